@@ -1,0 +1,1 @@
+//! minigo-runtime: Go's G/M/P scheduler (under construction).

@@ -1,0 +1,10 @@
+//! minigo: an interpreter for Go programs.
+//!
+//! Pipeline: `lexer` (logos tokens + Go's semicolon insertion) → `parse` (LALRPOP grammar in
+//! `grammar/go.lalrpop`) → `ast` → `check` (Go's type checker: untyped constants, assignability,
+//! method sets) → `compile` (statically typed bytecode, `opcode`) → `vm` (one VM per goroutine,
+//! run as a G on `minigo_runtime`'s GMP scheduler).
+#![forbid(unsafe_code)]
+
+pub mod ast;
+pub mod diag;
