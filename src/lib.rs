@@ -8,3 +8,6 @@
 
 pub mod ast;
 pub mod diag;
+pub mod lexer;
+pub mod parse;
+pub mod token;
