@@ -9,6 +9,7 @@
 //!   goready (Go: "Do not change another G's status while holding this lock").
 //! - C4: a parked G's sudog is only written by the one waker that dequeued it (for select
 //!   sudogs, the one that won `select_done`), under the channel lock, before the ready.
+//!
 //! Go's panics are values: `ChanError`.
 
 use std::cell::UnsafeCell;

@@ -172,10 +172,7 @@ impl GStackState {
             let g = gp.clone();
             let co = Coroutine::with_stack(stack, move |y: &Yielder<Resume, Park>, r: Resume| {
                 let mut ctx = Gctx::new(g, y, r.m, guard);
-                match catch_unwind(AssertUnwindSafe(|| entry(&mut ctx))) {
-                    Ok(()) => None,
-                    Err(e) => Some(e),
-                }
+                catch_unwind(AssertUnwindSafe(|| entry(&mut ctx))).err()
             });
             self.coro = Some(GCoro(co));
         }

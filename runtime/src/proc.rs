@@ -86,7 +86,6 @@ pub fn run_main(cfg: Config, main: GEntry) {
         sysmon_note: Note::new(),
         starttime: nanotime(),
         cfg: cfg.clone(),
-        maxmcount: MAX_M_COUNT,
         random,
         seed,
         me: me.clone(),
@@ -203,7 +202,6 @@ fn mstart(sched: Arc<Sched>, m: Arc<M>) {
             rng,
             oldp: None,
             syscalltick: 0,
-            curg: None,
         },
     };
     {
@@ -602,7 +600,9 @@ fn findrunnable(s: &Sched, ms: &mut MState) -> Option<(Arc<G>, bool, bool)> {
         let (mut now, mut poll_until, _) = crate::time::check_timers(s, ms, &psh, now);
 
         // 4. Fairness: every 61st tick look at the global queue first.
-        if ms.pp().schedtick % GLOBAL_RUNQ_TICK == 0 && s.runqsize.load(Ordering::Relaxed) > 0 {
+        if ms.pp().schedtick.is_multiple_of(GLOBAL_RUNQ_TICK)
+            && s.runqsize.load(Ordering::Relaxed) > 0
+        {
             let mut l = s.lock.lock();
             if let Some(g) = globrunqget(s, &mut l) {
                 return Some((g, false, false));
@@ -1078,6 +1078,7 @@ fn new_p(id: usize) -> Box<P> {
 /// `ps` (stopped) or `l.pidle`. New Ps are created, surplus ones destroyed (their Gs,
 /// timers and free Gs move to the global lists), and all end up idle; the caller takes
 /// what it needs with pidleget.
+#[allow(clippy::vec_box)] // Ps move between threads as `Box<P>` (tokio's Box<Core>)
 pub(crate) fn procresize_locked(
     s: &Sched,
     l: &mut MutexGuard<'_, SchedLocked>,
@@ -1260,10 +1261,5 @@ impl Gctx {
     /// A random number from this M's generator (`cheaprand`).
     pub(crate) fn cheaprandn(&mut self, n: u32) -> u32 {
         self.mc().ms.rng.below(n)
-    }
-
-    /// Whether the seeded random scheduling mode is on.
-    pub(crate) fn random_mode(&mut self) -> bool {
-        self.mc().sched.random
     }
 }

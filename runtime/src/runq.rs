@@ -48,9 +48,6 @@ mod imp {
         pub fn len(&self) -> usize {
             self.0.len()
         }
-        pub fn is_empty(&self) -> bool {
-            self.0.is_empty()
-        }
     }
 
     impl<T> Stealer<T> {
@@ -101,9 +98,6 @@ mod imp {
         }
         pub fn len(&self) -> usize {
             self.0.lock().unwrap().len()
-        }
-        pub fn is_empty(&self) -> bool {
-            self.0.lock().unwrap().is_empty()
         }
     }
 

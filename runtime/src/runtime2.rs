@@ -415,8 +415,6 @@ pub(crate) struct MState {
     pub(crate) oldp: Option<Arc<PShared>>,
     /// `m.syscalltick`.
     pub(crate) syscalltick: u32,
-    /// The running G.
-    pub(crate) curg: Option<Arc<G>>,
 }
 
 impl MState {
@@ -432,7 +430,9 @@ impl MState {
 // ---------------------------------------------------------------------------------------
 // Sched.
 
-/// Fields of `schedt` protected by `sched.lock`.
+/// Fields of `schedt` protected by `sched.lock`. Ps are kept boxed: they move between
+/// threads as `Box<P>` values (I4).
+#[allow(clippy::vec_box)]
 pub(crate) struct SchedLocked {
     /// `midle`, `nmidle`.
     pub(crate) midle: Vec<Arc<M>>,
@@ -499,7 +499,6 @@ pub(crate) struct Sched {
     pub(crate) sysmon_note: Note,
     pub(crate) starttime: i64,
     pub(crate) cfg: crate::Config,
-    pub(crate) maxmcount: i64,
     /// Random scheduling mode (MINIGO_SCHED_SEED).
     pub(crate) random: bool,
     pub(crate) seed: u64,

@@ -298,12 +298,10 @@ fn select_many_goroutines_same_channels() {
                     Arc::from("main.sel"),
                     Box::new(move |g| {
                         let mut s = 0;
-                        loop {
-                            match select(g, vec![SelectCase::Recv(&a), SelectCase::Recv(&b)], true)
-                            {
-                                Some((_, Some(v), true)) => s += v,
-                                _ => break,
-                            }
+                        while let Some((_, Some(v), true)) =
+                            select(g, vec![SelectCase::Recv(&a), SelectCase::Recv(&b)], true)
+                        {
+                            s += v;
                         }
                         out.send(g, s).unwrap();
                     }),
