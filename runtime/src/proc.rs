@@ -562,6 +562,7 @@ pub(crate) fn ready(s: &Sched, ms: Option<&mut MState>, gp: Arc<G>, next: bool) 
         // AcqRel: see casgstatus.
         crate::fatal::throw("bad g->status in ready");
     }
+    gp.waitreason.store(0, Ordering::Relaxed); // casgstatus clears it when leaving _Gwaiting
     match ms {
         Some(ms) if ms.p.is_some() => {
             let MState { p, rng, .. } = ms;
@@ -922,7 +923,9 @@ pub(crate) fn stopm(s: &Sched, ms: &mut MState) -> bool {
             l.nmidle += 1;
             checkdead(s, &l);
         }
+        ms.m.blocked.store(true, Ordering::Relaxed); // informational (notesleep)
         ms.m.park.sleep();
+        ms.m.blocked.store(false, Ordering::Relaxed);
         if s.shutdown.load(Ordering::Relaxed) {
             return false;
         }

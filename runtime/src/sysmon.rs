@@ -34,8 +34,9 @@ pub(crate) fn sysmon(s: Arc<Sched>) {
     let mut idle = 0u32;
     let mut delay = 0u64;
     let mut pd: Vec<SysmonTick> = Vec::new();
-    let mut lasttrace = 0i64;
     let trace_ns = s.cfg.schedtrace_ms as i64 * 1_000_000;
+    // Go's lasttrace starts at 0 against a since-boot clock: the first tick prints.
+    let mut lasttrace = nanotime() - trace_ns;
     loop {
         if s.shutdown.load(Ordering::Relaxed) {
             return;

@@ -171,7 +171,8 @@ pub(crate) fn schedtrace(s: &Sched, detailed: bool) {
         let _ = std::io::stderr().write_all(out.as_bytes());
         return;
     }
-    for m in s.allm.lock().iter() {
+    // allm is a list with the newest M first.
+    for m in s.allm.lock().iter().rev() {
         let pid = m.p_id.load(Ordering::Relaxed);
         let curg = m.curg_goid.load(Ordering::Relaxed);
         let _ = writeln!(
