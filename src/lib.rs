@@ -7,4 +7,6 @@
 #![forbid(unsafe_code)]
 
 pub mod ast;
+pub mod check;
 pub mod diag;
+pub mod types;
