@@ -9,4 +9,7 @@
 pub mod ast;
 pub mod check;
 pub mod diag;
+pub mod lexer;
+pub mod parse;
+pub mod token;
 pub mod types;
