@@ -7,7 +7,9 @@
 #![forbid(unsafe_code)]
 
 pub mod ast;
+pub mod check;
 pub mod diag;
 pub mod lexer;
 pub mod parse;
 pub mod token;
+pub mod types;
