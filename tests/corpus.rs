@@ -1,0 +1,124 @@
+//! The corpus harness: every program under `tests/corpus/` is one named test, run with the
+//! `minigo` binary cargo built for this test (`CARGO_BIN_EXE_minigo`) and compared with the
+//! expected files real Go produced (see `tests/corpus/README.md` and `minigo::testrunner`).
+//!
+//! Programs listed in `tests/corpus/KNOWN_FAILURES` are reported as ignored, never silently
+//! skipped. After the normal run, the harness runs the listed programs too and prints the ones
+//! that now pass, so they can be removed from the list (`--ignored`/`--include-ignored` run
+//! them as ordinary tests instead).
+//!
+//!     cargo test --test corpus                    # all programs
+//!     cargo test --test corpus -- maps/           # programs whose name contains "maps/"
+//!     cargo test --test corpus -- --include-ignored
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use libtest_mimic::{Arguments, Failed, Trial};
+use minigo::testrunner;
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("corpus")
+}
+
+/// `KNOWN_FAILURES`: one program per line, relative to `tests/corpus/` (a `tests/corpus/`
+/// prefix is accepted), optionally followed by `# reason`; `#` lines and blank lines ignored.
+fn known_failures(dir: &Path) -> Result<BTreeMap<String, String>, String> {
+    let path = dir.join("KNOWN_FAILURES");
+    let text = match fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
+        Err(e) => return Err(format!("reading {}: {e}", path.display())),
+    };
+    let mut known = BTreeMap::new();
+    for line in text.lines() {
+        let (entry, reason) = line.split_once('#').unwrap_or((line, ""));
+        let entry = entry.trim();
+        if entry.is_empty() {
+            continue;
+        }
+        let entry = entry.strip_prefix("tests/corpus/").unwrap_or(entry);
+        known.insert(entry.to_string(), reason.trim().to_string());
+    }
+    Ok(known)
+}
+
+fn test_name(dir: &Path, file: &Path) -> String {
+    file.strip_prefix(dir)
+        .unwrap_or(file)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let dir = corpus_dir();
+    let minigo = PathBuf::from(env!("CARGO_BIN_EXE_minigo"));
+    let files = match testrunner::collect(&dir) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("corpus: cannot read {}: {e}", dir.display());
+            std::process::exit(101);
+        }
+    };
+    let mut known = match known_failures(&dir) {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("corpus: {e}");
+            std::process::exit(101);
+        }
+    };
+
+    let mut trials = Vec::new();
+    let mut known_files = Vec::new();
+    for file in &files {
+        let name = test_name(&dir, file);
+        let is_known = known.remove(&name).is_some();
+        if is_known {
+            known_files.push((name.clone(), file.clone()));
+        }
+        let (bin, path, label) = (minigo.clone(), file.clone(), name.clone());
+        trials.push(
+            Trial::test(name, move || {
+                let result = testrunner::check_file(&bin, &path).map_err(Failed::from);
+                if is_known && result.is_ok() {
+                    println!("corpus: {label} passes: remove it from KNOWN_FAILURES");
+                }
+                result
+            })
+            .with_ignored_flag(is_known),
+        );
+    }
+    for stale in known.keys() {
+        eprintln!("corpus: KNOWN_FAILURES lists {stale}, which is not a corpus program");
+    }
+
+    let ran_ignored = args.ignored || args.include_ignored;
+    let check_known = !ran_ignored && !args.list;
+    let filter = args.filter.clone();
+    let (exact, skip) = (args.exact, args.skip.clone());
+    let conclusion = libtest_mimic::run(&args, trials);
+
+    if check_known {
+        let selected = |name: &str| {
+            let matches = |f: &str| if exact { name == f } else { name.contains(f) };
+            filter.as_deref().is_none_or(matches) && !skip.iter().any(|s| matches(s))
+        };
+        let now_passing: Vec<&String> = known_files
+            .iter()
+            .filter(|(name, _)| selected(name))
+            .filter(|(_, file)| testrunner::check_file(&minigo, file).is_ok())
+            .map(|(name, _)| name)
+            .collect();
+        if !now_passing.is_empty() {
+            println!("corpus: these KNOWN_FAILURES programs now pass; remove them from the list:");
+            for name in now_passing {
+                println!("    {name}");
+            }
+        }
+    }
+    conclusion.exit();
+}
