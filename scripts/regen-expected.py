@@ -89,13 +89,15 @@ def filter_run_stderr(text):
 
 
 def filter_compile_stderr(text):
-    """Compile errors: drop `# command-line-arguments`, strip `./` before the file name."""
+    """Compile errors: drop `# command-line-arguments`, strip `./` before the file name (at the
+    start of a line or after its leading tabs, as in `\t./prog.go:10:7: previous case`)."""
     kept = []
     for line in split_lines(text):
         if line.startswith("# "):
             continue
-        if line.startswith("./"):
-            line = line[2:]
+        body = line.lstrip("\t")
+        if body.startswith("./"):
+            line = line[: len(line) - len(body)] + body[2:]
         kept.append(line)
     return join_collapsed(kept)
 

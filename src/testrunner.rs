@@ -619,13 +619,20 @@ pub fn filter_run_stderr(text: &str) -> String {
 }
 
 /// Compile errors: drops `# command-line-arguments` (any line starting with `# `) and strips a
-/// leading `./` (Go prints `./prog.go:6:17: ...`, minigo `prog.go:6:17: ...`); blank lines as in
+/// `./` at the start of a line or after its leading tabs (Go prints `./prog.go:6:17: ...` and
+/// `\t./prog.go:10:7: previous case`, minigo `prog.go:6:17: ...`); blank lines as in
 /// [`filter_run_stderr`].
 pub fn filter_compile_stderr(text: &str) -> String {
     let kept = split_lines(text)
         .into_iter()
         .filter(|l| !l.starts_with("# "))
-        .map(|l| l.strip_prefix("./").unwrap_or(l).to_string())
+        .map(|l| {
+            let body = l.trim_start_matches('\t');
+            match body.strip_prefix("./") {
+                Some(rest) => format!("{}{rest}", &l[..l.len() - body.len()]),
+                None => l.to_string(),
+            }
+        })
         .collect();
     join_collapsed(kept)
 }
@@ -671,11 +678,11 @@ mod tests {
 
     #[test]
     fn compile_filter_strips_prefixes() {
-        let go =
-            "# command-line-arguments\n./prog.go:6:2: declared and not used: x\n\thave (number)\n";
+        let go = "# command-line-arguments\n./prog.go:6:2: declared and not used: x\n\
+                  \thave (number)\n\t./prog.go:1:2: previous case\n";
         assert_eq!(
             filter_compile_stderr(go),
-            "prog.go:6:2: declared and not used: x\n\thave (number)\n"
+            "prog.go:6:2: declared and not used: x\n\thave (number)\n\tprog.go:1:2: previous case\n"
         );
     }
 

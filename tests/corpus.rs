@@ -10,6 +10,7 @@
 //!     cargo test --test corpus                    # all programs
 //!     cargo test --test corpus -- maps/           # programs whose name contains "maps/"
 //!     cargo test --test corpus -- --include-ignored
+//!     MINIGO_BIN=target/release/minigo cargo test --test corpus
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -56,7 +57,11 @@ fn test_name(dir: &Path, file: &Path) -> String {
 fn main() {
     let args = Arguments::from_args();
     let dir = corpus_dir();
-    let minigo = PathBuf::from(env!("CARGO_BIN_EXE_minigo"));
+    // MINIGO_BIN runs the corpus against another build (a release binary, or a stand-in that
+    // runs real Go to check the corpus and the comparison themselves).
+    let minigo = std::env::var_os("MINIGO_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_minigo")));
     let files = match testrunner::collect(&dir) {
         Ok(f) => f,
         Err(e) => {
