@@ -5,7 +5,7 @@
 //! Programs listed in `tests/corpus/KNOWN_FAILURES` are reported as ignored, never silently
 //! skipped. After the normal run, the harness runs the listed programs too and prints the ones
 //! that now pass, so they can be removed from the list (`--ignored`/`--include-ignored` run
-//! them as ordinary tests instead).
+//! them as ordinary tests instead; `MINIGO_SKIP_KNOWN_CHECK=1` skips that check).
 //!
 //!     cargo test --test corpus                    # all programs
 //!     cargo test --test corpus -- maps/           # programs whose name contains "maps/"
@@ -102,7 +102,12 @@ fn main() {
     }
 
     let ran_ignored = args.ignored || args.include_ignored;
-    let check_known = !ran_ignored && !args.list;
+    // MINIGO_SKIP_KNOWN_CHECK=1 skips the after-run check of KNOWN_FAILURES (saves time when
+    // many listed programs hang until the timeout).
+    let check_known = !ran_ignored
+        && !args.list
+        && std::env::var_os("MINIGO_SKIP_KNOWN_CHECK").is_none_or(|v| v.is_empty() || v == "0");
+    let threads = args.test_threads.unwrap_or(2).max(1);
     let filter = args.filter.clone();
     let (exact, skip) = (args.exact, args.skip.clone());
     let conclusion = libtest_mimic::run(&args, trials);
@@ -112,12 +117,30 @@ fn main() {
             let matches = |f: &str| if exact { name == f } else { name.contains(f) };
             filter.as_deref().is_none_or(matches) && !skip.iter().any(|s| matches(s))
         };
-        let now_passing: Vec<&String> = known_files
+        let candidates: Vec<&(String, PathBuf)> = known_files
             .iter()
             .filter(|(name, _)| selected(name))
-            .filter(|(_, file)| testrunner::check_file(&minigo, file).is_ok())
-            .map(|(name, _)| name)
             .collect();
+        let chunk = candidates.len().div_ceil(threads).max(1);
+        let mut now_passing: Vec<&String> = std::thread::scope(|s| {
+            let handles: Vec<_> = candidates
+                .chunks(chunk)
+                .map(|part| {
+                    let minigo = &minigo;
+                    s.spawn(move || {
+                        part.iter()
+                            .filter(|(_, file)| testrunner::check_file(minigo, file).is_ok())
+                            .map(|(name, _)| name)
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        now_passing.sort();
         if !now_passing.is_empty() {
             println!("corpus: these KNOWN_FAILURES programs now pass; remove them from the list:");
             for name in now_passing {
