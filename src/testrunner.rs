@@ -17,6 +17,7 @@
 //!
 //! The stderr filters must stay identical to the ones in `scripts/regen-expected.py`.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::fs;
 use std::io::{self, Read, Write};
@@ -513,6 +514,38 @@ fn spawn_reader<R: Read + Send + 'static>(mut r: R) -> thread::JoinHandle<Vec<u8
         }
         buf
     })
+}
+
+/// Reads `dir/KNOWN_FAILURES` (absent: empty): one program per line, relative to `dir` (a
+/// `tests/corpus/` prefix is accepted), optionally followed by `# reason`; `#` lines and blank
+/// lines are ignored. Returns program name (as [`test_name`] spells it) → reason.
+pub fn load_known_failures(dir: &Path) -> Result<BTreeMap<String, String>, String> {
+    let path = dir.join("KNOWN_FAILURES");
+    let text = match fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
+        Err(e) => return Err(format!("reading {}: {e}", path.display())),
+    };
+    let mut known = BTreeMap::new();
+    for line in text.lines() {
+        let (entry, reason) = line.split_once('#').unwrap_or((line, ""));
+        let entry = entry.trim();
+        if entry.is_empty() {
+            continue;
+        }
+        let entry = entry.strip_prefix("tests/corpus/").unwrap_or(entry);
+        known.insert(entry.to_string(), reason.trim().to_string());
+    }
+    Ok(known)
+}
+
+/// The name of a corpus program: its path relative to the corpus directory, with `/`
+/// separators (`maps/basic.go`).
+pub fn test_name(dir: &Path, file: &Path) -> String {
+    file.strip_prefix(dir)
+        .unwrap_or(file)
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 // --- stderr filters: keep identical to scripts/regen-expected.py --------------------------

@@ -12,8 +12,6 @@
 //!     cargo test --test corpus -- --include-ignored
 //!     MINIGO_BIN=target/release/minigo cargo test --test corpus
 
-use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -23,35 +21,6 @@ fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests")
         .join("corpus")
-}
-
-/// `KNOWN_FAILURES`: one program per line, relative to `tests/corpus/` (a `tests/corpus/`
-/// prefix is accepted), optionally followed by `# reason`; `#` lines and blank lines ignored.
-fn known_failures(dir: &Path) -> Result<BTreeMap<String, String>, String> {
-    let path = dir.join("KNOWN_FAILURES");
-    let text = match fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
-        Err(e) => return Err(format!("reading {}: {e}", path.display())),
-    };
-    let mut known = BTreeMap::new();
-    for line in text.lines() {
-        let (entry, reason) = line.split_once('#').unwrap_or((line, ""));
-        let entry = entry.trim();
-        if entry.is_empty() {
-            continue;
-        }
-        let entry = entry.strip_prefix("tests/corpus/").unwrap_or(entry);
-        known.insert(entry.to_string(), reason.trim().to_string());
-    }
-    Ok(known)
-}
-
-fn test_name(dir: &Path, file: &Path) -> String {
-    file.strip_prefix(dir)
-        .unwrap_or(file)
-        .to_string_lossy()
-        .replace('\\', "/")
 }
 
 fn main() {
@@ -69,7 +38,7 @@ fn main() {
             std::process::exit(101);
         }
     };
-    let mut known = match known_failures(&dir) {
+    let mut known = match testrunner::load_known_failures(&dir) {
         Ok(k) => k,
         Err(e) => {
             eprintln!("corpus: {e}");
@@ -80,7 +49,7 @@ fn main() {
     let mut trials = Vec::new();
     let mut known_files = Vec::new();
     for file in &files {
-        let name = test_name(&dir, file);
+        let name = testrunner::test_name(&dir, file);
         let is_known = known.remove(&name).is_some();
         if is_known {
             known_files.push((name.clone(), file.clone()));
