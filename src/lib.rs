@@ -11,5 +11,6 @@ pub mod check;
 pub mod diag;
 pub mod lexer;
 pub mod parse;
+pub mod testrunner;
 pub mod token;
 pub mod types;
