@@ -117,3 +117,460 @@ fn syntax_errors_match_go() {
         bad.join("\n")
     );
 }
+
+fn main_body(f: &ast::File) -> &[ast::Stmt] {
+    for d in &f.decls {
+        if let ast::Decl::Func(fd) = d {
+            if fd.name.name == "main" {
+                return fd.body.as_ref().map_or(&[], |b| &b.stmts);
+            }
+        }
+    }
+    &[]
+}
+
+#[test]
+fn composite_literal_rule() {
+    let pre = "package main\n\ntype P struct{ a int }\n\nfunc f(p P) bool { return true }\n\nfunc main() {\n";
+    for s in [
+        "p := P{1}\n_ = p",
+        "p := P{1}\nif p == (P{1}) {\n}",
+        "for i := range []int{1, 2} {\n_ = i\n}",
+        "if v := f(P{1}); v {\n}",
+        "for _, p := range []P{{1}, {2}} {\n_ = p\n}",
+        "switch (P{1}) {\n}",
+        "if f(P{1}) {\n}",
+        "x := map[string]P{\"a\": {1}}\n_ = x",
+        "if x := []int{1}; len(x) > 0 {\n}",
+        "for p := (P{1}); p.a < 3; p.a++ {\n}",
+        "if struct{}{} == struct{}{} {\n}",
+    ] {
+        ok(&format!("{pre}{s}\n}}\n"));
+    }
+    // `P{` in an if header is the block, as in Go.
+    assert_eq!(
+        first_err(&format!("{pre}p := P{{1}}\nif p == P{{1}} {{\n}}\n}}\n")),
+        "prog.go:9:14: syntax error: unexpected { at end of statement"
+    );
+    // The condition `x == T` followed by the block `{}`: no error at parse time (as Go).
+    ok(&format!("{pre}var T P\nx := T\nif x == T {{\n}}\n}}\n"));
+}
+
+#[test]
+fn statement_shapes() {
+    let f = ok(&body(
+        "x := 1\nx += 2\nx++\nch <- x\nL:\nfor k, v := range m {\nbreak L\n}\nfor range ch {\n}\nfor i = range 10 {\n}\ngo f()\ndefer g()\nswitch y := v.(type) {\ncase int, nil:\n}\nselect {\ncase v, ok := <-ch:\ncase ch <- 1:\ndefault:\n}",
+    ));
+    let st = main_body(&f);
+    use ast::AssignOp;
+    assert!(matches!(
+        &st[0].kind,
+        StmtKind::Assign {
+            op: AssignOp::Define,
+            ..
+        }
+    ));
+    assert!(matches!(
+        &st[1].kind,
+        StmtKind::Assign {
+            op: AssignOp::Op(ast::BinOp::Add),
+            ..
+        }
+    ));
+    assert!(matches!(&st[2].kind, StmtKind::IncDec { inc: true, .. }));
+    assert!(matches!(&st[3].kind, StmtKind::Send { .. }));
+    match &st[4].kind {
+        StmtKind::Labeled(l, s) => {
+            assert_eq!(l.name, "L");
+            match &s.kind {
+                StmtKind::Range {
+                    key,
+                    value,
+                    define,
+                    body,
+                    ..
+                } => {
+                    assert!(key.is_some() && value.is_some() && *define);
+                    assert!(
+                        matches!(&body.stmts[0].kind, StmtKind::Break(Some(n)) if n.name == "L")
+                    );
+                }
+                k => panic!("{k:?}"),
+            }
+        }
+        k => panic!("{k:?}"),
+    }
+    assert!(matches!(
+        &st[5].kind,
+        StmtKind::Range {
+            key: None,
+            value: None,
+            define: false,
+            ..
+        }
+    ));
+    assert!(matches!(
+        &st[6].kind,
+        StmtKind::Range {
+            key: Some(_),
+            value: None,
+            define: false,
+            ..
+        }
+    ));
+    assert!(matches!(&st[7].kind, StmtKind::Go(_)));
+    assert!(matches!(&st[8].kind, StmtKind::Defer(_)));
+    match &st[9].kind {
+        StmtKind::TypeSwitch { bind, clauses, .. } => {
+            assert_eq!(bind.as_ref().map(|b| b.name.as_str()), Some("y"));
+            assert_eq!(clauses[0].exprs.len(), 2);
+        }
+        k => panic!("{k:?}"),
+    }
+    match &st[10].kind {
+        StmtKind::Select { clauses } => {
+            assert_eq!(clauses.len(), 3);
+            assert!(clauses[2].comm.is_none());
+            assert!(matches!(
+                clauses[1].comm.as_deref().map(|s| &s.kind),
+                Some(StmtKind::Send { .. })
+            ));
+        }
+        k => panic!("{k:?}"),
+    }
+}
+
+#[test]
+fn const_iota_and_repetition() {
+    let f = ok(
+        "package main\n\nconst (\n\tA = iota\n\tB\n\tC, D = iota, 2\n\tE, F\n)\n\nconst G = 1\n",
+    );
+    let ast::Decl::Const(specs) = &f.decls[0] else {
+        panic!("not const")
+    };
+    let iotas: Vec<u32> = specs.iter().map(|s| s.iota).collect();
+    assert_eq!(iotas, vec![0, 1, 2, 3]);
+    assert!(specs[1].values.is_empty());
+    assert_eq!(specs[2].names.len(), 2);
+    assert_eq!(specs[2].values.len(), 2);
+    assert!(specs[3].values.is_empty());
+}
+
+#[test]
+fn params_grouping() {
+    let f = ok("package main\n\nfunc f(a, b int, c ...string) (x, y int) { return }\nfunc g(int, string, []int) {}\nfunc h(int, b string) {}\nfunc (p *T) M() {}\nfunc (T) N() {}\n");
+    let funcs: Vec<&ast::FuncDecl> = f
+        .decls
+        .iter()
+        .filter_map(|d| match d {
+            ast::Decl::Func(fd) => Some(fd),
+            _ => None,
+        })
+        .collect();
+    let names = |fs: &[ast::Field]| -> Vec<usize> { fs.iter().map(|f| f.names.len()).collect() };
+    assert_eq!(names(&funcs[0].sig.params), vec![2, 1]);
+    assert!(matches!(
+        funcs[0].sig.params[1].ty.kind,
+        ExprKind::Ellipsis(_)
+    ));
+    assert_eq!(names(&funcs[0].sig.results), vec![2]);
+    assert_eq!(names(&funcs[1].sig.params), vec![0, 0, 0]);
+    // `int, b string`: `int` is a parameter name (as in Go).
+    assert_eq!(names(&funcs[2].sig.params), vec![2]);
+    let recv = funcs[3]
+        .recv
+        .as_ref()
+        .map(|r| (r.names.len(), matches!(r.ty.kind, ExprKind::Star(_))));
+    assert_eq!(recv, Some((1, true)));
+    assert_eq!(funcs[4].recv.as_ref().map(|r| r.names.len()), Some(0));
+}
+
+fn expr_of(src: &str) -> ast::Expr {
+    let f = ok(&format!("package main\n\nvar x = {src}\n"));
+    match &f.decls[0] {
+        ast::Decl::Var(v) => v[0].values[0].clone(),
+        _ => panic!("not var"),
+    }
+}
+
+#[test]
+fn literal_values() {
+    assert!(matches!(expr_of("0x1F").kind, ExprKind::IntLit(ref s) if s == "0x1F"));
+    assert!(matches!(expr_of("1_000").kind, ExprKind::IntLit(ref s) if s == "1_000"));
+    assert!(matches!(expr_of("0x1p-2").kind, ExprKind::FloatLit(ref s) if s == "0x1p-2"));
+    assert!(matches!(expr_of(".5").kind, ExprKind::FloatLit(ref s) if s == ".5"));
+    assert!(matches!(expr_of("2.5i").kind, ExprKind::ImagLit(ref s) if s == "2.5i"));
+    assert!(matches!(expr_of("'\\xff'").kind, ExprKind::RuneLit(255)));
+    assert!(matches!(expr_of("'\\u00e9'").kind, ExprKind::RuneLit(0xe9)));
+    assert!(matches!(expr_of("'世'").kind, ExprKind::RuneLit(0x4e16)));
+    match expr_of("\"a\\tb\\xff\\u00e9\\101\"").kind {
+        ExprKind::StringLit(b) => assert_eq!(b, vec![b'a', 9, b'b', 0xff, 0xc3, 0xa9, b'A']),
+        k => panic!("{k:?}"),
+    }
+    match expr_of("`a\\n\r\nb`").kind {
+        ExprKind::StringLit(b) => assert_eq!(b, b"a\\n\nb".to_vec()),
+        k => panic!("{k:?}"),
+    }
+}
+
+#[test]
+fn expression_shapes() {
+    use ast::BinOp::*;
+    // Precedence: a || b && c == d + e * f
+    match expr_of("a || b && c == d + e * f").kind {
+        ExprKind::Binary(LOr, _, r) => match r.kind {
+            ExprKind::Binary(LAnd, _, r) => match r.kind {
+                ExprKind::Binary(Eq, _, r) => match r.kind {
+                    ExprKind::Binary(Add, _, r) => {
+                        assert!(matches!(r.kind, ExprKind::Binary(Mul, _, _)))
+                    }
+                    k => panic!("{k:?}"),
+                },
+                k => panic!("{k:?}"),
+            },
+            k => panic!("{k:?}"),
+        },
+        k => panic!("{k:?}"),
+    }
+    // Left associativity: a - b - c = (a - b) - c
+    assert!(
+        matches!(expr_of("a - b - c").kind, ExprKind::Binary(Sub, ref l, _) if matches!(l.kind, ExprKind::Binary(Sub, _, _)))
+    );
+    assert!(matches!(
+        expr_of("a &^ b << 2").kind,
+        ExprKind::Binary(Shl, ..)
+    ));
+    assert!(matches!(
+        expr_of("<-ch").kind,
+        ExprKind::Unary(ast::UnOp::Recv, _)
+    ));
+    assert!(
+        matches!(expr_of("&T{}").kind, ExprKind::Unary(ast::UnOp::Addr, ref x) if matches!(x.kind, ExprKind::CompositeLit { .. }))
+    );
+    assert!(
+        matches!(expr_of("[]byte(s)").kind, ExprKind::Call { ref fun, .. } if matches!(fun.kind, ExprKind::SliceType(_)))
+    );
+    assert!(
+        matches!(expr_of("(*T)(p)").kind, ExprKind::Call { ref fun, .. } if matches!(fun.kind, ExprKind::Paren(_)))
+    );
+    assert!(
+        matches!(expr_of("make(chan int)").kind, ExprKind::Call { ref args, .. } if matches!(args[0].kind, ExprKind::ChanType(ast::ChanDir::Both, _)))
+    );
+    assert!(
+        matches!(expr_of("make(<-chan int)").kind, ExprKind::Call { ref args, .. } if matches!(args[0].kind, ExprKind::ChanType(ast::ChanDir::Recv, _)))
+    );
+    assert!(
+        matches!(expr_of("make(chan<- int, 1)").kind, ExprKind::Call { ref args, .. } if matches!(args[0].kind, ExprKind::ChanType(ast::ChanDir::Send, _)))
+    );
+    assert!(matches!(expr_of("f[int, string]").kind, ExprKind::Index(_, ref v) if v.len() == 2));
+    assert!(matches!(
+        expr_of("s[1:2:3]").kind,
+        ExprKind::Slice { three: true, .. }
+    ));
+    assert!(matches!(
+        expr_of("s[:]").kind,
+        ExprKind::Slice {
+            three: false,
+            lo: None,
+            hi: None,
+            ..
+        }
+    ));
+    assert!(matches!(
+        expr_of("x.(T)").kind,
+        ExprKind::TypeAssert(_, Some(_))
+    ));
+    assert!(matches!(
+        expr_of("f(a, b...)").kind,
+        ExprKind::Call { ellipsis: true, .. }
+    ));
+    assert!(matches!(
+        expr_of("func() int { return 1 }").kind,
+        ExprKind::FuncLit { .. }
+    ));
+    assert!(matches!(
+        expr_of("interface{}(x)").kind,
+        ExprKind::Call { .. }
+    ));
+    assert!(
+        matches!(expr_of("new(func())").kind, ExprKind::Call { ref args, .. } if matches!(args[0].kind, ExprKind::FuncType(_)))
+    );
+    match expr_of("[][]int{{1}, {}}").kind {
+        ExprKind::CompositeLit {
+            ty: Some(_), elems, ..
+        } => {
+            assert!(matches!(
+                elems[0].value.kind,
+                ExprKind::CompositeLit { ty: None, .. }
+            ))
+        }
+        k => panic!("{k:?}"),
+    }
+    match expr_of("map[P]int{{1, 2}: 3}").kind {
+        ExprKind::CompositeLit { elems, .. } => assert!(elems[0].key.is_some()),
+        k => panic!("{k:?}"),
+    }
+    match expr_of("[...]int{1, 2}").kind {
+        ExprKind::CompositeLit { ty: Some(t), .. } => {
+            assert!(matches!(t.kind, ExprKind::ArrayType { len: None, .. }))
+        }
+        k => panic!("{k:?}"),
+    }
+}
+
+#[test]
+fn type_shapes() {
+    let f = ok("package main\n\ntype (\n\tA [N]int\n\tL[T any] struct{ next *L[T] }\n\tN interface{ ~int | string; M() }\n\tC chan (<-chan int)\n\tD chan<- chan int\n\tE = int\n\tF[K comparable, V any] map[K]V\n\tS struct {\n\t\tA\n\t\t*B\n\t\tx, y int `tag`\n\t}\n)\n");
+    let ast::Decl::Type(ts) = &f.decls[0] else {
+        panic!("not type")
+    };
+    assert!(
+        ts[0].tparams.is_empty()
+            && matches!(ts[0].ty.kind, ExprKind::ArrayType { len: Some(_), .. })
+    );
+    assert_eq!(ts[1].tparams.len(), 1);
+    match &ts[2].ty.kind {
+        ExprKind::InterfaceType(el) => {
+            assert!(
+                matches!(&el[0], ast::InterfaceElem::Embed(e) if matches!(e.kind, ExprKind::Union(ref v) if v.len() == 2))
+            );
+            assert!(matches!(&el[1], ast::InterfaceElem::Method { .. }));
+        }
+        k => panic!("{k:?}"),
+    }
+    assert!(
+        matches!(ts[3].ty.kind, ExprKind::ChanType(ast::ChanDir::Both, ref e) if matches!(e.kind, ExprKind::Paren(_)))
+    );
+    assert!(
+        matches!(ts[4].ty.kind, ExprKind::ChanType(ast::ChanDir::Send, ref e) if matches!(e.kind, ExprKind::ChanType(ast::ChanDir::Both, _)))
+    );
+    assert!(ts[5].alias);
+    assert_eq!(ts[6].tparams.len(), 2);
+    match &ts[7].ty.kind {
+        ExprKind::StructType(fs) => {
+            assert_eq!(fs.len(), 3);
+            assert!(fs[0].names.is_empty() && fs[1].names.is_empty());
+            assert_eq!(fs[2].tag.as_deref(), Some(&b"tag"[..]));
+        }
+        k => panic!("{k:?}"),
+    }
+}
+
+#[test]
+fn node_ids_are_unique() {
+    fn walk(e: &ast::Expr, seen: &mut std::collections::HashSet<u32>) {
+        assert!(seen.insert(e.id.0), "duplicate id {:?}", e.id);
+    }
+    // Count ids through a debug dump: every `NodeId(n)` must be distinct.
+    let f = ok(ALL_SYNTAX);
+    let dump = format!("{f:?}");
+    let mut seen = std::collections::HashSet::new();
+    for part in dump.split("NodeId(").skip(1) {
+        let n: u32 = part
+            .split(')')
+            .next()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(u32::MAX);
+        assert!(seen.insert(n), "duplicate NodeId({n})");
+    }
+    assert!(seen.len() > 500);
+    let _ = walk;
+}
+
+#[test]
+fn repl_inputs() {
+    let ids = IdGen::new();
+    let items = parse_repl(
+        "import \"fmt\"\nx := 1\nfunc f() int { return x }\nvar y = 2\nfmt.Println(f() + y)",
+        &ids,
+    )
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(items.len(), 5);
+    assert!(matches!(items[0], ReplItem::Import(_)));
+    assert!(matches!(items[1], ReplItem::Stmt(_)));
+    assert!(matches!(items[2], ReplItem::Decl(ast::Decl::Func(_))));
+    assert!(matches!(items[3], ReplItem::Decl(ast::Decl::Var(_))));
+    assert!(matches!(items[4], ReplItem::Stmt(_)));
+    // Methods parse as a declarations-only input; ids keep increasing.
+    let before = ids.peek();
+    let items = parse_repl("type T int\nfunc (t T) M() int { return int(t) }", &ids)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(items.len(), 2);
+    assert!(ids.peek() > before);
+    assert!(parse_repl("x := ", &ids).is_err());
+    assert!(parse_repl("", &ids).map(|v| v.is_empty()).unwrap_or(false));
+    assert!(parse_repl("1 + 2", &ids).is_ok());
+}
+
+#[test]
+fn incomplete_inputs() {
+    assert!(is_incomplete("func f() {"));
+    assert!(is_incomplete("x := []int{1,\n2,"));
+    assert!(is_incomplete("f(a,"));
+    assert!(is_incomplete("s := `abc"));
+    assert!(is_incomplete("/* abc"));
+    assert!(!is_incomplete("x := 1"));
+    assert!(!is_incomplete("s := \"{\""));
+    assert!(!is_incomplete("c := '('"));
+    assert!(!is_incomplete("f() // {"));
+    assert!(!is_incomplete("func f() {}"));
+}
+
+/// Never a panic: every byte prefix of a real program parses or fails with diagnostics.
+#[test]
+fn truncated_prefixes_never_panic() {
+    let src = ALL_SYNTAX;
+    let mut cut: Vec<usize> = (0..=src.len())
+        .filter(|&i| src.is_char_boundary(i))
+        .collect();
+    // Keep the test lean in debug builds: every byte of the first 2000, then every 7th.
+    cut.retain(|&i| i < 2000 || i % 7 == 0 || i == src.len());
+    for i in cut {
+        let r = std::panic::catch_unwind(|| {
+            let ids = IdGen::new();
+            parse_file("prog.go", &src[..i], &ids).is_ok()
+        });
+        assert!(r.is_ok(), "panic on prefix of {i} bytes");
+        let r = std::panic::catch_unwind(|| {
+            let ids = IdGen::new();
+            let _ = parse_repl(&src[..i], &ids);
+            is_incomplete(&src[..i])
+        });
+        assert!(r.is_ok(), "panic (repl) on prefix of {i} bytes");
+    }
+}
+
+/// Never a panic on garbage: every byte value, odd UTF-8, unbalanced everything.
+#[test]
+fn garbage_never_panics() {
+    let mut inputs: Vec<String> = (0u8..128)
+        .map(|b| format!("package main\n{}", b as char))
+        .collect();
+    inputs.extend(
+        [
+            "package main\nfunc main() { x := \"\\",
+            "package main\nfunc main() { x := '\\u",
+            "package main\nfunc main() { x := 0x",
+            "package main\nvar x = 1e",
+            "\u{FEFF}package main",
+            "package main\nfunc (",
+            "package main\nfunc ()",
+            "package main\ntype T[",
+            "package main\nvar x = '\\400'",
+            "package main\nvar x = \"\\U00110000\"",
+            ")))]]]}}}",
+            "package main\nfunc main() { switch x := y.(type) {",
+            "package main\nfunc main() { a, b := c.(type) }",
+            "package main\nfunc main() { for a, b, c := range x {} }",
+        ]
+        .iter()
+        .map(|s| s.to_string()),
+    );
+    for s in &inputs {
+        let r = std::panic::catch_unwind(|| {
+            let ids = IdGen::new();
+            parse_file("prog.go", s, &ids).is_ok()
+        });
+        assert!(r.is_ok(), "panic on {s:?}");
+    }
+}
