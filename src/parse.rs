@@ -697,31 +697,40 @@ pub(crate) mod build {
         }
     }
 
+    /// `[args]elem` where `args` was parsed as a type argument list: an array type if there is
+    /// exactly one.
+    pub fn array_of(
+        ids: &IdGen,
+        l: usize,
+        r: usize,
+        mut args: Vec<Expr>,
+        elem: Expr,
+    ) -> Result<Expr, PErr> {
+        if args.len() != 1 {
+            let pos = args.get(1).map_or(l as u32, |a| a.span.lo);
+            return Err(user(pos, "syntax error: unexpected comma; expected ]"));
+        }
+        let len = args.pop().map(Box::new);
+        Ok(ex(
+            ids,
+            l,
+            r,
+            ExprKind::ArrayType {
+                len,
+                elem: Box::new(elem),
+            },
+        ))
+    }
+
     pub fn named_array(
         ids: &IdGen,
         l: usize,
         r: usize,
         name: Ident,
-        mut args: Vec<Expr>,
+        args: Vec<Expr>,
         elem: Expr,
     ) -> Result<PDecl, PErr> {
-        if args.len() != 1 {
-            let pos = args.get(1).map_or(l as u32, |a| a.span.lo);
-            return Err(user(pos, "syntax error: unexpected comma; expecting ]"));
-        }
-        let len = args.pop().map(Box::new);
-        Ok(PDecl::Named(
-            name,
-            ex(
-                ids,
-                l,
-                r,
-                ExprKind::ArrayType {
-                    len,
-                    elem: Box::new(elem),
-                },
-            ),
-        ))
+        Ok(PDecl::Named(name, array_of(ids, l, r, args, elem)?))
     }
 
     /// Groups parameters as cmd/compile's `paramList` does: if no parameter has both a name
@@ -796,6 +805,95 @@ pub(crate) mod build {
             }
         }
         Ok(out)
+    }
+
+    /// The first type parameter of `type T[x, ...]` parsed as the expression `x` (Go's
+    /// `extractName`): `P` shares the next group's constraint, `P *C` is `P` with constraint
+    /// `*C`, `P *C | D` is `P` with `*C | D`.
+    pub fn tparams_from_expr(
+        ids: &IdGen,
+        x: Expr,
+        mut rest: Vec<Field>,
+    ) -> Result<Vec<Field>, PErr> {
+        fn split(ids: &IdGen, x: Expr) -> Result<(Ident, Expr), Expr> {
+            match x.kind {
+                ExprKind::Binary(BinOp::Mul, p, y) => match p.kind {
+                    ExprKind::Ident(name) => {
+                        let lo = (y.span.lo as usize).saturating_sub(1);
+                        let hi = y.span.hi as usize;
+                        Ok((
+                            Ident { name, span: p.span },
+                            ex(ids, lo, hi, ExprKind::Star(y)),
+                        ))
+                    }
+                    k => Err(Expr {
+                        id: x.id,
+                        span: x.span,
+                        kind: ExprKind::Binary(BinOp::Mul, Box::new(Expr { kind: k, ..*p }), y),
+                    }),
+                },
+                ExprKind::Binary(BinOp::Or, l, r) => match split(ids, *l) {
+                    Ok((name, first)) => {
+                        let span = Span {
+                            lo: first.span.lo,
+                            hi: r.span.hi,
+                        };
+                        let mut terms = match first.kind {
+                            ExprKind::Union(v) => v,
+                            _ => vec![first],
+                        };
+                        terms.push(*r);
+                        Ok((
+                            name,
+                            Expr {
+                                id: x.id,
+                                span,
+                                kind: ExprKind::Union(terms),
+                            },
+                        ))
+                    }
+                    Err(l) => Err(Expr {
+                        id: x.id,
+                        span: x.span,
+                        kind: ExprKind::Binary(BinOp::Or, Box::new(l), r),
+                    }),
+                },
+                kind => Err(Expr { kind, ..x }),
+            }
+        }
+        if let ExprKind::Ident(name) = &x.kind {
+            let n = Ident {
+                name: name.clone(),
+                span: x.span,
+            };
+            return match rest.first_mut() {
+                Some(f) => {
+                    f.names.insert(0, n);
+                    f.span.lo = x.span.lo;
+                    Ok(rest)
+                }
+                None => Err(user(x.span.hi, "syntax error: missing type constraint")),
+            };
+        }
+        match split(ids, x) {
+            Ok((name, ty)) => {
+                let span = Span {
+                    lo: name.span.lo,
+                    hi: ty.span.hi,
+                };
+                rest.insert(
+                    0,
+                    Field {
+                        names: vec![name],
+                        ty,
+                        tag: None,
+                        span,
+                    },
+                );
+                Ok(rest)
+            }
+            Err(x) => Err(user(x.span.lo, "syntax error: missing type parameter name")),
+        }
     }
 
     pub fn iotas(mut specs: Vec<ConstSpec>) -> Vec<ConstSpec> {

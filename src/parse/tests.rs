@@ -574,3 +574,79 @@ fn garbage_never_panics() {
         assert!(r.is_ok(), "panic on {s:?}");
     }
 }
+
+/// Parses every `.go` file under `$MINIGO_PARSE_DIR` (e.g. a GOROOT/src) and reports the
+/// failures: `MINIGO_PARSE_DIR=$(go env GOROOT)/src cargo test --lib corpus -- --ignored`.
+#[test]
+#[ignore]
+fn corpus() {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                if p.file_name().is_some_and(|n| n != "testdata") {
+                    walk(&p, out);
+                }
+            } else if p.extension().is_some_and(|x| x == "go") {
+                out.push(p);
+            }
+        }
+    }
+    let Ok(dir) = std::env::var("MINIGO_PARSE_DIR") else {
+        return;
+    };
+    let mut files = Vec::new();
+    walk(std::path::Path::new(&dir), &mut files);
+    files.sort();
+    let mut failed = 0;
+    for p in &files {
+        let Ok(src) = std::fs::read_to_string(p) else {
+            continue;
+        };
+        let ids = IdGen::new();
+        let sm = SourceMap::new(&p.display().to_string(), &src);
+        if let Err(ds) = parse_file("x.go", &src, &ids) {
+            failed += 1;
+            println!("{}", sm.render(&ds[0]));
+        }
+    }
+    println!("{failed} of {} files failed", files.len());
+}
+
+#[test]
+fn generic_declarations() {
+    let f = ok("package main\n\ntype (\n\tA[K, V any] map[K]V\n\tB[P *C, Q any] struct{}\n\tC[P *C | D, Q any] struct{}\n\tD[T interface{ ~int }] []T\n\tE[S ~[]E, E any] struct{}\n\tF [N * M]int\n\tG[T any] struct {\n\t\tnode[T]\n\t\t*list[T]\n\t\tpkg.Gen[T, int]\n\t\ta [N]int\n\t\tb []T\n\t}\n)\n\nfunc Map[T, U any, V []T | string](x T) U { return *new(U) }\n");
+    let ast::Decl::Type(ts) = &f.decls[0] else {
+        panic!("not type")
+    };
+    let names =
+        |t: &ast::TypeSpec| -> Vec<usize> { t.tparams.iter().map(|f| f.names.len()).collect() };
+    assert_eq!(names(&ts[0]), vec![2]);
+    assert_eq!(names(&ts[1]), vec![1, 1]);
+    assert!(matches!(ts[1].tparams[0].ty.kind, ExprKind::Star(_)));
+    assert!(matches!(ts[2].tparams[0].ty.kind, ExprKind::Union(ref v) if v.len() == 2));
+    assert_eq!(names(&ts[3]), vec![1]);
+    assert_eq!(names(&ts[4]), vec![1, 1]);
+    assert!(ts[5].tparams.is_empty());
+    match &ts[6].ty.kind {
+        ExprKind::StructType(fs) => {
+            assert!(fs[0].names.is_empty() && matches!(fs[0].ty.kind, ExprKind::Index(..)));
+            assert!(fs[1].names.is_empty() && matches!(fs[1].ty.kind, ExprKind::Star(_)));
+            assert!(
+                fs[2].names.is_empty()
+                    && matches!(fs[2].ty.kind, ExprKind::Index(_, ref a) if a.len() == 2)
+            );
+            assert!(matches!(fs[3].ty.kind, ExprKind::ArrayType { .. }));
+            assert!(matches!(fs[4].ty.kind, ExprKind::SliceType(_)));
+        }
+        k => panic!("{k:?}"),
+    }
+    let ast::Decl::Func(fd) = &f.decls[1] else {
+        panic!("not func")
+    };
+    assert_eq!(fd.tparams.len(), 2);
+    assert_eq!(fd.tparams[0].names.len(), 2);
+}
