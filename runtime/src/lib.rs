@@ -75,6 +75,7 @@ pub mod runq;
 mod runq;
 mod runtime2;
 mod select;
+mod sema;
 #[cfg(loom)]
 #[doc(hidden)]
 pub mod sync;
@@ -94,6 +95,7 @@ pub use park::Gctx;
 pub use proc::run_main;
 pub use runtime2::{TracebackFn, WaitReason};
 pub use select::{select, SelectCase};
+pub use sema::{Mutex, Sema, WaitGroup};
 pub use time::{nanotime, TimerHandle};
 
 /// Scheduler configuration (`schedinit`'s environment parsing).

@@ -288,6 +288,7 @@ fn execute(mc: &mut Mcore, gp: Arc<G>, inherit: bool) {
         Switch::Park(Park::Wait(reason, unlock)) => park_m(s, ms, gp, reason, unlock),
         Switch::Park(Park::Gosched) => gosched_impl(s, ms, gp, false),
         Switch::Park(Park::Preempted) => gosched_impl(s, ms, gp, true),
+        Switch::Park(Park::Yield) => goyield_m(s, ms, gp),
         Switch::Park(Park::SyscallNoP) => crate::syscall::exitsyscall_nop(s, ms, gp),
         Switch::Exit(payload) => goexit0(s, ms, gp, payload),
     }
@@ -336,6 +337,20 @@ fn gosched_impl(s: &Sched, ms: &mut MState, gp: Arc<G>, preempted: bool) {
     }
     if s.main_started.load(Ordering::Relaxed) {
         wakep(s);
+    }
+}
+
+/// `goyield_m(gp)`: like Gosched, but to the local run queue tail, so the G readied
+/// into runnext runs first.
+fn goyield_m(s: &Sched, ms: &mut MState, gp: Arc<G>) {
+    gp.casgstatus(G_RUNNING, G_RUNNABLE);
+    let MState { p, rng, .. } = ms;
+    match p.as_mut() {
+        Some(p) => runqput(s, p, rng, gp, false),
+        None => {
+            let mut l = s.lock.lock();
+            globrunqput(s, &mut l, gp);
+        }
     }
 }
 

@@ -300,6 +300,8 @@ pub(crate) enum Park {
     Gosched,
     /// safepoint saw `preempt` → gopreempt_m → goschedImpl(preempted=true).
     Preempted,
+    /// goyield → goyield_m: to the *local* queue tail (semrelease handoff).
+    Yield,
     /// exitsyscall found no P → exitsyscallNoP.
     SyscallNoP,
 }

@@ -98,6 +98,21 @@ fn child_entry() {
                 fatalpanic(g.goid(), "panic: boom\n");
             }),
         ),
+        "waitgroup" => run_main(
+            cfg,
+            Box::new(|g| {
+                let wg = minigo_runtime::WaitGroup::new();
+                wg.add(g, 1).unwrap();
+                let _ = wg.wait(g);
+            }),
+        ),
+        "unlock_unlocked" => run_main(
+            cfg,
+            Box::new(|g| {
+                let mu = minigo_runtime::Mutex::new();
+                mu.unlock(g);
+            }),
+        ),
         _ => unreachable!(),
     }
 }
@@ -152,5 +167,22 @@ fn fatalpanic_format() {
     assert_eq!(
         err,
         "panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\t/tmp/prog.go:4 +0x0\n"
+    );
+}
+
+#[test]
+fn deadlock_in_waitgroup_wait() {
+    let (code, err) = child("waitgroup", 1);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [sync.WaitGroup.Wait]:\n"), "{err}");
+}
+
+#[test]
+fn unlock_of_unlocked_mutex() {
+    let (code, err) = child("unlock_unlocked", 1);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("fatal error: sync: unlock of unlocked mutex\n"),
+        "{err}"
     );
 }

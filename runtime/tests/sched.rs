@@ -456,3 +456,77 @@ fn nil_channel_block_reason_compiles() {
         "sync.WaitGroup.Wait"
     );
 }
+
+#[test]
+fn mutex_and_waitgroup() {
+    use minigo_runtime::{Mutex, WaitGroup};
+    for cfg in configs() {
+        run(cfg, |g| {
+            let mu = Arc::new(Mutex::new());
+            let wg = Arc::new(WaitGroup::new());
+            let counter = Arc::new(AtomicU64::new(0));
+            let n = 50;
+            wg.add(g, n).unwrap();
+            for _ in 0..n {
+                let (mu, wg, counter) = (mu.clone(), wg.clone(), counter.clone());
+                g.go(
+                    Arc::from("main.worker"),
+                    Box::new(move |g| {
+                        for i in 0..200 {
+                            mu.lock(g);
+                            // Non-atomic read-modify-write: only correct under mutual exclusion.
+                            let v = counter.load(Ordering::Relaxed);
+                            if i % 16 == 0 {
+                                g.gosched(); // hold the lock across a yield
+                            }
+                            counter.store(v + 1, Ordering::Relaxed);
+                            mu.unlock(g);
+                        }
+                        wg.done(g).unwrap();
+                    }),
+                );
+            }
+            wg.wait(g).unwrap();
+            assert_eq!(counter.load(Ordering::Relaxed), 50 * 200);
+            assert_eq!(wg.done(g), Err("sync: negative WaitGroup counter"));
+        });
+    }
+}
+
+#[test]
+fn after_func_and_offer() {
+    for cfg in configs() {
+        run(cfg, |g| {
+            // time.After(2ms) as a cap-1 channel fed by a runtime timer.
+            let c: Chan<u64> = Chan::new(1);
+            let c2 = c.clone();
+            let t0 = Instant::now();
+            g.after_func(
+                Duration::from_millis(2),
+                Box::new(move || {
+                    let _ = c2.offer(42);
+                }),
+            );
+            let never: Chan<u64> = Chan::new(0);
+            let r = select(
+                g,
+                vec![SelectCase::Recv(&never), SelectCase::Recv(&c)],
+                true,
+            );
+            assert_eq!(r, Some((1, Some(42), true)));
+            assert!(t0.elapsed() >= Duration::from_millis(2));
+            // A stopped timer never fires.
+            let d: Chan<u64> = Chan::new(1);
+            let d2 = d.clone();
+            let h = g.after_func(
+                Duration::from_millis(1),
+                Box::new(move || {
+                    let _ = d2.offer(1);
+                }),
+            );
+            assert!(h.stop());
+            g.sleep(Duration::from_millis(3));
+            assert_eq!(d.try_recv(g), None);
+        });
+    }
+}
