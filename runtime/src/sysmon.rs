@@ -133,6 +133,13 @@ fn preemptall(s: &Sched) {
     }
 }
 
+/// `freezetheworld()`: best-effort stop before a fatal print: Ms stop at their next
+/// scheduling point, running Gs are asked to yield at their next safe point.
+pub(crate) fn freezetheworld(s: &Sched) {
+    s.gcwaiting.store(true, Ordering::Release); // Release: read by findrunnable
+    preemptall(s);
+}
+
 /// `gcstopm()`: a stop-the-world is pending: give our P to it and sleep.
 pub(crate) fn gcstopm(s: &Sched, ms: &mut MState) -> bool {
     if ms.spinning {
