@@ -530,3 +530,88 @@ fn after_func_and_offer() {
         });
     }
 }
+
+/// Mixed workload: tokens circulate between goroutines through buffered and unbuffered
+/// channels via select, with sleeps, Gosched, syscalls and a mutex; none is lost.
+#[test]
+fn chaos_token_conservation() {
+    let mut cfgs = configs();
+    cfgs.push(Config {
+        gomaxprocs: 8,
+        schedtrace_ms: 0,
+        scheddetail: false,
+        sched_seed: Some(99),
+    });
+    for cfg in cfgs {
+        run(cfg, |g| {
+            let chans: Vec<Chan<u64>> = (0..4)
+                .map(|i| Chan::new(if i % 2 == 0 { 0 } else { 256 }))
+                .collect();
+            let sink: Chan<u64> = Chan::new(256);
+            let mu = Arc::new(minigo_runtime::Mutex::new());
+            let workers = 24u64;
+            let tokens = 200u64;
+            for w in 0..workers {
+                let chans = chans.clone();
+                let sink = sink.clone();
+                let mu = mu.clone();
+                g.go(
+                    Arc::from("main.worker"),
+                    Box::new(move |g| {
+                        let mut hops = 0u64;
+                        loop {
+                            let a = &chans[(w as usize) % 4];
+                            let b = &chans[(w as usize + 1) % 4];
+                            match select(g, vec![SelectCase::Recv(a), SelectCase::Recv(b)], true) {
+                                Some((_, Some(t), true)) => {
+                                    hops += 1;
+                                    match hops % 5 {
+                                        0 => g.sleep(Duration::from_micros(50)),
+                                        1 => g.gosched(),
+                                        2 => {
+                                            g.syscall(|| std::hint::black_box(t));
+                                        }
+                                        3 => {
+                                            mu.lock(g);
+                                            g.safepoint();
+                                            mu.unlock(g);
+                                        }
+                                        _ => {}
+                                    }
+                                    if t >= 1_000_000 {
+                                        sink.send(g, t).unwrap();
+                                        continue;
+                                    }
+                                    // Pass it on: an unbuffered channel if someone is receiving,
+                                    // else the buffered one (capacity ≥ all tokens, never blocks).
+                                    let nt = t + 1_000 * (hops % 3 == 0) as u64 * 1_000;
+                                    let unbuf = &chans[((t + w) % 2 * 2) as usize];
+                                    let buf = &chans[((t + w) % 2 * 2 + 1) as usize];
+                                    let r = select(
+                                        g,
+                                        vec![
+                                            SelectCase::Send(unbuf, nt),
+                                            SelectCase::Send(buf, nt),
+                                        ],
+                                        true,
+                                    );
+                                    assert!(matches!(r, Some((_, None, true))));
+                                }
+                                _ => return,
+                            }
+                        }
+                    }),
+                );
+            }
+            for t in 0..tokens {
+                chans[(t % 2 * 2 + 1) as usize].send(g, t).unwrap();
+            }
+            let mut got = 0;
+            while got < tokens {
+                let (v, ok) = sink.recv(g);
+                assert!(ok && v.unwrap() >= 1_000_000);
+                got += 1;
+            }
+        });
+    }
+}
