@@ -95,7 +95,7 @@ pub use park::Gctx;
 pub use proc::run_main;
 pub use runtime2::{TracebackFn, WaitReason};
 pub use select::{select, SelectCase};
-pub use sema::{Mutex, Sema, WaitGroup};
+pub use sema::{Mutex, NotifyList, RWMutex, Sema, WaitGroup};
 pub use time::{nanotime, TimerHandle};
 
 /// Scheduler configuration (`schedinit`'s environment parsing).

@@ -1,7 +1,7 @@
 //! sema: Go's `sema.go` semaphores ("sleep and wakeup such that every sleep is paired
 //! with a single wakeup, even if, due to races, the wakeup happens before the sleep"),
 //! and the `sync` primitives built on them as Go's `sync` package does: `Mutex`
-//! (normal/starvation modes), `WaitGroup`. Go's panics and fatal errors are values or
+//! (normal/starvation modes), `RWMutex`, `WaitGroup`, and `NotifyList` for `sync.Cond`. Go's panics and fatal errors are values or
 //! `fatal` calls with Go's messages.
 //!
 //! Protocol (semacquire1 / semrelease1):
@@ -375,6 +375,206 @@ impl WaitGroup {
                 }
                 return Ok(());
             }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// sync.RWMutex
+
+/// Go's `rwmutexMaxReaders`.
+const RWMUTEX_MAX_READERS: i32 = 1 << 30;
+
+/// Go's `sync.RWMutex` (sync/rwmutex.go): writers wait with "sync.RWMutex.Lock",
+/// readers with "sync.RWMutex.RLock", writer-vs-writer on an inner Mutex.
+#[derive(Default)]
+pub struct RWMutex {
+    w: Mutex,
+    writer_sem: Sema,
+    reader_sem: Sema,
+    reader_count: AtomicI32,
+    reader_wait: AtomicI32,
+}
+
+impl RWMutex {
+    /// An unlocked RWMutex.
+    pub fn new() -> RWMutex {
+        RWMutex::default()
+    }
+
+    /// `rw.RLock()`.
+    pub fn rlock(&self, g: &mut Gctx) {
+        // AcqRel: reader entry orders against the writer's Add(-max).
+        if self.reader_count.fetch_add(1, Ordering::AcqRel) + 1 < 0 {
+            self.reader_sem
+                .acquire(g, false, WaitReason::SyncRWMutexRLock);
+        }
+    }
+
+    /// `rw.RUnlock()`; `fatal error: sync: RUnlock of unlocked RWMutex` on misuse.
+    pub fn runlock(&self, g: &mut Gctx) {
+        let r = self.reader_count.fetch_sub(1, Ordering::AcqRel) - 1; // AcqRel: see rlock
+        if r < 0 {
+            if r + 1 == 0 || r + 1 == -RWMUTEX_MAX_READERS {
+                crate::fatal::fatal("sync: RUnlock of unlocked RWMutex");
+            }
+            if self.reader_wait.fetch_sub(1, Ordering::AcqRel) - 1 == 0 {
+                // The last reader unblocks the writer.
+                self.writer_sem.release(g, false);
+            }
+        }
+    }
+
+    /// `rw.Lock()`.
+    pub fn lock(&self, g: &mut Gctx) {
+        self.w.lock(g);
+        // Announce the pending writer to readers.
+        // Go: r := readerCount.Add(-max) + max, i.e. the count before the add.
+        let r = self
+            .reader_count
+            .fetch_add(-RWMUTEX_MAX_READERS, Ordering::AcqRel);
+        if r != 0 && self.reader_wait.fetch_add(r, Ordering::AcqRel) + r != 0 {
+            self.writer_sem
+                .acquire(g, false, WaitReason::SyncRWMutexLock);
+        }
+    }
+
+    /// `rw.Unlock()`; `fatal error: sync: Unlock of unlocked RWMutex` on misuse.
+    pub fn unlock(&self, g: &mut Gctx) {
+        let r = self
+            .reader_count
+            .fetch_add(RWMUTEX_MAX_READERS, Ordering::AcqRel)
+            + RWMUTEX_MAX_READERS;
+        if r >= RWMUTEX_MAX_READERS {
+            crate::fatal::fatal("sync: Unlock of unlocked RWMutex");
+        }
+        for _ in 0..r {
+            self.reader_sem.release(g, false);
+        }
+        self.w.unlock(g);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// notifyList (sync.Cond)
+
+struct NotifyWaiter {
+    g: Arc<G>,
+    ticket: u32,
+}
+
+struct NotifyInner {
+    /// `wait`: ticket of the next waiter.
+    wait: AtomicU32,
+    /// `notify`: ticket of the next waiter to be notified (under lock).
+    notify: AtomicU32,
+    lock: RawMutex,
+    list: UnsafeCell<VecDeque<NotifyWaiter>>,
+}
+
+// SAFETY: `list` is only accessed with `lock` held; the rest is atomic.
+unsafe impl Sync for NotifyInner {}
+// SAFETY: as above.
+unsafe impl Send for NotifyInner {}
+
+/// Go's `notifyList`, the runtime half of `sync.Cond`: `c.Wait()` is
+/// `t := add(); c.L.Unlock(); wait(g, t); c.L.Lock()`; `Signal`/`Broadcast` are
+/// `notify_one`/`notify_all`. Waiters park with wait reason "sync.Cond.Wait".
+#[derive(Clone)]
+pub struct NotifyList(Arc<NotifyInner>);
+
+impl Default for NotifyList {
+    fn default() -> Self {
+        NotifyList::new()
+    }
+}
+
+/// Ticket order with wraparound (`less(a, b)` in sema.go).
+fn ticket_less(a: u32, b: u32) -> bool {
+    (a.wrapping_sub(b) as i32) < 0
+}
+
+impl NotifyList {
+    /// An empty list.
+    pub fn new() -> NotifyList {
+        NotifyList(Arc::new(NotifyInner {
+            wait: AtomicU32::new(0),
+            notify: AtomicU32::new(0),
+            lock: RawMutex::INIT,
+            list: UnsafeCell::new(VecDeque::new()),
+        }))
+    }
+
+    /// `notifyListAdd`: take a ticket (before unlocking the Cond's Locker).
+    pub fn add(&self) -> u32 {
+        self.0.wait.fetch_add(1, Ordering::AcqRel) // AcqRel: orders against notify_*
+    }
+
+    /// `notifyListWait(t)`: park until ticket `t` is notified.
+    pub fn wait(&self, g: &mut Gctx, t: u32) {
+        let l = &*self.0;
+        l.lock.lock();
+        if ticket_less(t, l.notify.load(Ordering::Relaxed)) {
+            // Already notified. SAFETY: we hold the lock.
+            unsafe { l.lock.unlock() };
+            return;
+        }
+        // SAFETY: lock held; reference ends before the park.
+        unsafe {
+            (*l.list.get()).push_back(NotifyWaiter {
+                g: g.g.clone(),
+                ticket: t,
+            })
+        };
+        g.gopark(
+            WaitReason::SyncCondWait,
+            Unlock::Lock(&l.lock as *const RawMutex),
+        );
+    }
+
+    /// `notifyListNotifyOne` (`c.Signal()`).
+    pub fn notify_one(&self, g: &mut Gctx) {
+        let l = &*self.0;
+        if l.wait.load(Ordering::Acquire) == l.notify.load(Ordering::Acquire) {
+            return; // fast path: no waiters since the last notification
+        }
+        l.lock.lock();
+        let t = l.notify.load(Ordering::Relaxed);
+        if t == l.wait.load(Ordering::Acquire) {
+            // SAFETY: we hold the lock.
+            unsafe { l.lock.unlock() };
+            return;
+        }
+        l.notify.store(t.wrapping_add(1), Ordering::Release); // Release: read by wait/fast path
+                                                              // SAFETY: lock held; reference dropped before unlock.
+        let w = unsafe {
+            let list = &mut *l.list.get();
+            list.iter()
+                .position(|w| w.ticket == t)
+                .and_then(|i| list.remove(i))
+        };
+        // SAFETY: we hold the lock.
+        unsafe { l.lock.unlock() };
+        if let Some(w) = w {
+            g.goready(w.g);
+        }
+    }
+
+    /// `notifyListNotifyAll` (`c.Broadcast()`).
+    pub fn notify_all(&self, g: &mut Gctx) {
+        let l = &*self.0;
+        if l.wait.load(Ordering::Acquire) == l.notify.load(Ordering::Acquire) {
+            return;
+        }
+        l.lock.lock();
+        // SAFETY: lock held; reference dropped before unlock.
+        let all = unsafe { std::mem::take(&mut *l.list.get()) };
+        l.notify
+            .store(l.wait.load(Ordering::Acquire), Ordering::Release); // Release: see notify_one
+                                                                       // SAFETY: we hold the lock.
+        unsafe { l.lock.unlock() };
+        for w in all {
+            g.goready(w.g);
         }
     }
 }

@@ -57,6 +57,20 @@ pub(crate) fn sysmon(s: Arc<Sched>) {
         } else {
             idle += 1;
         }
+        // Overdue timers and no M sleeping on them (`timeSleepUntil() < now`): start an
+        // M for an idle P so they run.
+        if s.lastpoll.load(Ordering::SeqCst) != 0 && s.npidle.load(Ordering::SeqCst) > 0 {
+            let next = s
+                .allp()
+                .ps
+                .iter()
+                .map(|p| p.timers.wake_time())
+                .filter(|&w| w != 0)
+                .min();
+            if matches!(next, Some(w) if w < now) {
+                startm(&s, None, false);
+            }
+        }
         if trace_ns > 0 && lasttrace + trace_ns <= now {
             lasttrace = now;
             crate::trace::schedtrace(&s, s.cfg.scheddetail);

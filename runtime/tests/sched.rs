@@ -615,3 +615,102 @@ fn chaos_token_conservation() {
         });
     }
 }
+
+#[test]
+fn rwmutex_and_cond() {
+    use minigo_runtime::{Mutex, NotifyList, RWMutex, WaitGroup};
+    for cfg in configs() {
+        run(cfg, |g| {
+            // RWMutex: writers keep (a, b) equal; readers must never see them differ.
+            let rw = Arc::new(RWMutex::new());
+            let a = Arc::new(AtomicU64::new(0));
+            let b = Arc::new(AtomicU64::new(0));
+            let wg = Arc::new(WaitGroup::new());
+            wg.add(g, 12).unwrap();
+            for i in 0..12 {
+                let (rw, a, b, wg) = (rw.clone(), a.clone(), b.clone(), wg.clone());
+                g.go(
+                    Arc::from("main.rw"),
+                    Box::new(move |g| {
+                        for k in 0..100 {
+                            if i % 4 == 0 {
+                                rw.lock(g);
+                                a.fetch_add(1, Ordering::Relaxed);
+                                if k % 10 == 0 {
+                                    g.gosched();
+                                }
+                                b.fetch_add(1, Ordering::Relaxed);
+                                rw.unlock(g);
+                            } else {
+                                rw.rlock(g);
+                                let x = a.load(Ordering::Relaxed);
+                                if k % 10 == 0 {
+                                    g.gosched();
+                                }
+                                assert_eq!(x, b.load(Ordering::Relaxed));
+                                rw.runlock(g);
+                            }
+                        }
+                        wg.done(g).unwrap();
+                    }),
+                );
+            }
+            wg.wait(g).unwrap();
+            assert_eq!(a.load(Ordering::Relaxed), 300);
+
+            // Cond: a queue guarded by a Mutex; consumers Wait until items arrive.
+            let mu = Arc::new(Mutex::new());
+            let cond = NotifyList::new();
+            let items = Arc::new(AtomicU64::new(0));
+            let consumed = Arc::new(AtomicU64::new(0));
+            let done = Arc::new(WaitGroup::new());
+            done.add(g, 4).unwrap();
+            for _ in 0..4 {
+                let (mu, cond, items, consumed, done) = (
+                    mu.clone(),
+                    cond.clone(),
+                    items.clone(),
+                    consumed.clone(),
+                    done.clone(),
+                );
+                g.go(
+                    Arc::from("main.consumer"),
+                    Box::new(move |g| {
+                        for _ in 0..25 {
+                            mu.lock(g);
+                            while items.load(Ordering::Relaxed) == 0 {
+                                let t = cond.add();
+                                mu.unlock(g);
+                                cond.wait(g, t);
+                                mu.lock(g);
+                            }
+                            items.fetch_sub(1, Ordering::Relaxed);
+                            consumed.fetch_add(1, Ordering::Relaxed);
+                            mu.unlock(g);
+                        }
+                        done.done(g).unwrap();
+                    }),
+                );
+            }
+            for k in 0..100 {
+                mu.lock(g);
+                items.fetch_add(1, Ordering::Relaxed);
+                mu.unlock(g);
+                if k % 3 == 0 {
+                    cond.notify_all(g);
+                } else {
+                    cond.notify_one(g);
+                }
+                if k % 10 == 0 {
+                    g.sleep(Duration::from_micros(100));
+                }
+            }
+            // Wake stragglers until everyone consumed its share.
+            while consumed.load(Ordering::Relaxed) < 100 {
+                cond.notify_all(g);
+                g.sleep(Duration::from_micros(100));
+            }
+            done.wait(g).unwrap();
+        });
+    }
+}
