@@ -584,7 +584,7 @@ fn chaos_token_conservation() {
                                     }
                                     // Pass it on: an unbuffered channel if someone is receiving,
                                     // else the buffered one (capacity ≥ all tokens, never blocks).
-                                    let nt = t + 1_000 * (hops % 3 == 0) as u64 * 1_000;
+                                    let nt = t + 1_000 * hops.is_multiple_of(3) as u64 * 1_000;
                                     let unbuf = &chans[((t + w) % 2 * 2) as usize];
                                     let buf = &chans[((t + w) % 2 * 2 + 1) as usize];
                                     let r = select(
