@@ -91,6 +91,7 @@ pub fn run_main(cfg: Config, main: GEntry) {
         me: me.clone(),
         rust_panic: Mutex::new(None),
         gfree_len: AtomicUsize::new(0),
+        coarse_now: AtomicI64::new(nanotime()),
         stw: Mutex::new(()),
     });
     crate::fatal::register_sched(&sched);
@@ -298,7 +299,10 @@ fn execute(mc: &mut Mcore, gp: Arc<G>, inherit: bool) {
 /// the lock is released another M may `ready` gp; we no longer touch its stack.
 fn park_m(s: &Sched, ms: &mut MState, gp: Arc<G>, reason: WaitReason, unlock: Unlock) {
     gp.waitreason.store(reason as u8, Ordering::Relaxed); // ordered by the status CAS
-    gp.waitsince.store(nanotime(), Ordering::Relaxed); // informational
+                                                          // waitsince: Go sets it lazily (GC stack scan); we take sysmon's coarse clock, which
+                                                          // is plenty for the "N minutes" of goroutine headers and costs no clock read.
+    gp.waitsince
+        .store(s.coarse_now.load(Ordering::Relaxed), Ordering::Relaxed); // informational
     gp.casgstatus(G_RUNNING, G_WAITING);
     match unlock {
         Unlock::None => {}
@@ -611,9 +615,14 @@ fn findrunnable(s: &Sched, ms: &mut MState) -> Option<(Arc<G>, bool, bool)> {
             continue 'top;
         }
         // 2. Our own timers.
-        let now = nanotime();
-        let psh = ms.pp().sh.clone();
-        let (mut now, mut poll_until, _) = crate::time::check_timers(s, ms, &psh, now);
+        // (ts.check(0): read the clock only if this P has timers.)
+        let (mut now, mut poll_until) = if ms.pp().sh.timers.wake_time() == 0 {
+            (0, 0)
+        } else {
+            let psh = ms.pp().sh.clone();
+            let (n, pu, _) = crate::time::check_timers(s, ms, &psh, nanotime());
+            (n, pu)
+        };
 
         // 4. Fairness: every 61st tick look at the global queue first.
         if ms.pp().schedtick.is_multiple_of(GLOBAL_RUNQ_TICK)
@@ -643,6 +652,9 @@ fn findrunnable(s: &Sched, ms: &mut MState) -> Option<(Arc<G>, bool, bool)> {
         {
             if !ms.spinning {
                 become_spinning(s, ms);
+            }
+            if now == 0 {
+                now = nanotime();
             }
             let (g, tnow, w, new_work) = steal_work(s, ms, now);
             if let Some((g, inherit)) = g {

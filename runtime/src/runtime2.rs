@@ -510,6 +510,8 @@ pub(crate) struct Sched {
     pub(crate) rust_panic: Mutex<Option<Box<dyn std::any::Any + Send>>>,
     /// `gFree` global list length mirror (lock-free emptiness check in gfget).
     pub(crate) gfree_len: AtomicUsize,
+    /// nanotime() as of sysmon's last tick (≤ 10 ms stale).
+    pub(crate) coarse_now: AtomicI64,
     /// Serialises stop-the-world requests (runtime.GOMAXPROCS).
     pub(crate) stw: Mutex<()>,
 }

@@ -52,6 +52,7 @@ pub(crate) fn sysmon(s: Arc<Sched>) {
             return;
         }
         let now = nanotime();
+        s.coarse_now.store(now, Ordering::Relaxed); // informational clock
         if retake(&s, now, &mut pd) != 0 {
             idle = 0;
         } else {
