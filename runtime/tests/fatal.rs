@@ -113,6 +113,26 @@ fn child_entry() {
                 mu.unlock(g);
             }),
         ),
+        "schedtrace" => run_main(
+            Config {
+                schedtrace_ms: 2,
+                scheddetail: procs == 3,
+                gomaxprocs: 2,
+                sched_seed: None,
+            },
+            Box::new(|g| {
+                let c: Chan<i32> = Chan::new(0);
+                let c2 = c.clone();
+                g.go(
+                    Arc::from("main.main.func1"),
+                    Box::new(move |g| {
+                        g.sleep(Duration::from_millis(12));
+                        let _ = c2.send(g, 1);
+                    }),
+                );
+                let _ = c.recv(g);
+            }),
+        ),
         _ => unreachable!(),
     }
 }
@@ -183,6 +203,66 @@ fn unlock_of_unlocked_mutex() {
     assert_eq!(code, 2);
     assert!(
         err.starts_with("fatal error: sync: unlock of unlocked mutex\n"),
+        "{err}"
+    );
+}
+
+/// Checks `line` against Go's tip format:
+/// `SCHED 0ms: gomaxprocs=2 idleprocs=0 threads=3 spinningthreads=1 needspinning=0 idlethreads=0 runqueue=0 [ 0 0 ] schedticks=[ 0 2 ]`
+fn is_sched_line(line: &str) -> bool {
+    let t: Vec<&str> = line.split(' ').collect();
+    let num = |s: &str, key: &str| {
+        s.strip_prefix(key)
+            .map(|v| v.parse::<u64>().is_ok())
+            .unwrap_or(false)
+    };
+    t.len() == 17
+        && t[0] == "SCHED"
+        && t[1].ends_with("ms:")
+        && t[1].trim_end_matches("ms:").parse::<u64>().is_ok()
+        && t[2] == "gomaxprocs=2"
+        && num(t[3], "idleprocs=")
+        && num(t[4], "threads=")
+        && num(t[5], "spinningthreads=")
+        && num(t[6], "needspinning=")
+        && num(t[7], "idlethreads=")
+        && num(t[8], "runqueue=")
+        && t[9] == "["
+        && t[10].parse::<u64>().is_ok()
+        && t[11].parse::<u64>().is_ok()
+        && t[12] == "]"
+        && t[13] == "schedticks=["
+        && t[14].parse::<u64>().is_ok()
+        && t[15].parse::<u64>().is_ok()
+        && t[16] == "]"
+}
+
+#[test]
+fn schedtrace_lines() {
+    let (code, err) = child("schedtrace", 2);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("SCHED")).collect();
+    assert!(lines.len() >= 3, "{err}");
+    assert!(
+        lines[0].starts_with("SCHED 0ms: ") || lines[0].starts_with("SCHED 1ms: "),
+        "{err}"
+    );
+    for l in &lines {
+        assert!(is_sched_line(l), "bad line: {l:?}");
+    }
+    // scheddetail=1: P, M and G lines.
+    let (code, err) = child("schedtrace", 3);
+    assert_eq!(code, 0);
+    assert!(
+        err.lines().any(|l| l.starts_with("SCHED ")
+            && l.ends_with(" gcwaiting=false nmidlelocked=0 stopwait=0 sysmonwait=false")),
+        "{err}"
+    );
+    assert!(err.lines().any(|l| l.starts_with("  P0: status=")), "{err}");
+    assert!(err.lines().any(|l| l.starts_with("  M0: p=")), "{err}");
+    assert!(
+        err.lines()
+            .any(|l| l == "  G1: status=4(chan receive) m=nil lockedm=nil"),
         "{err}"
     );
 }
