@@ -243,10 +243,9 @@ fn schedtrace_lines() {
     assert_eq!(code, 0);
     let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("SCHED")).collect();
     assert!(lines.len() >= 3, "{err}");
-    assert!(
-        lines[0].starts_with("SCHED 0ms: ") || lines[0].starts_with("SCHED 1ms: "),
-        "{err}"
-    );
+    // The first line comes from sysmon's first tick (0ms unless the machine is loaded).
+    let first_ms: u64 = lines[0][6..].split("ms:").next().unwrap().parse().unwrap();
+    assert!(first_ms < 100, "{err}");
     for l in &lines {
         assert!(is_sched_line(l), "bad line: {l:?}");
     }
