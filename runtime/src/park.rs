@@ -170,6 +170,15 @@ impl Gctx {
         crate::fatal::throw("block_forever: goroutine resumed")
     }
 
+    /// `runtime.Goexit()`: end this goroutine now (the VM has already run its deferred
+    /// calls). For goroutine 1 the program does not end: it continues until the other
+    /// goroutines exit, and then fails with Go's
+    /// `fatal error: no goroutines (main called runtime.Goexit) - deadlock!`.
+    pub fn goexit(&mut self) -> ! {
+        self.suspend(Park::Goexit);
+        crate::fatal::throw("goexit: goroutine resumed")
+    }
+
     /// Set the printer of this G's frame lines for dumps (deadlock, panics): it returns
     /// lines such as `"main.main()\n\t/path/prog.go:8 +0x0\n"`. Called from another M
     /// while this G is parked, so it must read state the VM keeps shareable.

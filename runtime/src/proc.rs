@@ -290,8 +290,18 @@ fn execute(mc: &mut Mcore, gp: Arc<G>, inherit: bool) {
         Switch::Park(Park::Gosched) => gosched_impl(s, ms, gp, false),
         Switch::Park(Park::Preempted) => gosched_impl(s, ms, gp, true),
         Switch::Park(Park::Yield) => goyield_m(s, ms, gp),
+        Switch::Park(Park::Goexit) => {
+            // The coroutine is suspended inside goexit and will never be resumed: forget
+            // it (its stack is leaked; dropping it would unwind through VM frames).
+            // SAFETY: we own gp's stack state (I1): it just switched back to us.
+            let st = unsafe { &mut *gp.stack.get() };
+            if let Some(c) = st.coro.take() {
+                std::mem::forget(c);
+            }
+            goexit0(s, ms, gp, None, true)
+        }
         Switch::Park(Park::SyscallNoP) => crate::syscall::exitsyscall_nop(s, ms, gp),
-        Switch::Exit(payload) => goexit0(s, ms, gp, payload),
+        Switch::Exit(payload) => goexit0(s, ms, gp, payload, false),
     }
 }
 
@@ -359,7 +369,13 @@ fn goyield_m(s: &Sched, ms: &mut MState, gp: Arc<G>) {
 }
 
 /// `goexit0` → `gdestroy`: Running→Dead, recycle the G and its stack (gfput).
-fn goexit0(s: &Sched, ms: &mut MState, gp: Arc<G>, payload: Option<Box<dyn std::any::Any + Send>>) {
+fn goexit0(
+    s: &Sched,
+    ms: &mut MState,
+    gp: Arc<G>,
+    payload: Option<Box<dyn std::any::Any + Send>>,
+    goexit: bool,
+) {
     gp.casgstatus(G_RUNNING, G_DEAD);
     s.ngoroutine.fetch_sub(1, Ordering::Relaxed); // counter only
     {
@@ -367,7 +383,8 @@ fn goexit0(s: &Sched, ms: &mut MState, gp: Arc<G>, payload: Option<Box<dyn std::
         info.traceback = None;
     }
     gp.waitreason.store(0, Ordering::Relaxed);
-    let is_main = gp.goid() == 1;
+    // Main returning ends the program; main calling runtime.Goexit does not.
+    let is_main = gp.goid() == 1 && !goexit;
     if let Some(p) = payload {
         *s.rust_panic.lock() = Some(p);
         s.shutdown.store(true, Ordering::SeqCst); // SeqCst: checkdead must see it

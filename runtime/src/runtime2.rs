@@ -304,6 +304,8 @@ pub(crate) enum Park {
     Yield,
     /// exitsyscall found no P → exitsyscallNoP.
     SyscallNoP,
+    /// runtime.Goexit → goexit1 → goexit0, without returning from the entry closure.
+    Goexit,
 }
 
 /// The value g0 passes to a G on every resume: the M it now runs on. G code never

@@ -133,6 +133,19 @@ fn child_entry() {
                 let _ = c.recv(g);
             }),
         ),
+        "goexit" => run_main(
+            cfg,
+            Box::new(|g| {
+                g.go(
+                    Arc::from("main.main.func1"),
+                    Box::new(|g| {
+                        g.sleep(Duration::from_millis(2));
+                        println!("child done");
+                    }),
+                );
+                g.goexit();
+            }),
+        ),
         _ => unreachable!(),
     }
 }
@@ -263,5 +276,22 @@ fn schedtrace_lines() {
         err.lines()
             .any(|l| l == "  G1: status=4(chan receive) m=nil lockedm=nil"),
         "{err}"
+    );
+}
+
+#[test]
+fn main_goexit_waits_for_others_then_dies() {
+    let exe = std::env::current_exe().unwrap();
+    let out = Command::new(exe)
+        .args(["--exact", "child_entry", "--nocapture", "--test-threads=1"])
+        .env("MINIGO_FATAL_CHILD", "goexit")
+        .env("MINIGO_FATAL_PROCS", "2")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("child done"));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n"
     );
 }
