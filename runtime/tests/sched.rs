@@ -713,3 +713,42 @@ fn rwmutex_and_cond() {
         });
     }
 }
+
+/// Reads the OS thread id afresh on each call (never inlined, so no thread-local address
+/// is cached across a goroutine switch).
+#[inline(never)]
+fn os_thread_id() -> std::thread::ThreadId {
+    std::thread::current().id()
+}
+
+#[test]
+fn goroutines_migrate_between_ms() {
+    run(
+        Config {
+            gomaxprocs: 4,
+            ..Config::default()
+        },
+        |g| {
+            let out: Chan<usize> = Chan::new(8);
+            for _ in 0..8 {
+                let out = out.clone();
+                g.go(
+                    Arc::from("main.hopper"),
+                    Box::new(move |g| {
+                        let mut seen = std::collections::HashSet::new();
+                        for _ in 0..300 {
+                            seen.insert(os_thread_id());
+                            g.gosched();
+                        }
+                        out.send(g, seen.len()).unwrap();
+                    }),
+                );
+            }
+            let mut max = 0;
+            for _ in 0..8 {
+                max = max.max(out.recv(g).0.unwrap());
+            }
+            assert!(max > 1, "no goroutine ever ran on a second M");
+        },
+    );
+}
