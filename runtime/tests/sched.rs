@@ -738,6 +738,11 @@ fn goroutines_migrate_between_ms() {
                         let mut seen = std::collections::HashSet::new();
                         for _ in 0..300 {
                             seen.insert(os_thread_id());
+                            // Some work, so that the other Ms wake up and steal.
+                            let t0 = Instant::now();
+                            while t0.elapsed() < Duration::from_micros(20) {
+                                g.safepoint();
+                            }
                             g.gosched();
                         }
                         out.send(g, seen.len()).unwrap();
