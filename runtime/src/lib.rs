@@ -116,6 +116,9 @@ pub use chan::{Chan, ChanError};
 pub use coro::{GEntry, STACK_SIZE};
 pub use fatal::{fatal, fatalpanic, throw};
 pub use park::Gctx;
+#[cfg(loom)]
+#[doc(hidden)]
+pub use park::Note;
 pub use proc::run_main;
 pub use runtime2::{TracebackFn, WaitReason};
 pub use select::{select, SelectCase};

@@ -10,18 +10,60 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use corosensei::Yielder;
+#[cfg(not(loom))]
 use parking_lot::{Condvar, Mutex};
 
 use crate::runtime2::{Mcore, Park, Resume, TracebackFn, Unlock, WaitReason, G};
 
 /// Go's `note`: a one-shot wakeup with token semantics — a `wakeup` before `sleep` is
 /// not lost (`notewakeup` before `notesleep`), and `sleep` consumes the token
-/// (`notesleep` + `noteclear`).
-pub(crate) struct Note {
+/// (`notesleep` + `noteclear`). Under `cfg(loom)` it is built on loom's Mutex/Condvar
+/// (tests/loom.rs models it).
+pub struct Note {
+    #[cfg(not(loom))]
     token: Mutex<bool>,
+    #[cfg(not(loom))]
     cv: Condvar,
+    #[cfg(loom)]
+    token: loom::sync::Mutex<bool>,
+    #[cfg(loom)]
+    cv: loom::sync::Condvar,
 }
 
+#[cfg(loom)]
+impl Note {
+    /// A note without a token.
+    pub fn new() -> Note {
+        Note {
+            token: loom::sync::Mutex::new(false),
+            cv: loom::sync::Condvar::new(),
+        }
+    }
+
+    /// `notewakeup`.
+    pub fn wakeup(&self) {
+        let mut t = self.token.lock().unwrap();
+        *t = true;
+        self.cv.notify_one();
+    }
+
+    /// `notesleep` + `noteclear`.
+    pub fn sleep(&self) {
+        let mut t = self.token.lock().unwrap();
+        while !*t {
+            t = self.cv.wait(t).unwrap();
+        }
+        *t = false;
+    }
+
+    /// `notetsleep` (loom has no time: waits like `sleep`).
+    pub fn sleep_timeout(&self, _d: Duration) -> bool {
+        self.sleep();
+        true
+    }
+}
+
+#[cfg(not(loom))]
 impl Note {
     pub(crate) fn new() -> Note {
         Note {

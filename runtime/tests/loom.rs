@@ -9,6 +9,8 @@
 //!   machine on loom atomics: no lost wakeup, `ready` never sees a non-Waiting G, and the
 //!   G is resumed by exactly one M. A variant with the unlock done before the status CAS
 //!   (the bug park_m exists to prevent) is shown to fail.
+//! - `note_*`: the real `Note` (M parking) over loom's Mutex/Condvar: a wakeup racing with
+//!   a sleep is never lost, and the stopm/startm hand-off delivers the P.
 #![cfg(loom)]
 
 use loom::sync::atomic::{AtomicU32, Ordering};
@@ -18,6 +20,7 @@ use std::sync::Arc as StdArc;
 
 use minigo_runtime::runq::{runnext_put, runnext_take, runq_put_bounded, runq_steal, Local};
 use minigo_runtime::sync::AtomicPtr;
+use minigo_runtime::Note;
 
 #[test]
 fn runq_owner_and_thief_each_g_runs_once() {
@@ -159,4 +162,43 @@ fn park_ready_no_lost_wakeup() {
 #[should_panic]
 fn park_ready_unlock_before_status_change_is_caught() {
     park_ready(true);
+}
+
+#[test]
+fn note_wakeup_is_never_lost() {
+    loom::model(|| {
+        let n = Arc::new(Note::new());
+        let n2 = n.clone();
+        let t = thread::spawn(move || n2.wakeup());
+        n.sleep(); // returns whether the wakeup came before or after
+        t.join().unwrap();
+    });
+}
+
+#[test]
+fn note_stopm_startm_handoff() {
+    loom::model(|| {
+        // sched.lock guards midle; M.nextp is set before notewakeup.
+        let midle = Arc::new(Mutex::new(Vec::<usize>::new()));
+        let nextp = Arc::new(Mutex::new(None::<u32>));
+        let park = Arc::new(Note::new());
+        let (mi, np, pk) = (midle.clone(), nextp.clone(), park.clone());
+        // stopm: mput under the lock, then notesleep, then take nextp.
+        let m = thread::spawn(move || {
+            mi.lock().unwrap().push(1);
+            pk.sleep();
+            np.lock().unwrap().take()
+        });
+        // startm: mget under the lock; if an M is idle, hand it the P and wake it.
+        loop {
+            let got = midle.lock().unwrap().pop();
+            if got.is_some() {
+                *nextp.lock().unwrap() = Some(7);
+                park.wakeup();
+                break;
+            }
+            thread::yield_now();
+        }
+        assert_eq!(m.join().unwrap(), Some(7));
+    });
 }
