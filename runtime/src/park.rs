@@ -31,6 +31,13 @@ pub struct Note {
 }
 
 #[cfg(loom)]
+impl Default for Note {
+    fn default() -> Self {
+        Note::new()
+    }
+}
+
+#[cfg(loom)]
 impl Note {
     /// A note without a token.
     pub fn new() -> Note {
