@@ -61,7 +61,7 @@ pub(crate) enum GStack {
 
 impl GStack {
     /// `stackalloc(STACK_SIZE)`.
-    fn alloc() -> GStack {
+    pub(crate) fn alloc() -> GStack {
         // Relaxed: a soft limit.
         if GUARDED_LIVE.fetch_add(1, Ordering::Relaxed) < MAX_GUARDED_STACKS {
             if let Ok(s) = DefaultStack::new(STACK_SIZE) {
@@ -141,7 +141,8 @@ unsafe impl Send for GCoro {}
 /// Coroutine state of a G (the `stack`, `sched` and `fn` of Go's `g`).
 #[derive(Default)]
 pub(crate) struct GStackState {
-    /// A spare stack kept by a dead G for reuse (gfput keeps it, gfget hands it out).
+    /// The stack for the next coroutine (given by execute from the P's stack cache), or
+    /// the stack of the finished one (goexit0 returns it to the cache).
     pub(crate) stack: Option<GStack>,
     /// The entry closure, until the first execute builds the coroutine.
     pub(crate) entry: Option<GEntry>,

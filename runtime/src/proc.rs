@@ -59,6 +59,7 @@ pub fn run_main(cfg: Config, main: GEntry) {
             pidle: Vec::new(),
             runq: VecDeque::new(),
             gfree: Vec::new(),
+            stackfree: Vec::new(),
             stopwait: 0,
             stopped: Vec::new(),
         }),
@@ -91,6 +92,7 @@ pub fn run_main(cfg: Config, main: GEntry) {
         me: me.clone(),
         rust_panic: Mutex::new(None),
         gfree_len: AtomicUsize::new(0),
+        stackfree_len: AtomicUsize::new(0),
         coarse_now: AtomicI64::new(nanotime()),
         stw: Mutex::new(()),
     });
@@ -259,7 +261,7 @@ fn schedule(mc: &mut Mcore) {
 /// g0, then do what it asked (park_m, goschedImpl, goexit0, exitsyscallNoP).
 fn execute(mc: &mut Mcore, gp: Arc<G>, inherit: bool) {
     {
-        let (_s, ms) = mc.split();
+        let (s, ms) = mc.split();
         gp.casgstatus(G_RUNNABLE, G_RUNNING); // I1: we now own gp's stack
         gp.waitsince.store(0, Ordering::Relaxed); // informational
         gp.preempt.store(false, Ordering::Relaxed); // a stale request dies here, as in Go
@@ -272,6 +274,11 @@ fn execute(mc: &mut Mcore, gp: Arc<G>, inherit: bool) {
         }
         p.sh.curg
             .store(Arc::as_ptr(&gp) as *mut G, Ordering::Release); // Release: sysmon derefs it (I6)
+                                                                   // SAFETY: we own gp's stack state (I1, CAS above).
+        let st = unsafe { &mut *gp.stack.get() };
+        if st.coro.is_none() && st.stack.is_none() {
+            st.stack = Some(stackget(s, p));
+        }
     }
     let r = Resume {
         m: mc as *mut Mcore,
@@ -383,6 +390,11 @@ fn goexit0(
         info.traceback = None;
     }
     gp.waitreason.store(0, Ordering::Relaxed);
+    // SAFETY: gp is Dead and still ours (I1): return its stack to the P's cache.
+    let stk = unsafe { (*gp.stack.get()).stack.take() };
+    if let Some(stk) = stk {
+        stackput(s, ms.pp(), stk);
+    }
     // Main returning ends the program; main calling runtime.Goexit does not.
     let is_main = gp.goid() == 1 && !goexit;
     if let Some(p) = payload {
@@ -485,6 +497,39 @@ fn gfput(s: &Sched, p: &mut P, gp: Arc<G>) {
         s.gfree_len.store(l.gfree.len(), Ordering::Relaxed); // written under lock
     }
     p.sh.gfreecnt.store(p.gfree.len(), Ordering::Relaxed); // informational
+}
+
+/// Per-P stack cache limits: spill half to the global pool at 64, refill 16.
+const STACKCACHE_SPILL: usize = 64;
+const STACKCACHE_REFILL: usize = 16;
+
+/// `stackalloc` from the P's cache (`stackcacherefill` from the global pool), else new.
+fn stackget(s: &Sched, p: &mut P) -> crate::coro::GStack {
+    if p.stackcache.is_empty() && s.stackfree_len.load(Ordering::Relaxed) > 0 {
+        let mut l = s.lock.lock();
+        while p.stackcache.len() < STACKCACHE_REFILL {
+            match l.stackfree.pop() {
+                Some(st) => p.stackcache.push(st),
+                None => break,
+            }
+        }
+        s.stackfree_len.store(l.stackfree.len(), Ordering::Relaxed); // written under lock
+    }
+    match p.stackcache.pop() {
+        Some(st) => st,
+        None => crate::coro::GStack::alloc(),
+    }
+}
+
+/// `stackfree` into the P's cache (`stackcacherelease` of half at 64).
+fn stackput(s: &Sched, p: &mut P, st: crate::coro::GStack) {
+    p.stackcache.push(st);
+    if p.stackcache.len() >= STACKCACHE_SPILL {
+        let moved: Vec<_> = p.stackcache.drain(STACKCACHE_SPILL / 2..).collect();
+        let mut l = s.lock.lock();
+        l.stackfree.extend(moved);
+        s.stackfree_len.store(l.stackfree.len(), Ordering::Relaxed); // written under lock
+    }
 }
 
 /// `gfget(pp)`: a dead G for reuse; refills the P's list to 32 from the global list.
@@ -1115,6 +1160,7 @@ fn new_p(id: usize) -> Box<P> {
         sh,
         runq,
         gfree: Vec::new(),
+        stackcache: Vec::new(),
         schedtick: 0,
         goidcache: 0,
         goidcacheend: 0,
@@ -1166,6 +1212,8 @@ pub(crate) fn procresize_locked(
         timers_moved.extend(p.sh.timers.take_all());
         l.gfree.append(&mut p.gfree);
         s.gfree_len.store(l.gfree.len(), Ordering::Relaxed); // under lock
+        l.stackfree.append(&mut p.stackcache);
+        s.stackfree_len.store(l.stackfree.len(), Ordering::Relaxed); // under lock
         p.sh.status.store(P_DEAD, Ordering::Relaxed);
     }
     if let Some(p0) = keep.first() {
