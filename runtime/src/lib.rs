@@ -119,7 +119,7 @@ pub use park::Gctx;
 #[cfg(loom)]
 #[doc(hidden)]
 pub use park::Note;
-pub use proc::run_main;
+pub use proc::{run_main, run_main_with, RunOpts};
 pub use runtime2::{TracebackFn, WaitReason};
 pub use select::{select, SelectCase};
 pub use sema::{Mutex, NotifyList, RWMutex, Sema, WaitGroup};

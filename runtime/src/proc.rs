@@ -21,10 +21,25 @@ use crate::Config;
 
 /// Go's `_GoidCacheBatch`: goids are handed to Ps in batches of 16.
 const GOID_CACHE_BATCH: u64 = 16;
-/// Goids Go's runtime.main gives to its own system goroutines before user code runs
-/// (forcegchelper, bgsweep, bgscavenge, runfinq), so that with one P the first user
-/// goroutine is 6, as in Go.
-const GO_SYSTEM_GOROUTINES: u64 = 4;
+/// Options of a run beyond `Config`.
+#[derive(Clone, Debug)]
+pub struct RunOpts {
+    /// Goids Go gives its own system goroutines before user code runs, skipped so that
+    /// user goroutine ids match Go's under GOMAXPROCS=1. Go 1.27 starts 4 (forcegchelper,
+    /// bgsweep, bgscavenge, the GOMAXPROCS updater), plus the finalizer goroutine
+    /// (runfinq) when package `os` is linked in (`fmt`, `log`, `bufio` on os.Stdin...,
+    /// which call SetFinalizer at init): then user goroutines start at 7, else at 6.
+    pub system_goroutines: u64,
+}
+
+impl Default for RunOpts {
+    /// 5: a program that imports `os` (most do, through `fmt`).
+    fn default() -> Self {
+        RunOpts {
+            system_goroutines: 5,
+        }
+    }
+}
 /// gfput: a P's free list spills to the global list at 64 Gs, down to 31.
 const GFREE_SPILL: usize = 64;
 /// gfput/gfget: the P keeps / refills up to 32 Gs.
@@ -45,6 +60,12 @@ const MAX_M_COUNT: i64 = 10000;
 /// scheduling point. A Rust panic that escaped a goroutine (a runtime or VM bug) is
 /// re-raised here.
 pub fn run_main(cfg: Config, main: GEntry) {
+    run_main_with(cfg, RunOpts::default(), main)
+}
+
+/// `run_main` with `RunOpts` (e.g. `system_goroutines: 4` for a program that does not
+/// link package `os`).
+pub fn run_main_with(cfg: Config, opts: RunOpts, main: GEntry) {
     let nprocs = cfg.gomaxprocs.max(1);
     let random = cfg.sched_seed.is_some();
     let seed = cfg.sched_seed.unwrap_or(0);
@@ -116,7 +137,10 @@ pub fn run_main(cfg: Config, main: GEntry) {
         let p = &mut p0.0;
         let goid = take_goid(&sched, p);
         gp.goid.store(goid, Ordering::Relaxed); // published by the runq push below
-        p.goidcache += GO_SYSTEM_GOROUTINES;
+                                                // Skip Go's system goroutines (taking further batches if needed).
+        for _ in 0..opts.system_goroutines {
+            let _ = take_goid(&sched, p);
+        }
         let mut info = gp.info.lock();
         info.start_fn = Arc::from("main.main");
         info.parent_goid = 0;

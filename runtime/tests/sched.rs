@@ -31,32 +31,42 @@ fn run(cfg: Config, f: impl FnOnce(&mut Gctx) + Send + 'static) {
     run_main(cfg, Box::new(f));
 }
 
+/// Goroutine ids as Go 1.27 numbers them with one P: main is 1, then Go's system
+/// goroutines, then user goroutines from 6 (no package os) or 7 (with os).
 #[test]
-fn main_is_goroutine_1_and_first_child_is_6() {
-    let got = Arc::new(AtomicU64::new(0));
-    let got2 = got.clone();
-    run(
-        Config {
-            gomaxprocs: 1,
-            ..Config::default()
-        },
-        move |g| {
-            assert_eq!(g.goid(), 1);
-            let c = Chan::new(0);
-            let c2 = c.clone();
-            g.go(
-                Arc::from("main.worker"),
-                Box::new(move |g| {
-                    let id = g.goid();
-                    c2.send(g, id).unwrap();
-                }),
-            );
-            let (v, ok) = c.recv(g);
-            assert!(ok);
-            got2.store(v.unwrap(), Ordering::SeqCst);
-        },
-    );
-    assert_eq!(got.load(Ordering::SeqCst), 6);
+fn goroutine_ids_match_go() {
+    for (sys, want) in [(4u64, [6u64, 7, 8]), (5, [7, 8, 9])] {
+        let got = Arc::new(parking_lot::Mutex::new(Vec::new()));
+        let got2 = got.clone();
+        minigo_runtime::run_main_with(
+            Config {
+                gomaxprocs: 1,
+                ..Config::default()
+            },
+            minigo_runtime::RunOpts {
+                system_goroutines: sys,
+            },
+            Box::new(move |g| {
+                assert_eq!(g.goid(), 1);
+                let c = Chan::new(0);
+                for _ in 0..3 {
+                    let c2 = c.clone();
+                    let id = g.go(
+                        Arc::from("main.worker"),
+                        Box::new(move |g| {
+                            let id = g.goid();
+                            c2.send(g, id).unwrap();
+                        }),
+                    );
+                    got2.lock().push(id);
+                }
+                let mut seen: Vec<u64> = (0..3).map(|_| c.recv(g).0.unwrap()).collect();
+                seen.sort();
+                assert_eq!(seen, *got2.lock());
+            }),
+        );
+        assert_eq!(*got.lock(), want);
+    }
 }
 
 #[test]
