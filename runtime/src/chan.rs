@@ -30,6 +30,8 @@ pub enum ChanError {
     SendOnClosed,
     /// `panic: close of closed channel`.
     CloseOfClosed,
+    /// `panic: close of nil channel` (for the VM, which represents nil channels itself).
+    CloseOfNil,
 }
 
 impl ChanError {
@@ -38,6 +40,7 @@ impl ChanError {
         match self {
             ChanError::SendOnClosed => "send on closed channel",
             ChanError::CloseOfClosed => "close of closed channel",
+            ChanError::CloseOfNil => "close of nil channel",
         }
     }
 }

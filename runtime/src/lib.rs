@@ -57,8 +57,32 @@
 //!   is held.
 //!
 //! Files: runtime2 (types) · proc (scheduler) · runq (local queue facade) · park (Gctx,
-//! gopark, Note) · coro (coroutines) · chan · select · time (timers, sleep) · syscall ·
-//! sysmon (retake, preemption, STW) · trace (schedtrace, dumps) · fatal (throw, panic).
+//! gopark, Note) · coro (coroutines, stacks) · chan · select · sema (semaphores, sync
+//! Mutex/RWMutex/WaitGroup/Cond) · time (timers, sleep) · syscall · sysmon (retake,
+//! preemption, STW) · trace (schedtrace, dumps) · fatal (throw, panic).
+//!
+//! # Using it from the VM
+//!
+//! ```
+//! use std::sync::Arc;
+//! use minigo_runtime::{run_main, Chan, Config};
+//!
+//! let cfg = Config { gomaxprocs: 2, ..Config::default() }; // or Config::from_env()
+//! run_main(cfg, Box::new(|g| {
+//!     // g: &mut Gctx, the running goroutine (here goroutine 1, main.main).
+//!     let c: Chan<i64> = Chan::new(0);
+//!     let c2 = c.clone();
+//!     g.go(Arc::from("main.worker"), Box::new(move |g| {
+//!         c2.send(g, 42).unwrap(); // Err(ChanError::SendOnClosed) → Go panic
+//!     }));
+//!     assert_eq!(c.recv(g), (Some(42), true));
+//! }));
+//! // The process should now exit(0): other goroutines are abandoned, as in Go.
+//! ```
+//!
+//! The VM calls `g.safepoint()` at backward jumps and calls (preemption and the native
+//! stack check), wraps blocking host calls in `g.syscall(|| ...)`, registers a frame
+//! printer with `g.set_traceback`, and reports unrecovered panics with `fatalpanic`.
 
 #![warn(missing_docs)]
 
@@ -75,6 +99,7 @@ pub mod runq;
 mod runq;
 mod runtime2;
 mod select;
+mod sema;
 #[cfg(loom)]
 #[doc(hidden)]
 pub mod sync;
@@ -91,9 +116,13 @@ pub use chan::{Chan, ChanError};
 pub use coro::{GEntry, STACK_SIZE};
 pub use fatal::{fatal, fatalpanic, throw};
 pub use park::Gctx;
-pub use proc::run_main;
+#[cfg(loom)]
+#[doc(hidden)]
+pub use park::Note;
+pub use proc::{run_main, run_main_with, RunOpts};
 pub use runtime2::{TracebackFn, WaitReason};
 pub use select::{select, SelectCase};
+pub use sema::{Mutex, NotifyList, RWMutex, Sema, WaitGroup};
 pub use time::{nanotime, TimerHandle};
 
 /// Scheduler configuration (`schedinit`'s environment parsing).
