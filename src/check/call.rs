@@ -76,7 +76,7 @@ impl State {
         if !matches!(o.kind, ObjKind::Func { .. }) {
             return None;
         }
-        let tps = self.generic_tparams.get(&o.span.lo).cloned()?;
+        let tps = self.generic_tparams.get(&id).cloned()?;
         Some((id, tps))
     }
 
@@ -352,7 +352,11 @@ impl State {
         );
         let _ = e;
         if too_few {
-            self.err(rparen, msg);
+            let _ = at;
+            match e.kind {
+                ExprKind::Call { ref args, .. } if !args.is_empty() => self.err(args[args.len() - 1].span, msg),
+                _ => self.err(rparen, msg),
+            }
         } else {
             self.err(at.span, msg);
         }

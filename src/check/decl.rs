@@ -70,8 +70,8 @@ pub(crate) struct State {
     pub repl: bool,
     /// Standard-library packages loaded so far.
     pub loaded: HashSet<String>,
-    /// Type parameters of generic functions, by FuncDecl name `span.lo`.
-    pub generic_tparams: HashMap<u32, Vec<TypeId>>,
+    /// Type parameters of generic functions, by the function's object.
+    pub generic_tparams: HashMap<ObjId, Vec<TypeId>>,
     /// Instantiated generic named types.
     pub inst_cache: HashMap<(TypeId, Vec<TypeId>), TypeId>,
     /// Instances created before their generic's underlying type was known.
@@ -577,7 +577,7 @@ impl State {
         };
         self.loaded.insert(path.to_string());
         let ids = ast::IdGen::starting_at(0x8000_0000);
-        let file = match crate::parse::parse_file(path, &src, &ids) {
+        let file = match crate::parse::parse_file(path, src, &ids) {
             Ok(f) => f,
             Err(e) => {
                 let msg = e.first().map(|d| d.msg.clone()).unwrap_or_default();
@@ -665,7 +665,7 @@ impl State {
         }
         // Function signatures (after all names exist).
         for (id, fd) in &funcs {
-            let sig = self.func_signature(fd);
+            let sig = self.func_signature(*id, fd);
             self.info.objects[id.0 as usize].ty = sig;
             self.info.func_sigs.insert(fd.name.span.lo, sig);
         }
@@ -720,13 +720,22 @@ impl State {
 
     fn set_underlying_checked(&mut self, named: TypeId, u: TypeId, s: &ast::TypeSpec) {
         if u == named || (self.tt.is_named(u) && self.tt.underlying(u) == TypeTable::INVALID && self.tt.named(u).is_some_and(|n| n.obj.is_some_and(|o| self.resolving.contains(&o)))) {
-            self.err(s.name.span, format!("invalid recursive type {}", s.name.name));
+            self.err(s.name.span, format!("invalid recursive type: {} refers to itself", s.name.name));
             self.tt.set_underlying(named, TypeTable::INVALID);
             return;
         }
         self.tt.set_underlying(named, u);
         if self.contains_directly(u, named, 0) {
-            self.err(s.name.span, format!("invalid recursive type {}", s.name.name));
+            let direct = match self.tt.get(u) {
+                Type::Struct(fs) => fs.iter().any(|f| f.ty == named),
+                Type::Array(_, e) => *e == named,
+                _ => false,
+            };
+            if direct {
+                self.err(s.name.span, format!("invalid recursive type: {} refers to itself", s.name.name));
+            } else {
+                self.err(s.name.span, format!("invalid recursive type {}", s.name.name));
+            }
             let e = self.tt.strukt(vec![]);
             self.tt.set_underlying(named, e);
         }
@@ -924,20 +933,16 @@ impl State {
     }
 
     /// Signature of a function declaration (receiver excluded).
-    pub fn func_signature(&mut self, fd: &FuncDecl) -> TypeId {
+    pub fn func_signature(&mut self, id: ObjId, fd: &FuncDecl) -> TypeId {
         if !fd.tparams.is_empty() {
             self.push_scope();
             let tps = self.declare_tparams(&fd.tparams);
             let sig = self.signature(&fd.sig);
             self.scopes.pop();
-            self.generic_funcs_insert(fd.name.span.lo, tps);
+            self.generic_tparams.insert(id, tps);
             return sig;
         }
         self.signature(&fd.sig)
-    }
-
-    pub fn generic_funcs_insert(&mut self, lo: u32, tps: Vec<TypeId>) {
-        self.generic_tparams.insert(lo, tps);
     }
 
     fn declare_method(&mut self, fd: &FuncDecl) -> Option<ObjId> {
@@ -1059,7 +1064,7 @@ impl State {
         self.dep_stack.push(HashSet::new());
         self.push_scope();
         // Type parameters.
-        if let Some(tps) = self.generic_tparams.get(&fd.name.span.lo).cloned() {
+        if let Some(tps) = self.generic_tparams.get(&id).cloned() {
             let mut k = 0;
             for f in &fd.tparams {
                 for n in &f.names {

@@ -6,7 +6,7 @@ use super::constant::{self, ConstErr};
 use super::decl::State;
 use super::*;
 use crate::ast::{BinOp, Expr, ExprKind, UnOp};
-use crate::types::{BasicKind, ChanDir, Lookup, MissingReason, Type};
+use crate::types::{BasicKind, ChanDir, MissingReason, Type};
 
 /// types2's operand modes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -552,6 +552,11 @@ impl State {
 
     /// Give an untyped operand its default type (`x := 1`, `fmt.Println(1)`).
     pub(crate) fn default_operand(&mut self, x: &mut Operand, e: &Expr) {
+        self.default_operand_ctx(x, e, "assignment")
+    }
+
+    /// Like `default_operand`, with the assignment context used in an overflow error.
+    pub(crate) fn default_operand_ctx(&mut self, x: &mut Operand, e: &Expr, ctx: &str) {
         if self.tt.is_untyped(x.ty) && x.ty != TypeTable::UNTYPED_NIL {
             let d = self.default_type(x.ty);
             if let Some(v) = &x.val {
@@ -561,7 +566,7 @@ impl State {
                         Err(_) => {
                             let s = self.operand_string(x, e);
                             let ts = self.ts(d);
-                            self.err(e.span, format!("cannot use {} as {} value in {} (overflows)", s, ts, "assignment"));
+                            self.err(e.span, format!("cannot use {} as {} value in {} (overflows)", s, ts, ctx));
                         }
                     }
                 }
@@ -1150,7 +1155,7 @@ impl State {
         };
         if !ok {
             let s = self.operand_string(&xo, x);
-            self.err(e.span, format!("invalid operation: operator {} not defined on {}", op.as_str(), s));
+            self.err(x.span, format!("invalid operation: operator {} not defined on {}", op.as_str(), s));
             return Operand::invalid();
         }
         if let Some(v) = xo.val.clone() {
@@ -1343,16 +1348,14 @@ impl State {
         if let (Some(v), true) = (&before.val, both_numeric) {
             let ts = self.ts(target);
             let k = self.tt.basic_kind(target).unwrap_or(BasicKind::Invalid);
+            let kind = self.tt.basic_kind(before.ty).map_or("", |k| k.name()).to_string();
             let msg = match v.convert_to(k) {
-                Err(true) => format!("{} (untyped {} constant) overflows {}", expr_string(xe), self.tt.basic_kind(before.ty).map_or("", |k| k.name().trim_start_matches("untyped ")), ts),
-                _ => format!("{} (untyped {} constant) truncated to {}", expr_string(xe), self.tt.basic_kind(before.ty).map_or("", |k| k.name().trim_start_matches("untyped ")), ts),
+                Err(true) => format!("{} ({} constant) overflows {}", expr_string(xe), kind, ts),
+                _ => format!("{} ({} constant) truncated to {}", expr_string(xe), kind, ts),
             };
-            let _ = e;
-            self.err(xe.span, format!("cannot use {}", msg).replacen("cannot use ", "", 1));
+            self.err(xe.span, msg);
             return false;
         }
-        let (a, b) = if std::ptr::eq(xe, e) { (self.ts(target), self.ts(before.ty)) } else { (String::new(), String::new()) };
-        let _ = (a, b);
         // mismatched types: order as written (x op y)
         let (lt, rt) = match &e.kind {
             ExprKind::Binary(_, l, _) if l.id == xe.id => (self.ts(before.ty), self.ts(target)),

@@ -151,10 +151,11 @@ impl State {
             _ => None,
         };
         let msg = match call {
-            Some(f) => format!("assignment mismatch: {} variable{} but {} returns {} value{}", nvars, plural(nvars), format!("{}()", f), nvals, plural(nvals)),
+            Some(f) => format!("assignment mismatch: {} variable{} but {} returns {} value{}", nvars, plural(nvars), f, nvals, plural(nvals)),
             None => format!("assignment mismatch: {} variable{} but {} value{}", nvars, plural(nvars), nvals, plural(nvals)),
         };
-        self.err(at, msg);
+        let _ = at;
+        self.err(v.span, msg);
     }
 
     /// Type of a variable initialized from `x` without declared type (default untyped).
@@ -262,11 +263,10 @@ impl State {
             StmtKind::Break(l) => {
                 match l {
                     Some(l) => {
-                        self.use_label(l);
                         let ok = self.targets.iter().any(|(_, n)| n.as_deref() == Some(&l.name));
-                        if !ok && self.label_exists(&l.name) {
-                            self.err(l.span, format!("invalid break label {}", l.name));
-                        } else if !ok {
+                        if ok {
+                            self.use_label(l);
+                        } else {
                             self.err(l.span, format!("break label not defined: {}", l.name));
                         }
                     }
@@ -279,18 +279,14 @@ impl State {
             }
             StmtKind::Continue(l) => match l {
                 Some(l) => {
-                    self.use_label(l);
                     let t = self.targets.iter().find(|(_, n)| n.as_deref() == Some(&l.name)).map(|t| t.0);
                     match t {
-                        Some(Target::Loop) => {}
-                        Some(_) => self.err(l.span, format!("invalid continue label {}", l.name)),
-                        None => {
-                            if self.label_exists(&l.name) {
-                                self.err(l.span, format!("invalid continue label {}", l.name));
-                            } else {
-                                self.err(l.span, format!("continue label not defined: {}", l.name));
-                            }
+                        Some(Target::Loop) => self.use_label(l),
+                        Some(_) => {
+                            self.use_label(l);
+                            self.err(l.span, format!("invalid continue label {}", l.name))
                         }
+                        None => self.err(l.span, format!("continue label not defined: {}", l.name)),
                     }
                 }
                 None => {
@@ -721,7 +717,7 @@ impl State {
                                 if x.mode == Mode::Nil {
                                     self.err(r.span, "use of untyped nil in assignment");
                                 } else if self.single_value(&mut x, r).is_ok() {
-                                    self.default_operand(&mut x, r);
+                                    self.default_operand_ctx(&mut x, r, "assignment to _ identifier");
                                 }
                             }
                         }
