@@ -85,52 +85,56 @@ impl State {
     #[allow(clippy::too_many_arguments)]
     fn infer_and_instantiate(&mut self, e: &Expr, fun: &Expr, fobj: ObjId, tparams: &[TypeId], sig: &crate::types::Signature, args: &[Expr], ellipsis: bool) -> Option<crate::types::Signature> {
         let mut map: HashMap<TypeId, TypeId> = HashMap::new();
-        // First pass: typed arguments.
-        let mut untyped: Vec<(usize, TypeId)> = Vec::new();
-        for (i, a) in args.iter().enumerate() {
-            let pt = if sig.variadic && i + 1 >= sig.params.len() {
+        let ptype = |tt: &TypeTable, i: usize| -> Option<TypeId> {
+            if sig.variadic && i + 1 >= sig.params.len() {
                 let last = *sig.params.last()?;
                 if ellipsis {
-                    last
+                    Some(last)
                 } else {
-                    match self.tt.get(last) {
-                        Type::Slice(el) => *el,
-                        _ => last,
+                    match tt.get(last) {
+                        Type::Slice(el) => Some(*el),
+                        _ => Some(last),
                     }
                 }
             } else {
-                match sig.params.get(i) {
-                    Some(&p) => p,
-                    None => continue,
-                }
-            };
-            let hint = self.subst_partial(pt, &map);
-            let is_func_lit = matches!(unparen(a).kind, ExprKind::FuncLit { .. });
-            if is_func_lit && !self.fully_bound(pt, &map, tparams) {
-                continue;
+                sig.params.get(i).copied()
             }
+        };
+        // First pass: typed arguments.
+        let mut untyped: Vec<(usize, TypeId, TypeId)> = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let Some(pt) = ptype(&self.tt, i) else { continue };
+            let hint = self.subst_partial(pt, &map);
             let at = self.arg_type_for_infer(a, hint);
             if self.tt.is_untyped(at) {
-                untyped.push((i, pt));
+                untyped.push((i, pt, at));
                 continue;
             }
             self.unify(pt, at, &mut map, tparams);
         }
-        for (_, pt) in untyped {
-            if tparams.contains(&pt) && !map.contains_key(&pt) {
-                // Default type of the first untyped argument for that parameter.
-                for (j, a) in args.iter().enumerate() {
-                    let ptj = sig.params.get(j).copied().or(sig.params.last().copied());
-                    if ptj == Some(pt) {
-                        if let Some(t) = self.info.types.get(&a.id).copied() {
-                            let d = self.default_type(t);
-                            map.insert(pt, d);
-                            break;
-                        }
-                    }
+        self.constraint_inference(&mut map, tparams);
+        // Untyped constants: the default type of the "largest" untyped argument.
+        let mut best: HashMap<TypeId, TypeId> = HashMap::new();
+        for (_, pt, at) in &untyped {
+            if tparams.contains(pt) && !map.contains_key(pt) && *at != TypeTable::UNTYPED_NIL {
+                let rank = |t: TypeId| match t {
+                    TypeTable::UNTYPED_INT => 0,
+                    TypeTable::UNTYPED_RUNE => 1,
+                    TypeTable::UNTYPED_FLOAT => 2,
+                    TypeTable::UNTYPED_COMPLEX => 3,
+                    _ => 4,
+                };
+                let e = best.entry(*pt).or_insert(*at);
+                if rank(*at) > rank(*e) {
+                    *e = *at;
                 }
             }
         }
+        for (pt, at) in best {
+            let d = self.default_type(at);
+            map.insert(pt, d);
+        }
+        self.constraint_inference(&mut map, tparams);
         let mut targs = Vec::new();
         for tp in tparams {
             match map.get(tp) {
@@ -148,8 +152,39 @@ impl State {
         self.instantiate_func(fun, fobj, tparams, &targs, e.span)
     }
 
-    fn fully_bound(&self, t: TypeId, map: &HashMap<TypeId, TypeId>, tparams: &[TypeId]) -> bool {
-        tparams.iter().all(|tp| map.contains_key(tp) || !self.mentions(t, *tp, 0))
+    /// Core-type inference from constraints (`S ~[]E`: S = []int gives E = int, and
+    /// E = int gives S = []int).
+    fn constraint_inference(&mut self, map: &mut HashMap<TypeId, TypeId>, tparams: &[TypeId]) {
+        for _ in 0..tparams.len() + 1 {
+            let mut changed = false;
+            for &tp in tparams {
+                let Type::TypeParam(p) = self.tt.get(tp).clone() else { continue };
+                let Some(iface) = self.tt.interface_of(p.constraint).cloned() else { continue };
+                let Some(terms) = iface.terms else { continue };
+                if terms.len() != 1 {
+                    continue;
+                }
+                let core = terms[0].ty;
+                match map.get(&tp).copied() {
+                    Some(bound) => {
+                        let before = map.len();
+                        let u = self.tt.underlying(bound);
+                        self.unify(core, u, map, tparams);
+                        changed |= map.len() != before;
+                    }
+                    None => {
+                        if tparams.iter().all(|t| map.contains_key(t) || !self.mentions(core, *t, 0)) {
+                            let t = self.subst(core, map);
+                            map.insert(tp, t);
+                            changed = true;
+                        }
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
     }
 
     fn mentions(&self, t: TypeId, tp: TypeId, d: u32) -> bool {

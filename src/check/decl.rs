@@ -675,6 +675,8 @@ impl State {
                 funcs.push((id, fd));
             }
         }
+        self.resolve_all_lazy();
+        self.refresh_instances();
         funcs
     }
 
@@ -1411,7 +1413,19 @@ impl State {
             }
             ExprKind::Index(x, args) => {
                 // Generic type instantiation `List[int]`.
-                let g = self.type_expr(x);
+                let g = match &x.kind {
+                    ExprKind::Ident(n) => match self.lookup(n) {
+                        Some(id) if matches!(self.obj(id).kind, ObjKind::TypeName) => {
+                            self.info.uses.insert(x.span.lo, id);
+                            self.use_obj(id, x.span);
+                            let t = self.obj(id).ty;
+                            self.info.types.insert(x.id, t);
+                            t
+                        }
+                        _ => self.type_expr(x),
+                    },
+                    _ => self.type_expr(x),
+                };
                 let targs: Vec<TypeId> = args.iter().map(|a| self.type_expr(a)).collect();
                 self.instantiate_named(g, &targs, e.span)
             }
@@ -1465,6 +1479,10 @@ impl State {
             self.err(span, format!("got {} type arguments but {} has {} type parameters", targs.len(), self.ts(g), n.tparams.len()));
             return TypeTable::INVALID;
         }
+        if n.tparams == targs {
+            // `Stack[T]` inside Stack's own declaration or methods.
+            return g;
+        }
         let key = (g, targs.to_vec());
         if let Some(&t) = self.inst_cache.get(&key) {
             return t;
@@ -1500,6 +1518,33 @@ impl State {
         inst
     }
 
+    /// Re-derive instantiated types' underlying types and methods from their generic origin
+    /// (instances created before the origin's methods or underlying type were known).
+    pub fn refresh_instances(&mut self) {
+        let insts: Vec<((TypeId, Vec<TypeId>), TypeId)> = self.inst_cache.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        for ((g, targs), inst) in insts {
+            let tps = self.tt.named(g).map(|n| n.tparams.clone()).unwrap_or_default();
+            let map: HashMap<TypeId, TypeId> = tps.iter().copied().zip(targs.iter().copied()).collect();
+            if self.tt.underlying(inst) == TypeTable::INVALID {
+                let gu = self.tt.underlying(g);
+                let u = self.subst(gu, &map);
+                self.tt.set_underlying(inst, u);
+            }
+            let methods: Vec<MethodInfo> = self
+                .tt
+                .named(g)
+                .map(|n| n.methods.clone())
+                .unwrap_or_default()
+                .into_iter()
+                .map(|m| MethodInfo { sig: self.subst(m.sig, &map), ..m })
+                .collect();
+            if let Some(nm) = self.tt.named_mut(inst) {
+                nm.methods = methods;
+            }
+        }
+        self.pending_inst.clear();
+    }
+
     /// Substitute type parameters in `t`.
     pub fn subst(&mut self, t: TypeId, map: &HashMap<TypeId, TypeId>) -> TypeId {
         if map.is_empty() {
@@ -1512,7 +1557,15 @@ impl State {
             Type::Basic(_) | Type::TypeParam(_) => t,
             Type::Named(n) => {
                 if n.targs.is_empty() {
-                    return t;
+                    // The generic type itself, referenced inside its own declaration.
+                    if n.tparams.is_empty() {
+                        return t;
+                    }
+                    let args: Vec<TypeId> = n.tparams.iter().map(|&a| self.subst(a, map)).collect();
+                    if args == n.tparams {
+                        return t;
+                    }
+                    return self.instantiate_named(t, &args, Span::default());
                 }
                 let args: Vec<TypeId> = n.targs.iter().map(|&a| self.subst(a, map)).collect();
                 if args == n.targs {

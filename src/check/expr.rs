@@ -1199,9 +1199,11 @@ impl State {
     /// A typed constant result must be representable in its type: `constant 300 overflows byte`.
     fn check_overflow(&mut self, v: ConstValue, t: TypeId, e: &Expr) -> ConstValue {
         if self.tt.is_untyped(t) {
-            if let ConstValue::Int(i) = v {
-                if i.unsigned_abs() > (1u128 << 126) {
-                    self.err(e.span, "constant overflow");
+            // Integer constants beyond i128 are kept as floats; an integer-valued float is
+            // still an integer constant.
+            if let ConstValue::Float(f) = v {
+                if self.tt.is_integer(t) && f.abs() < 1.7e38 && f.fract() == 0.0 {
+                    return ConstValue::Int(f as i128);
                 }
             }
             return v;
@@ -1533,8 +1535,14 @@ impl State {
                         }
                     }
                     Err(_) => {
-                        self.err(e.span, "constant shift overflow");
-                        Operand::invalid()
+                        // Beyond i128: continue as an inexact float-valued integer constant.
+                        let v = (*a as f64) * 2f64.powi(s as i32);
+                        let v = self.check_overflow(ConstValue::Float(v), x.ty, e);
+                        Operand {
+                            mode: Mode::Const,
+                            ty: x.ty,
+                            val: Some(v),
+                        }
                     }
                 };
             }

@@ -29,6 +29,7 @@ pub fn source(path: &str) -> Option<&'static str> {
         "slices" => SLICES,
         "bytes" => BYTES,
         "context" => CONTEXT,
+        "math/bits" => BITS,
         _ => return None,
     })
 }
@@ -37,8 +38,50 @@ pub fn source(path: &str) -> Option<&'static str> {
 pub const PACKAGES: &[&str] = &[
     "fmt", "strings", "strconv", "math", "unicode", "unicode/utf8", "sort", "errors", "os", "io",
     "bufio", "time", "sync", "sync/atomic", "runtime", "math/rand", "cmp", "slices", "bytes",
-    "context",
+    "context", "math/bits",
 ];
+
+const BITS: &str = r#"package bits
+const UintSize = 64
+func OnesCount(x uint) int
+func OnesCount8(x uint8) int
+func OnesCount16(x uint16) int
+func OnesCount32(x uint32) int
+func OnesCount64(x uint64) int
+func LeadingZeros(x uint) int
+func LeadingZeros8(x uint8) int
+func LeadingZeros16(x uint16) int
+func LeadingZeros32(x uint32) int
+func LeadingZeros64(x uint64) int
+func TrailingZeros(x uint) int
+func TrailingZeros8(x uint8) int
+func TrailingZeros16(x uint16) int
+func TrailingZeros32(x uint32) int
+func TrailingZeros64(x uint64) int
+func Len(x uint) int
+func Len8(x uint8) int
+func Len16(x uint16) int
+func Len32(x uint32) int
+func Len64(x uint64) int
+func Reverse(x uint) uint
+func Reverse8(x uint8) uint8
+func Reverse16(x uint16) uint16
+func Reverse32(x uint32) uint32
+func Reverse64(x uint64) uint64
+func ReverseBytes(x uint) uint
+func ReverseBytes16(x uint16) uint16
+func ReverseBytes32(x uint32) uint32
+func ReverseBytes64(x uint64) uint64
+func RotateLeft(x uint, k int) uint
+func RotateLeft8(x uint8, k int) uint8
+func RotateLeft16(x uint16, k int) uint16
+func RotateLeft32(x uint32, k int) uint32
+func RotateLeft64(x uint64, k int) uint64
+func Add64(x, y, carry uint64) (sum, carryOut uint64)
+func Sub64(x, y, borrow uint64) (diff, borrowOut uint64)
+func Mul64(x, y uint64) (hi, lo uint64)
+func Div64(hi, lo, y uint64) (quo, rem uint64)
+"#;
 
 const FMT: &str = r#"package fmt
 import ("io"; "os")
@@ -61,6 +104,10 @@ func Sscan(str string, a ...any) (n int, err error)
 func Scan(a ...any) (n int, err error)
 func Scanln(a ...any) (n int, err error)
 func Scanf(format string, a ...any) (n int, err error)
+func Fscan(r io.Reader, a ...any) (n int, err error)
+func Fscanln(r io.Reader, a ...any) (n int, err error)
+func Fscanf(r io.Reader, format string, a ...any) (n int, err error)
+func Sscanln(str string, a ...any) (n int, err error)
 func Append(b []byte, a ...any) []byte
 func Appendf(b []byte, format string, a ...any) []byte
 var _ = os.Stdout
@@ -98,6 +145,15 @@ var Stdout *File
 var Stderr *File
 var Args []string
 func Exit(code int)
+func Open(name string) (*File, error)
+func Create(name string) (*File, error)
+func Remove(name string) error
+var ErrNotExist error
+var ErrExist error
+var ErrPermission error
+type PathError struct { Op string; Path string; Err error }
+func (e *PathError) Error() string
+func (e *PathError) Unwrap() error
 func Getenv(key string) string
 func LookupEnv(key string) (string, bool)
 func Setenv(key, value string) error
@@ -174,6 +230,9 @@ func Cut(s, sep string) (before, after string, found bool)
 func CutPrefix(s, prefix string) (after string, found bool)
 func CutSuffix(s, suffix string) (before string, found bool)
 func Clone(s string) string
+func ToValidUTF8(s, replacement string) string
+func LastIndexFunc(s string, f func(rune) bool) int
+func SplitAfterN(s, sep string, n int) []string
 var _ = utf8.RuneError
 "#;
 
@@ -229,6 +288,8 @@ func QuoteRune(r rune) string
 func QuoteToASCII(s string) string
 func Unquote(s string) (string, error)
 func AppendInt(dst []byte, i int64, base int) []byte
+func AppendBool(dst []byte, b bool) []byte
+func AppendFloat(dst []byte, f float64, fmt byte, prec, bitSize int) []byte
 func AppendQuote(dst []byte, s string) []byte
 "#;
 

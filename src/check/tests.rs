@@ -48,3 +48,39 @@ fn hello_ok() {
     let r = check_src("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi\", 1)\n}\n");
     assert!(r.is_ok(), "{:?}", r.err());
 }
+
+/// Debug helper: `MINIGO_CHECK_DIR=dir cargo test --lib check_dir -- --ignored --nocapture`
+/// checks every `.go` file below `dir`, printing `FILE: OK` or its errors.
+#[test]
+#[ignore]
+fn check_dir() {
+    let Ok(d) = std::env::var("MINIGO_CHECK_DIR") else { return };
+    let mut files = Vec::new();
+    fn walk(p: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        if let Ok(rd) = std::fs::read_dir(p) {
+            for e in rd.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "go") {
+                    out.push(p);
+                }
+            }
+        }
+    }
+    walk(std::path::Path::new(&d), &mut files);
+    files.sort();
+    for f in files {
+        let src = std::fs::read_to_string(&f).unwrap_or_default();
+        let r = std::panic::catch_unwind(|| check_src(&src));
+        match r {
+            Ok(Ok(_)) => println!("{}: OK", f.display()),
+            Ok(Err(e)) => {
+                for l in e {
+                    println!("{}: {}", f.display(), l.replace('\n', "\\n"));
+                }
+            }
+            Err(_) => println!("{}: PANIC", f.display()),
+        }
+    }
+}
