@@ -28,7 +28,8 @@ impl State {
         self.info.calls.insert(e.id, CallKind::Regular);
         let Some(sig) = self.tt.signature(f.ty).cloned() else {
             let s = self.operand_string(&f, fun);
-            self.err(e.span, format!("invalid operation: cannot call non-function {}", s));
+            let ts = self.ts(f.ty);
+            self.err(e.span, format!("invalid operation: cannot call {}: {} is not a function", s, ts));
             for a in args {
                 self.expr(a, None);
             }
@@ -149,7 +150,9 @@ impl State {
                 }
             }
         }
-        self.instantiate_func(fun, fobj, tparams, &targs, e.span)
+        // types2 reports failed inferred instantiations at the call's opening parenthesis.
+        let at = Span { lo: fun.span.hi, hi: fun.span.hi + 1 };
+        self.instantiate_func(fun, fobj, tparams, &targs, at)
     }
 
     /// Core-type inference from constraints (`S ~[]E`: S = []int gives E = int, and
@@ -645,7 +648,7 @@ impl State {
                 }
                 let Type::Slice(el) = self.tt.under(s.ty).clone() else {
                     let so = self.operand_string(&s, &args[0]);
-                    self.err(args[0].span, format!("invalid argument: {} is not a slice", so));
+                    self.err(args[0].span, format!("invalid append: argument must be a slice; have {}", so));
                     for a in &args[1..] {
                         self.expr(a, None);
                     }
@@ -1090,7 +1093,7 @@ impl State {
                     if !addressable {
                         let ts = self.ts(t);
                         let _ = ts;
-                        self.err(e.span, format!("cannot call pointer method {} on {}", sel.name, self.ts(if path.is_empty() { t } else { recv })));
+                        self.err(sel.span, format!("cannot call pointer method {} on {}", sel.name, self.ts(if path.is_empty() { t } else { recv })));
                         return Operand::invalid();
                     }
                     AutoRef::AddrOf
@@ -1396,6 +1399,9 @@ impl State {
                 return None;
             }
             if i < 0 {
+                if self.tt.is_untyped(x.ty) {
+                    x.ty = TypeTable::INT;
+                }
                 let s = self.operand_string(&x, ie);
                 self.err(ie.span, format!("invalid argument: index {} must not be negative", s));
                 return None;

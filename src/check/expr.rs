@@ -98,11 +98,11 @@ fn write_expr(s: &mut String, e: &Expr) {
             let q = quote_go(b);
             s.push_str(&q);
         }
-        ExprKind::CompositeLit { ty, .. } => {
+        ExprKind::CompositeLit { ty, elems, .. } => {
             if let Some(t) = ty {
                 write_expr(s, t);
             }
-            s.push_str("{…}");
+            s.push_str(if elems.is_empty() { "{}" } else { "{…}" });
         }
         ExprKind::FuncLit { sig, .. } => {
             s.push_str("func");
@@ -994,7 +994,7 @@ impl State {
                             },
                             None => {
                                 let s = self.operand_string(&xo, x);
-                                self.err(e.span, format!("invalid operation: cannot indirect {}", s));
+                                self.err(x.span, format!("invalid operation: cannot indirect {}", s));
                                 Operand::invalid()
                             }
                         }

@@ -63,6 +63,14 @@ impl State {
         if values.len() == objs.len() {
             for (o, v) in objs.iter().zip(values) {
                 let mut x = self.expr(v, t);
+                if objs.len() == 1 {
+                    if let Type::Tuple(ts) = self.tt.get(x.ty).clone() {
+                        if ts.len() != 1 {
+                            self.assign_mismatch(1, ts.len(), v, v.span);
+                            x = Operand::invalid();
+                        }
+                    }
+                }
                 let ot = match t {
                     Some(t) => {
                         self.assign_to(&mut x, v, t, ctx);
@@ -627,12 +635,7 @@ impl State {
                         }
                     }
                 }
-                let xs = self.operand_string(x, e);
-                let what = match x.mode {
-                    Mode::Const => format!("cannot assign to {} (neither addressable nor a map index expression)", xs),
-                    _ => format!("cannot assign to {} (neither addressable nor a map index expression)", xs),
-                };
-                self.err(e.span, what);
+                self.err(e.span, format!("cannot assign to {} (neither addressable nor a map index expression)", expr_string(e)));
                 false
             }
         }
@@ -709,6 +712,14 @@ impl State {
                     for (l, r) in lhs.iter().zip(rhs) {
                         let lt = self.lhs_type(l);
                         let mut x = self.expr(r, lt);
+                        if lhs.len() == 1 {
+                            if let Type::Tuple(ts) = self.tt.get(x.ty).clone() {
+                                if ts.len() != 1 {
+                                    self.assign_mismatch(1, ts.len(), r, r.span);
+                                    continue;
+                                }
+                            }
+                        }
                         match lt {
                             Some(t) => {
                                 self.assign_to(&mut x, r, t, "assignment");
@@ -795,7 +806,9 @@ impl State {
             }
         }
         if !any_new && idents.iter().all(|i| i.is_some()) {
-            self.err(s.span, "no new variables on left side of :=");
+            // Go reports at the `:=` (gofmt puts one space after the last operand).
+            let pos = lhs.last().map_or(s.span.lo, |l| l.span.hi + 1);
+            self.errat(pos, "no new variables on left side of :=");
         }
         // Right-hand side types.
         let mut types: Vec<TypeId> = vec![TypeTable::INVALID; lhs.len()];
@@ -803,6 +816,18 @@ impl State {
         if lhs.len() == rhs.len() {
             for (i, r) in rhs.iter().enumerate() {
                 let mut x = self.expr(r, hints[i]);
+                if lhs.len() == 1 {
+                    if let Type::Tuple(ts) = self.tt.get(x.ty).clone() {
+                        if ts.len() != 1 {
+                            self.assign_mismatch(1, ts.len(), r, r.span);
+                            x = Operand::invalid();
+                        }
+                    }
+                    if x.mode == Mode::Nil {
+                        self.err(r.span, "use of untyped nil in assignment");
+                        x = Operand::invalid();
+                    }
+                }
                 types[i] = match hints[i] {
                     Some(t) => {
                         self.assign_to(&mut x, r, t, "assignment");

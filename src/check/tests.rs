@@ -72,15 +72,58 @@ fn check_dir() {
     files.sort();
     for f in files {
         let src = std::fs::read_to_string(&f).unwrap_or_default();
-        let r = std::panic::catch_unwind(|| check_src(&src));
+        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let r = std::panic::catch_unwind(|| {
+            let ids = IdGen::new();
+            let sm = SourceMap::new(&name, &src);
+            let res = crate::parse::parse_file(&name, &src, &ids).and_then(|file| {
+                let mut tt = TypeTable::new();
+                check_file(&file, &sm, &mut tt).map(|_| ())
+            });
+            res.map_err(|ds| render_go(&sm, &ds))
+        });
         match r {
             Ok(Ok(_)) => println!("{}: OK", f.display()),
             Ok(Err(e)) => {
                 for l in e {
-                    println!("{}: {}", f.display(), l.replace('\n', "\\n"));
+                    println!("{}:: {}", f.display(), l.replace('\n', "\\n"));
                 }
             }
             Err(_) => println!("{}: PANIC", f.display()),
         }
     }
+}
+
+/// Render as cmd/compile does: sorted by position; a syntax error per line at most; other
+/// errors dropped only when the same line already has the same message; after 10 errors,
+/// `too many errors` at the 10th error's position.
+pub(crate) fn render_go(sm: &SourceMap, diags: &[crate::diag::Diagnostic]) -> Vec<String> {
+    let mut ds: Vec<&crate::diag::Diagnostic> = diags.iter().collect();
+    ds.sort_by_key(|d| d.pos);
+    let mut out: Vec<String> = Vec::new();
+    let mut last_syntax_line = 0;
+    let mut last_other: Option<(u32, String)> = None;
+    let mut last_pos = 0;
+    for d in ds {
+        let line = sm.line(d.pos);
+        if d.kind == crate::diag::DiagKind::Syntax {
+            if line == last_syntax_line {
+                continue;
+            }
+            last_syntax_line = line;
+        } else {
+            if last_other.as_ref().is_some_and(|(l, m)| *l == line && *m == d.msg) {
+                continue;
+            }
+            last_other = Some((line, d.msg.clone()));
+        }
+        if out.len() == 10 {
+            let (l, c) = sm.line_col(last_pos);
+            out.push(format!("{}:{}:{}: too many errors", sm.name, l, c));
+            break;
+        }
+        last_pos = d.pos;
+        out.push(sm.render(d));
+    }
+    out
 }
