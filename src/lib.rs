@@ -8,3 +8,4 @@
 
 pub mod ast;
 pub mod diag;
+pub mod stdlib;
