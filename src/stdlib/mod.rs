@@ -9,6 +9,7 @@
 //! - [`sort`]: Go's pdqsort and stable sort, so unstable sorts order equal keys as Go does.
 //! - [`math`]: the math functions whose results differ from Rust's f64 methods.
 
+pub mod fmt;
 pub mod strconv;
 pub mod unicode;
 #[rustfmt::skip]

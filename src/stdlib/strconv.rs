@@ -33,7 +33,7 @@ impl Digits {
 
     /// Parses Rust's `{:e}`/`{:.Ne}` output `d[.ddd]e[-]x` of a non-negative finite value,
     /// trimming trailing zeros as Go's digit generators do.
-    fn from_exp_str(&mut self, s: &[u8]) {
+    fn parse_exp_str(&mut self, s: &[u8]) {
         self.nd = 0;
         let mut i = 0;
         while i < s.len() && s[i] != b'e' {
@@ -92,7 +92,7 @@ fn shortest_digits(f: f64, bit_size: u32, out: &mut Digits) {
     } else {
         write!(sb, "{:e}", a)
     };
-    out.from_exp_str(&sb.b[..sb.n]);
+    out.parse_exp_str(&sb.b[..sb.n]);
 }
 
 /// `n` (>= 1) correctly rounded significant digits.
@@ -100,7 +100,7 @@ fn fixed_digits(f: f64, n: usize, out: &mut Digits) {
     let mut sb = StackBuf { b: [0; 1100], n: 0 };
     let n = n.min(790);
     let _ = write!(sb, "{:.*e}", n - 1, f.abs());
-    out.from_exp_str(&sb.b[..sb.n]);
+    out.parse_exp_str(&sb.b[..sb.n]);
 }
 
 /// `strconv.FormatFloat(f, fmt, prec, bitSize)`.

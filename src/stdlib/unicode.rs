@@ -24,7 +24,7 @@ fn is_in(table: &[(u32, u32, u32)], r: Rune) -> bool {
         return false;
     }
     let (lo, hi, stride) = table[i - 1];
-    r <= hi && (stride == 1 || (r - lo) % stride == 0)
+    r <= hi && (stride == 1 || (r - lo).is_multiple_of(stride))
 }
 
 /// `unicode.IsPrint` (= `strconv.IsPrint`): letters, marks, numbers, punctuation, symbols and
