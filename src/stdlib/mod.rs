@@ -11,6 +11,7 @@
 
 pub mod fmt;
 pub mod strconv;
+pub mod strings;
 pub mod unicode;
 #[rustfmt::skip]
 mod unicode_tables;
