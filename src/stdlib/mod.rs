@@ -10,6 +10,7 @@
 //! - [`math`]: the math functions whose results differ from Rust's f64 methods.
 
 pub mod fmt;
+pub mod math;
 pub mod sort;
 pub mod strconv;
 pub mod strings;
