@@ -136,6 +136,14 @@ pub enum FmtValue<'a> {
         value: Box<FmtValue<'a>>,
         s: Cow<'a, [u8]>,
     },
+    /// A value whose `method` ("Error", "String" or "GoString") panicked with `panic` when
+    /// the VM called it. Go prints `%!v(PANIC=String method: <panic value>)`, or `<nil>` when
+    /// the receiver is a nil pointer (`value` is `Pointer { addr: 0, .. }`).
+    MethodPanic {
+        value: Box<FmtValue<'a>>,
+        method: Ty<'a>,
+        panic: Box<FmtValue<'a>>,
+    },
 }
 
 impl<'a> FmtValue<'a> {
@@ -209,7 +217,8 @@ impl<'a> FmtValue<'a> {
             | FmtValue::Func { ty, .. } => ty,
             FmtValue::Error { value, .. }
             | FmtValue::Stringer { value, .. }
-            | FmtValue::GoStringer { value, .. } => value.type_string(),
+            | FmtValue::GoStringer { value, .. }
+            | FmtValue::MethodPanic { value, .. } => value.type_string(),
         }
     }
 
@@ -218,7 +227,8 @@ impl<'a> FmtValue<'a> {
         match self {
             FmtValue::Error { value, .. }
             | FmtValue::Stringer { value, .. }
-            | FmtValue::GoStringer { value, .. } => value.raw(),
+            | FmtValue::GoStringer { value, .. }
+            | FmtValue::MethodPanic { value, .. } => value.raw(),
             v => v,
         }
     }
@@ -857,11 +867,27 @@ impl<'o> Printer<'o> {
             verb = 'v';
         }
         if self.f.sharp_v {
-            if let FmtValue::GoStringer { s, .. } = arg {
-                self.fmt_s(s);
-                return true;
+            let mut a = arg;
+            loop {
+                match a {
+                    FmtValue::GoStringer { s, .. } => {
+                        self.fmt_s(s);
+                        return true;
+                    }
+                    FmtValue::MethodPanic {
+                        value,
+                        method,
+                        panic,
+                    } if method == "GoString" => {
+                        self.method_panicked(value, method, panic, verb);
+                        return true;
+                    }
+                    FmtValue::Error { value, .. }
+                    | FmtValue::Stringer { value, .. }
+                    | FmtValue::MethodPanic { value, .. } => a = value,
+                    _ => return false,
+                }
             }
-            return false;
         }
         if matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
             let mut a = arg;
@@ -876,12 +902,42 @@ impl<'o> Printer<'o> {
                         self.fmt_string(s, verb, arg);
                         return true;
                     }
-                    FmtValue::GoStringer { value, .. } => a = value,
+                    FmtValue::MethodPanic {
+                        value,
+                        method,
+                        panic,
+                    } if method != "GoString" => {
+                        self.method_panicked(value, method, panic, verb);
+                        return true;
+                    }
+                    FmtValue::GoStringer { value, .. } | FmtValue::MethodPanic { value, .. } => {
+                        a = value
+                    }
                     _ => return false,
                 }
             }
         }
         false
+    }
+
+    /// `catchPanic`: a method called by fmt panicked.
+    fn method_panicked(&mut self, value: &FmtValue, method: &str, panic: &FmtValue, verb: char) {
+        if let FmtValue::Pointer { addr: 0, .. } = value.raw() {
+            self.buf.extend_from_slice(b"<nil>");
+            return;
+        }
+        let (old_f, old_wid, old_prec) = (self.f, self.wid, self.prec);
+        self.clear_flags();
+        self.buf.extend_from_slice(b"%!");
+        push_char(self.buf, verb);
+        self.buf.extend_from_slice(b"(PANIC=");
+        self.buf.extend_from_slice(method.as_bytes());
+        self.buf.extend_from_slice(b" method: ");
+        self.print_value(panic, 'v', 0);
+        self.buf.push(b')');
+        self.f = old_f;
+        self.wid = old_wid;
+        self.prec = old_prec;
     }
 
     /// `printArg` (depth 0) and `printValue` (depth > 0).
@@ -931,7 +987,8 @@ impl<'o> Printer<'o> {
         match arg {
             FmtValue::Error { value, .. }
             | FmtValue::Stringer { value, .. }
-            | FmtValue::GoStringer { value, .. } => self.print_raw(value, arg, verb, depth),
+            | FmtValue::GoStringer { value, .. }
+            | FmtValue::MethodPanic { value, .. } => self.print_raw(value, arg, verb, depth),
             _ => self.print_raw(arg, arg, verb, depth),
         }
     }
@@ -942,7 +999,8 @@ impl<'o> Printer<'o> {
         match v {
             FmtValue::Error { value, .. }
             | FmtValue::Stringer { value, .. }
-            | FmtValue::GoStringer { value, .. } => self.print_raw(value, arg, verb, depth),
+            | FmtValue::GoStringer { value, .. }
+            | FmtValue::MethodPanic { value, .. } => self.print_raw(value, arg, verb, depth),
             FmtValue::NilInterface { ty } => {
                 if self.f.sharp_v {
                     self.buf.extend_from_slice(ty.as_bytes());
@@ -1438,19 +1496,14 @@ impl Printer<'_> {
                 push_char(self.buf, verb);
                 self.buf.extend_from_slice(b"(MISSING)");
             } else {
-                if verb == 'v' {
+                if verb == 'v' || verb == 'w' {
                     // Go syntax and struct-field syntax.
                     self.f.sharp_v = self.f.sharp;
                     self.f.sharp = false;
                     self.f.plus_v = self.f.plus;
                     self.f.plus = false;
                 }
-                if verb == 'w' && self.wrap_errs {
-                    self.f.sharp_v = self.f.sharp;
-                    self.f.sharp = false;
-                    self.f.plus_v = self.f.plus;
-                    self.f.plus = false;
-                }
+
                 self.print_value(&a[arg_num], verb, 0);
                 arg_num += 1;
             }
@@ -1748,6 +1801,99 @@ mod tests {
             return vec![];
         }
         names.split(',').map(value).collect()
+    }
+
+    fn errv(msg: &'static str) -> FmtValue<'static> {
+        FmtValue::Error {
+            value: Box::new(FmtValue::Pointer {
+                ty: b("*errors.errorString"),
+                addr: 0xc000012345,
+                pointee: None,
+            }),
+            msg: Cow::Borrowed(msg.as_bytes()),
+        }
+    }
+
+    fn panicky(
+        v: i64,
+        method: &'static str,
+        ty: &'static str,
+        panic: FmtValue<'static>,
+    ) -> FmtValue<'static> {
+        FmtValue::MethodPanic {
+            value: Box::new(FmtValue::Int { v, ty: b(ty) }),
+            method: b(method),
+            panic: Box::new(panic),
+        }
+    }
+
+    /// Expected values from real Go runs.
+    #[test]
+    fn errorf_and_method_panics() {
+        let e = errv("boom");
+        assert_eq!(errorf(b"wrap: %w", &[e.clone()]), b"wrap: boom");
+        assert_eq!(
+            errorf(b"wrap: %w %d", &[FmtValue::int(3), FmtValue::int(4)]),
+            b"wrap: %!w(int=3) 4"
+        );
+        assert_eq!(
+            errorf(b"two: %w and %w", &[e.clone(), e.clone()]),
+            b"two: boom and boom"
+        );
+        let e_top = FmtValue::Error {
+            value: Box::new(FmtValue::Pointer {
+                ty: b("*errors.errorString"),
+                addr: 0xc000012345,
+                pointee: Some(Box::new(FmtValue::Struct {
+                    ty: b("errors.errorString"),
+                    fields: vec![(b("s"), st("boom"))],
+                })),
+            }),
+            msg: Cow::Borrowed(b"boom"),
+        };
+        assert_eq!(
+            sprintf(b"%w", &[e_top]),
+            b"%!w(*errors.errorString=&{boom})"
+        );
+        let nilp = FmtValue::MethodPanic {
+            value: Box::new(FmtValue::Pointer {
+                ty: b("*main.P"),
+                addr: 0,
+                pointee: None,
+            }),
+            method: b("String"),
+            panic: Box::new(st(
+                "runtime error: invalid memory address or nil pointer dereference",
+            )),
+        };
+        let nilp_d = FmtValue::Pointer {
+            ty: b("*main.P"),
+            addr: 0,
+            pointee: None,
+        };
+        let args = [nilp.clone(), nilp.clone(), nilp_d];
+        assert_eq!(sprintf(b"%v|%s|%d", &args), b"<nil>|<nil>|0");
+        let bad = |v| panicky(v, "String", "main.Bad", st("oops"));
+        assert_eq!(
+            sprintf(b"%v|%s|%d|%x", &[bad(1), bad(2), bad(3), bad(4)]),
+            b"%!v(PANIC=String method: oops)|%!s(PANIC=String method: oops)|3|%!x(PANIC=String method: oops)"
+        );
+        let bade = panicky(1, "Error", "main.BadE", errv("eek"));
+        assert_eq!(
+            sprintf(b"%v|%8v|", &[bade, bad(1)]),
+            b"%!v(PANIC=Error method: eek)|%!v(PANIC=String method: oops)|"
+        );
+        let list = FmtValue::List {
+            ty: b("[]main.Bad"),
+            is_slice: true,
+            nil: false,
+            addr: 1,
+            elems: vec![bad(1), bad(2)],
+        };
+        assert_eq!(
+            sprintln(&[list]),
+            b"[%!v(PANIC=String method: oops) %!v(PANIC=String method: oops)]\n"
+        );
     }
 
     #[test]

@@ -542,6 +542,76 @@ pub fn equal_fold(s: &[u8], t: &[u8]) -> bool {
     t.is_empty()
 }
 
+/// `strings.NewReplacer(oldnew...)`: replaces, scanning left to right without overlapping
+/// matches, the first `old` in argument order that matches at each position (Go's
+/// genericReplacer; its byte/string specialisations give the same results). An empty `old`
+/// matches at every byte position (not rune), as in Go.
+#[derive(Debug, Clone)]
+pub struct Replacer {
+    pairs: Vec<(Vec<u8>, Vec<u8>)>,
+    /// No empty `old` and every `old` one byte: a byte table lookup per position.
+    byte_olds: Option<[bool; 256]>,
+}
+
+impl Replacer {
+    /// `strings.NewReplacer`; `Err` is Go's panic message for an odd argument count.
+    pub fn new<T: AsRef<[u8]>>(oldnew: &[T]) -> Result<Self, &'static str> {
+        if oldnew.len() % 2 == 1 {
+            return Err("strings.NewReplacer: odd argument count");
+        }
+        let pairs: Vec<(Vec<u8>, Vec<u8>)> = oldnew
+            .chunks(2)
+            .map(|p| (p[0].as_ref().to_vec(), p[1].as_ref().to_vec()))
+            .collect();
+        let byte_olds = if pairs.iter().all(|(o, _)| o.len() == 1) {
+            let mut t = [false; 256];
+            for (o, _) in &pairs {
+                t[o[0] as usize] = true;
+            }
+            Some(t)
+        } else {
+            None
+        };
+        Ok(Replacer { pairs, byte_olds })
+    }
+
+    /// `(*Replacer).Replace`.
+    pub fn replace(&self, s: &[u8]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(s.len());
+        let mut last = 0;
+        let mut i = 0;
+        let mut prev_match_empty = false;
+        while i <= s.len() {
+            if let Some(t) = &self.byte_olds {
+                if i == s.len() || !t[s[i] as usize] {
+                    i += 1;
+                    continue;
+                }
+            }
+            // The first pair (argument order) whose old is a prefix of s[i..]; the empty
+            // old is ignored right after an empty match.
+            let found = self
+                .pairs
+                .iter()
+                .find(|(o, _)| !(o.is_empty() && prev_match_empty) && s[i..].starts_with(o));
+            prev_match_empty = matches!(found, Some((o, _)) if o.is_empty());
+            match found {
+                Some((o, n)) => {
+                    out.extend_from_slice(&s[last..i]);
+                    out.extend_from_slice(n);
+                    i += o.len();
+                    last = i;
+                }
+                None => i += 1,
+            }
+        }
+        if last < s.len() {
+            out.extend_from_slice(&s[last..]);
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -561,6 +631,25 @@ mod tests {
 
     fn list(v: &[&[u8]]) -> String {
         v.iter().map(|x| hexs(x)).collect::<Vec<_>>().join(",")
+    }
+
+    /// Expected values from a real Go run.
+    #[test]
+    fn replacer() {
+        let r = |pairs: &[&str], s: &str| {
+            let p: Vec<&[u8]> = pairs.iter().map(|x| x.as_bytes()).collect();
+            Replacer::new(&p).unwrap().replace(s.as_bytes())
+        };
+        assert_eq!(r(&["a", "1", "aa", "2", "", "-"], "aaab"), b"111-b-");
+        assert_eq!(r(&["", "-"], "héllo"), b"-h-\xc3-\xa9-l-l-o-");
+        assert_eq!(r(&["a", "b", "a", "c"], "banana"), b"bbnbnb");
+        assert_eq!(r(&["aaa", "3", "aa", "2", "a", "1"], "aaaaaa"), b"33");
+        assert_eq!(
+            r(&["<", "&lt;", ">", "&gt;", "&", "&amp;"], "<a & b>"),
+            b"&lt;a &amp; b&gt;"
+        );
+        assert_eq!(r(&["ab", "X", "", "-"], "abc"), b"X-c-");
+        assert!(Replacer::new(&["a"]).is_err());
     }
 
     #[test]
