@@ -266,6 +266,8 @@ struct Printer<'o> {
     erroring: bool,
     /// Errorf: %w accepted for error operands.
     wrap_errs: bool,
+    /// Reused buffer for float formatting (allocated on first use).
+    scratch: Vec<u8>,
 }
 
 impl<'o> Printer<'o> {
@@ -277,6 +279,7 @@ impl<'o> Printer<'o> {
             prec: 0,
             erroring: false,
             wrap_errs: false,
+            scratch: Vec::new(),
         }
     }
 
@@ -582,12 +585,23 @@ impl<'o> Printer<'o> {
     /// `fmtFloat`: strconv formatting plus sign, `#`, zero-padding and Inf/NaN rules.
     fn fmt_float_raw(&mut self, v: f64, size: u32, verb: u8, prec: i64) {
         let prec = if self.f.prec_present { self.prec } else { prec };
-        let mut num: Vec<u8> = Vec::with_capacity(32);
+        // Format into the reusable scratch buffer, reserving num[0] for a sign.
+        let mut num = std::mem::take(&mut self.scratch);
+        num.clear();
         num.push(b'+');
         strconv::append_float(&mut num, v, verb, prec.clamp(-1, 1_000_000) as i32, size);
+        self.fmt_float_num(&mut num, verb, prec);
+        self.scratch = num;
+    }
+
+    /// The sign, `#`, Inf/NaN and zero-padding rules of `fmtFloat` on a formatted number
+    /// (`num[0]` is a reserved sign slot).
+    fn fmt_float_num(&mut self, num: &mut Vec<u8>, verb: u8, prec: i64) {
         let mut start = 0;
         if num[1] == b'-' || num[1] == b'+' {
             start = 1;
+        } else {
+            num[0] = b'+';
         }
         if self.f.space && num[start] == b'+' && !self.f.plus {
             num[start] = b' ';
@@ -599,12 +613,10 @@ impl<'o> Printer<'o> {
             if num[start + 1] == b'N' && !self.f.space && !self.f.plus {
                 start += 1;
             }
-            let n = num[start..].to_vec();
-            self.pad(&n);
+            self.pad(&num[start..]);
             self.f.zero = old_zero;
             return;
         }
-        let mut num = num.split_off(start);
         // The sharp flag forces printing a decimal point but removes trailing zeros for
         // %e, %f; for %g it keeps them up to the precision.
         if self.f.sharp && verb != b'b' {
@@ -615,20 +627,23 @@ impl<'o> Printer<'o> {
                     digits = 6;
                 }
             }
-            let mut tail: Vec<u8> = Vec::new();
+            let mut tail = [0u8; 8];
+            let mut tail_len = 0;
             let mut has_decimal_point = false;
             let mut saw_nonzero_digit = false;
-            let mut i = 1;
+            let mut i = start + 1;
             while i < num.len() {
                 match num[i] {
                     b'.' => has_decimal_point = true,
                     b'p' | b'P' => {
-                        tail.extend_from_slice(&num[i..]);
+                        tail_len = num.len() - i;
+                        tail[..tail_len].copy_from_slice(&num[i..]);
                         num.truncate(i);
                         break;
                     }
                     b'e' | b'E' if verb != b'x' && verb != b'X' => {
-                        tail.extend_from_slice(&num[i..]);
+                        tail_len = num.len() - i;
+                        tail[..tail_len].copy_from_slice(&num[i..]);
                         num.truncate(i);
                         break;
                     }
@@ -644,7 +659,7 @@ impl<'o> Printer<'o> {
                 i += 1;
             }
             if !has_decimal_point {
-                if num.len() == 2 && num[1] == b'0' {
+                if num.len() - start == 2 && num[start + 1] == b'0' {
                     digits -= 1;
                 }
                 num.push(b'.');
@@ -653,8 +668,9 @@ impl<'o> Printer<'o> {
                 num.push(b'0');
                 digits -= 1;
             }
-            num.extend_from_slice(&tail);
+            num.extend_from_slice(&tail[..tail_len]);
         }
+        let num = &num[start..];
         if self.f.plus || num[0] != b'+' {
             // Zero padding goes after the sign.
             if self.f.zero && !self.f.minus && self.f.wid_present && self.wid > num.len() as i64 {
@@ -663,7 +679,7 @@ impl<'o> Printer<'o> {
                 self.buf.extend_from_slice(&num[1..]);
                 return;
             }
-            self.pad(&num);
+            self.pad(num);
             return;
         }
         self.pad(&num[1..]);
@@ -1530,6 +1546,7 @@ impl Printer<'_> {
 }
 
 #[cfg(test)]
+#[allow(clippy::approx_constant, clippy::cloned_ref_to_slice_refs)]
 mod tests {
     use super::*;
 
@@ -1943,5 +1960,44 @@ mod tests {
             }
             panic!("{} of {} golden cases failed", failures.len(), n);
         }
+    }
+}
+
+#[cfg(test)]
+mod bench {
+    use super::*;
+
+    /// Rough throughput check: `cargo test --lib stdlib::fmt::bench -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn sprintln_throughput() {
+        let n = 1_000_000;
+        let mut out = Vec::with_capacity(64);
+        let t = std::time::Instant::now();
+        for i in 0..n {
+            out.clear();
+            fprintln(&mut out, &[FmtValue::int(i), FmtValue::str(b"hello")]);
+        }
+        eprintln!("Println(int, string): {:?}/op", t.elapsed() / n as u32);
+        let t = std::time::Instant::now();
+        for i in 0..n {
+            out.clear();
+            fprintln(&mut out, &[FmtValue::float64(i as f64 * 1.1)]);
+        }
+        eprintln!("Println(float64): {:?}/op", t.elapsed() / n as u32);
+        let t = std::time::Instant::now();
+        for i in 0..n {
+            out.clear();
+            fprintf(
+                &mut out,
+                b"%5d|%-8s|%.2f\n",
+                &[
+                    FmtValue::int(i),
+                    FmtValue::str(b"ab"),
+                    FmtValue::float64(1.5),
+                ],
+            );
+        }
+        eprintln!("Printf(%5d|%-8s|%.2f): {:?}/op", t.elapsed() / n as u32);
     }
 }

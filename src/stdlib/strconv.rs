@@ -16,16 +16,16 @@ use std::io::Write as _;
 
 /// Decimal digits `d[0] d[1] ...` with the decimal point before index `dp`
 /// (value = 0.d0d1d2... × 10^dp), Go's `decimalSlice`. No digits means zero.
-struct Digits {
-    d: [u8; 800],
+struct Digits<const N: usize> {
+    d: [u8; N],
     nd: usize,
     dp: i32,
 }
 
-impl Digits {
+impl<const N: usize> Digits<N> {
     fn new() -> Self {
         Digits {
-            d: [0; 800],
+            d: [0; N],
             nd: 0,
             dp: 0,
         }
@@ -65,12 +65,12 @@ impl Digits {
 }
 
 /// A small stack buffer implementing `io::Write`, to run Rust's formatter without allocating.
-struct StackBuf {
-    b: [u8; 1100],
+struct StackBuf<const N: usize> {
+    b: [u8; N],
     n: usize,
 }
 
-impl std::io::Write for StackBuf {
+impl<const N: usize> std::io::Write for StackBuf<N> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let room = self.b.len() - self.n;
         let k = buf.len().min(room);
@@ -83,9 +83,15 @@ impl std::io::Write for StackBuf {
     }
 }
 
+/// Digit buffer sizes: shortest output has at most 17 digits; a fixed precision is capped at
+/// 790 digits (a float64 has at most 767 significant decimal digits, the rest are zeros).
+const SHORT: usize = 24;
+const LONG: usize = 800;
+
 /// Shortest digits that round-trip at the given size.
-fn shortest_digits(f: f64, bit_size: u32, out: &mut Digits) {
-    let mut sb = StackBuf { b: [0; 1100], n: 0 };
+fn shortest_digits(f: f64, bit_size: u32, out: &mut Digits<SHORT>) {
+    // At most 17 digits, a point and "e-324".
+    let mut sb = StackBuf { b: [0u8; 32], n: 0 };
     let a = f.abs();
     let _ = if bit_size == 32 {
         write!(sb, "{:e}", a as f32)
@@ -96,8 +102,11 @@ fn shortest_digits(f: f64, bit_size: u32, out: &mut Digits) {
 }
 
 /// `n` (>= 1) correctly rounded significant digits.
-fn fixed_digits(f: f64, n: usize, out: &mut Digits) {
-    let mut sb = StackBuf { b: [0; 1100], n: 0 };
+fn fixed_digits(f: f64, n: usize, out: &mut Digits<LONG>) {
+    let mut sb = StackBuf {
+        b: [0u8; 1100],
+        n: 0,
+    };
     let n = n.min(790);
     let _ = write!(sb, "{:.*e}", n - 1, f.abs());
     out.parse_exp_str(&sb.b[..sb.n]);
@@ -137,10 +146,9 @@ pub fn append_float(dst: &mut Vec<u8>, f: f64, fmt: u8, prec: i32, bit_size: u32
             return;
         }
     }
-    let mut digs = Digits::new();
     let mut prec = prec;
-    let shortest = prec < 0;
-    if shortest {
+    if prec < 0 {
+        let mut digs = Digits::<SHORT>::new();
         if f != 0.0 {
             shortest_digits(f, bit_size, &mut digs);
         }
@@ -149,6 +157,7 @@ pub fn append_float(dst: &mut Vec<u8>, f: f64, fmt: u8, prec: i32, bit_size: u32
             b'f' => (digs.nd as i32 - digs.dp).max(0),
             _ => digs.nd as i32,
         };
+        format_digits(dst, true, neg, &digs, prec, fmt);
     } else if fmt == b'f' {
         // %f rounds at a fixed position after the decimal point: Rust's `{:.N}` does exactly
         // that (exact, ties-to-even), and the layout is the same as Go's fmtF.
@@ -156,7 +165,6 @@ pub fn append_float(dst: &mut Vec<u8>, f: f64, fmt: u8, prec: i32, bit_size: u32
             dst.push(b'-');
         }
         let _ = write!(dst, "{:.*}", prec as usize, f.abs());
-        return;
     } else {
         let mut n = prec;
         match fmt {
@@ -168,14 +176,22 @@ pub fn append_float(dst: &mut Vec<u8>, f: f64, fmt: u8, prec: i32, bit_size: u32
                 n = prec;
             }
         }
+        let mut digs = Digits::<LONG>::new();
         if f != 0.0 {
             fixed_digits(f, n as usize, &mut digs);
         }
+        format_digits(dst, false, neg, &digs, prec, fmt);
     }
-    format_digits(dst, shortest, neg, &digs, prec, fmt);
 }
 
-fn format_digits(dst: &mut Vec<u8>, shortest: bool, neg: bool, digs: &Digits, prec: i32, fmt: u8) {
+fn format_digits<const N: usize>(
+    dst: &mut Vec<u8>,
+    shortest: bool,
+    neg: bool,
+    digs: &Digits<N>,
+    prec: i32,
+    fmt: u8,
+) {
     match fmt {
         b'e' | b'E' => fmt_e(dst, neg, digs, prec, fmt),
         b'f' => fmt_f(dst, neg, digs, prec),
@@ -203,7 +219,7 @@ fn format_digits(dst: &mut Vec<u8>, shortest: bool, neg: bool, digs: &Digits, pr
 }
 
 /// `%e`: -d.ddddde±dd
-fn fmt_e(dst: &mut Vec<u8>, neg: bool, d: &Digits, prec: i32, fmt: u8) {
+fn fmt_e<const N: usize>(dst: &mut Vec<u8>, neg: bool, d: &Digits<N>, prec: i32, fmt: u8) {
     if neg {
         dst.push(b'-');
     }
@@ -246,7 +262,7 @@ fn fmt_e(dst: &mut Vec<u8>, neg: bool, d: &Digits, prec: i32, fmt: u8) {
 }
 
 /// `%f`: -ddddddd.ddddd
-fn fmt_f(dst: &mut Vec<u8>, neg: bool, d: &Digits, prec: i32) {
+fn fmt_f<const N: usize>(dst: &mut Vec<u8>, neg: bool, d: &Digits<N>, prec: i32) {
     if neg {
         dst.push(b'-');
     }
