@@ -11,6 +11,7 @@
 
 pub mod fmt;
 pub mod math;
+pub mod runtime;
 pub mod sort;
 pub mod strconv;
 pub mod strings;
