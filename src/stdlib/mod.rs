@@ -15,6 +15,7 @@ pub mod runtime;
 pub mod sort;
 pub mod strconv;
 pub mod strings;
+pub mod time;
 pub mod unicode;
 #[rustfmt::skip]
 mod unicode_tables;
