@@ -8,6 +8,7 @@
 //! - [`strings`]: the strings package on byte strings (incl. `Replacer`).
 //! - [`utf8`], [`unicode`]: Go's decoding rules and Unicode tables (dumped from Go).
 //! - [`sort`]: Go's pdqsort and stable sort, so unstable sorts order equal keys as Go does.
+//! - [`heap`]: container/heap's up/down/init/fix, so equal priorities pop in Go's order.
 //! - [`math`]: math functions bit-exact with Go on amd64 (Exp, Log, Pow, trig, ...).
 //! - [`runtime`]: `print`/`println` builtin output and `panic: <value>` text.
 //! - [`time`]: `Duration.String`, `Month.String`, `Weekday.String`.
@@ -18,6 +19,7 @@
 //! stdlib`).
 
 pub mod fmt;
+pub mod heap;
 pub mod math;
 mod robustness;
 pub mod runtime;
