@@ -1290,7 +1290,7 @@ pub fn fprintln(out: &mut Vec<u8>, args: &[FmtValue]) {
 }
 
 /// Go's `parsenum`: (number, present, new index); numbers beyond 1e6 report not present.
-fn parsenum(s: &[u8], start: usize, end: usize) -> (i64, bool, usize) {
+pub(crate) fn parsenum(s: &[u8], start: usize, end: usize) -> (i64, bool, usize) {
     if start >= end {
         return (0, false, end);
     }

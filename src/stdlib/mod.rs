@@ -4,6 +4,7 @@
 //!
 //! - [`fmt`]: the Printf engine (verbs, flags, width/precision, composite values, %!verb errors,
 //!   Errorf's %w, methods Error/String/GoString and their panics).
+//! - [`scan`]: Sscan/Sscanln/Sscanf (and Fscan* over a rune source) with Go's error texts.
 //! - [`strconv`]: FormatFloat/ParseFloat/ParseInt/Atoi/Quote/Unquote with Go's error texts.
 //! - [`strings`]: the strings package on byte strings (incl. `Replacer`).
 //! - [`utf8`], [`unicode`]: Go's decoding rules and Unicode tables (dumped from Go).
@@ -23,6 +24,7 @@ pub mod heap;
 pub mod math;
 mod robustness;
 pub mod runtime;
+pub mod scan;
 pub mod sort;
 pub mod strconv;
 pub mod strings;

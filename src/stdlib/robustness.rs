@@ -4,6 +4,7 @@
 #![cfg(test)]
 
 use super::fmt::{self, FmtValue};
+use super::scan::{self, ScanTarget};
 use super::{math, sort, strconv, strings, time, unicode, utf8};
 use std::borrow::Cow;
 
@@ -126,6 +127,37 @@ fn fmt_never_panics() {
         &[FmtValue::int(1), FmtValue::float64(1.0)],
     );
     let _ = fmt::sprintf(b"%[99999999999999999999]d", &[FmtValue::int(1)]);
+}
+
+#[test]
+fn scan_never_panics() {
+    let mut rng = Rng(99);
+    let alphabet = b"0123456789 \n\t%dsvcxqfgtbU+-.eEpPx_\"`()i\xff\xc3\xa9";
+    let kinds = [
+        ScanTarget::Int(64),
+        ScanTarget::Int(8),
+        ScanTarget::Uint(16),
+        ScanTarget::Float(32),
+        ScanTarget::Float(64),
+        ScanTarget::Complex(128),
+        ScanTarget::String,
+        ScanTarget::Bytes,
+        ScanTarget::Bool,
+        ScanTarget::Other {
+            type_string: "*main.T".into(),
+            is_pointer: true,
+        },
+    ];
+    for _ in 0..20000 {
+        let input = rng.bytes(alphabet, 16);
+        let format = rng.bytes(alphabet, 8);
+        let targets: Vec<ScanTarget> = (0..rng.below(4))
+            .map(|_| kinds[rng.below(kinds.len())].clone())
+            .collect();
+        let _ = scan::sscan(&input, &targets);
+        let _ = scan::sscanln(&input, &targets);
+        let _ = scan::sscanf(&input, &format, &targets);
+    }
 }
 
 #[test]
