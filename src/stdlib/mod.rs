@@ -12,6 +12,7 @@
 //! - [`heap`]: container/heap's up/down/init/fix, so equal priorities pop in Go's order.
 //! - [`math`]: math functions bit-exact with Go on amd64 (Exp, Log, Pow, trig, ...).
 //! - [`runtime`]: `print`/`println` builtin output and `panic: <value>` text.
+//! - [`bufio`]: `bufio.Scanner` and ScanLines/ScanWords/ScanRunes/ScanBytes.
 //! - [`time`]: `Duration.String`, `Month.String`, `Weekday.String`.
 //!
 //! Every module is tested against results of real Go runs: the generators in `gen/*.go`
@@ -19,6 +20,7 @@
 //! src/stdlib/testdata/<name>.txt`), which the unit tests compare with (`cargo test --lib
 //! stdlib`).
 
+pub mod bufio;
 pub mod fmt;
 pub mod heap;
 pub mod math;
