@@ -9,7 +9,8 @@
 //!   three equal Rust's);
 //! - Go code: `Pow`, `Sin`, `Cos`, `Tan` (Payne–Hanek reduction for |x| >= 2^29), `Atan`,
 //!   `Asin`, `Acos`, `Atan2`, `Sinh`, `Cosh`, `Tanh`, `Cbrt`, `Log10`, `Log2`, `Mod`,
-//!   `Frexp`, `Ldexp`, `Modf`, `Dim`.
+//!   `Frexp`, `Ldexp`, `Modf`, `Dim`, `Exp2`, `Log1p`, `Expm1`, `Asinh`, `Acosh`, `Atanh`,
+//!   `Pow10`, `Nextafter`.
 //!
 //! `Sqrt`, `Abs`, `Copysign`, `Round` (half away from zero), `RoundToEven`, `Floor`,
 //! `Ceil`, `Trunc` are Rust's `f64::sqrt/abs/copysign/round/round_ties_even/floor/ceil/trunc`,
@@ -929,6 +930,363 @@ pub fn tanh(x: f64) -> f64 {
     x + x * s * ((P[0] * s + P[1]) * s + P[2]) / (((s + Q[0]) * s + Q[1]) * s + Q[2])
 }
 
+/// Go's `expmulti`: e**r × 2**k where r = hi - lo and |r| ≤ ln(2)/2.
+fn expmulti(hi: f64, lo: f64, k: i64) -> f64 {
+    const P1: f64 = 1.66666666666666657415e-01;
+    const P2: f64 = -2.77777777770155933842e-03;
+    const P3: f64 = 6.61375632143793436117e-05;
+    const P4: f64 = -1.65339022054652515390e-06;
+    const P5: f64 = 4.13813679705723846039e-08;
+    let r = hi - lo;
+    let t = r * r;
+    let c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+    let y = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
+    ldexp(y, k)
+}
+
+/// `math.Exp2` (Go code on amd64).
+pub fn exp2(x: f64) -> f64 {
+    const LN2HI: f64 = 6.93147180369123816490e-01;
+    const LN2LO: f64 = 1.90821492927058770002e-10;
+    const OVERFLOW: f64 = 1.0239999999999999e+03;
+    const UNDERFLOW: f64 = -1.0740e+03;
+    if x.is_nan() {
+        return x;
+    }
+    if x > OVERFLOW {
+        return f64::INFINITY;
+    }
+    if x < UNDERFLOW {
+        return 0.0;
+    }
+    let k: i64 = if x > 0.0 {
+        (x + 0.5) as i64
+    } else if x < 0.0 {
+        (x - 0.5) as i64
+    } else {
+        0
+    };
+    let t = x - k as f64;
+    let hi = t * LN2HI;
+    let lo = -t * LN2LO;
+    expmulti(hi, lo, k)
+}
+
+/// `math.Log1p`: log(1+x), accurate near zero.
+pub fn log1p(x: f64) -> f64 {
+    const SQRT2M1: f64 = 4.142135623730950488017e-01;
+    const SQRT2HALFM1: f64 = -2.928932188134524755992e-01;
+    const SMALL: f64 = 1.0 / (1u64 << 29) as f64;
+    const TINY: f64 = 1.0 / (1u64 << 54) as f64;
+    const TWO53: f64 = (1u64 << 53) as f64;
+    const LN2HI: f64 = 6.93147180369123816490e-01;
+    const LN2LO: f64 = 1.90821492927058770002e-10;
+    const LP1: f64 = 6.666666666666735130e-01;
+    const LP2: f64 = 3.999999999940941908e-01;
+    const LP3: f64 = 2.857142874366239149e-01;
+    const LP4: f64 = 2.222219843214978396e-01;
+    const LP5: f64 = 1.818357216161805012e-01;
+    const LP6: f64 = 1.531383769920937332e-01;
+    const LP7: f64 = 1.479819860511658591e-01;
+    if x < -1.0 || x.is_nan() {
+        return nan();
+    }
+    if x == -1.0 {
+        return f64::NEG_INFINITY;
+    }
+    if x == f64::INFINITY {
+        return f64::INFINITY;
+    }
+    let absx = x.abs();
+    let mut f = 0.0;
+    let mut iu: u64 = 0;
+    let mut k: i64 = 1;
+    if absx < SQRT2M1 {
+        if absx < SMALL {
+            if absx < TINY {
+                return x;
+            }
+            return x - x * x * 0.5;
+        }
+        if x > SQRT2HALFM1 {
+            k = 0;
+            f = x;
+            iu = 1;
+        }
+    }
+    let mut c = 0.0;
+    if k != 0 {
+        let mut u;
+        if absx < TWO53 {
+            u = 1.0 + x;
+            iu = u.to_bits();
+            k = ((iu >> 52) as i64) - 1023;
+            if k > 0 {
+                c = 1.0 - (u - x);
+            } else {
+                c = x - (u - 1.0);
+            }
+            c /= u;
+        } else {
+            u = x;
+            iu = u.to_bits();
+            k = ((iu >> 52) as i64) - 1023;
+            c = 0.0;
+        }
+        iu &= 0x000fffffffffffff;
+        if iu < 0x0006a09e667f3bcd {
+            u = f64::from_bits(iu | 0x3ff0000000000000);
+        } else {
+            k += 1;
+            u = f64::from_bits(iu | 0x3fe0000000000000);
+            iu = (0x0010000000000000 - iu) >> 2;
+        }
+        f = u - 1.0;
+    }
+    let hfsq = 0.5 * f * f;
+    let kf = k as f64;
+    if iu == 0 {
+        if f == 0.0 {
+            if k == 0 {
+                return 0.0;
+            }
+            c += kf * LN2LO;
+            return kf * LN2HI + c;
+        }
+        let r = hfsq * (1.0 - 0.66666666666666666 * f);
+        if k == 0 {
+            return f - r;
+        }
+        return kf * LN2HI - ((r - (kf * LN2LO + c)) - f);
+    }
+    let s = f / (2.0 + f);
+    let z = s * s;
+    let r = z * (LP1 + z * (LP2 + z * (LP3 + z * (LP4 + z * (LP5 + z * (LP6 + z * LP7))))));
+    if k == 0 {
+        return f - (hfsq - s * (hfsq + r));
+    }
+    kf * LN2HI - ((hfsq - (s * (hfsq + r) + (kf * LN2LO + c))) - f)
+}
+
+/// `math.Expm1`: e**x - 1, accurate near zero.
+pub fn expm1(x: f64) -> f64 {
+    const OTHRESHOLD: f64 = 7.09782712893383973096e+02;
+    const LN2X56: f64 = 3.88162421113569373274e+01;
+    const LN2HALFX3: f64 = 1.03972077083991796413e+00;
+    const LN2HALF: f64 = 3.46573590279972654709e-01;
+    const LN2HI: f64 = 6.93147180369123816490e-01;
+    const LN2LO: f64 = 1.90821492927058770002e-10;
+    const INVLN2: f64 = 1.44269504088896338700e+00;
+    const TINY: f64 = 1.0 / (1u64 << 54) as f64;
+    const Q1: f64 = -3.33333333333331316428e-02;
+    const Q2: f64 = 1.58730158725481460165e-03;
+    const Q3: f64 = -7.93650757867487942473e-05;
+    const Q4: f64 = 4.00821782732936239552e-06;
+    const Q5: f64 = -2.01099218183624371326e-07;
+    if x == f64::INFINITY || x.is_nan() {
+        return x;
+    }
+    if x == f64::NEG_INFINITY {
+        return -1.0;
+    }
+    let mut x = x;
+    let mut absx = x;
+    let mut sign = false;
+    if x < 0.0 {
+        absx = -absx;
+        sign = true;
+    }
+    if absx >= LN2X56 {
+        if sign {
+            return -1.0;
+        }
+        if absx >= OTHRESHOLD {
+            return f64::INFINITY;
+        }
+    }
+    let mut c = 0.0;
+    let k: i64;
+    if absx > LN2HALF {
+        let (hi, lo);
+        if absx < LN2HALFX3 {
+            if !sign {
+                hi = x - LN2HI;
+                lo = LN2LO;
+                k = 1;
+            } else {
+                hi = x + LN2HI;
+                lo = -LN2LO;
+                k = -1;
+            }
+        } else {
+            k = if !sign {
+                (INVLN2 * x + 0.5) as i64
+            } else {
+                (INVLN2 * x - 0.5) as i64
+            };
+            let t = k as f64;
+            hi = x - t * LN2HI;
+            lo = t * LN2LO;
+        }
+        x = hi - lo;
+        c = (hi - x) - lo;
+    } else if absx < TINY {
+        return x;
+    } else {
+        k = 0;
+    }
+    let hfx = 0.5 * x;
+    let hxs = x * hfx;
+    let r1 = 1.0 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
+    let t = 3.0 - r1 * hfx;
+    let mut e = hxs * ((r1 - t) / (6.0 - x * t));
+    if k == 0 {
+        return x - (x * e - hxs);
+    }
+    e = x * (e - c) - c;
+    e -= hxs;
+    let add_exp = |y: f64| f64::from_bits(y.to_bits().wrapping_add((k as u64) << 52));
+    if k == -1 {
+        return 0.5 * (x - e) - 0.5;
+    }
+    if k == 1 {
+        if x < -0.25 {
+            return -2.0 * (e - (x + 0.5));
+        }
+        return 1.0 + 2.0 * (x - e);
+    }
+    if k <= -2 || k > 56 {
+        let y = 1.0 - (e - x);
+        return add_exp(y) - 1.0;
+    }
+    if k < 20 {
+        let t = f64::from_bits(0x3ff0000000000000 - (0x20000000000000u64 >> k));
+        let y = t - (e - x);
+        return add_exp(y);
+    }
+    let t = f64::from_bits(((0x3ff - k) as u64) << 52);
+    let mut y = x - (e + t);
+    y += 1.0;
+    add_exp(y)
+}
+
+/// `math.Asinh`.
+pub fn asinh(x: f64) -> f64 {
+    const LN2_: f64 = 6.93147180559945286227e-01;
+    const NEAR_ZERO: f64 = 1.0 / (1u64 << 28) as f64;
+    const LARGE: f64 = (1u64 << 28) as f64;
+    if x.is_nan() || x.is_infinite() {
+        return x;
+    }
+    let sign = x < 0.0;
+    let x = if sign { -x } else { x };
+    let temp = if x > LARGE {
+        log(x) + LN2_
+    } else if x > 2.0 {
+        log(2.0 * x + 1.0 / ((x * x + 1.0).sqrt() + x))
+    } else if x < NEAR_ZERO {
+        x
+    } else {
+        log1p(x + x * x / (1.0 + (1.0 + x * x).sqrt()))
+    };
+    if sign {
+        -temp
+    } else {
+        temp
+    }
+}
+
+/// `math.Acosh`.
+pub fn acosh(x: f64) -> f64 {
+    const LARGE: f64 = (1u64 << 28) as f64;
+    if x < 1.0 || x.is_nan() {
+        return nan();
+    }
+    if x == 1.0 {
+        return 0.0;
+    }
+    if x >= LARGE {
+        return log(x) + LN2;
+    }
+    if x > 2.0 {
+        return log(2.0 * x - 1.0 / (x + (x * x - 1.0).sqrt()));
+    }
+    let t = x - 1.0;
+    log1p(t + (2.0 * t + t * t).sqrt())
+}
+
+/// `math.Atanh`.
+pub fn atanh(x: f64) -> f64 {
+    const NEAR_ZERO: f64 = 1.0 / (1u64 << 28) as f64;
+    if !(-1.0..=1.0).contains(&x) || x.is_nan() {
+        return nan();
+    }
+    if x == 1.0 {
+        return f64::INFINITY;
+    }
+    if x == -1.0 {
+        return f64::NEG_INFINITY;
+    }
+    let sign = x < 0.0;
+    let x = if sign { -x } else { x };
+    let temp = if x < NEAR_ZERO {
+        x
+    } else if x < 0.5 {
+        let t = x + x;
+        0.5 * log1p(t + t * x / (1.0 - x))
+    } else {
+        0.5 * log1p((x + x) / (1.0 - x))
+    };
+    if sign {
+        -temp
+    } else {
+        temp
+    }
+}
+
+/// `math.Pow10`.
+pub fn pow10(n: i64) -> f64 {
+    const TAB: [f64; 32] = [
+        1e00, 1e01, 1e02, 1e03, 1e04, 1e05, 1e06, 1e07, 1e08, 1e09, 1e10, 1e11, 1e12, 1e13, 1e14,
+        1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22, 1e23, 1e24, 1e25, 1e26, 1e27, 1e28, 1e29,
+        1e30, 1e31,
+    ];
+    const POS32: [f64; 10] = [
+        1e00, 1e32, 1e64, 1e96, 1e128, 1e160, 1e192, 1e224, 1e256, 1e288,
+    ];
+    const NEG32: [f64; 11] = [
+        1e-00, 1e-32, 1e-64, 1e-96, 1e-128, 1e-160, 1e-192, 1e-224, 1e-256, 1e-288, 1e-320,
+    ];
+    if (0..=308).contains(&n) {
+        return POS32[(n / 32) as usize] * TAB[(n % 32) as usize];
+    }
+    if (-323..0).contains(&n) {
+        let m = -n;
+        return NEG32[(m / 32) as usize] / TAB[(m % 32) as usize];
+    }
+    if n > 0 {
+        return f64::INFINITY;
+    }
+    0.0
+}
+
+/// `math.Nextafter`.
+pub fn nextafter(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return nan();
+    }
+    if x == y {
+        return x;
+    }
+    if x == 0.0 {
+        return f64::from_bits(1).copysign(y);
+    }
+    if (y > x) == (x > 0.0) {
+        return f64::from_bits(x.to_bits() + 1);
+    }
+    f64::from_bits(x.to_bits() - 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -971,6 +1329,14 @@ mod tests {
                 "RoundToEven" => a.round_ties_even(),
                 "Floor" => a.floor(),
                 "Trunc" => a.trunc(),
+                "Exp2" => exp2(a),
+                "Log1p" => log1p(a),
+                "Expm1" => expm1(a),
+                "Asinh" => asinh(a),
+                "Acosh" => acosh(a),
+                "Atanh" => atanh(a),
+                "Nextafter" => nextafter(a, b),
+                "Pow10" => pow10(a as i64),
                 op => panic!("unknown op {op}"),
             };
             n += 1;
