@@ -11,6 +11,7 @@ pub mod check;
 pub mod diag;
 pub mod lexer;
 pub mod parse;
+pub mod stdlib;
 pub mod testrunner;
 pub mod token;
 pub mod types;
