@@ -19,9 +19,9 @@ func main() {
 		wg.Done()
 	}
 	wg.Add(3)
-	time.AfterFunc(90*time.Millisecond, func() { add("third") })
-	time.AfterFunc(10*time.Millisecond, func() { add("first") })
-	time.AfterFunc(50*time.Millisecond, func() { add("second") })
+	time.AfterFunc(140*time.Millisecond, func() { add("third") })
+	time.AfterFunc(20*time.Millisecond, func() { add("first") })
+	time.AfterFunc(80*time.Millisecond, func() { add("second") })
 	wg.Wait()
 	fmt.Println(order)
 

@@ -13,7 +13,7 @@ func main() {
 	done := make(chan int)
 	for i := 1; i <= 5; i++ {
 		go func() {
-			time.Sleep(time.Duration(i) * 40 * time.Millisecond)
+			time.Sleep(time.Duration(i) * 60 * time.Millisecond)
 			done <- i
 		}()
 	}

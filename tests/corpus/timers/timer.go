@@ -50,7 +50,7 @@ func main() {
 
 	// Many timers fire in order of their durations.
 	done := make(chan int, 5)
-	for _, ms := range []int{90, 30, 150, 60, 120} {
+	for _, ms := range []int{180, 60, 300, 120, 240} {
 		tm := time.NewTimer(time.Duration(ms) * time.Millisecond)
 		go func() {
 			<-tm.C
