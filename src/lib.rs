@@ -8,3 +8,6 @@
 
 pub mod ast;
 pub mod diag;
+pub mod disasm;
+pub mod opcode;
+pub mod vm;
