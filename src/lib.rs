@@ -7,7 +7,12 @@
 #![forbid(unsafe_code)]
 
 pub mod ast;
+pub mod check;
 pub mod diag;
 pub mod disasm;
+pub mod lexer;
 pub mod opcode;
+pub mod parse;
+pub mod token;
+pub mod types;
 pub mod vm;
