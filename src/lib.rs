@@ -8,8 +8,10 @@
 
 pub mod ast;
 pub mod check;
+pub mod compile;
 pub mod diag;
 pub mod disasm;
+pub mod driver;
 pub mod lexer;
 pub mod opcode;
 pub mod parse;
