@@ -12,6 +12,14 @@ pub fn block(b: &Block, info: &TypeInfo, out: &mut HashSet<ObjId>) {
     }
 }
 
+/// Every variable an identifier in `b` refers to (the candidates for capture by a function
+/// literal with body `b`).
+pub fn idents(b: &Block, info: &TypeInfo, out: &mut HashSet<ObjId>) {
+    for s in &b.stmts {
+        stmt(s, info, out, true);
+    }
+}
+
 /// Does the body contain a `defer` (outside nested function literals)?
 pub fn has_defer(b: &Block) -> bool {
     b.stmts.iter().any(stmt_has_defer)

@@ -145,12 +145,13 @@ impl<'a> Compiler<'a> {
                     self.ext(flags, 0, 0);
                 } else if self.class(xt) == TClass::Ptr {
                     let at = self.tt.pointer_elem(xt).unwrap_or(xt);
-                    let n = match self.tt.under(at) {
-                        Type::Array(n, _) => *n,
-                        _ => 0,
+                    let (n, et) = match self.tt.under(at) {
+                        Type::Array(n, et) => (*n, *et),
+                        _ => (0, at),
                     };
+                    let es = self.slots(et);
                     self.emit(Op::SliceOp, dst, xr, base);
-                    self.ext(flags, 1, n as u16);
+                    self.ext(flags, es, n as u16);
                 } else {
                     self.emit(Op::SliceOp, dst, xr, base);
                     self.ext(flags, 0, 0);
@@ -1001,7 +1002,7 @@ impl<'a> Compiler<'a> {
         // Captured variables: every identifier of the literal that resolves to a local of an
         // enclosing function.
         let mut used = HashSet::new();
-        escapes::block(body, self.info, &mut used);
+        escapes::idents(body, self.info, &mut used);
         let mut caps: Vec<ObjId> = used
             .into_iter()
             .filter(|o| self.fs().locals.contains_key(o) && !self.globals.contains_key(o))

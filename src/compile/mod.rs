@@ -295,8 +295,9 @@ impl<'a> Compiler<'a> {
         types::classify(self.tt, t)
     }
 
+    /// The shape of `t` for memory operations: slot count, with `AGG` for structs/arrays.
     fn slots(&self, t: TypeId) -> u16 {
-        types::slots(self.tt, t) as u16
+        types::shape(self.tt, t) as u16
     }
 
     /// Zero value of type `t` as a register value.

@@ -77,6 +77,15 @@ pub fn slots(tt: &TypeTable, t: TypeId) -> u32 {
     }
 }
 
+/// Slot count with [`crate::vm::value::AGG`] set for structs and arrays.
+pub fn shape(tt: &TypeTable, t: TypeId) -> u32 {
+    let n = slots(tt, t);
+    match tt.under(t) {
+        Type::Struct(_) | Type::Array(..) => n | crate::vm::value::AGG as u32,
+        _ => n,
+    }
+}
+
 /// True if every slot of `t` is a scalar word.
 fn all_scalar(tt: &TypeTable, t: TypeId) -> bool {
     match tt.under(t) {
@@ -242,7 +251,7 @@ pub fn rtype(c: &mut Compiler<'_>, t: TypeId) -> u32 {
     if let Some(nt) = named {
         if let Some(n) = tt.named(nt) {
             let ms = n.methods.clone();
-            let nslots = slots(tt, nt);
+            let nslots = shape(tt, nt);
             for m in ms {
                 if m.ptr_recv && !is_ptr {
                     continue;

@@ -296,7 +296,12 @@ impl Vm<'_> {
                                         | RKind::Map(..)
                                 ) =>
                         {
-                            let inner = p.load(et.slots as usize);
+                            let agg = if matches!(et.kind, RKind::Struct(_) | RKind::Array(..)) {
+                                super::value::AGG
+                            } else {
+                                0
+                            };
+                            let inner = p.load(et.slots as usize | agg);
                             format!("&{}", self.format_typed(&inner, e, plus, false)?)
                         }
                         _ => format!(

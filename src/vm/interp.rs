@@ -1,7 +1,9 @@
 //! The dispatch loop: one `match` over [`Op`] in the instruction table's order.
 
 use super::program::{narrow, RKind, RT_RUNTIME_ERROR};
-use super::value::{FuncVal, GoMap, GoSlice, GoStr, Iface, Key, Obj, Pointer, SlotKind, Value};
+use super::value::{
+    FuncVal, GoMap, GoSlice, GoStr, Iface, Key, Obj, Pointer, SlotKind, Value, SHAPE_LEN,
+};
 use super::{rt, Deferred, Frame, FrameKind, PanicRec, Trap, Vm, MAX_FRAMES, MAX_REGS};
 use crate::opcode::{Instr, Op};
 use parking_lot::Mutex;
@@ -612,7 +614,8 @@ impl Vm<'_> {
                         if cap < len || cap > u32::MAX as i64 / 2 {
                             rte!("makeslice: cap out of range");
                         }
-                        let esz = x.b.max(1) as usize;
+                        let shape = x.b.max(1) as usize;
+                        let esz = shape & SHAPE_LEN;
                         let zero = consts.get(x.c as usize).cloned().unwrap_or_default();
                         let zslots: Vec<Value> = match zero {
                             Value::Tuple(t) => t.into_vec(),
@@ -625,7 +628,7 @@ impl Vm<'_> {
                             off: 0,
                             len: len as u32,
                             cap: cap as u32,
-                            esz: esz as u32,
+                            esz: shape as u32,
                         });
                     }
                     Op::Len => {
@@ -696,20 +699,19 @@ impl Vm<'_> {
                                 s.esz,
                                 false,
                             ),
-                            Value::Ptr(p) if x.b == 1 => {
-                                let esz = (p.obj.len() as u32 - p.off) / (x.c as u32).max(1);
-                                (
-                                    Some(p.obj.clone()),
-                                    0,
-                                    x.c as i64,
-                                    x.c as i64,
-                                    esz.max(1),
-                                    true,
-                                )
-                            }
-                            Value::Nil if x.b == 1 => nilderef!(),
+                            // X.b != 0: a pointer to an array of X.c elements of shape X.b.
+                            Value::Ptr(p) if x.b != 0 => (
+                                Some(p.obj.clone()),
+                                p.off,
+                                x.c as i64,
+                                x.c as i64,
+                                x.b as u32,
+                                true,
+                            ),
+                            Value::Nil if x.b != 0 => nilderef!(),
                             _ => (None, 0, 0, 0, 1, false),
                         };
+                        let width = ((esz as usize) & SHAPE_LEN).max(1) as u32;
                         let lo = if x.a & 1 != 0 { r!(ins.c).int() } else { 0 };
                         let hi = if x.a & 2 != 0 {
                             r!(ins.c + 1).int()
@@ -742,24 +744,13 @@ impl Vm<'_> {
                         }
                         let v = match obj {
                             None => Value::Nil,
-                            Some(obj) => {
-                                // Element offset of a pointer-to-array base.
-                                let base_off = if is_arr {
-                                    match &r!(ins.b) {
-                                        Value::Ptr(p) => p.off / esz,
-                                        _ => 0,
-                                    }
-                                } else {
-                                    off
-                                };
-                                Value::Slice(GoSlice {
-                                    obj,
-                                    off: base_off + lo as u32,
-                                    len: (hi - lo) as u32,
-                                    cap: (max - lo) as u32,
-                                    esz,
-                                })
-                            }
+                            Some(obj) => Value::Slice(GoSlice {
+                                obj,
+                                off: off + lo as u32 * width,
+                                len: (hi - lo) as u32,
+                                cap: (max - lo) as u32,
+                                esz,
+                            }),
                         };
                         r!(ins.a) = v;
                     }
@@ -786,13 +777,14 @@ impl Vm<'_> {
                     Op::ArrIndex => {
                         let x = ext!();
                         let i = r!(ins.c).int();
-                        let (esz, n) = (x.a as usize, x.b as usize);
+                        let (shape, n) = (x.a as usize, x.b as usize);
+                        let esz = (shape & SHAPE_LEN).max(1);
                         if i < 0 || i as usize >= n {
                             rte!("{}", bad_index(i, n));
                         }
                         let t = r!(ins.b).tuple();
                         let s = i as usize * esz;
-                        let v = if esz == 1 {
+                        let v = if shape == 1 {
                             t.get(s).cloned().unwrap_or_default()
                         } else {
                             Value::Tuple(t.get(s..s + esz).unwrap_or(&[]).to_vec().into())
@@ -802,12 +794,13 @@ impl Vm<'_> {
                     Op::ArrSet => {
                         let x = ext!();
                         let i = r!(ins.b).int();
-                        let (esz, n) = (x.a as usize, x.b as usize);
+                        let (shape, n) = (x.a as usize, x.b as usize);
+                        let esz = (shape & SHAPE_LEN).max(1);
                         if i < 0 || i as usize >= n {
                             rte!("{}", bad_index(i, n));
                         }
                         let v = r!(ins.c).clone();
-                        set_slots(&mut r!(ins.a), i as usize * esz, esz, v);
+                        set_slots(&mut r!(ins.a), i as usize * esz, shape, v);
                     }
                     Op::GetField => {
                         let v = r!(ins.b)
@@ -823,7 +816,7 @@ impl Vm<'_> {
                     }
                     Op::GetFieldN => {
                         let x = ext!();
-                        let (s, n) = (ins.c as usize, x.a as usize);
+                        let (s, n) = (ins.c as usize, x.a as usize & SHAPE_LEN);
                         let v = Value::Tuple(
                             r!(ins.b)
                                 .tuple()
@@ -853,7 +846,8 @@ impl Vm<'_> {
                     // ---- pointers ----
                     Op::New => {
                         let x = ext!();
-                        let obj = Obj::new(SlotKind::from_u16(ins.c), ins.b as usize, &[]);
+                        let obj =
+                            Obj::new(SlotKind::from_u16(ins.c), ins.b as usize & SHAPE_LEN, &[]);
                         if x.b != 1 {
                             if let Some(z) = consts.get(x.a as usize) {
                                 obj.set_n(0, ins.b as usize, z.clone());
@@ -898,7 +892,7 @@ impl Vm<'_> {
                         let x = ext!();
                         let i = r!(ins.c).int();
                         let p = ptr!(ins.b);
-                        let (esz, n) = (x.a as usize, x.b as usize);
+                        let (esz, n) = ((x.a as usize & SHAPE_LEN).max(1), x.b as usize);
                         if i < 0 || i as usize >= n {
                             rte!("{}", bad_index(i, n));
                         }
@@ -1383,10 +1377,11 @@ impl Vm<'_> {
     }
 }
 
-/// Store `n` slots of `v` into the tuple in `dst` at slot `off`.
-fn set_slots(dst: &mut Value, off: usize, n: usize, v: Value) {
+/// Store a value of `shape` into the tuple in `dst` at slot `off`.
+fn set_slots(dst: &mut Value, off: usize, shape: usize, v: Value) {
+    let n = shape & SHAPE_LEN;
     if let Value::Tuple(t) = dst {
-        if n == 1 {
+        if shape == 1 {
             if let Some(s) = t.get_mut(off) {
                 *s = v;
             }
@@ -1505,8 +1500,9 @@ fn str_conv(v: &Value, kind: u16) -> Value {
 
 /// `append(s, vals...)` with Go's growth. `kind` slot kind, `esz` slots per element, `ebytes`
 /// the element's size in bytes (for size-class rounding).
-pub fn append_values(s: &Value, vals: Vec<Value>, kind: u16, esz: u16, ebytes: u16) -> Value {
-    let esz = esz.max(1) as usize;
+pub fn append_values(s: &Value, vals: Vec<Value>, kind: u16, shape: u16, ebytes: u16) -> Value {
+    let shape = shape.max(1) as usize;
+    let esz = (shape & SHAPE_LEN).max(1);
     let (obj, off, len, cap) = match s {
         Value::Slice(s) => (
             Some(s.obj.clone()),
@@ -1522,14 +1518,14 @@ pub fn append_values(s: &Value, vals: Vec<Value>, kind: u16, esz: u16, ebytes: u
     let new_len = len + vals.len();
     if let (Some(obj), true) = (&obj, new_len <= cap) {
         for (i, v) in vals.into_iter().enumerate() {
-            obj.set_n((off + len + i) * esz, esz, v);
+            obj.set_n(off + (len + i) * esz, shape, v);
         }
         return Value::Slice(GoSlice {
             obj: obj.clone(),
             off: off as u32,
             len: new_len as u32,
             cap: cap as u32,
-            esz: esz as u32,
+            esz: shape as u32,
         });
     }
     let kind = SlotKind::from_u16(kind);
@@ -1537,7 +1533,7 @@ pub fn append_values(s: &Value, vals: Vec<Value>, kind: u16, esz: u16, ebytes: u
     let nobj = Obj::new(kind, newcap * esz, &[]);
     if let Some(obj) = &obj {
         for i in 0..len * esz {
-            nobj.set(i, obj.get(off * esz + i));
+            nobj.set(i, obj.get(off + i));
         }
     }
     // Slots past the new length must hold the element's zero value: copy the shape of the
@@ -1546,19 +1542,19 @@ pub fn append_values(s: &Value, vals: Vec<Value>, kind: u16, esz: u16, ebytes: u
         if let Some(first) = vals.first() {
             let z = zero_like(first);
             for i in new_len..newcap {
-                nobj.set_n(i * esz, esz, z.clone());
+                nobj.set_n(i * esz, shape, z.clone());
             }
         }
     }
     for (i, v) in vals.into_iter().enumerate() {
-        nobj.set_n((len + i) * esz, esz, v);
+        nobj.set_n((len + i) * esz, shape, v);
     }
     Value::Slice(GoSlice {
         obj: Arc::new(nobj),
         off: 0,
         len: new_len as u32,
         cap: newcap as u32,
-        esz: esz as u32,
+        esz: shape as u32,
     })
 }
 

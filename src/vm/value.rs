@@ -332,16 +332,18 @@ impl Obj {
             }
         }
     }
-    /// Read `n` slots at `off`: one value, or a tuple when `n != 1`.
-    pub fn get_n(&self, off: usize, n: usize) -> Value {
-        if n == 1 {
+    /// Read a value of `shape` (see [`AGG`]) at `off`: one slot, or a tuple for aggregates.
+    pub fn get_n(&self, off: usize, shape: usize) -> Value {
+        if shape == 1 {
             return self.get(off);
         }
+        let n = shape & SHAPE_LEN;
         Value::Tuple((off..off + n).map(|i| self.get(i)).collect())
     }
-    /// Store a (possibly tuple) value of `n` slots at `off`.
-    pub fn set_n(&self, off: usize, n: usize, val: Value) {
-        if n == 1 {
+    /// Store a value of `shape` at `off`.
+    pub fn set_n(&self, off: usize, shape: usize, val: Value) {
+        let n = shape & SHAPE_LEN;
+        if shape == 1 {
             self.set(off, val);
             return;
         }
@@ -353,6 +355,12 @@ impl Obj {
     }
 }
 
+/// Shapes: a value's slot count, with [`AGG`] set for structs and arrays (which are tuples in
+/// registers even when they have one slot). Memory operations take shapes.
+pub const AGG: usize = 0x8000;
+/// Mask of the slot count in a shape.
+pub const SHAPE_LEN: usize = 0x7fff;
+
 /// A pointer: an object and a slot offset into it.
 #[derive(Clone)]
 pub struct Pointer {
@@ -361,9 +369,9 @@ pub struct Pointer {
 }
 
 impl Pointer {
-    pub fn new_cell(kind: SlotKind, n: usize, init: Value) -> Pointer {
-        let obj = Obj::new(kind, n, &[]);
-        obj.set_n(0, n, init);
+    pub fn new_cell(kind: SlotKind, shape: usize, init: Value) -> Pointer {
+        let obj = Obj::new(kind, shape & SHAPE_LEN, &[]);
+        obj.set_n(0, shape, init);
         Pointer {
             obj: Arc::new(obj),
             off: 0,
@@ -382,8 +390,8 @@ impl Pointer {
     }
 }
 
-/// A slice header: backing object, offset, length and capacity in *elements*, element size in
-/// slots.
+/// A slice header: backing object, *slot* offset of element 0, length and capacity in
+/// elements, element shape (slot count | [`AGG`]).
 #[derive(Clone)]
 pub struct GoSlice {
     pub obj: Arc<Obj>,
@@ -394,20 +402,25 @@ pub struct GoSlice {
 }
 
 impl GoSlice {
+    /// Slots per element.
+    #[inline]
+    pub fn width(&self) -> usize {
+        (self.esz as usize & SHAPE_LEN).max(1)
+    }
     #[inline]
     pub fn get(&self, i: usize) -> Value {
-        let e = self.esz as usize;
-        self.obj.get_n((self.off as usize + i) * e, e)
+        self.obj
+            .get_n(self.off as usize + i * self.width(), self.esz as usize)
     }
     #[inline]
     pub fn set(&self, i: usize, v: Value) {
-        let e = self.esz as usize;
-        self.obj.set_n((self.off as usize + i) * e, e, v)
+        self.obj
+            .set_n(self.off as usize + i * self.width(), self.esz as usize, v)
     }
     pub fn elem_ptr(&self, i: usize) -> Pointer {
         Pointer {
             obj: self.obj.clone(),
-            off: ((self.off as usize + i) * self.esz as usize) as u32,
+            off: (self.off as usize + i * self.width()) as u32,
         }
     }
     /// Bytes of a `[]byte` slice.
