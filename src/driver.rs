@@ -70,7 +70,8 @@ pub fn run_program(prog: Program, args: Vec<String>) -> i32 {
     let code2 = code.clone();
     rt::run_main(Box::new(move |g: &mut rt::Gctx| {
         let mut vm = Vm::new(shared.clone(), 1, g);
-        let mut run = |vm: &mut Vm<'_>, f: Option<u32>| -> i32 {
+        rt::install_traceback(&mut vm);
+        let run = |vm: &mut Vm<'_>, f: Option<u32>| -> i32 {
             let f = match f {
                 Some(f) => f,
                 None => return 0,
@@ -78,11 +79,7 @@ pub fn run_program(prog: Program, args: Vec<String>) -> i32 {
             match vm.call_func(f, &[]) {
                 Ok(_) => 0,
                 Err(Trap::Exit(c)) => c,
-                Err(Trap::Panicking) => {
-                    let text = vm.panic_report();
-                    eprint!("{text}");
-                    2
-                }
+                Err(Trap::Panicking) => rt::fatal_panic(vm),
             }
         };
         let mut c = run(&mut vm, shared.prog.init);

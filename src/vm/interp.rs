@@ -1269,6 +1269,7 @@ impl Vm<'_> {
                         self.frames[depth - 1].pc = pc as u32;
                         let line = prog.line_of(self.frames[depth - 1].func, pc - 1);
                         rt::go_value(self, f, args, line);
+                        // The new G may run on another M; ours continues (no reload needed).
                     }
 
                     // ---- channels ----
@@ -1320,7 +1321,7 @@ impl Vm<'_> {
                             Value::Chan(c) => Some(c.clone()),
                             _ => None,
                         };
-                        if let Err(msg) = rt::closechan(c) {
+                        if let Err(msg) = rt::closechan(self, c) {
                             let e = Value::Iface(Arc::new(Iface {
                                 ty: RT_RUNTIME_ERROR,
                                 val: Value::from_str(msg),

@@ -98,6 +98,8 @@ pub struct Vm<'g> {
     pub g: &'g mut rt::Gctx,
     /// Number of results left by the last `Entry` frame's return.
     pub last_results: usize,
+    /// Frames published for the runtime's goroutine dumps (see `rt::install_traceback`).
+    pub snapshot: rt::FrameSnapshot,
 }
 
 impl<'g> Vm<'g> {
@@ -111,6 +113,7 @@ impl<'g> Vm<'g> {
             goid,
             g,
             last_results: 0,
+            snapshot: Default::default(),
         }
     }
 
@@ -157,6 +160,12 @@ impl<'g> Vm<'g> {
             }
             None => 0,
         }
+    }
+
+    /// Publish the current frames for goroutine dumps (before the G may park).
+    pub fn publish_frames(&mut self) {
+        let t = self.traceback();
+        *self.snapshot.lock() = t;
     }
 
     #[inline]

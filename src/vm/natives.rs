@@ -386,6 +386,7 @@ fn time_since(_vm: &mut Vm<'_>, a: &[Value]) -> R {
 fn time_sleep(vm: &mut Vm<'_>, a: &[Value]) -> R {
     let ns = a[0].int();
     if ns > 0 {
+        vm.publish_frames();
         vm.g.sleep(std::time::Duration::from_nanos(ns as u64));
     }
     Ok(vec![])
@@ -394,10 +395,12 @@ fn runtime_gosched(vm: &mut Vm<'_>, _a: &[Value]) -> R {
     vm.g.gosched();
     Ok(vec![])
 }
-fn runtime_numgoroutine(_vm: &mut Vm<'_>, _a: &[Value]) -> R {
-    Ok(vec![Value::Int(
-        super::rt::NGOROUTINES.load(std::sync::atomic::Ordering::Relaxed) as i64,
-    )])
+fn runtime_numgoroutine(vm: &mut Vm<'_>, _a: &[Value]) -> R {
+    Ok(vec![Value::Int(super::rt::num_goroutine(vm) as i64)])
+}
+fn runtime_gomaxprocs(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let n = a.first().map_or(0, |v| v.int());
+    Ok(vec![Value::Int(vm.g.gomaxprocs(n as i32) as i64)])
 }
 fn runtime_numcpu(_vm: &mut Vm<'_>, _a: &[Value]) -> R {
     Ok(vec![Value::Int(
@@ -429,7 +432,7 @@ pub fn lookup(name: &str) -> Option<(&'static str, NativeFn)> {
         ("runtime.Gosched", runtime_gosched),
         ("runtime.NumGoroutine", runtime_numgoroutine),
         ("runtime.NumCPU", runtime_numcpu),
-        ("runtime.GOMAXPROCS", runtime_numcpu),
+        ("runtime.GOMAXPROCS", runtime_gomaxprocs),
     ];
     table
         .iter()

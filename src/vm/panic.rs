@@ -15,10 +15,22 @@ impl Vm<'_> {
     /// The text Go prints for the panics on this goroutine's panic stack; ends with the
     /// goroutine traceback. The caller exits with status 2.
     pub fn panic_report(&mut self) -> String {
+        let mut out = self.panic_text_lines();
+        let trace = self
+            .panics
+            .last()
+            .map(|p| p.trace.clone())
+            .unwrap_or_default();
+        out.push_str(&format!("\ngoroutine {} [running]:\n", self.goid));
+        out.push_str(&self.format_trace(&trace));
+        out
+    }
+
+    /// The `panic: ...` lines (and the SIGSEGV line), without the goroutine traceback.
+    pub fn panic_text_lines(&mut self) -> String {
         let mut out = String::new();
         let n = self.panics.len();
         let mut sigsegv = false;
-        let mut trace = Vec::new();
         for i in 0..n {
             let (val, recovered) = {
                 let p = &self.panics[i];
@@ -40,13 +52,10 @@ impl Vm<'_> {
             }
             out.push('\n');
             sigsegv = self.panics[i].sigsegv;
-            trace = self.panics[i].trace.clone();
         }
         if sigsegv {
             out.push_str("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n");
         }
-        out.push_str(&format!("\ngoroutine {} [running]:\n", self.goid));
-        out.push_str(&self.format_trace(&trace));
         out
     }
 }

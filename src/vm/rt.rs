@@ -1,88 +1,35 @@
-//! The VM's only door to the scheduler. Until the `runtime` branch (minigo-runtime: `Gctx`,
-//! `Chan<T>`, `select`, `run_main`) is merged, this module provides a stand-in with the same
-//! shape: goroutines on OS threads, channels on a mutex + condvar, no deadlock detection. When
-//! the runtime lands only this file changes (`Gctx` → `minigo_runtime::Gctx`, `ChanObj` →
-//! `Chan<Value>`, `select` → `minigo_runtime::select`).
+//! The VM's only door to the scheduler (`minigo-runtime`): goroutine start (`newproc`),
+//! channels, select, sleeping, fatal exits, and the frame lines the runtime prints in
+//! goroutine dumps (deadlock, panics).
 
-use super::value::Value;
+use super::value::{FuncVal, Value};
 use super::{Shared, Trap, Vm};
-use parking_lot::{Condvar, Mutex};
-use std::collections::VecDeque;
+use minigo_runtime::{Chan, ChanError, SelectCase};
+pub use minigo_runtime::{Config, GEntry, Gctx, WaitReason};
+use parking_lot::Mutex;
 use std::io::Write;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
 
-/// Entry closure of a goroutine.
-pub type GEntry = Box<dyn FnOnce(&mut Gctx) + Send + 'static>;
+/// A Go channel of VM values.
+pub type ChanObj = Chan<Value>;
 
-static GOIDGEN: AtomicU64 = AtomicU64::new(1);
-/// Live goroutines (runtime.NumGoroutine).
-pub static NGOROUTINES: AtomicUsize = AtomicUsize::new(0);
-
-/// Stand-in for `minigo_runtime::Gctx`: the running goroutine's handle.
-pub struct Gctx {
-    goid: u64,
-}
-
-impl Gctx {
-    pub fn goid(&self) -> u64 {
-        self.goid
-    }
-    #[inline]
-    pub fn safepoint(&mut self) {}
-    pub fn gosched(&mut self) {
-        std::thread::yield_now();
-    }
-    pub fn sleep(&mut self, d: Duration) {
-        std::thread::sleep(d);
-    }
-    /// `newproc`: start `f` as a new goroutine.
-    pub fn go(&mut self, _start_fn: Arc<str>, f: GEntry) -> u64 {
-        let goid = GOIDGEN.fetch_add(1, Ordering::Relaxed) + 1;
-        NGOROUTINES.fetch_add(1, Ordering::Relaxed);
-        let spawned = std::thread::Builder::new()
-            .stack_size(8 << 20)
-            .spawn(move || {
-                let mut g = Gctx { goid };
-                f(&mut g);
-                NGOROUTINES.fetch_sub(1, Ordering::Relaxed);
-            });
-        if spawned.is_err() {
-            fatal_exit("fatal error: thread exhaustion\n", 2);
-        }
-        goid
-    }
-}
-
-/// `run_main`: run the main goroutine (goid 1) on this thread.
+/// `runtime.main`: run the main goroutine on the scheduler.
 pub fn run_main(f: GEntry) {
-    NGOROUTINES.store(1, Ordering::Relaxed);
-    let mut g = Gctx { goid: 1 };
-    f(&mut g);
+    minigo_runtime::run_main(Config::from_env(), f)
 }
 
-impl Gctx {
-    /// A handle for running a VM outside `run_main` (tests).
-    pub fn for_tests() -> Gctx {
-        Gctx { goid: 1 }
-    }
-}
-
-pub type GHandle<'g> = &'g mut Gctx;
-
+/// The preemption check is inside `Gctx::safepoint` (one relaxed load); always take it.
 #[inline(always)]
 pub fn preempt_requested(_g: &Gctx) -> bool {
-    false
+    true
 }
 
-#[inline]
+#[inline(always)]
 pub fn safepoint(g: &mut Gctx) {
     g.safepoint()
 }
 
-/// Print `text` to stderr and exit the process (Go's fatal paths); never returns normally, but
-/// typed as a `Trap` for callers that propagate it.
+/// Print `text` to stderr and exit the process (Go's fatal paths).
 pub fn fatal_exit(text: &str, code: i32) -> Trap {
     let _ = std::io::stdout().flush();
     let mut e = std::io::stderr().lock();
@@ -91,199 +38,127 @@ pub fn fatal_exit(text: &str, code: i32) -> Trap {
     std::process::exit(code)
 }
 
-/// Start a goroutine running function value `f` with `args` (the `go` statement).
-pub fn go_value(vm: &mut Vm<'_>, f: Value, args: Vec<Value>, _line: u32) {
-    let shared: Arc<Shared> = vm.shared.clone();
-    let name: Arc<str> = match &f {
+/// The frames of a goroutine as the runtime prints them in dumps: a snapshot published by
+/// the VM before each blocking operation (`Vm::publish_frames`).
+pub type FrameSnapshot = Arc<Mutex<Vec<(u32, u32)>>>;
+
+/// Install the traceback printer of the current G.
+pub fn install_traceback(vm: &mut Vm<'_>) {
+    let snap = vm.snapshot.clone();
+    let shared = vm.shared.clone();
+    vm.g.set_traceback(Arc::new(move || {
+        let frames = snap.lock().clone();
+        format_frames(&shared, &frames)
+    }));
+}
+
+/// `main.f(...)\n\t/path/prog.go:L +0x0\n` per frame.
+pub fn format_frames(shared: &Shared, frames: &[(u32, u32)]) -> String {
+    let prog = &shared.prog;
+    let mut s = String::new();
+    for (f, line) in frames {
+        let func = match prog.funcs.get(*f as usize) {
+            Some(f) => f,
+            None => continue,
+        };
+        let args = if func.nparams == 0 { "()" } else { "(...)" };
+        s.push_str(&format!(
+            "{}{}\n\t{}:{} +0x0\n",
+            func.name, args, prog.file, line
+        ));
+    }
+    s
+}
+
+fn func_name(shared: &Shared, f: &Value) -> Arc<str> {
+    match f {
         Value::Func(fv) => match &**fv {
-            super::value::FuncVal::Go { func, .. } | super::value::FuncVal::Bound { func, .. } => {
-                Arc::from(shared.prog.funcs[*func as usize].name.as_str())
-            }
-            super::value::FuncVal::Native { id } => {
-                Arc::from(shared.prog.natives[*id as usize].name)
-            }
+            FuncVal::Go { func, .. } | FuncVal::Bound { func, .. } => shared
+                .prog
+                .funcs
+                .get(*func as usize)
+                .map_or(Arc::from("?"), |f| Arc::from(f.name.as_str())),
+            FuncVal::Native { id } => shared
+                .prog
+                .natives
+                .get(*id as usize)
+                .map_or(Arc::from("?"), |n| Arc::from(n.name)),
         },
         _ => Arc::from("?"),
-    };
-    vm.g.go(
+    }
+}
+
+/// The `go` statement: start a goroutine running `f(args...)` (`newproc`).
+pub fn go_value(vm: &mut Vm<'_>, f: Value, args: Vec<Value>, line: u32) {
+    let shared: Arc<Shared> = vm.shared.clone();
+    let name = func_name(&shared, &f);
+    let creator: Arc<str> = vm
+        .frames
+        .last()
+        .and_then(|fr| shared.prog.funcs.get(fr.func as usize))
+        .map_or(Arc::from("main.main"), |f| Arc::from(f.name.as_str()));
+    let loc: Arc<str> = Arc::from(format!("{}:{} +0x0", shared.prog.file, line).as_str());
+    vm.g.go_at(
         name,
+        creator,
+        Some(loc),
         Box::new(move |g: &mut Gctx| {
             let goid = g.goid();
             let mut vm = Vm::new(shared, goid, g);
+            install_traceback(&mut vm);
             run_goroutine(&mut vm, &f, &args);
         }),
     );
 }
 
-/// Run a goroutine body to completion; an unrecovered panic ends the process (exit 2).
+/// Run a goroutine body to completion; an unrecovered panic ends the process (exit 2),
+/// `os.Exit(n)` exits with n.
 pub fn run_goroutine(vm: &mut Vm<'_>, f: &Value, args: &[Value]) -> i32 {
     match vm.call_value(f, args) {
         Ok(_) => 0,
-        Err(Trap::Exit(c)) => c,
-        Err(Trap::Panicking) => {
-            let text = vm.panic_report();
-            fatal_exit(&format!("{text}\n"), 2);
-            2
+        Err(Trap::Exit(c)) => {
+            let _ = std::io::stdout().flush();
+            std::process::exit(c)
         }
+        Err(Trap::Panicking) => fatal_panic(vm),
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Channels (stand-in for minigo_runtime::Chan<Value>)
-
-struct ChanState {
-    buf: VecDeque<Value>,
-    closed: bool,
-    /// Items ever taken by receivers (an unbuffered sender waits for its ticket).
-    taken: u64,
-    put: u64,
+/// Print the unrecovered panic of this goroutine and exit 2 (`fatalpanic`).
+pub fn fatal_panic(vm: &mut Vm<'_>) -> ! {
+    let text = vm.panic_text_lines();
+    // The runtime prints the goroutine header and frames from our snapshot: publish the
+    // stack as it was when the panic started.
+    if let Some(p) = vm.panics.last() {
+        *vm.snapshot.lock() = p.trace.clone();
+    }
+    let _ = std::io::stdout().flush();
+    minigo_runtime::fatalpanic(vm.goid, &text)
 }
 
-pub struct ChanObj {
-    cap: usize,
-    st: Mutex<ChanState>,
-    cv: Condvar,
+fn chan_err(e: ChanError) -> &'static str {
+    e.message()
 }
 
-/// Wakes `select` loops waiting on any channel.
-static SELECT_CV: Condvar = Condvar::new();
-static SELECT_MU: Mutex<u64> = Mutex::new(0);
-
-fn kick() {
-    *SELECT_MU.lock() += 1;
-    SELECT_CV.notify_all();
-}
-
-impl ChanObj {
-    pub fn new(cap: usize) -> ChanObj {
-        ChanObj {
-            cap,
-            st: Mutex::new(ChanState {
-                buf: VecDeque::new(),
-                closed: false,
-                taken: 0,
-                put: 0,
-            }),
-            cv: Condvar::new(),
-        }
-    }
-    pub fn len(&self) -> usize {
-        if self.cap == 0 {
-            0
-        } else {
-            self.st.lock().buf.len()
-        }
-    }
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-    pub fn cap(&self) -> usize {
-        self.cap
-    }
-    fn try_send(&self, v: Value) -> Result<Option<Value>, &'static str> {
-        let mut st = self.st.lock();
-        if st.closed {
-            return Err("send on closed channel");
-        }
-        if st.buf.len() < self.cap.max(1) && (self.cap > 0 || st.put == st.taken) {
-            st.buf.push_back(v);
-            st.put += 1;
-            self.cv.notify_all();
-            drop(st);
-            kick();
-            return Ok(None);
-        }
-        Ok(Some(v))
-    }
-    fn send(&self, v: Value) -> Result<(), &'static str> {
-        let mut st = self.st.lock();
-        loop {
-            if st.closed {
-                return Err("send on closed channel");
-            }
-            if st.buf.len() < self.cap.max(1) && (self.cap > 0 || st.put == st.taken) {
-                break;
-            }
-            self.cv.wait(&mut st);
-        }
-        st.buf.push_back(v);
-        st.put += 1;
-        let ticket = st.put;
-        self.cv.notify_all();
-        kick();
-        if self.cap == 0 {
-            while st.taken < ticket && !st.closed {
-                self.cv.wait(&mut st);
-            }
-        }
-        Ok(())
-    }
-    fn try_recv(&self) -> Option<(Option<Value>, bool)> {
-        let mut st = self.st.lock();
-        if let Some(v) = st.buf.pop_front() {
-            st.taken += 1;
-            self.cv.notify_all();
-            drop(st);
-            kick();
-            return Some((Some(v), true));
-        }
-        if st.closed {
-            return Some((None, false));
-        }
-        None
-    }
-    fn recv(&self) -> (Option<Value>, bool) {
-        let mut st = self.st.lock();
-        loop {
-            if let Some(v) = st.buf.pop_front() {
-                st.taken += 1;
-                self.cv.notify_all();
-                drop(st);
-                kick();
-                return (Some(v), true);
-            }
-            if st.closed {
-                return (None, false);
-            }
-            self.cv.wait(&mut st);
-        }
-    }
-    fn close(&self) -> Result<(), &'static str> {
-        let mut st = self.st.lock();
-        if st.closed {
-            return Err("close of closed channel");
-        }
-        st.closed = true;
-        self.cv.notify_all();
-        drop(st);
-        kick();
-        Ok(())
-    }
-}
-
-fn block_forever() -> ! {
-    loop {
-        std::thread::sleep(Duration::from_secs(3600));
-    }
-}
-
-pub fn chansend(_vm: &mut Vm<'_>, c: Option<Arc<ChanObj>>, v: Value) -> Result<(), &'static str> {
+pub fn chansend(vm: &mut Vm<'_>, c: Option<Arc<ChanObj>>, v: Value) -> Result<(), &'static str> {
+    vm.publish_frames();
     match c {
-        Some(c) => c.send(v),
-        None => block_forever(),
+        Some(c) => c.send(vm.g, v).map_err(chan_err),
+        None => vm.g.block_forever(WaitReason::ChanSendNilChan),
     }
 }
 
-pub fn chanrecv(_vm: &mut Vm<'_>, c: Option<Arc<ChanObj>>) -> (Option<Value>, bool) {
+pub fn chanrecv(vm: &mut Vm<'_>, c: Option<Arc<ChanObj>>) -> (Option<Value>, bool) {
+    vm.publish_frames();
     match c {
-        Some(c) => c.recv(),
-        None => block_forever(),
+        Some(c) => c.recv(vm.g),
+        None => vm.g.block_forever(WaitReason::ChanReceiveNilChan),
     }
 }
 
-pub fn closechan(c: Option<Arc<ChanObj>>) -> Result<(), &'static str> {
+pub fn closechan(vm: &mut Vm<'_>, c: Option<Arc<ChanObj>>) -> Result<(), &'static str> {
     match c {
-        Some(c) => c.close(),
+        Some(c) => c.close_g(vm.g).map_err(chan_err),
         None => Err("close of nil channel"),
     }
 }
@@ -291,35 +166,31 @@ pub fn closechan(c: Option<Arc<ChanObj>>) -> Result<(), &'static str> {
 /// `selectgo`: cases are (is_send, channel, value to send). Returns (index, received value,
 /// ok); index -1 = default.
 pub fn select(
-    _vm: &mut Vm<'_>,
+    vm: &mut Vm<'_>,
     cases: Vec<(bool, Option<Arc<ChanObj>>, Value)>,
     has_default: bool,
 ) -> Result<(i64, Value, bool), &'static str> {
-    let mut order: Vec<usize> = (0..cases.len()).collect();
-    loop {
-        let seen = *SELECT_MU.lock();
-        // Poll in a rotating order (Go uses a random permutation).
-        order.rotate_left(1);
-        for &i in &order {
-            let (is_send, ch, v) = &cases[i];
-            let ch = match ch {
-                Some(c) => c,
-                None => continue,
-            };
-            if *is_send {
-                if ch.try_send(v.clone())?.is_none() {
-                    return Ok((i as i64, Value::Nil, false));
-                }
-            } else if let Some((v, ok)) = ch.try_recv() {
-                return Ok((i as i64, v.unwrap_or_default(), ok));
+    vm.publish_frames();
+    let sc: Vec<SelectCase<'_, Value>> = cases
+        .iter()
+        .map(|(is_send, ch, v)| match ch {
+            None => SelectCase::Nil,
+            Some(c) if *is_send => SelectCase::Send(c, v.clone()),
+            Some(c) => SelectCase::Recv(c),
+        })
+        .collect();
+    match minigo_runtime::select(vm.g, sc, !has_default) {
+        None => Ok((-1, Value::Nil, false)),
+        Some((i, v, ok)) => {
+            if cases.get(i).is_some_and(|c| c.0) && !ok {
+                return Err("send on closed channel");
             }
-        }
-        if has_default {
-            return Ok((-1, Value::Nil, false));
-        }
-        let mut g = SELECT_MU.lock();
-        if *g == seen {
-            SELECT_CV.wait_for(&mut g, Duration::from_millis(5));
+            Ok((i as i64, v.unwrap_or_default(), ok))
         }
     }
+}
+
+/// Live goroutines (`runtime.NumGoroutine`).
+pub fn num_goroutine(vm: &mut Vm<'_>) -> usize {
+    vm.g.num_goroutine()
 }

@@ -12,14 +12,17 @@ fn run(prog: Program, f: u32, args: &[Value]) -> Vec<Value> {
         globals: Pointer::new_cell(SlotKind::Vals, 1, Value::Nil),
         args: vec![],
     });
-    let mut out = vec![];
-    rt::run_main(Box::new(|_| {}));
-    let mut g = rt::Gctx::for_tests();
-    let mut vm = Vm::new(shared, 1, &mut g);
-    if let Ok(r) = vm.call_func(f, args) {
-        out = r;
-    }
-    out
+    let out = Arc::new(parking_lot::Mutex::new(vec![]));
+    let out2 = out.clone();
+    let args = args.to_vec();
+    rt::run_main(Box::new(move |g| {
+        let mut vm = Vm::new(shared, 1, g);
+        if let Ok(r) = vm.call_func(f, &args) {
+            *out2.lock() = r.iter().map(|v| v.int()).collect::<Vec<i64>>();
+        }
+    }));
+    let v = out.lock().clone();
+    v.into_iter().map(Value::Int).collect()
 }
 
 /// fib(n): if n < 2 { return n }; return fib(n-1) + fib(n-2)
