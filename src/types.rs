@@ -1136,7 +1136,13 @@ impl TypeTable {
                 let sp = errpkg.is_none();
                 s.push_str(if sp { "struct {" } else { "struct{" });
                 for (i, f) in fs.iter().enumerate() {
-                    s.push_str(if i > 0 { "; " } else if sp { " " } else { "" });
+                    s.push_str(if i > 0 {
+                        "; "
+                    } else if sp {
+                        " "
+                    } else {
+                        ""
+                    });
                     if !f.embedded {
                         s.push_str(&f.name);
                         s.push(' ');

@@ -9,7 +9,8 @@ use crate::diag::SourceMap;
 pub(crate) fn check_src(src: &str) -> Result<(TypeInfo, TypeTable), Vec<String>> {
     let ids = IdGen::new();
     let sm = SourceMap::new("prog.go", src);
-    let file = crate::parse::parse_file("prog.go", src, &ids).map_err(|ds| ds.iter().map(|d| sm.render(d)).collect::<Vec<_>>())?;
+    let file = crate::parse::parse_file("prog.go", src, &ids)
+        .map_err(|ds| ds.iter().map(|d| sm.render(d)).collect::<Vec<_>>())?;
     let mut tt = TypeTable::new();
     match check_file(&file, &sm, &mut tt) {
         Ok(info) => Ok((info, tt)),
@@ -28,7 +29,9 @@ fn errs(src: &str) -> Vec<String> {
 #[test]
 #[ignore]
 fn check_env() {
-    let Ok(p) = std::env::var("MINIGO_CHECK") else { return };
+    let Ok(p) = std::env::var("MINIGO_CHECK") else {
+        return;
+    };
     let src = std::fs::read_to_string(&p).unwrap_or_default();
     match check_src(&src) {
         Ok(_) => println!("OK"),
@@ -45,7 +48,8 @@ fn check_env() {
 
 #[test]
 fn hello_ok() {
-    let r = check_src("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi\", 1)\n}\n");
+    let r =
+        check_src("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi\", 1)\n}\n");
     assert!(r.is_ok(), "{:?}", r.err());
 }
 
