@@ -58,7 +58,9 @@ fn hello_ok() {
 #[test]
 #[ignore]
 fn check_dir() {
-    let Ok(d) = std::env::var("MINIGO_CHECK_DIR") else { return };
+    let Ok(d) = std::env::var("MINIGO_CHECK_DIR") else {
+        return;
+    };
     let mut files = Vec::new();
     fn walk(p: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
         if let Ok(rd) = std::fs::read_dir(p) {
@@ -76,7 +78,10 @@ fn check_dir() {
     files.sort();
     for f in files {
         let src = std::fs::read_to_string(&f).unwrap_or_default();
-        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let r = std::panic::catch_unwind(|| {
             let ids = IdGen::new();
             let sm = SourceMap::new(&name, &src);
@@ -116,7 +121,10 @@ pub(crate) fn render_go(sm: &SourceMap, diags: &[crate::diag::Diagnostic]) -> Ve
             }
             last_syntax_line = line;
         } else {
-            if last_other.as_ref().is_some_and(|(l, m)| *l == line && *m == d.msg) {
+            if last_other
+                .as_ref()
+                .is_some_and(|(l, m)| *l == line && *m == d.msg)
+            {
                 continue;
             }
             last_other = Some((line, d.msg.clone()));
