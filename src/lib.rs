@@ -15,6 +15,7 @@ pub mod driver;
 pub mod lexer;
 pub mod opcode;
 pub mod parse;
+pub mod repl;
 pub mod stdlib;
 pub mod testrunner;
 pub mod token;
