@@ -831,6 +831,12 @@ fn findrunnable(s: &Sched, ms: &mut MState) -> Option<(Arc<G>, bool, bool)> {
         // keeps out of the heap) do not keep an M polling, so checkdead still runs.
         if poll_until != 0 && !allp.ps.iter().any(|p| p.timers.has_live()) {
             poll_until = 0;
+            // An M may be polling for timers that just became dead (stopped, or their
+            // channel lost its waiters): wake it so it re-checks and can go idle too,
+            // letting checkdead run.
+            if s.lastpoll.load(Ordering::SeqCst) == 0 {
+                crate::time::netpoll_break(s);
+            }
         }
         if poll_until != 0 && s.lastpoll.swap(0, Ordering::SeqCst) != 0 {
             // SeqCst: lastpoll==0 is how wake_netpoller knows someone sleeps here.
