@@ -35,6 +35,8 @@ pub(crate) enum TimerFn {
     Func(Box<dyn FnOnce() + Send>),
     /// `goFunc` (time.AfterFunc): start a goroutine running the entry.
     Go(Arc<TimerState>, Arc<str>, crate::coro::GEntry),
+    /// A periodic timer (time.Ticker): `f` runs on g0 every `period` ns until stopped.
+    Tick(Arc<TimerState>, i64, Arc<dyn Fn() + Send + Sync>),
 }
 
 /// Whether a timer still matters to checkdead (a pending, un-stopped timer; for channel
@@ -195,7 +197,22 @@ pub(crate) fn check_timers(s: &Sched, ms: &mut MState, pp: &PShared, now: i64) -
     let expired = pp.timers.take_expired(now);
     let ran = !expired.is_empty();
     for t in expired {
+        let keepalive = t.keepalive;
         match t.f {
+            TimerFn::Tick(state, period, f) => {
+                if state.pending() {
+                    f();
+                    // Go: next = when + period*(1+delay/period): missed ticks are skipped.
+                    let delay = now - t.when;
+                    let next = t
+                        .when
+                        .saturating_add(period.saturating_mul(1 + delay / period));
+                    ms.pp()
+                        .sh
+                        .timers
+                        .add_with(next, TimerFn::Tick(state, period, f), keepalive);
+                }
+            }
             TimerFn::Ready(gp) => crate::proc::ready(s, Some(ms), gp, true),
             TimerFn::Func(f) => f(),
             TimerFn::Go(state, name, entry) => {
@@ -340,6 +357,33 @@ impl Gctx {
         });
         let keep: Keepalive = Box::new(move || st3.pending() && c3.has_waiting_receivers());
         self.add_timer(when_after(d), TimerFn::Func(f), Some(keep));
+        TimerHandle { state }
+    }
+
+    /// `time.NewTicker(d)` / `time.Tick`: every `d` (> 0), send `make()` on `ch` without
+    /// blocking (ticks are dropped while the buffer is full, as Go's `sendTime`). Like
+    /// `after_chan`, it only counts for deadlock detection while a goroutine waits on `ch`.
+    /// `stop` ends it.
+    pub fn ticker_chan<T: Send + 'static>(
+        &mut self,
+        d: Duration,
+        ch: &Chan<T>,
+        make: Arc<dyn Fn() -> T + Send + Sync>,
+    ) -> TimerHandle {
+        let state = TimerState::new();
+        let st3 = state.clone();
+        let c2 = ch.clone();
+        let c3 = ch.clone();
+        let f: Arc<dyn Fn() + Send + Sync> = Arc::new(move || {
+            let _ = c2.offer(make());
+        });
+        let period = i64::try_from(d.as_nanos()).unwrap_or(i64::MAX).max(1);
+        let keep: Keepalive = Box::new(move || st3.pending() && c3.has_waiting_receivers());
+        self.add_timer(
+            when_after(d),
+            TimerFn::Tick(state.clone(), period, f),
+            Some(keep),
+        );
         TimerHandle { state }
     }
 

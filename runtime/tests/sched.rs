@@ -876,3 +876,30 @@ fn timer_channels_and_after_go() {
         });
     }
 }
+
+#[test]
+fn ticker_ticks_until_stopped() {
+    for cfg in configs() {
+        run(cfg, |g| {
+            let c: Chan<u64> = Chan::new(1);
+            let n = Arc::new(AtomicU64::new(0));
+            let n2 = n.clone();
+            let t0 = Instant::now();
+            let h = g.ticker_chan(
+                Duration::from_millis(1),
+                &c,
+                Arc::new(move || n2.fetch_add(1, Ordering::Relaxed)),
+            );
+            for _ in 0..5 {
+                assert!(c.recv(g).1);
+            }
+            assert!(t0.elapsed() >= Duration::from_millis(5));
+            assert!(h.stop());
+            let _ = c.try_recv(g); // a tick may be buffered
+            let made = n.load(Ordering::Relaxed);
+            g.sleep(Duration::from_millis(5));
+            assert_eq!(c.try_recv(g), None);
+            assert!(n.load(Ordering::Relaxed) <= made + 1);
+        });
+    }
+}
