@@ -234,6 +234,11 @@ impl<T: Send> Chan<T> {
         self.0.cap
     }
 
+    /// Whether some goroutine is blocked receiving from (or selecting on) this channel.
+    pub fn has_waiting_receivers(&self) -> bool {
+        self.0.nrecvq.load(Ordering::Relaxed) > 0 // a hint, as len()
+    }
+
     /// `ch <- v` (`chansend`, blocking).
     pub fn send(&self, g: &mut Gctx, v: T) -> Result<(), ChanError> {
         match self.chansend(Some(g), v, true) {

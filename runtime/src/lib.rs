@@ -34,8 +34,8 @@
 //!    spinner, wakes another (`wakep`) so newly submitted work is not stranded.
 //! 4. Finding none, it releases its P (`pidleput`), *then* decrements `nmspinning`, then
 //!    (SeqCst fence) re-checks the global queue, every P's queue and the timers; any work
-//!    seen makes it re-acquire a P and spin again. Else, with timers pending, one M sleeps
-//!    until the earliest (`netpoll`), the others `stopm` (→ `checkdead`).
+//!    seen makes it re-acquire a P and spin again. Else, with live timers pending, one M
+//!    sleeps until the earliest (`netpoll`), the others `stopm` (→ `checkdead`).
 //!
 //! ## Invariants
 //!
@@ -46,8 +46,8 @@
 //!   the timer) happens on g0 *after* the G's Running→Waiting CAS (park_m).
 //! - I3: G code never caches its M: the M arrives in `Resume` on every resume; no TLS,
 //!   `Rc`, or lock guard lives across a suspend (coro.rs has the full argument).
-//! - I4: a P's owner-only state (local queue push, free list, goid cache, schedtick) is
-//!   reached only through `&mut P`, i.e. by the M holding the `Box<P>`.
+//! - I4: a P's owner-only state (local queue push, G free list, stack cache, goid cache,
+//!   schedtick) is reached only through `&mut P`, i.e. by the M holding the `Box<P>`.
 //! - I5: sched.lock guards the idle P and M lists, the global run and free queues and the
 //!   M counters, so checkdead sees them consistently; Ms are counted (mnext) before the
 //!   lock is dropped in startm (mReserveID).
@@ -60,6 +60,22 @@
 //! gopark, Note) · coro (coroutines, stacks) · chan · select · sema (semaphores, sync
 //! Mutex/RWMutex/WaitGroup/Cond) · time (timers, sleep) · syscall · sysmon (retake,
 //! preemption, STW) · trace (schedtrace, dumps) · fatal (throw, panic).
+//!
+//! # Where minigo differs from Go
+//!
+//! - Preemption is cooperative at the VM's safe points (backward jumps, calls): no
+//!   signal-based async preemption is needed since every loop has a safe point.
+//! - A G's native stack is fixed (`STACK_SIZE`, 256 KiB of address space) and created
+//!   lazily at the G's first run; `Gctx::safepoint` checks it like Go's stackguard0.
+//!   The first 8192 live stacks have guard pages, later ones come from slabs (Linux's
+//!   65530-mapping limit would otherwise cap parked goroutines near 32k).
+//! - Go's system goroutines do not exist, but their goids are skipped (`RunOpts`) so
+//!   user goroutine ids match Go's under GOMAXPROCS=1.
+//! - Semaphores keep one queue per semaphore (Go hashes into 251 treaps); sync.Mutex
+//!   does not spin before parking.
+//! - Timers are callbacks on a per-P 4-ary heap; channel timers (`after_chan`,
+//!   `ticker_chan`) stay in the heap but, as in Go ≥ 1.23, only count for deadlock
+//!   detection while a goroutine waits on their channel.
 //!
 //! # Using it from the VM
 //!

@@ -826,7 +826,18 @@ fn findrunnable(s: &Sched, ms: &mut MState) -> Option<(Arc<G>, bool, bool)> {
                 }
             }
         }
-        // 13. "netpoll": with timers pending, one M sleeps until the earliest one.
+        // 13. "netpoll": with timers pending, one M sleeps until the earliest one. Timers
+        // that cannot wake anyone (stopped; channel timers nobody waits on, which Go ≥1.23
+        // keeps out of the heap) do not keep an M polling, so checkdead still runs.
+        if poll_until != 0 && !allp.ps.iter().any(|p| p.timers.has_live()) {
+            poll_until = 0;
+            // An M may be polling for timers that just became dead (stopped, or their
+            // channel lost its waiters): wake it so it re-checks and can go idle too,
+            // letting checkdead run.
+            if s.lastpoll.load(Ordering::SeqCst) == 0 {
+                crate::time::netpoll_break(s);
+            }
+        }
         if poll_until != 0 && s.lastpoll.swap(0, Ordering::SeqCst) != 0 {
             // SeqCst: lastpoll==0 is how wake_netpoller knows someone sleeps here.
             s.poll_until.store(poll_until, Ordering::SeqCst);
@@ -1311,7 +1322,7 @@ pub(crate) fn checkdead(s: &Sched, l: &SchedLocked) {
     }
     // A sleeping G will be woken by a timer: not dead.
     for p in s.allp().ps.iter() {
-        if p.timers.len() > 0 {
+        if p.timers.has_live() {
             return;
         }
     }

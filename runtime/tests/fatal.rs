@@ -155,8 +155,8 @@ fn child_entry() {
             cfg,
             Box::new(|g| {
                 let chans: Vec<Chan<i64>> = (0..3).map(|_| Chan::new(0)).collect();
-                for i in 0..3 {
-                    let c = chans[i].clone();
+                for (i, c) in chans.iter().enumerate() {
+                    let c = c.clone();
                     g.go(
                         Arc::from("main.main.func1"),
                         Box::new(move |g| {
@@ -191,6 +191,19 @@ fn child_entry() {
                 );
                 println!("main waits");
                 let _ = ch.recv(g);
+            }),
+        ),
+        // A pending time.After channel nobody waits on, and a stopped timer, do not hide a
+        // deadlock (Go ≥ 1.23).
+        "timer_deadlock" => run_main(
+            cfg,
+            Box::new(|g| {
+                let t: Chan<i64> = Chan::new(1);
+                g.after_chan(Duration::from_secs(3600), &t, 1);
+                let h = g.after_func(Duration::from_secs(3600), Box::new(|| {}));
+                h.stop();
+                let c: Chan<i64> = Chan::new(0);
+                let _ = c.recv(g);
             }),
         ),
         _ => unreachable!(),
@@ -371,4 +384,18 @@ fn corpus_deadlock_listings_match_go() {
         stable_lines(&err),
         "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n\ngoroutine 7 [sync.Mutex.Lock]:\ncreated by main.main in goroutine 1\n\ngoroutine 8 [sync.WaitGroup.Wait]:\ncreated by main.main in goroutine 1\n"
     );
+}
+
+#[test]
+fn unwatched_and_stopped_timers_do_not_hide_deadlock() {
+    let t0 = std::time::Instant::now();
+    let (code, err) = child("timer_deadlock", 2);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with(
+            "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n"
+        ),
+        "{err}"
+    );
+    assert!(t0.elapsed() < Duration::from_secs(30));
 }

@@ -833,3 +833,73 @@ fn seeded_mode_is_reproducible_with_one_p() {
     assert_eq!(t1, t2, "same seed, different schedule");
     assert_ne!(t1, t3, "different seeds, same schedule");
 }
+
+#[test]
+fn timer_channels_and_after_go() {
+    for cfg in configs() {
+        run(cfg, |g| {
+            // time.After in a select with a slower alternative: the timer wins.
+            let t: Chan<u64> = Chan::new(1);
+            g.after_chan(Duration::from_millis(2), &t, 7);
+            let slow: Chan<u64> = Chan::new(0);
+            assert_eq!(
+                select(g, vec![SelectCase::Recv(&slow), SelectCase::Recv(&t)], true),
+                Some((1, Some(7), true))
+            );
+            // time.AfterFunc: runs in a new goroutine.
+            let done: Chan<u64> = Chan::new(0);
+            let d2 = done.clone();
+            g.after_go(
+                Duration::from_millis(1),
+                Arc::from("main.main.func1"),
+                Box::new(move |g| {
+                    let id = g.goid();
+                    d2.send(g, id).unwrap();
+                }),
+            );
+            let (id, ok) = done.recv(g);
+            assert!(ok && id.unwrap() > 1);
+            // A stopped AfterFunc never runs.
+            let never: Chan<u64> = Chan::new(1);
+            let n2 = never.clone();
+            let h = g.after_go(
+                Duration::from_millis(1),
+                Arc::from("main.main.func2"),
+                Box::new(move |g| {
+                    n2.send(g, 1).unwrap();
+                }),
+            );
+            assert!(h.stop());
+            assert!(!h.stop());
+            g.sleep(Duration::from_millis(3));
+            assert_eq!(never.try_recv(g), None);
+        });
+    }
+}
+
+#[test]
+fn ticker_ticks_until_stopped() {
+    for cfg in configs() {
+        run(cfg, |g| {
+            let c: Chan<u64> = Chan::new(1);
+            let n = Arc::new(AtomicU64::new(0));
+            let n2 = n.clone();
+            let t0 = Instant::now();
+            let h = g.ticker_chan(
+                Duration::from_millis(1),
+                &c,
+                Arc::new(move || n2.fetch_add(1, Ordering::Relaxed)),
+            );
+            for _ in 0..5 {
+                assert!(c.recv(g).1);
+            }
+            assert!(t0.elapsed() >= Duration::from_millis(5));
+            assert!(h.stop());
+            let _ = c.try_recv(g); // a tick may be buffered
+            let made = n.load(Ordering::Relaxed);
+            g.sleep(Duration::from_millis(5));
+            assert_eq!(c.try_recv(g), None);
+            assert!(n.load(Ordering::Relaxed) <= made + 1);
+        });
+    }
+}
