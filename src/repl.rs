@@ -378,7 +378,7 @@ impl Session {
             }
             seen.push(imp.clone());
             let local = import_local_name(imp);
-            if code.contains(&format!("{local}.")) {
+            if uses_name(&code, &local) {
                 imports.push_str(&format!("import {imp}\n"));
             }
         }
@@ -398,6 +398,17 @@ fn import_local_name(spec: &str) -> String {
         return path.rsplit('/').next().unwrap_or(path).to_string();
     }
     spec.to_string()
+}
+
+/// Whether `code` mentions `name.` as a qualified identifier (not as the tail of a longer name).
+fn uses_name(code: &str, name: &str) -> bool {
+    let pat = format!("{name}.");
+    code.match_indices(&pat).any(|(i, _)| {
+        !code[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    })
 }
 
 /// `repl.go:3:5: msg` → `msg`: positions in the generated program mean nothing to the user.
