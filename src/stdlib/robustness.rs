@@ -97,6 +97,13 @@ fn sample_values() -> Vec<FmtValue<'static>> {
             value: Box::new(FmtValue::int(3)),
             s: Cow::Borrowed(b"three"),
         },
+        FmtValue::Methods {
+            value: Box::new(FmtValue::int(5)),
+            handle: 1,
+            error: true,
+            string: true,
+            go_string: true,
+        },
         FmtValue::MethodPanic {
             value: Box::new(FmtValue::int(4)),
             method: Cow::Borrowed("String"),
