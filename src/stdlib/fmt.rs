@@ -1957,6 +1957,173 @@ mod tests {
                     f(2.5),
                 ],
             ),
+            "msl" => FmtValue::Map {
+                ty: b("map[string][]int"),
+                nil: false,
+                addr: 9,
+                entries: vec![
+                    (
+                        st("x"),
+                        list("[]int", vec![FmtValue::int(1), FmtValue::int(2)]),
+                    ),
+                    (
+                        st("a"),
+                        FmtValue::List {
+                            ty: b("[]int"),
+                            is_slice: true,
+                            nil: true,
+                            addr: 0,
+                            elems: vec![],
+                        },
+                    ),
+                ],
+            },
+            "mst" => FmtValue::Map {
+                ty: b("map[string]main.S"),
+                nil: false,
+                addr: 9,
+                entries: vec![(st("k"), sv(1, "v"))],
+            },
+            "pslnil" => list(
+                "[]*main.S",
+                vec![
+                    FmtValue::Pointer {
+                        ty: b("*main.S"),
+                        addr: 0,
+                        pointee: None,
+                    },
+                    FmtValue::Pointer {
+                        ty: b("*main.S"),
+                        addr: 0,
+                        pointee: None,
+                    },
+                ],
+            ),
+            "embp" => FmtValue::Struct {
+                ty: b("main.EmbP"),
+                fields: vec![
+                    (
+                        b("S"),
+                        FmtValue::Pointer {
+                            ty: b("*main.S"),
+                            addr: 0,
+                            pointee: None,
+                        },
+                    ),
+                    (b("N"), FmtValue::int(3)),
+                ],
+            },
+            "ifs" => FmtValue::Struct {
+                ty: b("main.Ifs"),
+                fields: vec![
+                    (b("A"), FmtValue::int(7)),
+                    (b("B"), st("s")),
+                    (b("C"), sv(1, "z")),
+                ],
+            },
+            "arr2" => list(
+                "[2][]string",
+                vec![list("[]string", vec![st("a")]), list("[]string", vec![])],
+            ),
+            "marr" => {
+                let k = |a: i64, c: i64| list("[2]int", vec![FmtValue::int(a), FmtValue::int(c)]);
+                FmtValue::Map {
+                    ty: b("map[[2]int]string"),
+                    nil: false,
+                    addr: 9,
+                    entries: vec![(k(2, 1), st("b")), (k(1, 9), st("a")), (k(1, 2), st("c"))],
+                }
+            }
+            "mstk" => FmtValue::Map {
+                ty: b("map[main.S]int"),
+                nil: false,
+                addr: 9,
+                entries: vec![
+                    (sv(2, "a"), FmtValue::int(1)),
+                    (sv(1, "b"), FmtValue::int(2)),
+                    (sv(1, "a"), FmtValue::int(3)),
+                ],
+            },
+            "c64" => FmtValue::Complex {
+                re: 1.5,
+                im: -0.25,
+                bits: 64,
+                ty: b("complex64"),
+            },
+            "uptr" => FmtValue::uint(0x1234, "uintptr"),
+            "i16" => FmtValue::Int {
+                v: -300,
+                ty: b("int16"),
+            },
+            "chnil" => FmtValue::Chan {
+                ty: b("chan int"),
+                addr: 0,
+            },
+            "fnnil" => FmtValue::Func {
+                ty: b("func()"),
+                addr: 0,
+            },
+            "nestany" => list(
+                "[]interface {}",
+                vec![
+                    list(
+                        "[]interface {}",
+                        vec![
+                            FmtValue::int(1),
+                            FmtValue::NilInterface {
+                                ty: b("interface {}"),
+                            },
+                        ],
+                    ),
+                    FmtValue::Map {
+                        ty: b("map[string]interface {}"),
+                        nil: false,
+                        addr: 9,
+                        entries: vec![
+                            (
+                                st("z"),
+                                FmtValue::NilInterface {
+                                    ty: b("interface {}"),
+                                },
+                            ),
+                            (st("a"), list("[]int", vec![])),
+                        ],
+                    },
+                ],
+            ),
+            "strsl" => list("main.Strs", vec![strv(1), strv(2)]),
+            "bslice2" => list(
+                "[][]uint8",
+                vec![
+                    bytes("[]uint8", b"hi", true, false),
+                    bytes("[]uint8", b"", true, true),
+                ],
+            ),
+            "mbs" => FmtValue::Map {
+                ty: b("map[string][]uint8"),
+                nil: false,
+                addr: 9,
+                entries: vec![(st("k"), bytes("[]uint8", b"v", true, false))],
+            },
+            "muint" => FmtValue::Map {
+                ty: b("map[uint8]bool"),
+                nil: false,
+                addr: 9,
+                entries: vec![
+                    (FmtValue::uint(3, "uint8"), FmtValue::bool(true)),
+                    (FmtValue::uint(1, "uint8"), FmtValue::bool(false)),
+                ],
+            },
+            "f32s" => list(
+                "[]float32",
+                vec![
+                    FmtValue::float32(0.1),
+                    FmtValue::float32(1e-7),
+                    FmtValue::float32(1e21),
+                ],
+            ),
+            "negz" => f(-0.0),
+            "bigu" => FmtValue::uint(1 << 63, "uint64"),
             _ => panic!("unknown golden value {name}"),
         }
     }
