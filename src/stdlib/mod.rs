@@ -11,6 +11,8 @@
 //! - [`sort`]: Go's pdqsort and stable sort, so unstable sorts order equal keys as Go does.
 //! - [`heap`]: container/heap's up/down/init/fix, so equal priorities pop in Go's order.
 //! - [`math`]: math functions bit-exact with Go on amd64 (Exp, Log, Pow, trig, ...).
+//! - [`json`]: `encoding/json` Marshal/MarshalIndent and Go's struct-field rules (tags,
+//!   omitempty/omitzero/string, embedding).
 //! - [`runtime`]: `print`/`println` builtin output and `panic: <value>` text.
 //! - [`bufio`]: `bufio.Scanner` and ScanLines/ScanWords/ScanRunes/ScanBytes.
 //! - [`time`]: `Duration.String`, `Month.String`, `Weekday.String`.
@@ -23,6 +25,7 @@
 pub mod bufio;
 pub mod fmt;
 pub mod heap;
+pub mod json;
 pub mod math;
 mod robustness;
 pub mod runtime;

@@ -168,6 +168,31 @@ fn scan_never_panics() {
 }
 
 #[test]
+fn json_never_panics() {
+    use super::json::{self, Key, Value};
+    let mut rng = Rng(31337);
+    let alphabet = b"a<>&\\\"\n\xff\xe2\x80\xa8{}[],: 1";
+    for _ in 0..5000 {
+        let s = rng.bytes(alphabet, 12);
+        let v = Value::Array(vec![
+            Value::Str(Cow::Owned(s.clone())),
+            Value::Float {
+                v: rng.float(),
+                bits: [32, 64][rng.below(2)],
+            },
+            Value::Map(vec![(
+                Key::Str(Cow::Owned(s.clone())),
+                Value::Bytes(Cow::Owned(s.clone())),
+            )]),
+            Value::Raw(Cow::Owned(s.clone())),
+        ]);
+        let _ = json::marshal(&v);
+        let _ = json::marshal_indent(&v, b"", b"\t");
+        let _ = json::indent_json(&s, b">", b" ");
+    }
+}
+
+#[test]
 fn strconv_never_panics() {
     let mut rng = Rng(12345);
     let alphabet = b"0123456789abcdefxXoObBpPeE_+-.infINFnaNty \xff";
