@@ -254,6 +254,27 @@ pub fn split_after_n<'s>(s: &'s [u8], sep: &[u8], n: i64) -> Vec<&'s [u8]> {
     gen_split(s, sep, sep.len(), n)
 }
 
+/// `strings.Lines` (Go 1.24 iterator, as a list): the lines of `s` including their
+/// terminating newlines; a final line without newline is included, an empty `s` gives none.
+/// (`SplitSeq`/`FieldsSeq` yield what `split`/`fields` return.)
+pub fn lines(s: &[u8]) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while !rest.is_empty() {
+        match rest.iter().position(|&c| c == b'\n') {
+            Some(i) => {
+                out.push(&rest[..=i]);
+                rest = &rest[i + 1..];
+            }
+            None => {
+                out.push(rest);
+                rest = &rest[rest.len()..];
+            }
+        }
+    }
+    out
+}
+
 /// `strings.Fields`: split around runs of `unicode.IsSpace`.
 pub fn fields(s: &[u8]) -> Vec<&[u8]> {
     fields_func(s, unicode::is_space)
@@ -687,6 +708,13 @@ mod tests {
         );
         assert_eq!(r(&["ab", "X", "", "-"], "abc"), b"X-c-");
         assert!(Replacer::new(&["a"]).is_err());
+    }
+
+    #[test]
+    fn lines_like_go() {
+        assert_eq!(lines(b"a\nb\n\nc"), vec![&b"a\n"[..], b"b\n", b"\n", b"c"]);
+        assert!(lines(b"").is_empty());
+        assert_eq!(lines(b"x\n"), vec![&b"x\n"[..]]);
     }
 
     /// Expected values from a real Go run.

@@ -60,6 +60,76 @@ pub fn duration_string(d: i64) -> Vec<u8> {
     buf[w..].to_vec()
 }
 
+const SECOND: i64 = 1_000_000_000;
+const MINUTE: i64 = 60 * SECOND;
+const HOUR: i64 = 60 * MINUTE;
+
+/// `Duration.Seconds()` (Go splits off whole seconds first, so the rounding differs from
+/// `d as f64 / 1e9`).
+pub fn duration_seconds(d: i64) -> f64 {
+    let (sec, nsec) = (d / SECOND, d % SECOND);
+    sec as f64 + nsec as f64 / 1e9
+}
+
+/// `Duration.Minutes()`.
+pub fn duration_minutes(d: i64) -> f64 {
+    let (min, nsec) = (d / MINUTE, d % MINUTE);
+    min as f64 + nsec as f64 / (60.0 * 1e9)
+}
+
+/// `Duration.Hours()`.
+pub fn duration_hours(d: i64) -> f64 {
+    let (hour, nsec) = (d / HOUR, d % HOUR);
+    hour as f64 + nsec as f64 / (60.0 * 60.0 * 1e9)
+}
+
+/// `Duration.Truncate(m)`.
+pub fn duration_truncate(d: i64, m: i64) -> i64 {
+    if m <= 0 {
+        return d;
+    }
+    d - d % m
+}
+
+/// `Duration.Round(m)`: halfway values round away from zero; saturates on overflow.
+pub fn duration_round(d: i64, m: i64) -> i64 {
+    if m <= 0 {
+        return d;
+    }
+    let less_than_half = |x: i64, y: i64| (x as u64).wrapping_add(x as u64) < y as u64;
+    let mut r = d % m;
+    if d < 0 {
+        r = -r;
+        if less_than_half(r, m) {
+            return d + r;
+        }
+        let d1 = d.wrapping_sub(m).wrapping_add(r);
+        if d1 < d {
+            return d1;
+        }
+        return i64::MIN;
+    }
+    if less_than_half(r, m) {
+        return d - r;
+    }
+    let d1 = d.wrapping_add(m).wrapping_sub(r);
+    if d1 > d {
+        return d1;
+    }
+    i64::MAX
+}
+
+/// `Duration.Abs()`.
+pub fn duration_abs(d: i64) -> i64 {
+    if d >= 0 {
+        d
+    } else if d == i64::MIN {
+        i64::MAX
+    } else {
+        -d
+    }
+}
+
 /// Go's `fmtFrac`: the fraction v/10^prec, trailing zeros (and the point) omitted.
 fn fmt_frac(buf: &mut [u8], mut v: u64, prec: usize) -> (usize, u64) {
     let mut w = buf.len();
@@ -154,11 +224,27 @@ mod tests {
                 "Duration" => duration_string(v),
                 "Month" => month_string(v),
                 "Weekday" => weekday_string(v),
+                "Seconds" => format!("{:x}", duration_seconds(v).to_bits()).into_bytes(),
+                "Minutes" => format!("{:x}", duration_minutes(v).to_bits()).into_bytes(),
+                "Hours" => format!("{:x}", duration_hours(v).to_bits()).into_bytes(),
+                "Round" | "Truncate" => {
+                    let (m, want) = f[2].split_once(',').unwrap();
+                    let m: i64 = m.parse().unwrap();
+                    let r = if f[0] == "Round" {
+                        duration_round(v, m)
+                    } else {
+                        duration_truncate(v, m)
+                    };
+                    assert_eq!(r.to_string(), want, "{line}");
+                    n += 1;
+                    continue;
+                }
+                "Abs" => duration_abs(v).to_string().into_bytes(),
                 op => panic!("unknown op {op}"),
             };
             assert_eq!(String::from_utf8_lossy(&got), f[2], "{line}");
             n += 1;
         }
-        assert!(n > 40);
+        assert!(n > 200);
     }
 }
