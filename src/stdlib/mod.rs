@@ -15,7 +15,8 @@
 //!   omitempty/omitzero/string, embedding).
 //! - [`runtime`]: `print`/`println` builtin output and `panic: <value>` text.
 //! - [`bufio`]: `bufio.Scanner` and ScanLines/ScanWords/ScanRunes/ScanBytes.
-//! - [`time`]: `Duration.String`, `Month.String`, `Weekday.String`.
+//! - [`time`]: Duration (String, Seconds, Round...), Month/Weekday names, `time.Date`
+//!   normalisation, civil fields, `Time.Format`/`String` for UTC and fixed zones.
 //!
 //! Every module is tested against results of real Go runs: the generators in `gen/*.go`
 //! write `testdata/*.txt` (regenerate with `go run src/stdlib/gen/<name>.go >
