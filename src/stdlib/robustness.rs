@@ -269,6 +269,17 @@ fn math_sort_time_never_panic() {
         let _ = math::ldexp(x, rng.next() as i64);
         let _ = math::cbrt(x);
         let _ = time::duration_string(rng.next() as i64);
+        let mut r = || rng.next() as i64 >> (rng.next() % 64);
+        let (unix, nsec) = time::date(r(), r(), r(), r(), r(), r(), r(), r());
+        let t = time::Time {
+            unix,
+            nsec: nsec.rem_euclid(1_000_000_000),
+            offset: r(),
+            zone: b"",
+        };
+        let _ = time::format(&t, b"Mon Jan _2 15:04:05.000000 MST 2006 Z07:00:00 __2 pm");
+        let _ = time::time_string(&t, Some(r()));
+        let _ = time::duration_round(r(), r());
         let _ = time::month_string(rng.next() as i64);
     }
     for n in [0usize, 1, 2, 7, 13, 51, 300] {

@@ -282,6 +282,19 @@ pub fn date(
     nsec: i64,
     offset: i64,
 ) -> (i64, i64) {
+    // Keep absurd inputs (Go wraps them) from overflowing: the result is then meaningless but
+    // no Rust panic happens. Real dates are far inside these bounds.
+    const LIM: i64 = 1 << 30;
+    let c = |v: i64| v.clamp(-LIM, LIM);
+    let (year, month, day, hour, min, sec, offset) = (
+        c(year),
+        c(month),
+        c(day),
+        c(hour),
+        c(min),
+        c(sec),
+        c(offset),
+    );
     let (year, m) = norm(year, month - 1, 12);
     let (sec, nsec) = norm(sec, nsec, 1_000_000_000);
     let (min, sec) = norm(min, sec, 60);
@@ -310,7 +323,7 @@ pub struct Civil {
 
 /// `t.Date()`, `t.Clock()`, `t.Weekday()`, `t.YearDay()` at once.
 pub fn civil(t: &Time) -> Civil {
-    let local = t.unix + t.offset;
+    let local = t.unix.saturating_add(t.offset).clamp(-(1 << 55), 1 << 55);
     let days = local.div_euclid(86400);
     let secs = local.rem_euclid(86400);
     let (year, month, day) = civil_from_days(days);
