@@ -29,7 +29,12 @@
 //!   these for the verbs `v s x X q` (not `%#v`) and formats the returned string with the verb;
 //!   for other verbs the wrapped value prints normally (so `%d` of a Stringer int prints the
 //!   int). Do not wrap values reached through unexported struct fields: Go's reflect cannot
-//!   call their methods and prints them raw.
+//!   call their methods and prints them raw. If such a call panicked, give
+//!   [`FmtValue::MethodPanic`].
+//! - Lazy alternative (exact side effects): wrap the value in [`FmtValue::Methods`] with the
+//!   VM's handle and which methods exist, and call the `*_with` functions ([`fprintf_with`],
+//!   [`fprint_with`], [`fprintln_with`], [`errorf_with`]) with a [`MethodCaller`]; fmt then
+//!   calls `Error`/`String`/`GoString` only when and in the order Go does.
 //! - Struct fields are `(name, value)`; embedded fields are named by their type name.
 
 use super::strconv;
@@ -144,6 +149,44 @@ pub enum FmtValue<'a> {
         method: Ty<'a>,
         panic: Box<FmtValue<'a>>,
     },
+    /// Lazy alternative to `Error`/`Stringer`/`GoStringer`: a value whose type has these
+    /// methods, called through the [`MethodCaller`] given to the `*_with` functions only when
+    /// Go would call them (so side effects and panics happen exactly as in Go). `handle` is
+    /// the VM's reference to the receiver. Without a caller the value prints raw.
+    Methods {
+        value: Box<FmtValue<'a>>,
+        handle: usize,
+        error: bool,
+        string: bool,
+        go_string: bool,
+    },
+}
+
+/// A method fmt may call on a [`FmtValue::Methods`] value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Error,
+    String,
+    GoString,
+}
+
+impl Method {
+    /// The method's Go name, as printed in `%!v(PANIC=String method: ...)`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Error => "Error",
+            Method::String => "String",
+            Method::GoString => "GoString",
+        }
+    }
+}
+
+/// Calls Go methods for the lazy [`FmtValue::Methods`] values (the VM runs the Go code).
+pub trait MethodCaller {
+    /// Calls `method` on the receiver `handle`: `Ok(result)`, or `Err(panic value)` if the
+    /// method panicked (fmt prints `%!v(PANIC=String method: <value>)`, or `<nil>` for a nil
+    /// pointer receiver, and the program continues as in Go).
+    fn call(&mut self, handle: usize, method: Method) -> Result<Vec<u8>, FmtValue<'static>>;
 }
 
 impl<'a> FmtValue<'a> {
@@ -218,7 +261,8 @@ impl<'a> FmtValue<'a> {
             FmtValue::Error { value, .. }
             | FmtValue::Stringer { value, .. }
             | FmtValue::GoStringer { value, .. }
-            | FmtValue::MethodPanic { value, .. } => value.type_string(),
+            | FmtValue::MethodPanic { value, .. }
+            | FmtValue::Methods { value, .. } => value.type_string(),
         }
     }
 
@@ -228,7 +272,8 @@ impl<'a> FmtValue<'a> {
             FmtValue::Error { value, .. }
             | FmtValue::Stringer { value, .. }
             | FmtValue::GoStringer { value, .. }
-            | FmtValue::MethodPanic { value, .. } => value.raw(),
+            | FmtValue::MethodPanic { value, .. }
+            | FmtValue::Methods { value, .. } => value.raw(),
             v => v,
         }
     }
@@ -268,6 +313,8 @@ struct Printer<'o> {
     wrap_errs: bool,
     /// Reused buffer for float formatting (allocated on first use).
     scratch: Vec<u8>,
+    /// Calls methods of lazy `Methods` values.
+    caller: Option<&'o mut dyn MethodCaller>,
 }
 
 impl<'o> Printer<'o> {
@@ -280,6 +327,7 @@ impl<'o> Printer<'o> {
             erroring: false,
             wrap_errs: false,
             scratch: Vec::new(),
+            caller: None,
         }
     }
 
@@ -876,7 +924,11 @@ impl<'o> Printer<'o> {
         let mut verb = verb;
         if verb == 'w' {
             // %w is only valid in Errorf with an error operand.
-            if !self.wrap_errs || !matches!(arg, FmtValue::Error { .. }) {
+            let is_error = matches!(
+                arg,
+                FmtValue::Error { .. } | FmtValue::Methods { error: true, .. }
+            ) || matches!(arg, FmtValue::MethodPanic { method, .. } if method == "Error");
+            if !self.wrap_errs || !is_error {
                 self.bad_verb('w', arg);
                 return true;
             }
@@ -897,6 +949,17 @@ impl<'o> Printer<'o> {
                     } if method == "GoString" => {
                         self.method_panicked(value, method, panic, verb);
                         return true;
+                    }
+                    FmtValue::Methods {
+                        value,
+                        handle,
+                        go_string,
+                        ..
+                    } => {
+                        if *go_string {
+                            return self.call_method(value, *handle, Method::GoString, verb, arg);
+                        }
+                        return false;
                     }
                     FmtValue::Error { value, .. }
                     | FmtValue::Stringer { value, .. }
@@ -926,6 +989,21 @@ impl<'o> Printer<'o> {
                         self.method_panicked(value, method, panic, verb);
                         return true;
                     }
+                    FmtValue::Methods {
+                        value,
+                        handle,
+                        error,
+                        string,
+                        ..
+                    } => {
+                        if *error {
+                            return self.call_method(value, *handle, Method::Error, verb, arg);
+                        }
+                        if *string {
+                            return self.call_method(value, *handle, Method::String, verb, arg);
+                        }
+                        return false;
+                    }
                     FmtValue::GoStringer { value, .. } | FmtValue::MethodPanic { value, .. } => {
                         a = value
                     }
@@ -934,6 +1012,31 @@ impl<'o> Printer<'o> {
             }
         }
         false
+    }
+
+    /// Calls a method of a lazy `Methods` value; false (print raw) without a caller.
+    fn call_method(
+        &mut self,
+        value: &FmtValue,
+        handle: usize,
+        m: Method,
+        verb: char,
+        arg: &FmtValue,
+    ) -> bool {
+        let Some(caller) = self.caller.as_mut() else {
+            return false;
+        };
+        match caller.call(handle, m) {
+            Ok(s) => {
+                if m == Method::GoString {
+                    self.fmt_s(&s);
+                } else {
+                    self.fmt_string(&s, verb, arg);
+                }
+            }
+            Err(p) => self.method_panicked(value, m.name(), &p, verb),
+        }
+        true
     }
 
     /// `catchPanic`: a method called by fmt panicked.
@@ -1004,7 +1107,8 @@ impl<'o> Printer<'o> {
             FmtValue::Error { value, .. }
             | FmtValue::Stringer { value, .. }
             | FmtValue::GoStringer { value, .. }
-            | FmtValue::MethodPanic { value, .. } => self.print_raw(value, arg, verb, depth),
+            | FmtValue::MethodPanic { value, .. }
+            | FmtValue::Methods { value, .. } => self.print_raw(value, arg, verb, depth),
             _ => self.print_raw(arg, arg, verb, depth),
         }
     }
@@ -1016,7 +1120,8 @@ impl<'o> Printer<'o> {
             FmtValue::Error { value, .. }
             | FmtValue::Stringer { value, .. }
             | FmtValue::GoStringer { value, .. }
-            | FmtValue::MethodPanic { value, .. } => self.print_raw(value, arg, verb, depth),
+            | FmtValue::MethodPanic { value, .. }
+            | FmtValue::Methods { value, .. } => self.print_raw(value, arg, verb, depth),
             FmtValue::NilInterface { ty } => {
                 if self.f.sharp_v {
                     self.buf.extend_from_slice(ty.as_bytes());
@@ -1246,6 +1351,45 @@ pub fn errorf(format: &[u8], args: &[FmtValue]) -> Vec<u8> {
     out
 }
 
+/// `fmt.Fprintf` calling the methods of lazy [`FmtValue::Methods`] operands through `caller`.
+pub fn fprintf_with(
+    out: &mut Vec<u8>,
+    format: &[u8],
+    args: &[FmtValue],
+    caller: &mut dyn MethodCaller,
+) {
+    let mut p = Printer::new(out);
+    p.caller = Some(caller);
+    p.do_printf(format, args);
+}
+
+/// `fmt.Errorf`'s message, calling methods through `caller`.
+pub fn errorf_with(
+    out: &mut Vec<u8>,
+    format: &[u8],
+    args: &[FmtValue],
+    caller: &mut dyn MethodCaller,
+) {
+    let mut p = Printer::new(out);
+    p.caller = Some(caller);
+    p.wrap_errs = true;
+    p.do_printf(format, args);
+}
+
+/// `fmt.Fprint`, calling methods through `caller`.
+pub fn fprint_with(out: &mut Vec<u8>, args: &[FmtValue], caller: &mut dyn MethodCaller) {
+    let mut p = Printer::new(out);
+    p.caller = Some(caller);
+    p.do_print(args);
+}
+
+/// `fmt.Fprintln`, calling methods through `caller`.
+pub fn fprintln_with(out: &mut Vec<u8>, args: &[FmtValue], caller: &mut dyn MethodCaller) {
+    let mut p = Printer::new(out);
+    p.caller = Some(caller);
+    p.do_println(args);
+}
+
 /// `fmt.Sprint`: operands in their default format; a space between two operands when neither
 /// is a string.
 pub fn sprint(args: &[FmtValue]) -> Vec<u8> {
@@ -1256,17 +1400,7 @@ pub fn sprint(args: &[FmtValue]) -> Vec<u8> {
 
 /// `fmt.Fprint` into a byte buffer (append).
 pub fn fprint(out: &mut Vec<u8>, args: &[FmtValue]) {
-    let mut p = Printer::new(out);
-    let mut prev_string = false;
-    for (i, a) in args.iter().enumerate() {
-        let is_string = a.is_string_kind();
-        if i > 0 && !is_string && !prev_string {
-            p.buf.push(b' ');
-        }
-        p.clear_flags();
-        p.print_value(a, 'v', 0);
-        prev_string = is_string;
-    }
+    Printer::new(out).do_print(args);
 }
 
 /// `fmt.Sprintln`: operands in their default format separated by spaces, then a newline.
@@ -1278,15 +1412,35 @@ pub fn sprintln(args: &[FmtValue]) -> Vec<u8> {
 
 /// `fmt.Fprintln` into a byte buffer (append).
 pub fn fprintln(out: &mut Vec<u8>, args: &[FmtValue]) {
-    let mut p = Printer::new(out);
-    for (i, a) in args.iter().enumerate() {
-        if i > 0 {
-            p.buf.push(b' ');
+    Printer::new(out).do_println(args);
+}
+
+impl Printer<'_> {
+    /// `doPrint`: a space between operands when neither is a string.
+    fn do_print(&mut self, args: &[FmtValue]) {
+        let mut prev_string = false;
+        for (i, a) in args.iter().enumerate() {
+            let is_string = a.is_string_kind();
+            if i > 0 && !is_string && !prev_string {
+                self.buf.push(b' ');
+            }
+            self.clear_flags();
+            self.print_value(a, 'v', 0);
+            prev_string = is_string;
         }
-        p.clear_flags();
-        p.print_value(a, 'v', 0);
     }
-    p.buf.push(b'\n');
+
+    /// `doPrintln`: spaces between operands, then a newline.
+    fn do_println(&mut self, args: &[FmtValue]) {
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                self.buf.push(b' ');
+            }
+            self.clear_flags();
+            self.print_value(a, 'v', 0);
+        }
+        self.buf.push(b'\n');
+    }
 }
 
 /// Go's `parsenum`: (number, present, new index); numbers beyond 1e6 report not present.
@@ -1803,6 +1957,173 @@ mod tests {
                     f(2.5),
                 ],
             ),
+            "msl" => FmtValue::Map {
+                ty: b("map[string][]int"),
+                nil: false,
+                addr: 9,
+                entries: vec![
+                    (
+                        st("x"),
+                        list("[]int", vec![FmtValue::int(1), FmtValue::int(2)]),
+                    ),
+                    (
+                        st("a"),
+                        FmtValue::List {
+                            ty: b("[]int"),
+                            is_slice: true,
+                            nil: true,
+                            addr: 0,
+                            elems: vec![],
+                        },
+                    ),
+                ],
+            },
+            "mst" => FmtValue::Map {
+                ty: b("map[string]main.S"),
+                nil: false,
+                addr: 9,
+                entries: vec![(st("k"), sv(1, "v"))],
+            },
+            "pslnil" => list(
+                "[]*main.S",
+                vec![
+                    FmtValue::Pointer {
+                        ty: b("*main.S"),
+                        addr: 0,
+                        pointee: None,
+                    },
+                    FmtValue::Pointer {
+                        ty: b("*main.S"),
+                        addr: 0,
+                        pointee: None,
+                    },
+                ],
+            ),
+            "embp" => FmtValue::Struct {
+                ty: b("main.EmbP"),
+                fields: vec![
+                    (
+                        b("S"),
+                        FmtValue::Pointer {
+                            ty: b("*main.S"),
+                            addr: 0,
+                            pointee: None,
+                        },
+                    ),
+                    (b("N"), FmtValue::int(3)),
+                ],
+            },
+            "ifs" => FmtValue::Struct {
+                ty: b("main.Ifs"),
+                fields: vec![
+                    (b("A"), FmtValue::int(7)),
+                    (b("B"), st("s")),
+                    (b("C"), sv(1, "z")),
+                ],
+            },
+            "arr2" => list(
+                "[2][]string",
+                vec![list("[]string", vec![st("a")]), list("[]string", vec![])],
+            ),
+            "marr" => {
+                let k = |a: i64, c: i64| list("[2]int", vec![FmtValue::int(a), FmtValue::int(c)]);
+                FmtValue::Map {
+                    ty: b("map[[2]int]string"),
+                    nil: false,
+                    addr: 9,
+                    entries: vec![(k(2, 1), st("b")), (k(1, 9), st("a")), (k(1, 2), st("c"))],
+                }
+            }
+            "mstk" => FmtValue::Map {
+                ty: b("map[main.S]int"),
+                nil: false,
+                addr: 9,
+                entries: vec![
+                    (sv(2, "a"), FmtValue::int(1)),
+                    (sv(1, "b"), FmtValue::int(2)),
+                    (sv(1, "a"), FmtValue::int(3)),
+                ],
+            },
+            "c64" => FmtValue::Complex {
+                re: 1.5,
+                im: -0.25,
+                bits: 64,
+                ty: b("complex64"),
+            },
+            "uptr" => FmtValue::uint(0x1234, "uintptr"),
+            "i16" => FmtValue::Int {
+                v: -300,
+                ty: b("int16"),
+            },
+            "chnil" => FmtValue::Chan {
+                ty: b("chan int"),
+                addr: 0,
+            },
+            "fnnil" => FmtValue::Func {
+                ty: b("func()"),
+                addr: 0,
+            },
+            "nestany" => list(
+                "[]interface {}",
+                vec![
+                    list(
+                        "[]interface {}",
+                        vec![
+                            FmtValue::int(1),
+                            FmtValue::NilInterface {
+                                ty: b("interface {}"),
+                            },
+                        ],
+                    ),
+                    FmtValue::Map {
+                        ty: b("map[string]interface {}"),
+                        nil: false,
+                        addr: 9,
+                        entries: vec![
+                            (
+                                st("z"),
+                                FmtValue::NilInterface {
+                                    ty: b("interface {}"),
+                                },
+                            ),
+                            (st("a"), list("[]int", vec![])),
+                        ],
+                    },
+                ],
+            ),
+            "strsl" => list("main.Strs", vec![strv(1), strv(2)]),
+            "bslice2" => list(
+                "[][]uint8",
+                vec![
+                    bytes("[]uint8", b"hi", true, false),
+                    bytes("[]uint8", b"", true, true),
+                ],
+            ),
+            "mbs" => FmtValue::Map {
+                ty: b("map[string][]uint8"),
+                nil: false,
+                addr: 9,
+                entries: vec![(st("k"), bytes("[]uint8", b"v", true, false))],
+            },
+            "muint" => FmtValue::Map {
+                ty: b("map[uint8]bool"),
+                nil: false,
+                addr: 9,
+                entries: vec![
+                    (FmtValue::uint(3, "uint8"), FmtValue::bool(true)),
+                    (FmtValue::uint(1, "uint8"), FmtValue::bool(false)),
+                ],
+            },
+            "f32s" => list(
+                "[]float32",
+                vec![
+                    FmtValue::float32(0.1),
+                    FmtValue::float32(1e-7),
+                    FmtValue::float32(1e21),
+                ],
+            ),
+            "negz" => f(-0.0),
+            "bigu" => FmtValue::uint(1 << 63, "uint64"),
             _ => panic!("unknown golden value {name}"),
         }
     }
@@ -1911,6 +2232,107 @@ mod tests {
             sprintln(&[list]),
             b"[%!v(PANIC=String method: oops) %!v(PANIC=String method: oops)]\n"
         );
+    }
+
+    /// A caller like the VM's: handle 1 = main.Bad (String panics "oops"), 2 = *main.P nil
+    /// (String panics with a nil dereference), 3 = main.Str (String "S!"), 4 = an error "boom".
+    struct Caller(Vec<(usize, Method)>);
+
+    impl MethodCaller for Caller {
+        fn call(&mut self, handle: usize, m: Method) -> Result<Vec<u8>, FmtValue<'static>> {
+            self.0.push((handle, m));
+            match handle {
+                1 => Err(st("oops")),
+                2 => Err(st(
+                    "runtime error: invalid memory address or nil pointer dereference",
+                )),
+                3 => Ok(b"S!".to_vec()),
+                _ => Ok(b"boom".to_vec()),
+            }
+        }
+    }
+
+    fn lazy(value: FmtValue<'static>, handle: usize, error: bool) -> FmtValue<'static> {
+        FmtValue::Methods {
+            value: Box::new(value),
+            handle,
+            error,
+            string: !error,
+            go_string: false,
+        }
+    }
+
+    /// Same expectations as `errorf_and_method_panics` (real Go output), through the lazy path;
+    /// methods are called only for the verbs Go calls them for.
+    #[test]
+    fn lazy_methods() {
+        let bad = |v| {
+            lazy(
+                FmtValue::Int {
+                    v,
+                    ty: b("main.Bad"),
+                },
+                1,
+                false,
+            )
+        };
+        let mut c = Caller(Vec::new());
+        let mut out = Vec::new();
+        fprintf_with(
+            &mut out,
+            b"%v|%s|%d|%x",
+            &[bad(1), bad(2), bad(3), bad(4)],
+            &mut c,
+        );
+        assert_eq!(
+            out,
+            b"%!v(PANIC=String method: oops)|%!s(PANIC=String method: oops)|3|%!x(PANIC=String method: oops)"
+        );
+        assert_eq!(c.0.len(), 3, "String must not be called for %d");
+        let nilp = lazy(
+            FmtValue::Pointer {
+                ty: b("*main.P"),
+                addr: 0,
+                pointee: None,
+            },
+            2,
+            false,
+        );
+        out.clear();
+        fprintf_with(
+            &mut out,
+            b"%v|%s|%d",
+            &[nilp.clone(), nilp.clone(), nilp],
+            &mut c,
+        );
+        assert_eq!(out, b"<nil>|<nil>|0");
+        let list = FmtValue::List {
+            ty: b("[]main.Str"),
+            is_slice: true,
+            nil: false,
+            addr: 1,
+            elems: vec![lazy(
+                FmtValue::Int {
+                    v: 1,
+                    ty: b("main.Str"),
+                },
+                3,
+                false,
+            )],
+        };
+        out.clear();
+        fprintln_with(&mut out, &[list.clone(), FmtValue::int(2)], &mut c);
+        assert_eq!(out, b"[S!] 2\n");
+        out.clear();
+        errorf_with(
+            &mut out,
+            b"wrap: %w",
+            &[lazy(FmtValue::nil(), 4, true)],
+            &mut c,
+        );
+        assert_eq!(out, b"wrap: boom");
+        // Without a caller, lazy values print raw.
+        assert_eq!(sprint(&[list]), b"[1]");
     }
 
     #[test]

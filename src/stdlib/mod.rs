@@ -11,9 +11,12 @@
 //! - [`sort`]: Go's pdqsort and stable sort, so unstable sorts order equal keys as Go does.
 //! - [`heap`]: container/heap's up/down/init/fix, so equal priorities pop in Go's order.
 //! - [`math`]: math functions bit-exact with Go on amd64 (Exp, Log, Pow, trig, ...).
+//! - [`json`]: `encoding/json` Marshal/MarshalIndent and Go's struct-field rules (tags,
+//!   omitempty/omitzero/string, embedding).
 //! - [`runtime`]: `print`/`println` builtin output and `panic: <value>` text.
 //! - [`bufio`]: `bufio.Scanner` and ScanLines/ScanWords/ScanRunes/ScanBytes.
-//! - [`time`]: `Duration.String`, `Month.String`, `Weekday.String`.
+//! - [`time`]: Duration (String, Seconds, Round...), Month/Weekday names, `time.Date`
+//!   normalisation, civil fields, `Time.Format`/`String` for UTC and fixed zones.
 //!
 //! Every module is tested against results of real Go runs: the generators in `gen/*.go`
 //! write `testdata/*.txt` (regenerate with `go run src/stdlib/gen/<name>.go >
@@ -23,6 +26,7 @@
 pub mod bufio;
 pub mod fmt;
 pub mod heap;
+pub mod json;
 pub mod math;
 mod robustness;
 pub mod runtime;

@@ -97,6 +97,13 @@ fn sample_values() -> Vec<FmtValue<'static>> {
             value: Box::new(FmtValue::int(3)),
             s: Cow::Borrowed(b"three"),
         },
+        FmtValue::Methods {
+            value: Box::new(FmtValue::int(5)),
+            handle: 1,
+            error: true,
+            string: true,
+            go_string: true,
+        },
         FmtValue::MethodPanic {
             value: Box::new(FmtValue::int(4)),
             method: Cow::Borrowed("String"),
@@ -157,6 +164,31 @@ fn scan_never_panics() {
         let _ = scan::sscan(&input, &targets);
         let _ = scan::sscanln(&input, &targets);
         let _ = scan::sscanf(&input, &format, &targets);
+    }
+}
+
+#[test]
+fn json_never_panics() {
+    use super::json::{self, Key, Value};
+    let mut rng = Rng(31337);
+    let alphabet = b"a<>&\\\"\n\xff\xe2\x80\xa8{}[],: 1";
+    for _ in 0..5000 {
+        let s = rng.bytes(alphabet, 12);
+        let v = Value::Array(vec![
+            Value::Str(Cow::Owned(s.clone())),
+            Value::Float {
+                v: rng.float(),
+                bits: [32, 64][rng.below(2)],
+            },
+            Value::Map(vec![(
+                Key::Str(Cow::Owned(s.clone())),
+                Value::Bytes(Cow::Owned(s.clone())),
+            )]),
+            Value::Raw(Cow::Owned(s.clone())),
+        ]);
+        let _ = json::marshal(&v);
+        let _ = json::marshal_indent(&v, b"", b"\t");
+        let _ = json::indent_json(&s, b">", b" ");
     }
 }
 
@@ -237,6 +269,17 @@ fn math_sort_time_never_panic() {
         let _ = math::ldexp(x, rng.next() as i64);
         let _ = math::cbrt(x);
         let _ = time::duration_string(rng.next() as i64);
+        let mut r = || rng.next() as i64 >> (rng.next() % 64);
+        let (unix, nsec) = time::date(r(), r(), r(), r(), r(), r(), r(), r());
+        let t = time::Time {
+            unix,
+            nsec: nsec.rem_euclid(1_000_000_000),
+            offset: r(),
+            zone: b"",
+        };
+        let _ = time::format(&t, b"Mon Jan _2 15:04:05.000000 MST 2006 Z07:00:00 __2 pm");
+        let _ = time::time_string(&t, Some(r()));
+        let _ = time::duration_round(r(), r());
         let _ = time::month_string(rng.next() as i64);
     }
     for n in [0usize, 1, 2, 7, 13, 51, 300] {

@@ -86,9 +86,9 @@ pub fn panic_value(out: &mut Vec<u8>, v: &FmtValue, addr: usize) {
     match v {
         FmtValue::Error { msg, .. } => append_indented(out, msg),
         FmtValue::Stringer { s, .. } => append_indented(out, s),
-        FmtValue::GoStringer { value, .. } | FmtValue::MethodPanic { value, .. } => {
-            panic_value(out, value, addr)
-        }
+        FmtValue::GoStringer { value, .. }
+        | FmtValue::MethodPanic { value, .. }
+        | FmtValue::Methods { value, .. } => panic_value(out, value, addr),
         FmtValue::NilInterface { .. } => out.extend_from_slice(b"nil"),
         FmtValue::Str { v, ty } => {
             if is_builtin_type(ty) {

@@ -351,7 +351,7 @@ impl<'r, R: RuneSource> Ss<'r, R> {
     fn scan_rune(&mut self, bit_size: u32) -> Res<i64> {
         self.not_eof()?;
         let r = self.get_rune() as i64;
-        let n = bit_size;
+        let n = bit_size.clamp(1, 64);
         let x = (r << (64 - n)) >> (64 - n);
         if x != r {
             let mut m = b"overflow on character value ".to_vec();
@@ -400,7 +400,7 @@ impl<'r, R: RuneSource> Ss<'r, R> {
         }
         let tok = self.scan_number(digits, have_digits)?;
         let i = strconv::parse_int(&tok, base, 64).map_err(|(_, e)| ScanErr(e.message()))?;
-        let n = bit_size;
+        let n = bit_size.clamp(1, 64);
         let x = (i << (64 - n)) >> (64 - n);
         if x != i {
             let mut m = b"integer overflow on token ".to_vec();
@@ -427,7 +427,7 @@ impl<'r, R: RuneSource> Ss<'r, R> {
         }
         let tok = self.scan_number(digits, have_digits)?;
         let i = strconv::parse_uint(&tok, base, 64).map_err(|(_, e)| ScanErr(e.message()))?;
-        let n = bit_size;
+        let n = bit_size.clamp(1, 64);
         let x = (i << (64 - n)) >> (64 - n);
         if x != i {
             let mut m = b"unsigned integer overflow on token ".to_vec();

@@ -1210,6 +1210,29 @@ pub fn unquote_char(s: &[u8], quote: u8) -> Option<(Rune, bool, &[u8])> {
     Some((value, multibyte, s))
 }
 
+/// `strconv.QuotedPrefix(s)`: the quoted string literal at the start of `s`.
+#[allow(clippy::result_unit_err)]
+pub fn quoted_prefix(s: &[u8]) -> Result<&[u8], ()> {
+    let (_, rest) = unquote_prefix(s)?;
+    Ok(&s[..s.len() - rest.len()])
+}
+
+/// `strconv.FormatComplex(c, fmt, prec, bitSize)`: `(re±imi)`; `bit_size` 64 (complex64) or
+/// 128.
+pub fn format_complex(re: f64, im: f64, fmt: u8, prec: i32, bit_size: u32) -> String {
+    let bits = bit_size / 2;
+    let mut out = String::with_capacity(32);
+    out.push('(');
+    out.push_str(&format_float(re, fmt, prec, bits));
+    let imag = format_float(im, fmt, prec, bits);
+    if !imag.starts_with('+') && !imag.starts_with('-') {
+        out.push('+');
+    }
+    out.push_str(&imag);
+    out.push_str("i)");
+    out
+}
+
 /// `strconv.Unquote(s)`: interprets a double-quoted, back-quoted or single-quoted Go literal.
 /// `Err(())` is Go's `strconv.ErrSyntax` ("invalid syntax").
 #[allow(clippy::result_unit_err)]
@@ -1384,6 +1407,22 @@ mod tests {
             }
             panic!("{} of {} golden cases failed", failures.len(), n);
         }
+    }
+
+    /// Expected values from a real Go run.
+    #[test]
+    fn complex_and_quoted_prefix() {
+        assert_eq!(format_complex(1.5, -2.0, b'g', -1, 128), "(1.5-2i)");
+        assert_eq!(format_complex(1.5, 2.0, b'f', 2, 64), "(1.50+2.00i)");
+        assert_eq!(
+            format_complex(0.0, 0.0, b'e', 3, 128),
+            "(0.000e+00+0.000e+00i)"
+        );
+        assert_eq!(quoted_prefix(b"\"abc\"def"), Ok(&b"\"abc\""[..]));
+        assert_eq!(quoted_prefix(b"`raw`x"), Ok(&b"`raw`"[..]));
+        assert_eq!(quoted_prefix(b"'a'b"), Ok(&b"'a'"[..]));
+        assert_eq!(quoted_prefix(b"\"unterminated"), Err(()));
+        assert_eq!(quoted_prefix(b"abc"), Err(()));
     }
 
     #[test]

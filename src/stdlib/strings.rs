@@ -254,6 +254,27 @@ pub fn split_after_n<'s>(s: &'s [u8], sep: &[u8], n: i64) -> Vec<&'s [u8]> {
     gen_split(s, sep, sep.len(), n)
 }
 
+/// `strings.Lines` (Go 1.24 iterator, as a list): the lines of `s` including their
+/// terminating newlines; a final line without newline is included, an empty `s` gives none.
+/// (`SplitSeq`/`FieldsSeq` yield what `split`/`fields` return.)
+pub fn lines(s: &[u8]) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while !rest.is_empty() {
+        match rest.iter().position(|&c| c == b'\n') {
+            Some(i) => {
+                out.push(&rest[..=i]);
+                rest = &rest[i + 1..];
+            }
+            None => {
+                out.push(rest);
+                rest = &rest[rest.len()..];
+            }
+        }
+    }
+    out
+}
+
 /// `strings.Fields`: split around runs of `unicode.IsSpace`.
 pub fn fields(s: &[u8]) -> Vec<&[u8]> {
     fields_func(s, unicode::is_space)
@@ -397,6 +418,43 @@ pub fn to_lower(s: &[u8]) -> Vec<u8> {
 /// `strings.ToTitle`.
 pub fn to_title(s: &[u8]) -> Vec<u8> {
     map(unicode::to_title, s)
+}
+
+/// Go's `isSeparator` for `Title`.
+fn is_separator(r: Rune) -> bool {
+    if r <= 0x7F {
+        return !((b'0' as Rune..=b'9' as Rune).contains(&r)
+            || (b'a' as Rune..=b'z' as Rune).contains(&r)
+            || (b'A' as Rune..=b'Z' as Rune).contains(&r)
+            || r == b'_' as Rune);
+    }
+    if unicode::is_letter(r) || unicode::is_digit(r) {
+        return false;
+    }
+    unicode::is_space(r)
+}
+
+/// `strings.Title` (deprecated in Go but still used): title-cases the first letter of each
+/// word.
+pub fn title(s: &[u8]) -> Vec<u8> {
+    let mut prev: Rune = ' ' as Rune;
+    map(
+        |r| {
+            let out = if is_separator(prev) {
+                unicode::to_title(r)
+            } else {
+                r
+            };
+            prev = r;
+            out
+        },
+        s,
+    )
+}
+
+/// `strings.ContainsFunc`.
+pub fn contains_func(s: &[u8], f: impl FnMut(Rune) -> bool) -> bool {
+    index_func(s, f) >= 0
 }
 
 /// `strings.ToValidUTF8`: each run of invalid bytes replaced by `replacement`.
@@ -650,6 +708,28 @@ mod tests {
         );
         assert_eq!(r(&["ab", "X", "", "-"], "abc"), b"X-c-");
         assert!(Replacer::new(&["a"]).is_err());
+    }
+
+    #[test]
+    fn lines_like_go() {
+        assert_eq!(lines(b"a\nb\n\nc"), vec![&b"a\n"[..], b"b\n", b"\n", b"c"]);
+        assert!(lines(b"").is_empty());
+        assert_eq!(lines(b"x\n"), vec![&b"x\n"[..]]);
+    }
+
+    /// Expected values from a real Go run.
+    #[test]
+    fn title_case() {
+        let t = |s: &[u8]| String::from_utf8_lossy(&title(s)).into_owned();
+        assert_eq!(t(b"hello world"), "Hello World");
+        assert_eq!(
+            t("héllo wörld-foo_bar baz.qux".as_bytes()),
+            "Héllo Wörld-Foo_bar Baz.Qux"
+        );
+        assert_eq!(t("ǆemal 1st".as_bytes()), "ǅemal 1st");
+        assert_eq!(t(b""), "");
+        assert_eq!(t(b"a\xffb c"), "A\u{FFFD}b C");
+        assert_eq!(t(b"  x"), "  X");
     }
 
     #[test]

@@ -53,6 +53,19 @@ func (g G) String() string   { return "g" }
 
 type Buf []byte
 
+type EmbP struct {
+	*S
+	N int
+}
+
+type Ifs struct {
+	A any
+	B any
+	C any
+}
+
+type Strs []Str
+
 func main() {
 	vals := []struct {
 		name string
@@ -75,7 +88,16 @@ func main() {
 		{"mb", map[bool]int{true: 1, false: 0}}, {"nested", [][]int{{1}, {2, 3}}},
 		{"sts", []S{{1, "a"}, {2, "b"}}}, {"pmap", &map[string]int{"k": 1}}, {"psl", &[]int{1}},
 		{"f32b", float32(16777216.0)}, {"fhalf", 0.5}, {"ftiny", 5e-324}, {"fmax", math.MaxFloat64},
-		{"mixed", []any{1, "a", nil, 2.5}},
+				{"mixed", []any{1, "a", nil, 2.5}},
+		{"msl", map[string][]int{"x": {1, 2}, "a": nil}}, {"mst", map[string]S{"k": {1, "v"}}},
+		{"pslnil", []*S{nil, nil}}, {"embp", EmbP{nil, 3}}, {"ifs", Ifs{7, "s", S{1, "z"}}},
+		{"arr2", [2][]string{{"a"}, {}}}, {"marr", map[[2]int]string{{2, 1}: "b", {1, 9}: "a", {1, 2}: "c"}},
+		{"mstk", map[S]int{{2, "a"}: 1, {1, "b"}: 2, {1, "a"}: 3}}, {"c64", complex64(complex(1.5, -0.25))},
+		{"uptr", uintptr(0x1234)}, {"i16", int16(-300)}, {"chnil", (chan int)(nil)}, {"fnnil", (func())(nil)},
+		{"nestany", []any{[]any{1, nil}, map[string]any{"z": nil, "a": []int{}}}},
+		{"strsl", Strs{1, 2}}, {"bslice2", [][]byte{[]byte("hi"), nil}}, {"mbs", map[string][]byte{"k": []byte("v")}},
+		{"muint", map[uint8]bool{3: true, 1: false}}, {"f32s", []float32{0.1, 1e-7, 1e21}},
+		{"negz", math.Copysign(0, -1)}, {"bigu", uint64(1) << 63},
 	}
 	byName := map[string]any{}
 	for _, v := range vals {
