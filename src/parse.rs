@@ -896,6 +896,40 @@ pub(crate) mod build {
         }
     }
 
+    /// A clause head (`case x:` with an empty body) that takes its statements.
+    pub trait Clause {
+        fn set_body(&mut self, body: Vec<Stmt>);
+    }
+    impl Clause for CaseClause {
+        fn set_body(&mut self, body: Vec<Stmt>) {
+            self.body = body;
+        }
+    }
+    impl Clause for CommClause {
+        fn set_body(&mut self, body: Vec<Stmt>) {
+            self.body = body;
+        }
+    }
+
+    pub fn clauses<C: Clause>(
+        v: Vec<(C, Vec<Stmt>)>,
+        last: Option<(C, Vec<Stmt>, Stmt)>,
+    ) -> Vec<C> {
+        let mut out: Vec<C> = v
+            .into_iter()
+            .map(|(mut c, body)| {
+                c.set_body(body);
+                c
+            })
+            .collect();
+        if let Some((mut c, mut body, s)) = last {
+            body.push(s);
+            c.set_body(body);
+            out.push(c);
+        }
+        out
+    }
+
     pub fn iotas(mut specs: Vec<ConstSpec>) -> Vec<ConstSpec> {
         for (i, s) in specs.iter_mut().enumerate() {
             s.iota = i as u32;
