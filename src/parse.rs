@@ -252,6 +252,11 @@ mod errors {
                         {
                             Kind::Params
                         }
+                        (Some(Tok::Ident(_)), _)
+                            if stack.last().is_some_and(|&(k, _)| k == Kind::Iface) =>
+                        {
+                            Kind::Params
+                        }
                         (Some(p), _) if ends_operand(p) => Kind::Call,
                         _ => Kind::Paren,
                     };
@@ -384,10 +389,53 @@ mod errors {
             return Diagnostic::syntax(pos as u32, format!("expected 'package', found {found}"));
         }
         if before.len() == 1 && before[0].1 == Tok::Package {
-            return syn(", expected name");
+            // Reported by the go command (go/parser) before the compiler runs.
+            let found = match &tok {
+                Some((_, Tok::Ident(s), _)) => s.clone(),
+                Some((lo, t, hi)) if t.ends_statement() => {
+                    src.get(*lo..*hi).unwrap_or("").to_string()
+                }
+                Some((_, Tok::Semi(SemiKind::Newline), _)) => "newline".to_string(),
+                Some((_, t, _)) => format!("'{}'", t.keyword_str().or(t.op_str()).unwrap_or(";")),
+                None => "'EOF'".to_string(),
+            };
+            return Diagnostic::syntax(pos as u32, format!("expected 'IDENT', found {found}"));
         }
 
-        match (before.last().map(|t| &t.1), &tok) {
+        let prev = before.last().map(|t| &t.1);
+        // Where an import spec starts (after `import`, or `(`/`;` in an import group), possibly
+        // after its package name.
+        let spec_start = |b: &[Spanned]| {
+            matches!(b.last().map(|t| &t.1), Some(Tok::Import))
+                || (matches!(b.last().map(|t| &t.1), Some(Tok::LParen | Tok::Semi(_)))
+                    && open_brackets(b).last().is_some_and(|&(k, i)| {
+                        k == Kind::Group && i > 0 && b[i - 1].1 == Tok::Import
+                    }))
+        };
+        let named = matches!(prev, Some(Tok::Ident(_) | Tok::Period))
+            && spec_start(&before[..before.len() - 1]);
+        let at_spec = spec_start(before);
+        if (named && !matches!(tok, Some((_, Tok::Str(_), _))))
+            || (at_spec
+                && !matches!(
+                    tok,
+                    Some((
+                        _,
+                        Tok::Str(_) | Tok::RParen | Tok::Ident(_) | Tok::Period,
+                        _
+                    ))
+                ))
+        {
+            // Reported by the go command (go/parser) before the compiler runs.
+            return Diagnostic::syntax(pos as u32, "missing import path");
+        }
+        match (prev, &tok) {
+            (Some(Tok::Chan), _) | (Some(Tok::Arrow), _)
+                if prev == Some(&Tok::Chan)
+                    || before.len() >= 2 && before[before.len() - 2].1 == Tok::Chan =>
+            {
+                return plain(pos, "missing channel element type");
+            }
             (Some(Tok::Else), _) => {
                 return plain(pos, "else must be followed by if or statement block");
             }
@@ -430,6 +478,11 @@ mod errors {
             };
             let is_semi = matches!(tok, Some((_, Tok::Semi(_), _)));
             if matches!(tok, Some((_, Tok::LBrace, _))) {
+                if let Some((slo, Tok::Semi(SemiKind::Explicit), _)) = before.last() {
+                    if clause == "if" {
+                        return plain(*slo, "missing condition in if statement");
+                    }
+                }
                 if let Some((slo, Tok::Semi(k), _)) = before.last() {
                     // `if x\n{`: the newline ended the header.
                     if *k != SemiKind::Explicit && clause != "switch" {
@@ -489,6 +542,9 @@ mod errors {
                 return syn(" in interface type; possibly missing semicolon or newline or }");
             }
         }
+        if inner == Some(Kind::Params) && has(")") && has("...") && !has(",") {
+            return syn(", expected )");
+        }
         if inner == Some(Kind::Iface) && has("}") {
             return syn(" in interface type; possibly missing semicolon or newline or }");
         }
@@ -521,7 +577,10 @@ mod errors {
             return syn(", expected type");
         }
         if exp.len() == 2 && has("ident") && has("(") {
-            return syn(", expected name or (");
+            if matches!(prev, Some(Tok::Func | Tok::Period)) {
+                return syn(", expected name or (");
+            }
+            return syn(", expected name");
         }
         if exp.len() == 1 {
             return syn(&format!(", expected {}", go_name(exp[0])));
@@ -928,6 +987,12 @@ pub(crate) mod build {
             out.push(c);
         }
         out
+    }
+
+    /// A 3-index slice with a missing index (cmd/compile reports these without the `syntax
+    /// error:` prefix).
+    pub fn slice_error(pos: usize, msg: &str) -> Result<Expr, PErr> {
+        Err(user(pos as u32, msg))
     }
 
     pub fn iotas(mut specs: Vec<ConstSpec>) -> Vec<ConstSpec> {
