@@ -124,6 +124,7 @@ pub fn is_incomplete(src: &str) -> bool {
 type PErr = ParseError<usize, Tok, LexError>;
 
 fn run(start: Tok, src: &str, ids: &IdGen) -> Result<build::Unit, Vec<Diagnostic>> {
+    let start_is_file = start == Tok::StartFile;
     let mut lx = Lexer::new(src);
     let res = {
         let toks = std::iter::once(Ok((0, start, 0))).chain(&mut lx);
@@ -140,7 +141,7 @@ fn run(start: Tok, src: &str, ids: &IdGen) -> Result<build::Unit, Vec<Diagnostic
         Ok(u) if diags.is_empty() => Ok(u),
         Ok(_) => Err(diags),
         Err(e) => {
-            diags.push(syntax_error(src, e));
+            diags.push(syntax_error(src, e, start_is_file));
             diags.sort_by_key(|d| d.pos);
             Err(diags)
         }
@@ -170,15 +171,17 @@ pub fn tok_desc(src: &str, tok: &Tok, lo: usize, hi: usize) -> String {
     }
 }
 
-fn syntax_error(src: &str, e: PErr) -> Diagnostic {
+fn syntax_error(src: &str, e: PErr, file: bool) -> Diagnostic {
     match e {
         ParseError::User { error } => Diagnostic::syntax(error.pos as u32, error.msg),
         ParseError::InvalidToken { location } => {
             Diagnostic::syntax(location as u32, "syntax error: invalid token")
         }
-        ParseError::UnrecognizedEof { expected, .. } => errors::unexpected(src, None, &expected),
+        ParseError::UnrecognizedEof { expected, .. } => {
+            errors::unexpected(src, None, &expected, file)
+        }
         ParseError::UnrecognizedToken { token, expected } => {
-            errors::unexpected(src, Some(token), &expected)
+            errors::unexpected(src, Some(token), &expected, file)
         }
         ParseError::ExtraToken {
             token: (lo, tok, hi),
@@ -349,7 +352,12 @@ mod errors {
         }
     }
 
-    pub fn unexpected(src: &str, tok: Option<Spanned>, expected: &[String]) -> Diagnostic {
+    pub fn unexpected(
+        src: &str,
+        tok: Option<Spanned>,
+        expected: &[String],
+        file: bool,
+    ) -> Diagnostic {
         let (all, _) = tokenize(src);
         let (pos, what) = match &tok {
             Some((lo, t, hi)) => (*lo, tok_desc(src, t, *lo, *hi)),
@@ -372,7 +380,7 @@ mod errors {
             |at: usize, msg: &str| Diagnostic::syntax(at as u32, format!("syntax error: {msg}"));
 
         // Package clause.
-        if before.is_empty() {
+        if file && before.is_empty() {
             let found = match &tok {
                 Some((_, Tok::Ident(s), _)) => s.clone(),
                 Some((
@@ -388,7 +396,7 @@ mod errors {
             };
             return Diagnostic::syntax(pos as u32, format!("expected 'package', found {found}"));
         }
-        if before.len() == 1 && before[0].1 == Tok::Package {
+        if file && before.len() == 1 && before[0].1 == Tok::Package {
             // Reported by the go command (go/parser) before the compiler runs.
             let found = match &tok {
                 Some((_, Tok::Ident(s), _)) => s.clone(),
@@ -454,7 +462,7 @@ mod errors {
         let inner = stack.last().map(|&(k, _)| k);
 
         // Top level.
-        if stack.is_empty() {
+        if file && stack.is_empty() {
             if matches!(tok, Some((_, Tok::Import, _))) {
                 return plain(pos, "imports must appear before other declarations");
             }
@@ -561,7 +569,7 @@ mod errors {
             }
             return syn(", expected }");
         }
-        if has(";") && has("}") && inner != Some(Kind::Paren) {
+        if has(";") && (has("}") || (!file && stack.is_empty())) && inner != Some(Kind::Paren) {
             return syn(" at end of statement");
         }
         if inner == Some(Kind::Paren) && has(")") && !has(",") {

@@ -650,3 +650,19 @@ fn generic_declarations() {
     assert_eq!(fd.tparams.len(), 2);
     assert_eq!(fd.tparams[0].names.len(), 2);
 }
+
+#[test]
+fn repl_errors_are_statement_errors() {
+    let ids = IdGen::new();
+    let sm = SourceMap::new("repl", "x := 1 y");
+    let e = parse_repl("x := 1 y", &ids).err().unwrap_or_default();
+    assert_eq!(
+        sm.render(&e[0]),
+        "repl:1:8: syntax error: unexpected name y at end of statement"
+    );
+    let e = parse_repl("f(a", &ids).err().unwrap_or_default();
+    assert_eq!(
+        e[0].msg,
+        "syntax error: unexpected EOF in argument list; possibly missing comma or )"
+    );
+}
