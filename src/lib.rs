@@ -7,7 +7,16 @@
 #![forbid(unsafe_code)]
 
 pub mod ast;
+pub mod check;
+pub mod compile;
 pub mod diag;
+pub mod disasm;
+pub mod driver;
 pub mod lexer;
+pub mod opcode;
 pub mod parse;
+pub mod stdlib;
+pub mod testrunner;
 pub mod token;
+pub mod types;
+pub mod vm;

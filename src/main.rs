@@ -1,3 +1,4 @@
 fn main() {
-    println!("minigo: under construction");
+    eprintln!("minigo: under construction");
+    std::process::exit(2);
 }
