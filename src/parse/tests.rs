@@ -610,7 +610,9 @@ fn corpus() {
         let sm = SourceMap::new(&p.display().to_string(), &src);
         if let Err(ds) = parse_file("x.go", &src, &ids) {
             failed += 1;
-            println!("{}", sm.render(&ds[0]));
+            for d in &ds {
+                println!("{}", sm.render(d));
+            }
         }
     }
     println!("{failed} of {} files failed", files.len());
