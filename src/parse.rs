@@ -124,6 +124,7 @@ pub fn is_incomplete(src: &str) -> bool {
 type PErr = ParseError<usize, Tok, LexError>;
 
 fn run(start: Tok, src: &str, ids: &IdGen) -> Result<build::Unit, Vec<Diagnostic>> {
+    let start_is_file = start == Tok::StartFile;
     let mut lx = Lexer::new(src);
     let res = {
         let toks = std::iter::once(Ok((0, start, 0))).chain(&mut lx);
@@ -140,7 +141,7 @@ fn run(start: Tok, src: &str, ids: &IdGen) -> Result<build::Unit, Vec<Diagnostic
         Ok(u) if diags.is_empty() => Ok(u),
         Ok(_) => Err(diags),
         Err(e) => {
-            diags.push(syntax_error(src, e));
+            diags.push(syntax_error(src, e, start_is_file));
             diags.sort_by_key(|d| d.pos);
             Err(diags)
         }
@@ -170,15 +171,17 @@ pub fn tok_desc(src: &str, tok: &Tok, lo: usize, hi: usize) -> String {
     }
 }
 
-fn syntax_error(src: &str, e: PErr) -> Diagnostic {
+fn syntax_error(src: &str, e: PErr, file: bool) -> Diagnostic {
     match e {
         ParseError::User { error } => Diagnostic::syntax(error.pos as u32, error.msg),
         ParseError::InvalidToken { location } => {
             Diagnostic::syntax(location as u32, "syntax error: invalid token")
         }
-        ParseError::UnrecognizedEof { expected, .. } => errors::unexpected(src, None, &expected),
+        ParseError::UnrecognizedEof { expected, .. } => {
+            errors::unexpected(src, None, &expected, file)
+        }
         ParseError::UnrecognizedToken { token, expected } => {
-            errors::unexpected(src, Some(token), &expected)
+            errors::unexpected(src, Some(token), &expected, file)
         }
         ParseError::ExtraToken {
             token: (lo, tok, hi),
@@ -249,6 +252,11 @@ mod errors {
                         (Some(Tok::RBrack), _) if closed == Some(Kind::Params) => Kind::Params,
                         (Some(Tok::Ident(_)), Some(Tok::RParen))
                             if i > 2 && toks[i - 2].1 == Tok::RParen && closed_at(toks, i - 2) =>
+                        {
+                            Kind::Params
+                        }
+                        (Some(Tok::Ident(_)), _)
+                            if stack.last().is_some_and(|&(k, _)| k == Kind::Iface) =>
                         {
                             Kind::Params
                         }
@@ -344,7 +352,12 @@ mod errors {
         }
     }
 
-    pub fn unexpected(src: &str, tok: Option<Spanned>, expected: &[String]) -> Diagnostic {
+    pub fn unexpected(
+        src: &str,
+        tok: Option<Spanned>,
+        expected: &[String],
+        file: bool,
+    ) -> Diagnostic {
         let (all, _) = tokenize(src);
         let (pos, what) = match &tok {
             Some((lo, t, hi)) => (*lo, tok_desc(src, t, *lo, *hi)),
@@ -367,7 +380,7 @@ mod errors {
             |at: usize, msg: &str| Diagnostic::syntax(at as u32, format!("syntax error: {msg}"));
 
         // Package clause.
-        if before.is_empty() {
+        if file && before.is_empty() {
             let found = match &tok {
                 Some((_, Tok::Ident(s), _)) => s.clone(),
                 Some((
@@ -383,11 +396,54 @@ mod errors {
             };
             return Diagnostic::syntax(pos as u32, format!("expected 'package', found {found}"));
         }
-        if before.len() == 1 && before[0].1 == Tok::Package {
-            return syn(", expected name");
+        if file && before.len() == 1 && before[0].1 == Tok::Package {
+            // Reported by the go command (go/parser) before the compiler runs.
+            let found = match &tok {
+                Some((_, Tok::Ident(s), _)) => s.clone(),
+                Some((lo, t, hi)) if t.ends_statement() => {
+                    src.get(*lo..*hi).unwrap_or("").to_string()
+                }
+                Some((_, Tok::Semi(SemiKind::Newline), _)) => "newline".to_string(),
+                Some((_, t, _)) => format!("'{}'", t.keyword_str().or(t.op_str()).unwrap_or(";")),
+                None => "'EOF'".to_string(),
+            };
+            return Diagnostic::syntax(pos as u32, format!("expected 'IDENT', found {found}"));
         }
 
-        match (before.last().map(|t| &t.1), &tok) {
+        let prev = before.last().map(|t| &t.1);
+        // Where an import spec starts (after `import`, or `(`/`;` in an import group), possibly
+        // after its package name.
+        let spec_start = |b: &[Spanned]| {
+            matches!(b.last().map(|t| &t.1), Some(Tok::Import))
+                || (matches!(b.last().map(|t| &t.1), Some(Tok::LParen | Tok::Semi(_)))
+                    && open_brackets(b).last().is_some_and(|&(k, i)| {
+                        k == Kind::Group && i > 0 && b[i - 1].1 == Tok::Import
+                    }))
+        };
+        let named = matches!(prev, Some(Tok::Ident(_) | Tok::Period))
+            && spec_start(&before[..before.len() - 1]);
+        let at_spec = spec_start(before);
+        if (named && !matches!(tok, Some((_, Tok::Str(_), _))))
+            || (at_spec
+                && !matches!(
+                    tok,
+                    Some((
+                        _,
+                        Tok::Str(_) | Tok::RParen | Tok::Ident(_) | Tok::Period,
+                        _
+                    ))
+                ))
+        {
+            // Reported by the go command (go/parser) before the compiler runs.
+            return Diagnostic::syntax(pos as u32, "missing import path");
+        }
+        match (prev, &tok) {
+            (Some(Tok::Chan), _) | (Some(Tok::Arrow), _)
+                if prev == Some(&Tok::Chan)
+                    || before.len() >= 2 && before[before.len() - 2].1 == Tok::Chan =>
+            {
+                return plain(pos, "missing channel element type");
+            }
             (Some(Tok::Else), _) => {
                 return plain(pos, "else must be followed by if or statement block");
             }
@@ -406,7 +462,7 @@ mod errors {
         let inner = stack.last().map(|&(k, _)| k);
 
         // Top level.
-        if stack.is_empty() {
+        if file && stack.is_empty() {
             if matches!(tok, Some((_, Tok::Import, _))) {
                 return plain(pos, "imports must appear before other declarations");
             }
@@ -430,6 +486,11 @@ mod errors {
             };
             let is_semi = matches!(tok, Some((_, Tok::Semi(_), _)));
             if matches!(tok, Some((_, Tok::LBrace, _))) {
+                if let Some((slo, Tok::Semi(SemiKind::Explicit), _)) = before.last() {
+                    if clause == "if" {
+                        return plain(*slo, "missing condition in if statement");
+                    }
+                }
                 if let Some((slo, Tok::Semi(k), _)) = before.last() {
                     // `if x\n{`: the newline ended the header.
                     if *k != SemiKind::Explicit && clause != "switch" {
@@ -489,6 +550,9 @@ mod errors {
                 return syn(" in interface type; possibly missing semicolon or newline or }");
             }
         }
+        if inner == Some(Kind::Params) && has(")") && has("...") && !has(",") {
+            return syn(", expected )");
+        }
         if inner == Some(Kind::Iface) && has("}") {
             return syn(" in interface type; possibly missing semicolon or newline or }");
         }
@@ -505,7 +569,7 @@ mod errors {
             }
             return syn(", expected }");
         }
-        if has(";") && has("}") && inner != Some(Kind::Paren) {
+        if has(";") && (has("}") || (!file && stack.is_empty())) && inner != Some(Kind::Paren) {
             return syn(" at end of statement");
         }
         if inner == Some(Kind::Paren) && has(")") && !has(",") {
@@ -521,7 +585,10 @@ mod errors {
             return syn(", expected type");
         }
         if exp.len() == 2 && has("ident") && has("(") {
-            return syn(", expected name or (");
+            if matches!(prev, Some(Tok::Func | Tok::Period)) {
+                return syn(", expected name or (");
+            }
+            return syn(", expected name");
         }
         if exp.len() == 1 {
             return syn(&format!(", expected {}", go_name(exp[0])));
@@ -894,6 +961,46 @@ pub(crate) mod build {
             }
             Err(x) => Err(user(x.span.lo, "syntax error: missing type parameter name")),
         }
+    }
+
+    /// A clause head (`case x:` with an empty body) that takes its statements.
+    pub trait Clause {
+        fn set_body(&mut self, body: Vec<Stmt>);
+    }
+    impl Clause for CaseClause {
+        fn set_body(&mut self, body: Vec<Stmt>) {
+            self.body = body;
+        }
+    }
+    impl Clause for CommClause {
+        fn set_body(&mut self, body: Vec<Stmt>) {
+            self.body = body;
+        }
+    }
+
+    pub fn clauses<C: Clause>(
+        v: Vec<(C, Vec<Stmt>)>,
+        last: Option<(C, Vec<Stmt>, Stmt)>,
+    ) -> Vec<C> {
+        let mut out: Vec<C> = v
+            .into_iter()
+            .map(|(mut c, body)| {
+                c.set_body(body);
+                c
+            })
+            .collect();
+        if let Some((mut c, mut body, s)) = last {
+            body.push(s);
+            c.set_body(body);
+            out.push(c);
+        }
+        out
+    }
+
+    /// A 3-index slice with a missing index (cmd/compile reports these without the `syntax
+    /// error:` prefix).
+    pub fn slice_error(pos: usize, msg: &str) -> Result<Expr, PErr> {
+        Err(user(pos as u32, msg))
     }
 
     pub fn iotas(mut specs: Vec<ConstSpec>) -> Vec<ConstSpec> {

@@ -610,7 +610,9 @@ fn corpus() {
         let sm = SourceMap::new(&p.display().to_string(), &src);
         if let Err(ds) = parse_file("x.go", &src, &ids) {
             failed += 1;
-            println!("{}", sm.render(&ds[0]));
+            for d in &ds {
+                println!("{}", sm.render(d));
+            }
         }
     }
     println!("{failed} of {} files failed", files.len());
@@ -649,4 +651,20 @@ fn generic_declarations() {
     };
     assert_eq!(fd.tparams.len(), 2);
     assert_eq!(fd.tparams[0].names.len(), 2);
+}
+
+#[test]
+fn repl_errors_are_statement_errors() {
+    let ids = IdGen::new();
+    let sm = SourceMap::new("repl", "x := 1 y");
+    let e = parse_repl("x := 1 y", &ids).err().unwrap_or_default();
+    assert_eq!(
+        sm.render(&e[0]),
+        "repl:1:8: syntax error: unexpected name y at end of statement"
+    );
+    let e = parse_repl("f(a", &ids).err().unwrap_or_default();
+    assert_eq!(
+        e[0].msg,
+        "syntax error: unexpected EOF in argument list; possibly missing comma or )"
+    );
 }
