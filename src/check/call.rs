@@ -12,7 +12,15 @@ use crate::types::{BasicKind, ChanDir, Lookup, Type};
 impl State {
     // ---- calls ----
 
-    pub(crate) fn call(&mut self, e: &Expr, fun: &Expr, args: &[Expr], ellipsis: bool, rparen: Span, hint: Option<TypeId>) -> Operand {
+    pub(crate) fn call(
+        &mut self,
+        e: &Expr,
+        fun: &Expr,
+        args: &[Expr],
+        ellipsis: bool,
+        rparen: Span,
+        hint: Option<TypeId>,
+    ) -> Operand {
         let f = self.expr(fun, None);
         match f.mode {
             Mode::Invalid => {
@@ -29,7 +37,13 @@ impl State {
         let Some(sig) = self.tt.signature(f.ty).cloned() else {
             let s = self.operand_string(&f, fun);
             let ts = self.ts(f.ty);
-            self.err(e.span, format!("invalid operation: cannot call {}: {} is not a function", s, ts));
+            self.err(
+                e.span,
+                format!(
+                    "invalid operation: cannot call {}: {} is not a function",
+                    s, ts
+                ),
+            );
             for a in args {
                 self.expr(a, None);
             }
@@ -84,7 +98,16 @@ impl State {
     /// Infer type arguments from the call's arguments (simple unification) and record the
     /// instance. Returns the instantiated signature.
     #[allow(clippy::too_many_arguments)]
-    fn infer_and_instantiate(&mut self, e: &Expr, fun: &Expr, fobj: ObjId, tparams: &[TypeId], sig: &crate::types::Signature, args: &[Expr], ellipsis: bool) -> Option<crate::types::Signature> {
+    fn infer_and_instantiate(
+        &mut self,
+        e: &Expr,
+        fun: &Expr,
+        fobj: ObjId,
+        tparams: &[TypeId],
+        sig: &crate::types::Signature,
+        args: &[Expr],
+        ellipsis: bool,
+    ) -> Option<crate::types::Signature> {
         let mut map: HashMap<TypeId, TypeId> = HashMap::new();
         let ptype = |tt: &TypeTable, i: usize| -> Option<TypeId> {
             if sig.variadic && i + 1 >= sig.params.len() {
@@ -104,7 +127,9 @@ impl State {
         // First pass: typed arguments.
         let mut untyped: Vec<(usize, TypeId, TypeId)> = Vec::new();
         for (i, a) in args.iter().enumerate() {
-            let Some(pt) = ptype(&self.tt, i) else { continue };
+            let Some(pt) = ptype(&self.tt, i) else {
+                continue;
+            };
             let hint = self.subst_partial(pt, &map);
             let at = self.arg_type_for_infer(a, hint);
             if self.tt.is_untyped(at) {
@@ -145,13 +170,19 @@ impl State {
                         Type::TypeParam(p) => p.name.clone(),
                         _ => "?".into(),
                     };
-                    self.err(e.span, format!("in call to {}, cannot infer {}", expr_string(fun), n));
+                    self.err(
+                        e.span,
+                        format!("in call to {}, cannot infer {}", expr_string(fun), n),
+                    );
                     return None;
                 }
             }
         }
         // types2 reports failed inferred instantiations at the call's opening parenthesis.
-        let at = Span { lo: fun.span.hi, hi: fun.span.hi + 1 };
+        let at = Span {
+            lo: fun.span.hi,
+            hi: fun.span.hi + 1,
+        };
         self.instantiate_func(fun, fobj, tparams, &targs, at)
     }
 
@@ -161,8 +192,12 @@ impl State {
         for _ in 0..tparams.len() + 1 {
             let mut changed = false;
             for &tp in tparams {
-                let Type::TypeParam(p) = self.tt.get(tp).clone() else { continue };
-                let Some(iface) = self.tt.interface_of(p.constraint).cloned() else { continue };
+                let Type::TypeParam(p) = self.tt.get(tp).clone() else {
+                    continue;
+                };
+                let Some(iface) = self.tt.interface_of(p.constraint).cloned() else {
+                    continue;
+                };
                 let Some(terms) = iface.terms else { continue };
                 if terms.len() != 1 {
                     continue;
@@ -176,7 +211,10 @@ impl State {
                         changed |= map.len() != before;
                     }
                     None => {
-                        if tparams.iter().all(|t| map.contains_key(t) || !self.mentions(core, *t, 0)) {
+                        if tparams
+                            .iter()
+                            .all(|t| map.contains_key(t) || !self.mentions(core, *t, 0))
+                        {
                             let t = self.subst(core, map);
                             map.insert(tp, t);
                             changed = true;
@@ -198,9 +236,15 @@ impl State {
             return false;
         }
         match self.tt.get(t) {
-            Type::Pointer(x) | Type::Slice(x) | Type::Array(_, x) | Type::Chan(_, x) => self.mentions(*x, tp, d + 1),
+            Type::Pointer(x) | Type::Slice(x) | Type::Array(_, x) | Type::Chan(_, x) => {
+                self.mentions(*x, tp, d + 1)
+            }
             Type::Map(k, v) => self.mentions(*k, tp, d + 1) || self.mentions(*v, tp, d + 1),
-            Type::Func(s) => s.params.iter().chain(&s.results).any(|x| self.mentions(*x, tp, d + 1)),
+            Type::Func(s) => s
+                .params
+                .iter()
+                .chain(&s.results)
+                .any(|x| self.mentions(*x, tp, d + 1)),
             Type::Named(n) => n.targs.iter().any(|x| self.mentions(*x, tp, d + 1)),
             Type::Struct(fs) => fs.iter().any(|f| self.mentions(f.ty, tp, d + 1)),
             _ => false,
@@ -220,16 +264,28 @@ impl State {
         x.ty
     }
 
-    fn unify(&mut self, p: TypeId, a: TypeId, map: &mut HashMap<TypeId, TypeId>, tparams: &[TypeId]) {
+    fn unify(
+        &mut self,
+        p: TypeId,
+        a: TypeId,
+        map: &mut HashMap<TypeId, TypeId>,
+        tparams: &[TypeId],
+    ) {
         if tparams.contains(&p) {
             if let std::collections::hash_map::Entry::Vacant(v) = map.entry(p) {
                 v.insert(a);
             }
             return;
         }
-        let (pt, at) = (self.tt.get(p).clone(), self.tt.get(self.tt.underlying(a)).clone());
+        let (pt, at) = (
+            self.tt.get(p).clone(),
+            self.tt.get(self.tt.underlying(a)).clone(),
+        );
         match (pt, at) {
-            (Type::Pointer(x), Type::Pointer(y)) | (Type::Slice(x), Type::Slice(y)) | (Type::Array(_, x), Type::Array(_, y)) | (Type::Chan(_, x), Type::Chan(_, y)) => self.unify(x, y, map, tparams),
+            (Type::Pointer(x), Type::Pointer(y))
+            | (Type::Slice(x), Type::Slice(y))
+            | (Type::Array(_, x), Type::Array(_, y))
+            | (Type::Chan(_, x), Type::Chan(_, y)) => self.unify(x, y, map, tparams),
             (Type::Map(k1, v1), Type::Map(k2, v2)) => {
                 self.unify(k1, k2, map, tparams);
                 self.unify(v1, v2, map, tparams);
@@ -256,8 +312,16 @@ impl State {
     }
 
     /// Record an instantiation of generic function `fobj` at `fun` and return its signature.
-    pub(crate) fn instantiate_func(&mut self, fun: &Expr, fobj: ObjId, tparams: &[TypeId], targs: &[TypeId], span: Span) -> Option<crate::types::Signature> {
-        let map: HashMap<TypeId, TypeId> = tparams.iter().copied().zip(targs.iter().copied()).collect();
+    pub(crate) fn instantiate_func(
+        &mut self,
+        fun: &Expr,
+        fobj: ObjId,
+        tparams: &[TypeId],
+        targs: &[TypeId],
+        span: Span,
+    ) -> Option<crate::types::Signature> {
+        let map: HashMap<TypeId, TypeId> =
+            tparams.iter().copied().zip(targs.iter().copied()).collect();
         // Constraint satisfaction.
         for (tp, ta) in tparams.iter().zip(targs) {
             if let Type::TypeParam(p) = self.tt.get(*tp).clone() {
@@ -265,7 +329,14 @@ impl State {
                 if let Err(why) = self.implements(*ta, c) {
                     let why = why.trim_start_matches(": ").to_string();
                     let why = why.replace("does not implement", "does not satisfy");
-                    self.err(span, format!("{} {}", self.ts(*ta), why.split_once(' ').map_or(why.clone(), |x| x.1.to_string())));
+                    self.err(
+                        span,
+                        format!(
+                            "{} {}",
+                            self.ts(*ta),
+                            why.split_once(' ').map_or(why.clone(), |x| x.1.to_string())
+                        ),
+                    );
                     return None;
                 }
             }
@@ -287,7 +358,15 @@ impl State {
     }
 
     /// Check call arguments against a signature (including `f(g())` spreading and variadics).
-    pub(crate) fn call_args(&mut self, e: &Expr, fname: &str, sig: &crate::types::Signature, args: &[Expr], ellipsis: bool, rparen: Span) {
+    pub(crate) fn call_args(
+        &mut self,
+        e: &Expr,
+        fname: &str,
+        sig: &crate::types::Signature,
+        args: &[Expr],
+        ellipsis: bool,
+        rparen: Span,
+    ) {
         let ctx = format!("argument to {}", fname);
         // f(g()) with multi-value g.
         if args.len() == 1 && !ellipsis {
@@ -300,16 +379,31 @@ impl State {
                         ts.len() == sig.params.len()
                     };
                     if !ok {
-                        self.arg_count_error(e, fname, sig, &ts, ts.len() < sig.params.len(), rparen, &args[0]);
+                        self.arg_count_error(
+                            e,
+                            fname,
+                            sig,
+                            &ts,
+                            ts.len() < sig.params.len(),
+                            rparen,
+                            &args[0],
+                        );
                         return;
                     }
                     for (i, t) in ts.iter().enumerate() {
                         let pt = self.param_type(sig, i, false);
                         let xo = Operand::value(*t);
                         if let Err(why) = self.assignable(&xo, pt) {
-                            let s = format!("{} (value of type {})", expr_string(&args[0]), self.ts(x.ty));
+                            let s = format!(
+                                "{} (value of type {})",
+                                expr_string(&args[0]),
+                                self.ts(x.ty)
+                            );
                             let pts = self.ts(pt);
-                            self.err(args[0].span, format!("cannot use {} as {} value in {}{}", s, pts, ctx, why));
+                            self.err(
+                                args[0].span,
+                                format!("cannot use {} as {} value in {}{}", s, pts, ctx, why),
+                            );
                         }
                     }
                     return;
@@ -338,29 +432,60 @@ impl State {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn finish_args(&mut self, e: &Expr, fname: &str, sig: &crate::types::Signature, args: &[Expr], ellipsis: bool, rparen: Span, first: Option<&mut Operand>) {
+    fn finish_args(
+        &mut self,
+        e: &Expr,
+        fname: &str,
+        sig: &crate::types::Signature,
+        args: &[Expr],
+        ellipsis: bool,
+        rparen: Span,
+        first: Option<&mut Operand>,
+    ) {
         let ctx = format!("argument to {}", fname);
         let n = sig.params.len();
         let mut ops: Vec<Operand> = Vec::new();
         let mut first = first;
         for (i, a) in args.iter().enumerate() {
             let x = if i == 0 && first.is_some() {
-                first.take().map(|x| x.clone()).unwrap_or_else(Operand::invalid)
+                first
+                    .take()
+                    .map(|x| x.clone())
+                    .unwrap_or_else(Operand::invalid)
             } else {
-                let h = if i < n || sig.variadic { Some(self.param_type(sig, i, ellipsis)) } else { None };
+                let h = if i < n || sig.variadic {
+                    Some(self.param_type(sig, i, ellipsis))
+                } else {
+                    None
+                };
                 self.expr(a, h)
             };
             ops.push(x);
         }
         if ellipsis && !sig.variadic {
-            self.err(args.last().map_or(e.span, |a| a.span), format!("have (...) but function is not variadic: {}", fname));
+            self.err(
+                args.last().map_or(e.span, |a| a.span),
+                format!("have (...) but function is not variadic: {}", fname),
+            );
             return;
         }
-        let too_few = if sig.variadic && !ellipsis { args.len() + 1 < n } else { args.len() < n };
-        let too_many = if sig.variadic && !ellipsis { false } else { args.len() > n };
+        let too_few = if sig.variadic && !ellipsis {
+            args.len() + 1 < n
+        } else {
+            args.len() < n
+        };
+        let too_many = if sig.variadic && !ellipsis {
+            false
+        } else {
+            args.len() > n
+        };
         if too_few || too_many {
             let ts: Vec<TypeId> = ops.iter().map(|o| o.ty).collect();
-            let at = if too_many { &args[n] } else { args.last().unwrap_or(e) };
+            let at = if too_many {
+                &args[n]
+            } else {
+                args.last().unwrap_or(e)
+            };
             self.arg_count_error(e, fname, sig, &ts, too_few, rparen, at);
             return;
         }
@@ -374,11 +499,32 @@ impl State {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn arg_count_error(&mut self, e: &Expr, fname: &str, sig: &crate::types::Signature, have: &[TypeId], too_few: bool, rparen: Span, at: &Expr) {
+    fn arg_count_error(
+        &mut self,
+        e: &Expr,
+        fname: &str,
+        sig: &crate::types::Signature,
+        have: &[TypeId],
+        too_few: bool,
+        rparen: Span,
+        at: &Expr,
+    ) {
         let have_s: Vec<String> = have
             .iter()
-            .map(|&t| if self.tt.is_untyped(t) { "number".to_string() } else { self.ts(t) })
-            .map(|s| if s == "untyped string" { "string".into() } else { s })
+            .map(|&t| {
+                if self.tt.is_untyped(t) {
+                    "number".to_string()
+                } else {
+                    self.ts(t)
+                }
+            })
+            .map(|s| {
+                if s == "untyped string" {
+                    "string".into()
+                } else {
+                    s
+                }
+            })
             .collect();
         let want = self.tuple_string(&sig.params, sig.variadic);
         let msg = format!(
@@ -391,9 +537,12 @@ impl State {
         let _ = e;
         if too_few {
             let _ = at;
+            let _ = rparen;
             match e.kind {
-                ExprKind::Call { ref args, .. } if !args.is_empty() => self.err(args[args.len() - 1].span, msg),
-                _ => self.err(rparen, msg),
+                ExprKind::Call { ref args, .. } if !args.is_empty() => {
+                    self.err(args[args.len() - 1].span, msg)
+                }
+                _ => self.err(e.span, msg),
             }
         } else {
             self.err(at.span, msg);
@@ -428,7 +577,10 @@ impl State {
             if args.is_empty() {
                 self.err(e.span, format!("missing argument in conversion to {}", ts));
             } else {
-                self.err(args[args.len() - 1].span, format!("too many arguments in conversion to {}", ts));
+                self.err(
+                    args[args.len() - 1].span,
+                    format!("too many arguments in conversion to {}", ts),
+                );
             }
             for a in args {
                 self.expr(a, None);
@@ -450,7 +602,10 @@ impl State {
                 } else if k.is_string() && self.tt.is_integer(x.ty) {
                     // string(rune)
                     let r = v.as_i128().unwrap_or(0xFFFD);
-                    let c = u32::try_from(r).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+                    let c = u32::try_from(r)
+                        .ok()
+                        .and_then(char::from_u32)
+                        .unwrap_or('\u{FFFD}');
                     self.default_operand(&mut x, a);
                     return Operand {
                         mode: Mode::Const,
@@ -459,13 +614,25 @@ impl State {
                     };
                 } else {
                     let xk = self.tt.basic_kind(x.ty).unwrap_or(BasicKind::Invalid);
-                    let compatible = (xk.is_numeric() && k.is_numeric()) || (xk.is_string() && k.is_string()) || (xk.is_boolean() && k.is_boolean());
+                    let compatible = (xk.is_numeric() && k.is_numeric())
+                        || (xk.is_string() && k.is_string())
+                        || (xk.is_boolean() && k.is_boolean());
                     if compatible {
-                        let conv = if xk.is_integer() && k.is_float() || xk.is_float() && k.is_float() || xk.is_float() && k.is_integer() && !self.tt.is_untyped(x.ty) {
+                        let conv = if xk.is_integer() && k.is_float()
+                            || xk.is_float() && k.is_float()
+                            || xk.is_float() && k.is_integer() && !self.tt.is_untyped(x.ty)
+                        {
                             // Typed float → int is not a constant conversion in Go.
                             if xk.is_float() && k.is_integer() && !self.tt.is_untyped(x.ty) {
                                 let s = self.operand_string(&x, a);
-                                self.err(a.span, format!("cannot convert {} to type {} (truncated)", s, self.ts(t)));
+                                self.err(
+                                    a.span,
+                                    format!(
+                                        "cannot convert {} to type {} (truncated)",
+                                        s,
+                                        self.ts(t)
+                                    ),
+                                );
                                 return Operand::invalid();
                             }
                             v.convert_to(k)
@@ -488,10 +655,32 @@ impl State {
                             Err(overflow) => {
                                 if overflow || xk.is_integer() {
                                     let vs = self.const_string(&v, x.ty);
-                                    self.err(a.span, format!("cannot convert {} to type {}", self.operand_string(&x, a), self.ts(t)).replace(&format!("cannot convert {} to type {}", self.operand_string(&x, a), self.ts(t)), &format!("constant {} overflows {}", vs, self.ts(t))));
+                                    self.err(
+                                        a.span,
+                                        format!(
+                                            "cannot convert {} to type {}",
+                                            self.operand_string(&x, a),
+                                            self.ts(t)
+                                        )
+                                        .replace(
+                                            &format!(
+                                                "cannot convert {} to type {}",
+                                                self.operand_string(&x, a),
+                                                self.ts(t)
+                                            ),
+                                            &format!("constant {} overflows {}", vs, self.ts(t)),
+                                        ),
+                                    );
                                 } else {
                                     let s = self.operand_string(&x, a);
-                                    self.err(a.span, format!("cannot convert {} to type {} (truncated)", s, self.ts(t)));
+                                    self.err(
+                                        a.span,
+                                        format!(
+                                            "cannot convert {} to type {} (truncated)",
+                                            s,
+                                            self.ts(t)
+                                        ),
+                                    );
                                 }
                                 return Operand::invalid();
                             }
@@ -505,14 +694,23 @@ impl State {
                 if x.mode == Mode::Nil {
                     self.info.types.insert(a.id, t);
                 } else {
-                    let d = if self.tt.basic_kind(tu).is_some() && !(self.tt.is_string(tu) && self.tt.is_integer(x.ty)) { t } else { self.default_type(x.ty) };
+                    let d = if self.tt.basic_kind(tu).is_some()
+                        && !(self.tt.is_string(tu) && self.tt.is_integer(x.ty))
+                    {
+                        t
+                    } else {
+                        self.default_type(x.ty)
+                    };
                     self.record_final(a, d);
                 }
             }
             return Operand::value(t);
         }
         let s = self.operand_string(&x, a);
-        self.err(a.span, format!("cannot convert {} to type {}", s, self.ts(t)));
+        self.err(
+            a.span,
+            format!("cannot convert {} to type {}", s, self.ts(t)),
+        );
         Operand::invalid()
     }
 
@@ -521,17 +719,28 @@ impl State {
         if self.assignable(x, t).is_ok() {
             return true;
         }
-        let v = if self.tt.is_untyped(x.ty) { self.default_type(x.ty) } else { x.ty };
+        let v = if self.tt.is_untyped(x.ty) {
+            self.default_type(x.ty)
+        } else {
+            x.ty
+        };
         let (vu, tu) = (self.tt.underlying(v), self.tt.underlying(t));
         if self.tt.identical(vu, tu) {
             return true;
         }
-        if let (Type::Pointer(a), Type::Pointer(b)) = (self.tt.get(v).clone(), self.tt.get(t).clone()) {
-            if self.tt.identical(self.tt.underlying(a), self.tt.underlying(b)) {
+        if let (Type::Pointer(a), Type::Pointer(b)) =
+            (self.tt.get(v).clone(), self.tt.get(t).clone())
+        {
+            if self
+                .tt
+                .identical(self.tt.underlying(a), self.tt.underlying(b))
+            {
                 return true;
             }
         }
-        if (self.tt.is_integer(vu) || self.tt.is_float(vu)) && (self.tt.is_integer(tu) || self.tt.is_float(tu)) {
+        if (self.tt.is_integer(vu) || self.tt.is_float(vu))
+            && (self.tt.is_integer(tu) || self.tt.is_float(tu))
+        {
             return true;
         }
         if self.tt.is_complex(vu) && self.tt.is_complex(tu) {
@@ -541,7 +750,10 @@ impl State {
             return true;
         }
         let is_bytes_or_runes = |tt: &TypeTable, s: TypeId| match tt.under(s) {
-            Type::Slice(el) => matches!(tt.basic_kind(*el), Some(BasicKind::Uint8) | Some(BasicKind::Int32)),
+            Type::Slice(el) => matches!(
+                tt.basic_kind(*el),
+                Some(BasicKind::Uint8) | Some(BasicKind::Int32)
+            ),
             _ => false,
         };
         if self.tt.is_string(vu) && is_bytes_or_runes(&self.tt, tu) {
@@ -551,10 +763,14 @@ impl State {
             return true;
         }
         // slice to array / array pointer
-        if let (Type::Slice(a), Type::Array(_, b)) = (self.tt.get(vu).clone(), self.tt.get(tu).clone()) {
+        if let (Type::Slice(a), Type::Array(_, b)) =
+            (self.tt.get(vu).clone(), self.tt.get(tu).clone())
+        {
             return self.tt.identical(a, b);
         }
-        if let (Type::Slice(a), Type::Pointer(p)) = (self.tt.get(vu).clone(), self.tt.get(tu).clone()) {
+        if let (Type::Slice(a), Type::Pointer(p)) =
+            (self.tt.get(vu).clone(), self.tt.get(tu).clone())
+        {
             if let Type::Array(_, b) = self.tt.under(p).clone() {
                 return self.tt.identical(a, b);
             }
@@ -567,13 +783,28 @@ impl State {
 
     // ---- builtins ----
 
-    fn builtin(&mut self, e: &Expr, b: Builtin, args: &[Expr], ellipsis: bool, rparen: Span, hint: Option<TypeId>) -> Operand {
+    fn builtin(
+        &mut self,
+        e: &Expr,
+        b: Builtin,
+        args: &[Expr],
+        ellipsis: bool,
+        rparen: Span,
+        hint: Option<TypeId>,
+    ) -> Operand {
         self.info.calls.insert(e.id, CallKind::Builtin(b, None));
         let name = b.name();
         let nargs = args.len();
         let (min, max): (usize, usize) = match b {
             Builtin::Append => (1, usize::MAX),
-            Builtin::Cap | Builtin::Len | Builtin::Clear | Builtin::Close | Builtin::Imag | Builtin::Real | Builtin::New | Builtin::Panic => (1, 1),
+            Builtin::Cap
+            | Builtin::Len
+            | Builtin::Clear
+            | Builtin::Close
+            | Builtin::Imag
+            | Builtin::Real
+            | Builtin::New
+            | Builtin::Panic => (1, 1),
             Builtin::Complex | Builtin::Copy | Builtin::Delete => (2, 2),
             Builtin::Make => (1, 3),
             Builtin::Max | Builtin::Min => (1, usize::MAX),
@@ -581,16 +812,36 @@ impl State {
             Builtin::Recover => (0, 0),
         };
         if ellipsis && b != Builtin::Append {
-            self.err(e.span, format!("invalid operation: invalid use of ... with built-in {}", name));
+            self.err(
+                e.span,
+                format!(
+                    "invalid operation: invalid use of ... with built-in {}",
+                    name
+                ),
+            );
             return Operand::invalid();
         }
         if nargs < min || nargs > max {
             for a in args {
                 self.expr(a, None);
             }
-            let msg = if nargs < min { "not enough" } else { "too many" };
-            let pos = if nargs < min { rparen } else { args[max].span };
-            self.err(pos, format!("{} arguments for {}() (expected {}, found {})", msg, expr_string(e).split('(').next().unwrap_or(name), min, nargs).replace(&format!("{}()", name), &format!("{}", expr_string(e))));
+            let msg = if nargs < min {
+                "not enough"
+            } else {
+                "too many"
+            };
+            let pos = if nargs < min { e.span } else { args[max].span };
+            let _ = rparen;
+            self.err(
+                pos,
+                format!(
+                    "invalid operation: {} arguments for {} (expected {}, found {})",
+                    msg,
+                    expr_string(e),
+                    if nargs < min { min } else { max },
+                    nargs
+                ),
+            );
             return Operand::invalid();
         }
         match b {
@@ -600,7 +851,14 @@ impl State {
                     return Operand::invalid();
                 }
                 let t = x.ty;
-                let u = self.tt.under(if self.tt.is_pointer(t) { self.tt.pointer_elem(t).unwrap_or(t) } else { t }).clone();
+                let u = self
+                    .tt
+                    .under(if self.tt.is_pointer(t) {
+                        self.tt.pointer_elem(t).unwrap_or(t)
+                    } else {
+                        t
+                    })
+                    .clone();
                 let ok = match &u {
                     Type::Basic(k) => k.is_string() && b == Builtin::Len,
                     Type::Array(..) => true,
@@ -610,7 +868,10 @@ impl State {
                 };
                 if !ok || (self.tt.is_pointer(t) && !matches!(u, Type::Array(..))) {
                     let s = self.operand_string(&x, &args[0]);
-                    self.err(args[0].span, format!("invalid argument: {} for built-in {}", s, name));
+                    self.err(
+                        args[0].span,
+                        format!("invalid argument: {} for built-in {}", s, name),
+                    );
                     return Operand::invalid();
                 }
                 // Constant: len of constant string, or of array (if no calls/receives).
@@ -643,12 +904,18 @@ impl State {
                     return Operand::invalid();
                 }
                 if s.mode == Mode::Nil {
-                    self.err(args[0].span, "first argument to append must be a typed slice; found untyped nil");
+                    self.err(
+                        args[0].span,
+                        "first argument to append must be a typed slice; found untyped nil",
+                    );
                     return Operand::invalid();
                 }
                 let Type::Slice(el) = self.tt.under(s.ty).clone() else {
                     let so = self.operand_string(&s, &args[0]);
-                    self.err(args[0].span, format!("invalid append: argument must be a slice; have {}", so));
+                    self.err(
+                        args[0].span,
+                        format!("invalid append: argument must be a slice; have {}", so),
+                    );
                     for a in &args[1..] {
                         self.expr(a, None);
                     }
@@ -687,15 +954,39 @@ impl State {
                     _ => (false, 1),
                 };
                 if !ok {
-                    self.err(args[0].span, format!("invalid argument: cannot make {}; type must be slice, map, or channel", expr_string(&args[0])));
+                    self.err(
+                        args[0].span,
+                        format!(
+                            "invalid argument: cannot make {}: type must be slice, map, or channel",
+                            expr_string(&args[0])
+                        ),
+                    );
                     return Operand::invalid();
                 }
                 if nargs < min_args {
-                    self.err(e.span, format!("invalid operation: {} expects {} or {} arguments; found {}", expr_string(e), min_args, min_args + 1, nargs));
+                    self.err(
+                        e.span,
+                        format!(
+                            "invalid operation: {} expects {} or {} arguments; found {}",
+                            expr_string(e),
+                            min_args,
+                            min_args + 1,
+                            nargs
+                        ),
+                    );
                     return Operand::invalid();
                 }
                 if !matches!(self.tt.under(t), Type::Slice(_)) && nargs > 2 {
-                    self.err(e.span, format!("invalid operation: {} expects {} or {} arguments; found {}", expr_string(e), 1, 2, nargs));
+                    self.err(
+                        e.span,
+                        format!(
+                            "invalid operation: {} expects {} or {} arguments; found {}",
+                            expr_string(e),
+                            1,
+                            2,
+                            nargs
+                        ),
+                    );
                     return Operand::invalid();
                 }
                 let mut sizes = Vec::new();
@@ -705,12 +996,41 @@ impl State {
                 }
                 if let (Some(Some(l)), Some(Some(c))) = (sizes.first(), sizes.get(1)) {
                     if l > c {
-                        self.err(args[1].span, format!("invalid argument: length and capacity swapped"));
+                        self.err(
+                            args[1].span,
+                            format!("invalid argument: length and capacity swapped"),
+                        );
                     }
                 }
                 Operand::value(t)
             }
             Builtin::New => {
+                // Go 1.26: new(expr) allocates a variable initialized to expr's value.
+                let is_type = {
+                    let nerr = self.errs.len();
+                    let probe = self.expr(&args[0], None);
+                    self.errs.truncate(nerr);
+                    probe.mode == Mode::TypeExpr
+                };
+                if !is_type {
+                    let mut x = self.value(&args[0], None);
+                    if x.is_invalid() {
+                        return Operand::invalid();
+                    }
+                    if x.mode == Mode::Nil {
+                        self.err(
+                            args[0].span,
+                            "use of untyped nil in argument to built-in new",
+                        );
+                        return Operand::invalid();
+                    }
+                    self.default_operand(&mut x, &args[0]);
+                    self.info
+                        .calls
+                        .insert(e.id, CallKind::Builtin(b, Some(x.ty)));
+                    let p = self.tt.pointer(x.ty);
+                    return Operand::value(p);
+                }
                 let t = self.type_expr(&args[0]);
                 self.info.calls.insert(e.id, CallKind::Builtin(b, Some(t)));
                 if t == TypeTable::INVALID {
@@ -727,7 +1047,10 @@ impl State {
                 }
                 let Type::Map(k, _) = self.tt.under(m.ty).clone() else {
                     let s = self.operand_string(&m, &args[0]);
-                    self.err(args[0].span, format!("invalid argument: {} is not a map", s));
+                    self.err(
+                        args[0].span,
+                        format!("invalid argument: {} is not a map", s),
+                    );
                     return Operand::invalid();
                 };
                 let mut x = self.value(&args[1], Some(k));
@@ -746,17 +1069,31 @@ impl State {
                 }
                 let Type::Slice(de) = self.tt.under(d.ty).clone() else {
                     let so = self.operand_string(&d, &args[0]);
-                    self.err(e.span, format!("invalid argument: copy expects slice arguments; found {} and {}", so, self.operand_string(&s, &args[1])));
+                    self.err(
+                        args[0].span,
+                        format!("invalid copy: argument must be a slice; have {}", so),
+                    );
                     return Operand::invalid();
                 };
                 let ok = match self.tt.under(s.ty).clone() {
                     Type::Slice(se) => self.tt.identical(de, se),
-                    Type::Basic(k) if k.is_string() => self.tt.basic_kind(de) == Some(BasicKind::Uint8),
+                    Type::Basic(k) if k.is_string() => {
+                        self.tt.basic_kind(de) == Some(BasicKind::Uint8)
+                    }
                     _ => false,
                 };
                 if !ok {
-                    let (a, bb) = (self.operand_string(&d, &args[0]), self.operand_string(&s, &args[1]));
-                    self.err(e.span, format!("invalid argument: copy expects slice arguments; found {} and {}", a, bb));
+                    let (a, bb) = (
+                        self.operand_string(&d, &args[0]),
+                        self.operand_string(&s, &args[1]),
+                    );
+                    self.err(
+                        e.span,
+                        format!(
+                            "invalid argument: copy expects slice arguments; found {} and {}",
+                            a, bb
+                        ),
+                    );
                     return Operand::invalid();
                 }
                 self.default_operand(&mut s, &args[1]);
@@ -764,9 +1101,14 @@ impl State {
             }
             Builtin::Clear => {
                 let x = self.value(&args[0], None);
-                if !x.is_invalid() && !matches!(self.tt.under(x.ty), Type::Map(..) | Type::Slice(_)) {
+                if !x.is_invalid() && !matches!(self.tt.under(x.ty), Type::Map(..) | Type::Slice(_))
+                {
                     let s = self.operand_string(&x, &args[0]);
-                    self.err(args[0].span, format!("invalid argument: {} cannot be cleared", s).replace("cannot be cleared", "must be a map or slice"));
+                    self.err(
+                        args[0].span,
+                        format!("invalid argument: {} cannot be cleared", s)
+                            .replace("cannot be cleared", "must be a map or slice"),
+                    );
                 }
                 Operand {
                     mode: Mode::NoValue,
@@ -780,12 +1122,21 @@ impl State {
                     match self.tt.under(x.ty) {
                         Type::Chan(ChanDir::Recv, _) => {
                             let s = self.operand_string(&x, &args[0]);
-                            self.err(args[0].span, format!("invalid operation: cannot close receive-only channel {}", s));
+                            self.err(
+                                args[0].span,
+                                format!(
+                                    "invalid operation: cannot close receive-only channel {}",
+                                    s
+                                ),
+                            );
                         }
                         Type::Chan(..) => {}
                         _ => {
                             let s = self.operand_string(&x, &args[0]);
-                            self.err(args[0].span, format!("invalid operation: cannot close non-channel {}", s));
+                            self.err(
+                                args[0].span,
+                                format!("invalid operation: cannot close non-channel {}", s),
+                            );
                         }
                     }
                 }
@@ -797,7 +1148,12 @@ impl State {
             }
             Builtin::Panic => {
                 let mut x = self.value(&args[0], Some(TypeTable::EMPTY_IFACE));
-                self.assign_to(&mut x, &args[0], TypeTable::EMPTY_IFACE, "argument to panic");
+                self.assign_to(
+                    &mut x,
+                    &args[0],
+                    TypeTable::EMPTY_IFACE,
+                    "argument to panic",
+                );
                 Operand {
                     mode: Mode::NoValue,
                     ty: TypeTable::VOID,
@@ -847,7 +1203,15 @@ impl State {
                                 let better = match &best {
                                     None => true,
                                     Some((bv, _)) => {
-                                        let lt = super::constant::binary_op(crate::ast::BinOp::Lt, v, bv, false).ok().and_then(|r| r.as_bool()).unwrap_or(false);
+                                        let lt = super::constant::binary_op(
+                                            crate::ast::BinOp::Lt,
+                                            v,
+                                            bv,
+                                            false,
+                                        )
+                                        .ok()
+                                        .and_then(|r| r.as_bool())
+                                        .unwrap_or(false);
                                         if b == Builtin::Min {
                                             lt
                                         } else {
@@ -874,7 +1238,10 @@ impl State {
                 };
                 if !self.tt.ordered(t) && !self.tparam_all(t, |tt, t| tt.ordered(t)) {
                     let s = self.operand_string(&ops[0], &args[0]);
-                    self.err(args[0].span, format!("invalid argument: {} cannot be ordered", s));
+                    self.err(
+                        args[0].span,
+                        format!("invalid argument: {} cannot be ordered", s),
+                    );
                     return Operand::invalid();
                 }
                 let mut consts = Vec::new();
@@ -887,8 +1254,16 @@ impl State {
                 if consts.iter().all(|c| c.is_some()) {
                     let mut best = consts[0].clone().unwrap_or(ConstValue::Int(0));
                     for c in consts.into_iter().flatten() {
-                        let lt = super::constant::binary_op(crate::ast::BinOp::Lt, &c, &best, false).ok().and_then(|r| r.as_bool()).unwrap_or(false);
-                        let gt = super::constant::binary_op(crate::ast::BinOp::Gt, &c, &best, false).ok().and_then(|r| r.as_bool()).unwrap_or(false);
+                        let lt =
+                            super::constant::binary_op(crate::ast::BinOp::Lt, &c, &best, false)
+                                .ok()
+                                .and_then(|r| r.as_bool())
+                                .unwrap_or(false);
+                        let gt =
+                            super::constant::binary_op(crate::ast::BinOp::Gt, &c, &best, false)
+                                .ok()
+                                .and_then(|r| r.as_bool())
+                                .unwrap_or(false);
                         if (b == Builtin::Min && lt) || (b == Builtin::Max && gt) {
                             best = c;
                         }
@@ -931,7 +1306,13 @@ impl State {
                     Some(BasicKind::Float64) => TypeTable::COMPLEX128,
                     _ => {
                         let s = self.operand_string(&x, &args[0]);
-                        self.err(args[0].span, format!("invalid argument: arguments have type {}, expected floating-point", s));
+                        self.err(
+                            args[0].span,
+                            format!(
+                                "invalid argument: arguments have type {}, expected floating-point",
+                                s
+                            ),
+                        );
                         return Operand::invalid();
                     }
                 };
@@ -958,7 +1339,13 @@ impl State {
                     Some(BasicKind::Complex128) => TypeTable::FLOAT64,
                     _ => {
                         let s = self.operand_string(&x, &args[0]);
-                        self.err(args[0].span, format!("invalid argument: {} must be of complex type", s).replace("must be of complex type", &format!("not of complex type")));
+                        self.err(
+                            args[0].span,
+                            format!("invalid argument: {} must be of complex type", s).replace(
+                                "must be of complex type",
+                                &format!("not of complex type"),
+                            ),
+                        );
                         return Operand::invalid();
                     }
                 };
@@ -978,7 +1365,10 @@ impl State {
                 match v.as_i128() {
                     Some(n) if n < 0 => {
                         let s = self.operand_string(&x, a);
-                        self.err(a.span, format!("invalid argument: index {} must not be negative", s));
+                        self.err(
+                            a.span,
+                            format!("invalid argument: index {} must not be negative", s),
+                        );
                         return None;
                     }
                     Some(n) => {
@@ -1011,12 +1401,34 @@ impl State {
                 if let ObjKind::PkgName(path) = self.obj(pid).kind.clone() {
                     self.info.uses.insert(x.span.lo, pid);
                     self.used.insert(pid);
-                    let m = self.pkgs.get(&path).and_then(|s| s.members.get(&sel.name).copied());
-                    let Some(id) = m.filter(|_| sel.name.starts_with(|c: char| c.is_uppercase())) else {
+                    let m = self
+                        .pkgs
+                        .get(&path)
+                        .and_then(|s| s.members.get(&sel.name).copied());
+                    let Some(id) = m.filter(|_| sel.name.starts_with(|c: char| c.is_uppercase()))
+                    else {
                         if !sel.name.starts_with(|c: char| c.is_uppercase()) && m.is_some() {
-                            self.err(sel.span, format!("name {} not exported by package {}", sel.name, pkg));
+                            self.err(
+                                sel.span,
+                                format!("name {} not exported by package {}", sel.name, pkg),
+                            );
                         } else {
-                            self.err(sel.span, format!("undefined: {}.{}", pkg, sel.name));
+                            // An exported name differing only in case: "(but have Println)".
+                            let alt = self.pkgs.get(&path).and_then(|sc| {
+                                let mut c = sel.name.chars();
+                                let up: String = c
+                                    .next()
+                                    .map(|f| f.to_uppercase().chain(c).collect())
+                                    .unwrap_or_default();
+                                sc.members.contains_key(&up).then_some(up)
+                            });
+                            match alt {
+                                Some(a) if a != sel.name => self.err(
+                                    sel.span,
+                                    format!("undefined: {}.{} (but have {})", pkg, sel.name, a),
+                                ),
+                                _ => self.err(sel.span, format!("undefined: {}.{}", pkg, sel.name)),
+                            }
                         }
                         return Operand::invalid();
                     };
@@ -1071,12 +1483,33 @@ impl State {
         let lookup_t = t;
         match self.tt.lookup_field_or_method(lookup_t, &sel.name) {
             Lookup::Field { path, indirect, ty } => {
-                self.info.selections.insert(e.id, Selection::Field { path, indirect: indirect.clone(), ty });
+                self.info.selections.insert(
+                    e.id,
+                    Selection::Field {
+                        path,
+                        indirect: indirect.clone(),
+                        ty,
+                    },
+                );
                 // Addressability: x.f is addressable if x is, or if any step is through a pointer.
-                let mode = if xo.mode == Mode::Var || indirect.iter().any(|&b| b) { Mode::Var } else { Mode::Value };
-                Operand { mode, ty, val: None }
+                let mode = if xo.mode == Mode::Var || indirect.iter().any(|&b| b) {
+                    Mode::Var
+                } else {
+                    Mode::Value
+                };
+                Operand {
+                    mode,
+                    ty,
+                    val: None,
+                }
             }
-            Lookup::Method { recv, index, path, indirect, ptr_recv } => {
+            Lookup::Method {
+                recv,
+                index,
+                path,
+                indirect,
+                ptr_recv,
+            } => {
                 let (sig, obj) = match self.tt.named(recv) {
                     Some(n) => (n.methods[index].sig, n.methods[index].obj),
                     None => (TypeTable::INVALID, None),
@@ -1088,12 +1521,21 @@ impl State {
                     // embedded field type at the end of path
                     self.embedded_is_ptr(t, &path)
                 };
-                let addressable = xo.mode == Mode::Var || indirect.iter().skip(1).any(|&b| b) || (!path.is_empty() && self.tt.is_pointer(t));
+                let addressable = xo.mode == Mode::Var
+                    || indirect.iter().skip(1).any(|&b| b)
+                    || (!path.is_empty() && self.tt.is_pointer(t));
                 let auto = if ptr_recv && !recv_is_ptr {
                     if !addressable {
                         let ts = self.ts(t);
                         let _ = ts;
-                        self.err(sel.span, format!("cannot call pointer method {} on {}", sel.name, self.ts(if path.is_empty() { t } else { recv })));
+                        self.err(
+                            sel.span,
+                            format!(
+                                "cannot call pointer method {} on {}",
+                                sel.name,
+                                self.ts(if path.is_empty() { t } else { recv })
+                            ),
+                        );
                         return Operand::invalid();
                     }
                     AutoRef::AddrOf
@@ -1120,8 +1562,17 @@ impl State {
                 }
                 Operand::value(sig)
             }
-            Lookup::IfaceMethod { iface, index, path, indirect } => {
-                let sig = self.tt.interface_of(iface).map(|i| i.methods[index].sig).unwrap_or(TypeTable::INVALID);
+            Lookup::IfaceMethod {
+                iface,
+                index,
+                path,
+                indirect,
+            } => {
+                let sig = self
+                    .tt
+                    .interface_of(iface)
+                    .map(|i| i.methods[index].sig)
+                    .unwrap_or(TypeTable::INVALID);
                 self.info.selections.insert(
                     e.id,
                     Selection::InterfaceMethod {
@@ -1161,8 +1612,18 @@ impl State {
                     }
                 }
                 let ts = self.ts(t);
-                let what = if self.tt.is_pointer(t) && self.tt.pointer_elem(t).is_some_and(|p| self.tt.is_interface(p)) {
-                    format!("{}.{} undefined (type {} is pointer to interface, not interface)", expr_string(x), sel.name, ts)
+                let what = if self.tt.is_pointer(t)
+                    && self
+                        .tt
+                        .pointer_elem(t)
+                        .is_some_and(|p| self.tt.is_interface(p))
+                {
+                    format!(
+                        "{}.{} undefined (type {} is pointer to interface, not interface)",
+                        expr_string(x),
+                        sel.name,
+                        ts
+                    )
                 } else {
                     // Different capitalization hint.
                     let alt = self.case_alternative(t, &sel.name);
@@ -1213,17 +1674,36 @@ impl State {
     /// `T.M` / `(*T).M`.
     fn method_expr(&mut self, e: &Expr, t: TypeId, sel: &ast::Ident) -> Operand {
         match self.tt.lookup_field_or_method(t, &sel.name) {
-            Lookup::Method { recv, index, ptr_recv, .. } => {
+            Lookup::Method {
+                recv,
+                index,
+                ptr_recv,
+                ..
+            } => {
                 let (msig, obj) = match self.tt.named(recv) {
                     Some(n) => (n.methods[index].sig, n.methods[index].obj),
                     None => (TypeTable::INVALID, None),
                 };
                 if ptr_recv && !self.tt.is_pointer(t) {
                     let ts = self.ts(t);
-                    self.err(e.span, format!("invalid method expression {}.{} (needs pointer receiver (*{}).{})", ts, sel.name, ts, sel.name));
+                    self.err(
+                        sel.span,
+                        format!(
+                            "invalid method expression {}.{} (needs pointer receiver (*{}).{})",
+                            ts, sel.name, ts, sel.name
+                        ),
+                    );
                     return Operand::invalid();
                 }
-                let s = self.tt.signature(msig).cloned().unwrap_or(crate::types::Signature { params: vec![], results: vec![], variadic: false });
+                let s = self
+                    .tt
+                    .signature(msig)
+                    .cloned()
+                    .unwrap_or(crate::types::Signature {
+                        params: vec![],
+                        results: vec![],
+                        variadic: false,
+                    });
                 let mut params = vec![t];
                 params.extend(s.params);
                 let sig = self.tt.func(params, s.results, s.variadic);
@@ -1241,8 +1721,20 @@ impl State {
                 Operand::value(sig)
             }
             Lookup::IfaceMethod { iface, index, .. } => {
-                let msig = self.tt.interface_of(iface).map(|i| i.methods[index].sig).unwrap_or(TypeTable::INVALID);
-                let s = self.tt.signature(msig).cloned().unwrap_or(crate::types::Signature { params: vec![], results: vec![], variadic: false });
+                let msig = self
+                    .tt
+                    .interface_of(iface)
+                    .map(|i| i.methods[index].sig)
+                    .unwrap_or(TypeTable::INVALID);
+                let s = self
+                    .tt
+                    .signature(msig)
+                    .cloned()
+                    .unwrap_or(crate::types::Signature {
+                        params: vec![],
+                        results: vec![],
+                        variadic: false,
+                    });
                 let mut params = vec![t];
                 params.extend(s.params);
                 let sig = self.tt.func(params, s.results, s.variadic);
@@ -1261,7 +1753,13 @@ impl State {
             }
             _ => {
                 let ts = self.ts(t);
-                self.err(sel.span, format!("{}.{} undefined (type {} has no method {})", ts, sel.name, ts, sel.name));
+                self.err(
+                    sel.span,
+                    format!(
+                        "{}.{} undefined (type {} has no method {})",
+                        ts, sel.name, ts, sel.name
+                    ),
+                );
                 Operand::invalid()
             }
         }
@@ -1290,7 +1788,15 @@ impl State {
         if let Some((fobj, tps)) = self.generic_of(x) {
             let targs: Vec<TypeId> = idx.iter().map(|a| self.type_expr(a)).collect();
             if targs.len() != tps.len() {
-                self.err(e.span, format!("got {} type arguments but {} has {} type parameters", targs.len(), expr_string(x), tps.len()));
+                self.err(
+                    e.span,
+                    format!(
+                        "got {} type arguments but {} has {} type parameters",
+                        targs.len(),
+                        expr_string(x),
+                        tps.len()
+                    ),
+                );
                 return Operand::invalid();
             }
             // Record on the index expression (the callee of a later call).
@@ -1339,7 +1845,11 @@ impl State {
             Type::Array(n, el) => {
                 self.index_value(ie, Some(n as i128));
                 Operand {
-                    mode: if xo.mode == Mode::Var { Mode::Var } else { Mode::Value },
+                    mode: if xo.mode == Mode::Var {
+                        Mode::Var
+                    } else {
+                        Mode::Value
+                    },
                     ty: el,
                     val: None,
                 }
@@ -1387,15 +1897,21 @@ impl State {
             let Some(i) = v.as_i128() else {
                 let s = self.operand_string(&x, ie);
                 if self.tt.is_untyped(x.ty) && self.tt.is_numeric(x.ty) {
-                    self.err(ie.span, format!("invalid argument: index {} truncated to int", s).replace(" (untyped float constant)", " (untyped float constant)"));
+                    self.err(ie.span, format!("{} truncated to int", s));
                 } else {
-                    self.err(ie.span, format!("invalid argument: index {} must be integer", s));
+                    self.err(
+                        ie.span,
+                        format!("invalid argument: index {} must be integer", s),
+                    );
                 }
                 return None;
             };
             if !self.tt.is_integer(x.ty) && !self.tt.is_untyped(x.ty) {
                 let s = self.operand_string(&x, ie);
-                self.err(ie.span, format!("invalid argument: index {} must be integer", s));
+                self.err(
+                    ie.span,
+                    format!("invalid argument: index {} must be integer", s),
+                );
                 return None;
             }
             if i < 0 {
@@ -1403,12 +1919,18 @@ impl State {
                     x.ty = TypeTable::INT;
                 }
                 let s = self.operand_string(&x, ie);
-                self.err(ie.span, format!("invalid argument: index {} must not be negative", s));
+                self.err(
+                    ie.span,
+                    format!("invalid argument: index {} must not be negative", s),
+                );
                 return None;
             }
             if let Some(n) = len {
                 if i >= n {
-                    self.err(ie.span, format!("invalid argument: index {} out of bounds [0:{}]", i, n));
+                    self.err(
+                        ie.span,
+                        format!("invalid argument: index {} out of bounds [0:{}]", i, n),
+                    );
                     return None;
                 }
             }
@@ -1419,7 +1941,10 @@ impl State {
         }
         if !self.tt.is_integer(x.ty) && !self.tparam_all(x.ty, |tt, t| tt.is_integer(t)) {
             let s = self.operand_string(&x, ie);
-            self.err(ie.span, format!("invalid argument: index {} must be integer", s));
+            self.err(
+                ie.span,
+                format!("invalid argument: index {} must be integer", s),
+            );
             return None;
         }
         if self.tt.is_untyped(x.ty) {
@@ -1428,7 +1953,15 @@ impl State {
         None
     }
 
-    pub(crate) fn slice_expr(&mut self, e: &Expr, x: &Expr, lo: Option<&Expr>, hi: Option<&Expr>, max: Option<&Expr>, three: bool) -> Operand {
+    pub(crate) fn slice_expr(
+        &mut self,
+        e: &Expr,
+        x: &Expr,
+        lo: Option<&Expr>,
+        hi: Option<&Expr>,
+        max: Option<&Expr>,
+        three: bool,
+    ) -> Operand {
         let mut xo = self.value(x, None);
         if xo.is_invalid() {
             for i in [lo, hi, max].into_iter().flatten() {
@@ -1440,10 +1973,16 @@ impl State {
         let (res, len) = match self.tt.under(t).clone() {
             Type::Basic(k) if k.is_string() => {
                 if three {
-                    self.err(e.span, format!("invalid operation: 3-index slice of string"));
+                    self.err(
+                        e.span,
+                        format!("invalid operation: 3-index slice of string"),
+                    );
                     return Operand::invalid();
                 }
-                let n = xo.val.as_ref().and_then(|v| v.as_str().map(|s| s.len() as i128));
+                let n = xo
+                    .val
+                    .as_ref()
+                    .and_then(|v| v.as_str().map(|s| s.len() as i128));
                 let rt = if self.tt.is_untyped(t) {
                     self.default_operand(&mut xo, x);
                     TypeTable::STRING
@@ -1456,7 +1995,13 @@ impl State {
             Type::Array(n, el) => {
                 if xo.mode != Mode::Var {
                     let s = self.operand_string(&xo, x);
-                    self.err(x.span, format!("invalid operation: {} (slice of unaddressable value)", expr_string(e)));
+                    self.err(
+                        x.span,
+                        format!(
+                            "invalid operation: {} (slice of unaddressable value)",
+                            expr_string(e)
+                        ),
+                    );
                     let _ = s;
                     return Operand::invalid();
                 }
@@ -1484,7 +2029,10 @@ impl State {
         let known: Vec<i128> = vals.iter().flatten().copied().collect();
         for w in known.windows(2) {
             if w[0] > w[1] {
-                self.err(e.span, format!("invalid slice indices: {} < {}", w[1], w[0]));
+                self.err(
+                    e.span,
+                    format!("invalid slice indices: {} < {}", w[1], w[0]),
+                );
                 break;
             }
         }
@@ -1493,7 +2041,13 @@ impl State {
 
     // ---- composite literals ----
 
-    pub(crate) fn composite_lit(&mut self, e: &Expr, ty: Option<&Expr>, elems: &[ast::Element], hint: Option<TypeId>) -> Operand {
+    pub(crate) fn composite_lit(
+        &mut self,
+        e: &Expr,
+        ty: Option<&Expr>,
+        elems: &[ast::Element],
+        hint: Option<TypeId>,
+    ) -> Operand {
         let t = match ty {
             Some(te) => {
                 // [...]T
@@ -1532,20 +2086,36 @@ impl State {
                     let mut seen = Vec::new();
                     for el in elems {
                         let Some(k) = &el.key else {
-                            self.err(el.value.span, "mixture of field:value and value elements in struct literal");
+                            self.err(
+                                el.value.span,
+                                "mixture of field:value and value elements in struct literal",
+                            );
                             continue;
                         };
                         let ExprKind::Ident(name) = &k.kind else {
-                            self.err(k.span, format!("invalid field name {} in struct literal", expr_string(k)));
+                            self.err(
+                                k.span,
+                                format!("invalid field name {} in struct literal", expr_string(k)),
+                            );
                             continue;
                         };
                         let Some(fi) = fields.iter().position(|f| &f.name == name) else {
-                            self.err(k.span, format!("unknown field {} in struct literal of type {}", name, self.ts(base)));
+                            self.err(
+                                k.span,
+                                format!(
+                                    "unknown field {} in struct literal of type {}",
+                                    name,
+                                    self.ts(base)
+                                ),
+                            );
                             self.expr(&el.value, None);
                             continue;
                         };
                         if seen.contains(&fi) {
-                            self.err(k.span, format!("duplicate field name {} in struct literal", name));
+                            self.err(
+                                k.span,
+                                format!("duplicate field name {} in struct literal", name),
+                            );
                         }
                         seen.push(fi);
                         let ft = fields[fi].ty;
@@ -1555,11 +2125,20 @@ impl State {
                 } else {
                     for (i, el) in elems.iter().enumerate() {
                         if el.key.is_some() {
-                            self.err(el.value.span, "mixture of field:value and value elements in struct literal");
+                            self.err(
+                                el.value.span,
+                                "mixture of field:value and value elements in struct literal",
+                            );
                             continue;
                         }
                         let Some(f) = fields.get(i) else {
-                            self.err(el.value.span, format!("too many values in struct literal of type {}", self.ts(base)));
+                            self.err(
+                                el.value.span,
+                                format!(
+                                    "too many values in struct literal of type {}",
+                                    self.ts(base)
+                                ),
+                            );
                             break;
                         };
                         let ft = f.ty;
@@ -1571,7 +2150,10 @@ impl State {
                             ExprKind::CompositeLit { rbrace, .. } => *rbrace,
                             _ => e.span,
                         };
-                        self.err(rb, format!("too few values in struct literal of type {}", self.ts(base)));
+                        self.err(
+                            rb,
+                            format!("too few values in struct literal of type {}", self.ts(base)),
+                        );
                     }
                 }
             }
@@ -1593,7 +2175,10 @@ impl State {
                     if self.assign_to(&mut kx, ke, k, "map literal") {
                         if let Some(kv) = &kx.val {
                             if seen.contains(kv) {
-                                self.err(ke.span, format!("duplicate key {} in map literal", expr_string(ke)));
+                                self.err(
+                                    ke.span,
+                                    format!("duplicate key {} in map literal", expr_string(ke)),
+                                );
                             } else {
                                 seen.push(kv.clone());
                             }
@@ -1604,7 +2189,10 @@ impl State {
                 }
             }
             _ => {
-                self.err(e.span, format!("invalid composite literal type {}", self.ts(t)));
+                self.err(
+                    e.span,
+                    format!("invalid composite literal type {}", self.ts(t)),
+                );
                 return Operand::invalid();
             }
         }
@@ -1626,17 +2214,26 @@ impl State {
                     None => {
                         let x = self.info.consts.get(&k.id).cloned();
                         if x.is_none() {
-                            self.err(k.span, format!("index {} must be integer constant", expr_string(k)));
+                            self.err(
+                                k.span,
+                                format!("index {} must be integer constant", expr_string(k)),
+                            );
                         }
                     }
                 }
             } else if let Some(n) = len {
                 if idx >= n as i128 {
-                    self.err(e.value.span, format!("index {} is out of bounds (>= {})", idx, n).replace(&format!("index {} is out of bounds (>= {})", idx, n), &format!("array index {} out of bounds [0:{}]", idx, n)));
+                    self.err(
+                        e.value.span,
+                        format!("index {} is out of bounds (>= {})", idx, n),
+                    );
                 }
             }
             if seen.contains(&idx) {
-                self.err(e.key.as_ref().map_or(e.value.span, |k| k.span), format!("duplicate index {} in array or slice literal", idx));
+                self.err(
+                    e.key.as_ref().map_or(e.value.span, |k| k.span),
+                    format!("duplicate index {} in array or slice literal", idx),
+                );
             }
             seen.push(idx);
             let mut x = self.expr(&e.value, Some(el));

@@ -242,9 +242,15 @@ pub fn binary_op(
         // such values only matter again if scaled back into range.
         let big = |r: f64| Float(r);
         return Ok(match op {
-            BinOp::Add => a.checked_add(b).map_or_else(|| big(a as f64 + b as f64), Int),
-            BinOp::Sub => a.checked_sub(b).map_or_else(|| big(a as f64 - b as f64), Int),
-            BinOp::Mul => a.checked_mul(b).map_or_else(|| big(a as f64 * b as f64), Int),
+            BinOp::Add => a
+                .checked_add(b)
+                .map_or_else(|| big(a as f64 + b as f64), Int),
+            BinOp::Sub => a
+                .checked_sub(b)
+                .map_or_else(|| big(a as f64 - b as f64), Int),
+            BinOp::Mul => a
+                .checked_mul(b)
+                .map_or_else(|| big(a as f64 * b as f64), Int),
             BinOp::Div => {
                 if b == 0 {
                     return Err(ConstErr::DivByZero);

@@ -28,9 +28,7 @@ pub(crate) enum Lazy {
     /// `type A = T`
     Alias(Rc<Expr>),
     /// `type T[...] U` (named: the type is created eagerly, its underlying lazily).
-    Type {
-        spec: Rc<ast::TypeSpec>,
-    },
+    Type { spec: Rc<ast::TypeSpec> },
 }
 
 /// Per-function context.
@@ -185,7 +183,9 @@ impl State {
         self.tt.set_underlying(err_named, iface);
         let e = self.universe["error"];
         self.info.objects[e.0 as usize].ty = err_named;
-        let cmp = self.tt.new_named("comparable", "", Some(self.universe["comparable"]));
+        let cmp = self
+            .tt
+            .new_named("comparable", "", Some(self.universe["comparable"]));
         let ci = self.tt.interface(vec![], None, true);
         self.tt.set_underlying(cmp, ci);
         let c = self.universe["comparable"];
@@ -199,12 +199,22 @@ impl State {
             );
             self.universe.insert(n.into(), id);
         }
-        let id = self.new_obj("iota", ObjKind::Const(ConstValue::Int(0)), TypeTable::UNTYPED_INT, Span::default());
+        let id = self.new_obj(
+            "iota",
+            ObjKind::Const(ConstValue::Int(0)),
+            TypeTable::UNTYPED_INT,
+            Span::default(),
+        );
         self.universe.insert("iota".into(), id);
         let id = self.new_obj("nil", ObjKind::Nil, TypeTable::UNTYPED_NIL, Span::default());
         self.universe.insert("nil".into(), id);
         for b in Builtin::ALL {
-            let id = self.new_obj(b.name(), ObjKind::Builtin(b), TypeTable::INVALID, Span::default());
+            let id = self.new_obj(
+                b.name(),
+                ObjKind::Builtin(b),
+                TypeTable::INVALID,
+                Span::default(),
+            );
             self.universe.insert(b.name().into(), id);
         }
         self.cur_pkg = "main".into();
@@ -249,9 +259,16 @@ impl State {
         }
         self.info.defs.insert(span.lo, id);
         if !self.scopes.is_empty() {
-            let dup = self.scopes.last().is_some_and(|s| s.contains_key(name));
-            if dup {
-                self.err(span, format!("{} redeclared in this block", name));
+            let dup = self.scopes.last().and_then(|s| s.get(name).copied());
+            if let Some(prev) = dup {
+                let pspan = self.obj(prev).span;
+                self.err(
+                    span,
+                    format!(
+                        "{} redeclared in this block\n\t\u{0}POS{}\u{0}: other declaration of {}",
+                        name, pspan.lo, name
+                    ),
+                );
                 return;
             }
             if let Some(s) = self.scopes.last_mut() {
@@ -261,9 +278,20 @@ impl State {
             let pkg = self.cur_pkg.clone();
             let repl = self.repl;
             let sc = self.pkgs.entry(pkg).or_default();
-            let dup = sc.members.contains_key(name) || sc.imports.contains_key(name);
-            if dup && !repl {
-                self.err(span, format!("{} redeclared in this block", name));
+            let dup = sc
+                .members
+                .get(name)
+                .or_else(|| sc.imports.get(name))
+                .copied();
+            if let (Some(prev), false) = (dup, repl) {
+                let pspan = self.obj(prev).span;
+                self.err(
+                    span,
+                    format!(
+                        "{} redeclared in this block\n\t\u{0}POS{}\u{0}: other declaration of {}",
+                        name, pspan.lo, name
+                    ),
+                );
                 return;
             }
             sc.members.insert(name.to_string(), id);
@@ -314,7 +342,13 @@ impl State {
             match l {
                 Lazy::Type { .. } | Lazy::Alias(_) => {}
                 _ => {
-                    self.err(o.span, format!("initialization cycle or invalid recursive reference to {}", o.name));
+                    self.err(
+                        o.span,
+                        format!(
+                            "initialization cycle or invalid recursive reference to {}",
+                            o.name
+                        ),
+                    );
                     let _ = span;
                     self.lazy.remove(&id);
                 }
@@ -372,17 +406,28 @@ impl State {
 
     // ---- entry points ----
 
-    pub fn check_file(&mut self, f: &ast::File, sm: &SourceMap, tt: &mut TypeTable) -> Result<TypeInfo, Vec<Diagnostic>> {
+    pub fn check_file(
+        &mut self,
+        f: &ast::File,
+        sm: &SourceMap,
+        tt: &mut TypeTable,
+    ) -> Result<TypeInfo, Vec<Diagnostic>> {
         self.tt = std::mem::take(tt);
         self.sm = Some(sm.clone());
         self.repl = false;
         self.cur_pkg = "main".into();
         if f.package.name != "main" {
             // go run: package must be main
-            self.err(f.package.span, format!("package {} is not a main package", f.package.name));
+            self.err(
+                f.package.span,
+                format!("package {} is not a main package", f.package.name),
+            );
         }
         self.check_package_files("main", &f.imports, &f.decls);
-        let main = self.pkgs.get("main").and_then(|s| s.members.get("main").copied());
+        let main = self
+            .pkgs
+            .get("main")
+            .and_then(|s| s.members.get("main").copied());
         match main {
             Some(m) if matches!(self.obj(m).kind, ObjKind::Func { .. }) => self.info.main = Some(m),
             _ => {
@@ -440,7 +485,9 @@ impl State {
         }
         for i in 0..self.info.objects.len() {
             let t = self.info.objects[i].ty;
-            let t = if self.tt.is_untyped(t) && !matches!(self.info.objects[i].kind, ObjKind::Const(_) | ObjKind::Nil) {
+            let t = if self.tt.is_untyped(t)
+                && !matches!(self.info.objects[i].kind, ObjKind::Const(_) | ObjKind::Nil)
+            {
                 self.default_type(t)
             } else {
                 t
@@ -514,7 +561,10 @@ impl State {
                     if name == last || name == "_" {
                         self.err(span, format!("{:?} imported and not used", ipath));
                     } else {
-                        self.err(span, format!("{:?} imported as {} and not used", ipath, name));
+                        self.err(
+                            span,
+                            format!("{:?} imported as {} and not used", ipath, name),
+                        );
                     }
                 }
             }
@@ -552,7 +602,12 @@ impl State {
             return None;
         }
         let sp = imp.name.as_ref().map_or(imp.span, |n| n.span);
-        let id = self.new_obj(&name, ObjKind::PkgName(imp.path.clone()), TypeTable::INVALID, sp);
+        let id = self.new_obj(
+            &name,
+            ObjKind::PkgName(imp.path.clone()),
+            TypeTable::INVALID,
+            sp,
+        );
         if imp.name.is_some() {
             self.info.defs.insert(sp.lo, id);
         }
@@ -581,7 +636,8 @@ impl State {
             Ok(f) => f,
             Err(e) => {
                 let msg = e.first().map(|d| d.msg.clone()).unwrap_or_default();
-                self.errs.push(Diagnostic::internal(0, format!("stdlib {}: {}", path, msg)));
+                self.errs
+                    .push(Diagnostic::internal(0, format!("stdlib {}: {}", path, msg)));
                 return true;
             }
         };
@@ -607,7 +663,10 @@ impl State {
         self.info.func_sigs = saved_fs;
         if self.errs.len() > n_errs {
             let msgs: Vec<String> = self.errs.drain(n_errs..).map(|d| d.msg).collect();
-            self.errs.push(Diagnostic::internal(0, format!("stdlib {}: {}", path, msgs.join("; "))));
+            self.errs.push(Diagnostic::internal(
+                0,
+                format!("stdlib {}: {}", path, msgs.join("; ")),
+            ));
         }
         self.scopes = saved_scopes;
         self.repl = saved_repl;
@@ -649,12 +708,24 @@ impl State {
                     );
                     if fd.name.name == "init" && self.cur_pkg == "main" {
                         self.info.defs.insert(fd.name.span.lo, id);
-                        if !fd.tparams.is_empty() || !fd.sig.params.is_empty() || !fd.sig.results.is_empty() {
-                            self.err(fd.name.span, "func init must have no arguments and no return values");
+                        if !fd.tparams.is_empty()
+                            || !fd.sig.params.is_empty()
+                            || !fd.sig.results.is_empty()
+                        {
+                            self.err(
+                                fd.name.span,
+                                "func init must have no arguments and no return values",
+                            );
                         }
                         self.info.inits.push(id);
-                    } else if fd.name.name == "main" && self.cur_pkg == "main" && (!fd.sig.params.is_empty() || !fd.sig.results.is_empty()) {
-                        self.err(fd.name.span, "func main must have no arguments and no return values");
+                    } else if fd.name.name == "main"
+                        && self.cur_pkg == "main"
+                        && (!fd.sig.params.is_empty() || !fd.sig.results.is_empty())
+                    {
+                        self.err(
+                            fd.name.span,
+                            "func main must have no arguments and no return values",
+                        );
                         self.declare("main", id, fd.name.span);
                     } else if fd.name.name != "_" {
                         self.declare(&fd.name.name, id, fd.name.span);
@@ -681,7 +752,12 @@ impl State {
     }
 
     pub fn declare_type_spec(&mut self, s: &ast::TypeSpec, global: bool) {
-        let id = self.new_obj(&s.name.name, ObjKind::TypeName, TypeTable::INVALID, s.name.span);
+        let id = self.new_obj(
+            &s.name.name,
+            ObjKind::TypeName,
+            TypeTable::INVALID,
+            s.name.span,
+        );
         self.declare(&s.name.name, id, s.name.span);
         if s.alias {
             if global {
@@ -696,7 +772,12 @@ impl State {
         let named = self.tt.new_named(&s.name.name, &pkg, Some(id));
         self.info.objects[id.0 as usize].ty = named;
         if global {
-            self.lazy.insert(id, Lazy::Type { spec: Rc::new(s.clone()) });
+            self.lazy.insert(
+                id,
+                Lazy::Type {
+                    spec: Rc::new(s.clone()),
+                },
+            );
         } else {
             self.named_type_body(id, s);
         }
@@ -721,8 +802,18 @@ impl State {
     }
 
     fn set_underlying_checked(&mut self, named: TypeId, u: TypeId, s: &ast::TypeSpec) {
-        if u == named || (self.tt.is_named(u) && self.tt.underlying(u) == TypeTable::INVALID && self.tt.named(u).is_some_and(|n| n.obj.is_some_and(|o| self.resolving.contains(&o)))) {
-            self.err(s.name.span, format!("invalid recursive type: {} refers to itself", s.name.name));
+        if u == named
+            || (self.tt.is_named(u)
+                && self.tt.underlying(u) == TypeTable::INVALID
+                && self
+                    .tt
+                    .named(u)
+                    .is_some_and(|n| n.obj.is_some_and(|o| self.resolving.contains(&o))))
+        {
+            self.err(
+                s.name.span,
+                format!("invalid recursive type: {} refers to itself", s.name.name),
+            );
             self.tt.set_underlying(named, TypeTable::INVALID);
             return;
         }
@@ -734,9 +825,15 @@ impl State {
                 _ => false,
             };
             if direct {
-                self.err(s.name.span, format!("invalid recursive type: {} refers to itself", s.name.name));
+                self.err(
+                    s.name.span,
+                    format!("invalid recursive type: {} refers to itself", s.name.name),
+                );
             } else {
-                self.err(s.name.span, format!("invalid recursive type {}", s.name.name));
+                self.err(
+                    s.name.span,
+                    format!("invalid recursive type {}", s.name.name),
+                );
             }
             let e = self.tt.strukt(vec![]);
             self.tt.set_underlying(named, e);
@@ -753,7 +850,9 @@ impl State {
         }
         let u = if depth == 0 { t } else { self.tt.underlying(t) };
         match self.tt.get(u) {
-            Type::Struct(fs) => fs.iter().any(|f| f.ty == target || self.contains_directly(f.ty, target, depth + 1)),
+            Type::Struct(fs) => fs
+                .iter()
+                .any(|f| f.ty == target || self.contains_directly(f.ty, target, depth + 1)),
             Type::Array(_, e) => *e == target || self.contains_directly(*e, target, depth + 1),
             _ => false,
         }
@@ -792,7 +891,14 @@ impl State {
                 if self.tt.is_interface(t) {
                     t
                 } else {
-                    self.tt.interface(vec![], Some(vec![Term { tilde: false, ty: t }]), false)
+                    self.tt.interface(
+                        vec![],
+                        Some(vec![Term {
+                            tilde: false,
+                            ty: t,
+                        }]),
+                        false,
+                    )
                 }
             }
         }
@@ -807,7 +913,10 @@ impl State {
             }
             _ => {
                 let t = self.type_expr(e);
-                vec![Term { tilde: false, ty: t }]
+                vec![Term {
+                    tilde: false,
+                    ty: t,
+                }]
             }
         }
     }
@@ -830,10 +939,22 @@ impl State {
                 } else if last_vals.is_empty() {
                     self.err(n.span, "missing init expr for const declaration");
                 }
-                let id = self.new_obj(&n.name, ObjKind::Const(ConstValue::Int(0)), TypeTable::INVALID, n.span);
+                let id = self.new_obj(
+                    &n.name,
+                    ObjKind::Const(ConstValue::Int(0)),
+                    TypeTable::INVALID,
+                    n.span,
+                );
                 if global {
                     self.declare(&n.name, id, n.span);
-                    self.lazy.insert(id, Lazy::Const { ty: last_ty.clone(), val, iota: s.iota as i128 });
+                    self.lazy.insert(
+                        id,
+                        Lazy::Const {
+                            ty: last_ty.clone(),
+                            val,
+                            iota: s.iota as i128,
+                        },
+                    );
                 } else {
                     let saved = self.iota.replace(s.iota as i128);
                     let (t, v) = self.const_decl_value(last_ty.as_deref(), val.as_deref());
@@ -858,7 +979,14 @@ impl State {
         let objs: Vec<ObjId> = s
             .names
             .iter()
-            .map(|n| self.new_obj(&n.name, ObjKind::Var(VarKind::Global), TypeTable::INVALID, n.span))
+            .map(|n| {
+                self.new_obj(
+                    &n.name,
+                    ObjKind::Var(VarKind::Global),
+                    TypeTable::INVALID,
+                    n.span,
+                )
+            })
             .collect();
         for (i, n) in s.names.iter().enumerate() {
             self.declare(&n.name, objs[i], n.span);
@@ -895,7 +1023,11 @@ impl State {
         for (objs, _) in &vars {
             for o in objs {
                 let mut seen = HashSet::new();
-                let mut stack: Vec<ObjId> = self.deps.get(o).map(|d| d.iter().copied().collect()).unwrap_or_default();
+                let mut stack: Vec<ObjId> = self
+                    .deps
+                    .get(o)
+                    .map(|d| d.iter().copied().collect())
+                    .unwrap_or_default();
                 let mut vs = HashSet::new();
                 while let Some(d) = stack.pop() {
                     if !seen.insert(d) {
@@ -912,7 +1044,13 @@ impl State {
                 }
                 if vs.contains(o) {
                     let (sp, n) = (self.obj(*o).span, self.obj(*o).name.clone());
-                    self.err(sp, format!("initialization cycle or initialization loop: {} refers to itself", n));
+                    self.err(
+                        sp,
+                        format!(
+                            "initialization cycle or initialization loop: {} refers to itself",
+                            n
+                        ),
+                    );
                 }
                 trans.insert(*o, vs);
             }
@@ -922,7 +1060,9 @@ impl State {
         while !remaining.is_empty() {
             let pos = remaining.iter().position(|(objs, _)| {
                 objs.iter().all(|o| {
-                    trans.get(o).is_none_or(|d| d.iter().all(|x| done.contains(x) || objs.contains(x)))
+                    trans
+                        .get(o)
+                        .is_none_or(|d| d.iter().all(|x| done.contains(x) || objs.contains(x)))
                 })
             });
             let i = pos.unwrap_or(0);
@@ -973,18 +1113,38 @@ impl State {
         self.info.uses.insert(name_expr.span.lo, tobj);
         self.use_obj(tobj, name_expr.span);
         let named = self.obj(tobj).ty;
-        if !matches!(self.obj(tobj).kind, ObjKind::TypeName) || !self.tt.is_named(named) || self.obj(tobj).pkg != self.cur_pkg {
-            self.err(name_expr.span, format!("cannot define new methods on non-local type {}", tname));
+        if !matches!(self.obj(tobj).kind, ObjKind::TypeName)
+            || !self.tt.is_named(named)
+            || self.obj(tobj).pkg != self.cur_pkg
+        {
+            self.err(
+                name_expr.span,
+                format!("cannot define new methods on non-local type {}", tname),
+            );
             return None;
         }
         if self.tt.is_pointer(named) || self.tt.is_interface(named) {
-            let what = if self.tt.is_pointer(named) { "pointer" } else { "interface" };
-            self.err(name_expr.span, format!("invalid receiver type {} ({} or interface type)", tname, what));
+            let what = if self.tt.is_pointer(named) {
+                "pointer"
+            } else {
+                "interface"
+            };
+            self.err(
+                name_expr.span,
+                format!(
+                    "invalid receiver type {} ({} or interface type)",
+                    tname, what
+                ),
+            );
             return None;
         }
         // Generic receiver: bind the receiver's type parameter names to the type's params.
         self.push_scope();
-        let tps = self.tt.named(named).map(|n| n.tparams.clone()).unwrap_or_default();
+        let tps = self
+            .tt
+            .named(named)
+            .map(|n| n.tparams.clone())
+            .unwrap_or_default();
         for (i, a) in targ_names.iter().enumerate() {
             if let (ExprKind::Ident(n), Some(&tp)) = (&a.kind, tps.get(i)) {
                 let id = self.new_obj(n, ObjKind::TypeName, tp, a.span);
@@ -994,17 +1154,31 @@ impl State {
         let sig = self.signature(&fd.sig);
         self.scopes.pop();
         let native = fd.body.is_none();
-        let id = self.new_obj(&fd.name.name, ObjKind::Func { recv: Some(named), native }, sig, fd.name.span);
+        let id = self.new_obj(
+            &fd.name.name,
+            ObjKind::Func {
+                recv: Some(named),
+                native,
+            },
+            sig,
+            fd.name.span,
+        );
         self.info.defs.insert(fd.name.span.lo, id);
         self.info.func_sigs.insert(fd.name.span.lo, sig);
         // Duplicate method / field-and-method clash.
         if self.tt.declared_method(named, &fd.name.name).is_some() {
-            self.err(fd.name.span, format!("method {}.{} already declared", tname, fd.name.name));
+            self.err(
+                fd.name.span,
+                format!("method {}.{} already declared", tname, fd.name.name),
+            );
             return None;
         }
         if let Some(fs) = self.tt.struct_fields(named) {
             if fs.iter().any(|f| f.name == fd.name.name) {
-                self.err(fd.name.span, format!("field and method with the same name {}", fd.name.name));
+                self.err(
+                    fd.name.span,
+                    format!("field and method with the same name {}", fd.name.name),
+                );
                 return None;
             }
         }
@@ -1079,13 +1253,20 @@ impl State {
             }
         }
         if let Some(recv) = &fd.recv {
-            if let ObjKind::Func { recv: Some(named), .. } = self.obj(id).kind {
+            if let ObjKind::Func {
+                recv: Some(named), ..
+            } = self.obj(id).kind
+            {
                 // Generic receiver type parameters.
                 let base = match &recv.ty.kind {
                     ExprKind::Star(x) => &**x,
                     _ => &recv.ty,
                 };
-                let tps = self.tt.named(named).map(|n| n.tparams.clone()).unwrap_or_default();
+                let tps = self
+                    .tt
+                    .named(named)
+                    .map(|n| n.tparams.clone())
+                    .unwrap_or_default();
                 let mut rt = named;
                 if let ExprKind::Index(_, args) = &base.kind {
                     for (i, a) in args.iter().enumerate() {
@@ -1178,7 +1359,11 @@ impl State {
 
     // ---- REPL ----
 
-    pub fn check_repl(&mut self, items: &[ReplItem<'_>], tt: &mut TypeTable) -> Result<TypeInfo, Vec<Diagnostic>> {
+    pub fn check_repl(
+        &mut self,
+        items: &[ReplItem<'_>],
+        tt: &mut TypeTable,
+    ) -> Result<TypeInfo, Vec<Diagnostic>> {
         self.tt = std::mem::take(tt);
         self.repl = true;
         self.cur_pkg = "main".into();
@@ -1248,8 +1433,15 @@ impl State {
                 match self.obj(id).kind {
                     ObjKind::TypeName => {
                         let t = self.obj(id).ty;
-                        if self.tt.named(t).is_some_and(|n| !n.tparams.is_empty() && n.targs.is_empty()) {
-                            self.err(e.span, format!("cannot use generic type {} without instantiation", name));
+                        if self
+                            .tt
+                            .named(t)
+                            .is_some_and(|n| !n.tparams.is_empty() && n.targs.is_empty())
+                        {
+                            self.err(
+                                e.span,
+                                format!("cannot use generic type {} without instantiation", name),
+                            );
                         }
                         t
                     }
@@ -1266,7 +1458,10 @@ impl State {
                         if let ObjKind::PkgName(path) = self.obj(pid).kind.clone() {
                             self.info.uses.insert(x.span.lo, pid);
                             self.used.insert(pid);
-                            let m = self.pkgs.get(&path).and_then(|s| s.members.get(&sel.name).copied());
+                            let m = self
+                                .pkgs
+                                .get(&path)
+                                .and_then(|s| s.members.get(&sel.name).copied());
                             return match m {
                                 Some(id) if matches!(self.obj(id).kind, ObjKind::TypeName) => {
                                     self.info.uses.insert(sel.span.lo, id);
@@ -1293,7 +1488,10 @@ impl State {
                         }
                     }
                 }
-                self.err(e.span, format!("{} is not a type", super::expr::expr_string(e)));
+                self.err(
+                    e.span,
+                    format!("{} is not a type", super::expr::expr_string(e)),
+                );
                 TypeTable::INVALID
             }
             ExprKind::Star(x) => {
@@ -1307,7 +1505,10 @@ impl State {
             ExprKind::ArrayType { len, elem } => {
                 let el = self.type_expr(elem);
                 let Some(len) = len else {
-                    self.err(e.span, "invalid use of [...] array (outside a composite literal)");
+                    self.err(
+                        e.span,
+                        "invalid use of [...] array (outside a composite literal)",
+                    );
                     return TypeTable::INVALID;
                 };
                 let n = self.array_len(len);
@@ -1316,7 +1517,11 @@ impl State {
             ExprKind::MapType(k, v) => {
                 let kt = self.type_expr(k);
                 let vt = self.type_expr(v);
-                if kt != TypeTable::INVALID && !self.tt.is_type_param(kt) && !self.tt.comparable(kt) && self.tt.underlying(kt) != TypeTable::INVALID {
+                if kt != TypeTable::INVALID
+                    && !self.tt.is_type_param(kt)
+                    && !self.tt.comparable(kt)
+                    && self.tt.underlying(kt) != TypeTable::INVALID
+                {
                     self.err(k.span, format!("invalid map key type {}", self.ts(kt)));
                 }
                 self.tt.map(kt, vt)
@@ -1335,7 +1540,10 @@ impl State {
                 let mut out: Vec<Field> = Vec::new();
                 for f in fields {
                     let t = self.type_expr(&f.ty);
-                    let tag = f.tag.as_ref().map(|b| String::from_utf8_lossy(b).into_owned());
+                    let tag = f
+                        .tag
+                        .as_ref()
+                        .map(|b| String::from_utf8_lossy(b).into_owned());
                     if f.names.is_empty() {
                         // Embedded: name is the type name.
                         let mut te = &f.ty;
@@ -1351,7 +1559,12 @@ impl State {
                         if out.iter().any(|o| o.name == name) {
                             self.err(f.ty.span, format!("{} redeclared", name));
                         }
-                        out.push(Field { name, ty: t, embedded: true, tag });
+                        out.push(Field {
+                            name,
+                            ty: t,
+                            embedded: true,
+                            tag,
+                        });
                     } else {
                         for n in &f.names {
                             if n.name != "_" && out.iter().any(|o| o.name == n.name) {
@@ -1379,10 +1592,16 @@ impl State {
                             if methods.iter().any(|m| m.name == name.name) {
                                 self.err(name.span, format!("duplicate method {}", name.name));
                             }
-                            methods.push(IfaceMethod { name: name.name.clone(), sig: s });
+                            methods.push(IfaceMethod {
+                                name: name.name.clone(),
+                                sig: s,
+                            });
                         }
                         ast::InterfaceElem::Embed(x) => {
-                            let is_term = matches!(x.kind, ExprKind::Union(_) | ExprKind::Unary(ast::UnOp::Tilde, _));
+                            let is_term = matches!(
+                                x.kind,
+                                ExprKind::Union(_) | ExprKind::Unary(ast::UnOp::Tilde, _)
+                            );
                             if is_term {
                                 let ts = self.terms(x);
                                 terms = Some(ts);
@@ -1404,7 +1623,12 @@ impl State {
                                         }
                                     }
                                 }
-                                _ => terms = Some(vec![Term { tilde: false, ty: t }]),
+                                _ => {
+                                    terms = Some(vec![Term {
+                                        tilde: false,
+                                        ty: t,
+                                    }])
+                                }
                             }
                         }
                     }
@@ -1435,7 +1659,10 @@ impl State {
             }
             ExprKind::Bad => TypeTable::INVALID,
             _ => {
-                self.err(e.span, format!("{} is not a type", super::expr::expr_string(e)));
+                self.err(
+                    e.span,
+                    format!("{} is not a type", super::expr::expr_string(e)),
+                );
                 TypeTable::INVALID
             }
         }
@@ -1446,21 +1673,46 @@ impl State {
         match &x.val {
             Some(v) if self.tt.is_integer(x.ty) || self.tt.is_untyped(x.ty) => match v.as_i128() {
                 Some(n) if n >= 0 => {
-                    self.record_final(len, if self.tt.is_untyped(x.ty) { TypeTable::INT } else { x.ty });
+                    self.record_final(
+                        len,
+                        if self.tt.is_untyped(x.ty) {
+                            TypeTable::INT
+                        } else {
+                            x.ty
+                        },
+                    );
                     n as u64
                 }
                 Some(_) => {
-                    self.err(len.span, format!("invalid array length {} (untyped int constant)", super::expr::expr_string(len)));
+                    self.err(
+                        len.span,
+                        format!(
+                            "invalid array length {} (untyped int constant)",
+                            super::expr::expr_string(len)
+                        ),
+                    );
                     0
                 }
                 None => {
-                    self.err(len.span, format!("array length {} must be integer", self.operand_string(&x, len)));
+                    self.err(
+                        len.span,
+                        format!(
+                            "array length {} must be integer",
+                            self.operand_string(&x, len)
+                        ),
+                    );
                     0
                 }
             },
             _ => {
                 if x.ty != TypeTable::INVALID {
-                    self.err(len.span, format!("array length {} must be constant", self.operand_string(&x, len)));
+                    self.err(
+                        len.span,
+                        format!(
+                            "array length {} must be constant",
+                            self.operand_string(&x, len)
+                        ),
+                    );
                 }
                 0
             }
@@ -1476,7 +1728,15 @@ impl State {
             return TypeTable::INVALID;
         };
         if n.tparams.len() != targs.len() {
-            self.err(span, format!("got {} type arguments but {} has {} type parameters", targs.len(), self.ts(g), n.tparams.len()));
+            self.err(
+                span,
+                format!(
+                    "got {} type arguments but {} has {} type parameters",
+                    targs.len(),
+                    self.ts(g),
+                    n.tparams.len()
+                ),
+            );
             return TypeTable::INVALID;
         }
         if n.tparams == targs {
@@ -1489,7 +1749,12 @@ impl State {
         }
         let inst = self.tt.new_named(&n.name, &n.pkg, n.obj);
         self.inst_cache.insert(key, inst);
-        let map: HashMap<TypeId, TypeId> = n.tparams.iter().copied().zip(targs.iter().copied()).collect();
+        let map: HashMap<TypeId, TypeId> = n
+            .tparams
+            .iter()
+            .copied()
+            .zip(targs.iter().copied())
+            .collect();
         // The generic's underlying type may not be resolved yet.
         if let Some(o) = n.obj {
             if self.lazy.contains_key(&o) {
@@ -1504,7 +1769,10 @@ impl State {
             .map(|n| n.methods.clone())
             .unwrap_or_default()
             .into_iter()
-            .map(|m| MethodInfo { sig: self.subst(m.sig, &map), ..m })
+            .map(|m| MethodInfo {
+                sig: self.subst(m.sig, &map),
+                ..m
+            })
             .collect();
         if let Some(nm) = self.tt.named_mut(inst) {
             nm.targs = targs.to_vec();
@@ -1521,10 +1789,19 @@ impl State {
     /// Re-derive instantiated types' underlying types and methods from their generic origin
     /// (instances created before the origin's methods or underlying type were known).
     pub fn refresh_instances(&mut self) {
-        let insts: Vec<((TypeId, Vec<TypeId>), TypeId)> = self.inst_cache.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        let insts: Vec<((TypeId, Vec<TypeId>), TypeId)> = self
+            .inst_cache
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect();
         for ((g, targs), inst) in insts {
-            let tps = self.tt.named(g).map(|n| n.tparams.clone()).unwrap_or_default();
-            let map: HashMap<TypeId, TypeId> = tps.iter().copied().zip(targs.iter().copied()).collect();
+            let tps = self
+                .tt
+                .named(g)
+                .map(|n| n.tparams.clone())
+                .unwrap_or_default();
+            let map: HashMap<TypeId, TypeId> =
+                tps.iter().copied().zip(targs.iter().copied()).collect();
             if self.tt.underlying(inst) == TypeTable::INVALID {
                 let gu = self.tt.underlying(g);
                 let u = self.subst(gu, &map);
@@ -1536,7 +1813,10 @@ impl State {
                 .map(|n| n.methods.clone())
                 .unwrap_or_default()
                 .into_iter()
-                .map(|m| MethodInfo { sig: self.subst(m.sig, &map), ..m })
+                .map(|m| MethodInfo {
+                    sig: self.subst(m.sig, &map),
+                    ..m
+                })
                 .collect();
             if let Some(nm) = self.tt.named_mut(inst) {
                 nm.methods = methods;
@@ -1598,7 +1878,13 @@ impl State {
                 self.tt.chan(d, e)
             }
             Type::Struct(fs) => {
-                let fs = fs.into_iter().map(|f| Field { ty: self.subst(f.ty, map), ..f }).collect();
+                let fs = fs
+                    .into_iter()
+                    .map(|f| Field {
+                        ty: self.subst(f.ty, map),
+                        ..f
+                    })
+                    .collect();
                 self.tt.strukt(fs)
             }
             Type::Func(s) => {
@@ -1611,8 +1897,22 @@ impl State {
                 self.tt.tuple(v)
             }
             Type::Interface(i) => {
-                let ms = i.methods.into_iter().map(|m| IfaceMethod { sig: self.subst(m.sig, map), ..m }).collect();
-                let terms = i.terms.map(|ts| ts.into_iter().map(|t| Term { ty: self.subst(t.ty, map), ..t }).collect());
+                let ms = i
+                    .methods
+                    .into_iter()
+                    .map(|m| IfaceMethod {
+                        sig: self.subst(m.sig, map),
+                        ..m
+                    })
+                    .collect();
+                let terms = i.terms.map(|ts| {
+                    ts.into_iter()
+                        .map(|t| Term {
+                            ty: self.subst(t.ty, map),
+                            ..t
+                        })
+                        .collect()
+                });
                 self.tt.interface(ms, terms, i.comparable)
             }
         }

@@ -155,7 +155,12 @@ fn write_expr(s: &mut String, e: &Expr) {
             }
             s.push(')');
         }
-        ExprKind::Call { fun, args, ellipsis, .. } => {
+        ExprKind::Call {
+            fun,
+            args,
+            ellipsis,
+            ..
+        } => {
             write_expr(s, fun);
             s.push('(');
             for (i, a) in args.iter().enumerate() {
@@ -360,7 +365,11 @@ impl State {
                     buf.push(')');
                     return buf;
                 }
-                if self.tt.is_named(x.ty) || x.ty == TypeTable::BYTE || x.ty == TypeTable::RUNE || x.ty == TypeTable::ANY {
+                if self.tt.is_named(x.ty)
+                    || x.ty == TypeTable::BYTE
+                    || x.ty == TypeTable::RUNE
+                    || x.ty == TypeTable::ANY
+                {
                     let what = match self.tt.under(x.ty) {
                         Type::Basic(k) => k.name(),
                         Type::Array(..) => "array",
@@ -381,7 +390,9 @@ impl State {
                     if x.ty == TypeTable::ANY {
                         desc = "interface ".into();
                     }
-                    if self.tt.is_named(x.ty) && self.tt.named(x.ty).is_some_and(|n| n.pkg.is_empty()) {
+                    if self.tt.is_named(x.ty)
+                        && self.tt.named(x.ty).is_some_and(|n| n.pkg.is_empty())
+                    {
                         // error is a named interface in the universe: "interface type error".
                     }
                 }
@@ -492,7 +503,12 @@ impl State {
         if x.mode == Mode::Nil || x.ty == TypeTable::UNTYPED_NIL {
             let ok = matches!(
                 self.tt.get(tu),
-                Type::Pointer(_) | Type::Slice(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_) | Type::Interface(_)
+                Type::Pointer(_)
+                    | Type::Slice(_)
+                    | Type::Map(..)
+                    | Type::Chan(..)
+                    | Type::Func(_)
+                    | Type::Interface(_)
             ) || tu == TypeTable::UNSAFE_POINTER;
             if ok {
                 x.ty = target;
@@ -566,7 +582,10 @@ impl State {
                         Err(_) => {
                             let s = self.operand_string(x, e);
                             let ts = self.ts(d);
-                            self.err(e.span, format!("cannot use {} as {} value in {} (overflows)", s, ts, ctx));
+                            self.err(
+                                e.span,
+                                format!("cannot use {} as {} value in {} (overflows)", s, ts, ctx),
+                            );
                         }
                     }
                 }
@@ -593,7 +612,12 @@ impl State {
         if self.tt.is_untyped(v) {
             if x.mode == Mode::Nil || v == TypeTable::UNTYPED_NIL {
                 return match self.tt.get(tu) {
-                    Type::Pointer(_) | Type::Slice(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_) | Type::Interface(_) => Ok(()),
+                    Type::Pointer(_)
+                    | Type::Slice(_)
+                    | Type::Map(..)
+                    | Type::Chan(..)
+                    | Type::Func(_)
+                    | Type::Interface(_) => Ok(()),
                     _ => Err(String::new()),
                 };
             }
@@ -613,7 +637,9 @@ impl State {
                     },
                     None => {
                         let xk = self.tt.basic_kind(v).unwrap_or(BasicKind::Invalid);
-                        if (xk == BasicKind::UntypedBool && k.is_boolean()) || (xk.is_numeric() && k.is_numeric()) {
+                        if (xk == BasicKind::UntypedBool && k.is_boolean())
+                            || (xk.is_numeric() && k.is_numeric())
+                        {
                             Ok(())
                         } else {
                             Err(String::new())
@@ -635,13 +661,16 @@ impl State {
         }
         let vp = self.tt.is_type_param(v);
         let tp = self.tt.is_type_param(t);
-        if self.tt.identical(vu, tu) && (!self.tt.is_named(v) || !self.tt.is_named(t)) && !vp && !tp {
+        if self.tt.identical(vu, tu) && (!self.tt.is_named(v) || !self.tt.is_named(t)) && !vp && !tp
+        {
             return Ok(());
         }
         if self.tt.is_interface(t) && !tp {
             return self.implements(v, t);
         }
-        if let (Type::Chan(ChanDir::Both, ve), Type::Chan(_, te)) = (self.tt.get(vu).clone(), self.tt.get(tu).clone()) {
+        if let (Type::Chan(ChanDir::Both, ve), Type::Chan(_, te)) =
+            (self.tt.get(vu).clone(), self.tt.get(tu).clone())
+        {
             if self.tt.identical(ve, te) && (!self.tt.is_named(v) || !self.tt.is_named(t)) {
                 return Ok(());
             }
@@ -669,7 +698,13 @@ impl State {
                 }
             });
             if !ok {
-                return Err(format!(": {} does not satisfy {} ({} missing in {})", vs, ts, vs, self.terms_string(terms)));
+                return Err(format!(
+                    ": {} does not satisfy {} ({} missing in {})",
+                    vs,
+                    ts,
+                    vs,
+                    self.terms_string(terms)
+                ));
             }
         }
         if it.comparable && !self.tt.comparable(v) {
@@ -682,8 +717,17 @@ impl State {
                     MissingReason::Missing => format!("missing method {}", m),
                     MissingReason::PointerReceiver => format!("method {} has pointer receiver", m),
                     MissingReason::WrongType => {
-                        let have = self.tt.method_sig(v, &m).map(|s| s.0).unwrap_or(TypeTable::INVALID);
-                        let want = it.methods.iter().find(|x| x.name == m).map(|x| x.sig).unwrap_or(TypeTable::INVALID);
+                        let have = self
+                            .tt
+                            .method_sig(v, &m)
+                            .map(|s| s.0)
+                            .unwrap_or(TypeTable::INVALID);
+                        let want = it
+                            .methods
+                            .iter()
+                            .find(|x| x.name == m)
+                            .map(|x| x.sig)
+                            .unwrap_or(TypeTable::INVALID);
                         let h = self.ts(have);
                         let w = self.ts(want);
                         format!(
@@ -715,7 +759,13 @@ impl State {
     /// Assign operand `x` (expression `e`) to a destination of type `t`; `context` words the
     /// error ("variable declaration", "assignment", "argument to f", "return statement").
     /// Converts untyped constants to `t` and records the final type.
-    pub(crate) fn assign_to(&mut self, x: &mut Operand, e: &Expr, t: TypeId, context: &str) -> bool {
+    pub(crate) fn assign_to(
+        &mut self,
+        x: &mut Operand,
+        e: &Expr,
+        t: TypeId,
+        context: &str,
+    ) -> bool {
         if x.is_invalid() || t == TypeTable::INVALID {
             return false;
         }
@@ -728,7 +778,10 @@ impl State {
                     if !self.convert_untyped(x, e, t) {
                         let s = self.operand_string(x, e);
                         let ts = self.ts(t);
-                        self.err(e.span, format!("cannot use {} as {} value in {}", s, ts, context));
+                        self.err(
+                            e.span,
+                            format!("cannot use {} as {} value in {}", s, ts, context),
+                        );
                         return false;
                     }
                 }
@@ -738,9 +791,15 @@ impl State {
                 let s = self.operand_string(x, e);
                 let ts = self.ts(t);
                 if x.mode == Mode::Nil {
-                    self.err(e.span, format!("cannot use nil as {} value in {}", ts, context));
+                    self.err(
+                        e.span,
+                        format!("cannot use nil as {} value in {}", ts, context),
+                    );
                 } else {
-                    self.err(e.span, format!("cannot use {} as {} value in {}{}", s, ts, context, reason));
+                    self.err(
+                        e.span,
+                        format!("cannot use {} as {} value in {}{}", s, ts, context, reason),
+                    );
                 }
                 false
             }
@@ -750,31 +809,54 @@ impl State {
     /// Report a tuple or no-value operand used as a single value.
     pub(crate) fn single_value(&mut self, x: &mut Operand, e: &Expr) -> Result<(), ()> {
         if x.mode == Mode::NoValue {
-            self.err(e.span, format!("{} (no value) used as value", expr_string(e)));
+            self.err(
+                e.span,
+                format!("{} (no value) used as value", expr_string(e)),
+            );
             *x = Operand::invalid();
             return Err(());
         }
         if let Type::Tuple(v) = self.tt.get(x.ty) {
             if v.len() != 1 {
                 let ts = self.ts(x.ty);
-                self.err(e.span, format!("multiple-value {} (value of type {}) in single-value context", expr_string(e), ts));
+                self.err(
+                    e.span,
+                    format!(
+                        "multiple-value {} (value of type {}) in single-value context",
+                        expr_string(e),
+                        ts
+                    ),
+                );
                 *x = Operand::invalid();
                 return Err(());
             }
         }
         match x.mode {
             Mode::TypeExpr => {
-                self.err(e.span, format!("{} (type) is not an expression", expr_string(e)));
+                self.err(
+                    e.span,
+                    format!("{} (type) is not an expression", expr_string(e)),
+                );
                 *x = Operand::invalid();
                 Err(())
             }
             Mode::Builtin(b) => {
-                self.err(e.span, format!("{} (built-in function {}) must be called", expr_string(e), b.name()));
+                self.err(
+                    e.span,
+                    format!(
+                        "{} (built-in function {}) must be called",
+                        expr_string(e),
+                        b.name()
+                    ),
+                );
                 *x = Operand::invalid();
                 Err(())
             }
             Mode::Pkg => {
-                self.err(e.span, format!("use of package {} without selector", expr_string(e)));
+                self.err(
+                    e.span,
+                    format!("use of package {} without selector", expr_string(e)),
+                );
                 *x = Operand::invalid();
                 Err(())
             }
@@ -909,7 +991,8 @@ impl State {
             },
             ExprKind::ImagLit(t) => {
                 let body = t.trim_end_matches('i');
-                let v = constant::parse_float_lit(body).or_else(|| constant::parse_int_lit(body).map(|i| i as f64));
+                let v = constant::parse_float_lit(body)
+                    .or_else(|| constant::parse_int_lit(body).map(|i| i as f64));
                 match v {
                     Some(v) => Operand {
                         mode: Mode::Const,
@@ -938,10 +1021,18 @@ impl State {
                 self.func_lit(sig, body, t);
                 Operand::value(t)
             }
-            ExprKind::CompositeLit { ty, elems, .. } => self.composite_lit(e, ty.as_deref(), elems, hint),
+            ExprKind::CompositeLit { ty, elems, .. } => {
+                self.composite_lit(e, ty.as_deref(), elems, hint)
+            }
             ExprKind::Selector(x, sel) => self.selector(e, x, sel),
             ExprKind::Index(x, idx) => self.index_expr(e, x, idx),
-            ExprKind::Slice { x, lo, hi, max, three } => self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref(), *three),
+            ExprKind::Slice {
+                x,
+                lo,
+                hi,
+                max,
+                three,
+            } => self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref(), *three),
             ExprKind::TypeAssert(x, t) => {
                 let xo = self.value(x, None);
                 let Some(t) = t else {
@@ -954,7 +1045,10 @@ impl State {
                 }
                 if !self.tt.is_interface(xo.ty) {
                     let s = self.operand_string(&xo, x);
-                    self.err(x.span, format!("invalid operation: {} is not an interface", s));
+                    self.err(
+                        x.span,
+                        format!("invalid operation: {} is not an interface", s),
+                    );
                     return Operand::invalid();
                 }
                 self.check_type_assertable(xo.ty, tt, t.span, e);
@@ -964,7 +1058,12 @@ impl State {
                     val: None,
                 }
             }
-            ExprKind::Call { fun, args, ellipsis, rparen } => self.call(e, fun, args, *ellipsis, *rparen, hint),
+            ExprKind::Call {
+                fun,
+                args,
+                ellipsis,
+                rparen,
+            } => self.call(e, fun, args, *ellipsis, *rparen, hint),
             ExprKind::Star(x) => {
                 let xo = self.expr(x, None);
                 match xo.mode {
@@ -994,7 +1093,10 @@ impl State {
                             },
                             None => {
                                 let s = self.operand_string(&xo, x);
-                                self.err(x.span, format!("invalid operation: cannot indirect {}", s));
+                                self.err(
+                                    x.span,
+                                    format!("invalid operation: cannot indirect {}", s),
+                                );
                                 Operand::invalid()
                             }
                         }
@@ -1016,7 +1118,11 @@ impl State {
             | ExprKind::InterfaceType(_) => {
                 let t = self.type_expr(e);
                 Operand {
-                    mode: if t == TypeTable::INVALID { Mode::Invalid } else { Mode::TypeExpr },
+                    mode: if t == TypeTable::INVALID {
+                        Mode::Invalid
+                    } else {
+                        Mode::TypeExpr
+                    },
                     ty: t,
                     val: None,
                 }
@@ -1041,8 +1147,17 @@ impl State {
                 MissingReason::WrongType => format!("wrong type for method {}", m),
                 MissingReason::Missing => format!("missing method {}", m),
             };
-            let _ = e;
-            self.err(tspan, format!("impossible type assertion: {}\n\t{} does not implement {} ({})", expr_string(e), ts, is, reason));
+            let _ = tspan;
+            self.err(
+                e.span,
+                format!(
+                    "impossible type assertion: {}\n\t{} does not implement {} ({})",
+                    expr_string(e),
+                    ts,
+                    is,
+                    reason
+                ),
+            );
         }
     }
 
@@ -1107,7 +1222,10 @@ impl State {
                     return Operand::invalid();
                 }
                 let s = self.operand_string(&xo, x);
-                self.err(e.span, format!("invalid operation: cannot take address of {}", s));
+                self.err(
+                    x.span,
+                    format!("invalid operation: cannot take address of {}", s),
+                );
                 return Operand::invalid();
             }
             let p = self.tt.pointer(xo.ty);
@@ -1122,7 +1240,14 @@ impl State {
                 Type::Chan(d, el) => {
                     if d == ChanDir::Send {
                         let s = self.operand_string(&xo, x);
-                        self.err(e.span, format!("invalid operation: cannot receive from send-only channel {}", s));
+                        let ts = self.ts(xo.ty);
+                        self.err(
+                            x.span,
+                            format!(
+                                "invalid operation: cannot receive from send-only channel {} {}",
+                                ts, s
+                            ),
+                        );
                         return Operand::invalid();
                     }
                     xo = Operand {
@@ -1134,7 +1259,10 @@ impl State {
                 }
                 _ => {
                     let s = self.operand_string(&xo, x);
-                    self.err(e.span, format!("invalid operation: cannot receive from non-channel {}", s));
+                    self.err(
+                        e.span,
+                        format!("invalid operation: cannot receive from non-channel {}", s),
+                    );
                     return Operand::invalid();
                 }
             }
@@ -1148,14 +1276,25 @@ impl State {
             return Operand::invalid();
         }
         let ok = match op {
-            UnOp::Pos | UnOp::Neg => self.tt.is_numeric(xo.ty) || self.tparam_all(xo.ty, |tt, t| tt.is_numeric(t)),
+            UnOp::Pos | UnOp::Neg => {
+                self.tt.is_numeric(xo.ty) || self.tparam_all(xo.ty, |tt, t| tt.is_numeric(t))
+            }
             UnOp::Not => self.tt.is_boolean(xo.ty),
-            UnOp::Xor => self.tt.is_integer(xo.ty) || self.tparam_all(xo.ty, |tt, t| tt.is_integer(t)),
+            UnOp::Xor => {
+                self.tt.is_integer(xo.ty) || self.tparam_all(xo.ty, |tt, t| tt.is_integer(t))
+            }
             _ => false,
         };
         if !ok {
             let s = self.operand_string(&xo, x);
-            self.err(x.span, format!("invalid operation: operator {} not defined on {}", op.as_str(), s));
+            self.err(
+                x.span,
+                format!(
+                    "invalid operation: operator {} not defined on {}",
+                    op.as_str(),
+                    s
+                ),
+            );
             return Operand::invalid();
         }
         if let Some(v) = xo.val.clone() {
@@ -1222,7 +1361,14 @@ impl State {
         }
     }
 
-    fn binary(&mut self, e: &Expr, op: BinOp, xe: &Expr, ye: &Expr, hint: Option<TypeId>) -> Operand {
+    fn binary(
+        &mut self,
+        e: &Expr,
+        op: BinOp,
+        xe: &Expr,
+        ye: &Expr,
+        hint: Option<TypeId>,
+    ) -> Operand {
         if matches!(op, BinOp::Shl | BinOp::Shr) {
             return self.shift(e, op, xe, ye, hint);
         }
@@ -1266,25 +1412,50 @@ impl State {
         if !self.tt.identical(x.ty, y.ty) {
             if x.ty != TypeTable::INVALID && y.ty != TypeTable::INVALID {
                 let (a, b) = (self.ts(x.ty), self.ts(y.ty));
-                self.err(xe.span, format!("invalid operation: {} (mismatched types {} and {})", expr_string(e), a, b));
+                self.err(
+                    xe.span,
+                    format!(
+                        "invalid operation: {} (mismatched types {} and {})",
+                        expr_string(e),
+                        a,
+                        b
+                    ),
+                );
             }
             return Operand::invalid();
         }
         let t = x.ty;
         let ok = match op {
-            BinOp::Add => self.tt.is_numeric(t) || self.tt.is_string(t) || self.tparam_all(t, |tt, t| tt.is_numeric(t) || tt.is_string(t)),
-            BinOp::Sub | BinOp::Mul | BinOp::Div => self.tt.is_numeric(t) || self.tparam_all(t, |tt, t| tt.is_numeric(t)),
-            BinOp::Rem | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::AndNot => self.tt.is_integer(t) || self.tparam_all(t, |tt, t| tt.is_integer(t)),
+            BinOp::Add => {
+                self.tt.is_numeric(t)
+                    || self.tt.is_string(t)
+                    || self.tparam_all(t, |tt, t| tt.is_numeric(t) || tt.is_string(t))
+            }
+            BinOp::Sub | BinOp::Mul | BinOp::Div => {
+                self.tt.is_numeric(t) || self.tparam_all(t, |tt, t| tt.is_numeric(t))
+            }
+            BinOp::Rem | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::AndNot => {
+                self.tt.is_integer(t) || self.tparam_all(t, |tt, t| tt.is_integer(t))
+            }
             BinOp::LAnd | BinOp::LOr => self.tt.is_boolean(t),
             _ => false,
         };
         if !ok {
             let s = self.operand_string(&x, xe);
-            self.err(xe.span, format!("invalid operation: operator {} not defined on {}", op.as_str(), s));
+            self.err(
+                xe.span,
+                format!(
+                    "invalid operation: operator {} not defined on {}",
+                    op.as_str(),
+                    s
+                ),
+            );
             return Operand::invalid();
         }
         // Division by constant zero.
-        if matches!(op, BinOp::Div | BinOp::Rem) && self.tt.is_integer(t) || (op == BinOp::Div && x.val.is_some()) {
+        if matches!(op, BinOp::Div | BinOp::Rem) && self.tt.is_integer(t)
+            || (op == BinOp::Div && x.val.is_some())
+        {
             if let Some(v) = &y.val {
                 if v.as_f64() == Some(0.0) && !matches!(v, ConstValue::Complex(_, i) if *i != 0.0) {
                     self.err(ye.span, "invalid operation: division by zero");
@@ -1323,7 +1494,16 @@ impl State {
 
     /// Convert the untyped operand of a binary operation to the other operand's type.
     #[allow(clippy::too_many_arguments)]
-    fn convert_untyped_binop(&mut self, x: &mut Operand, xe: &Expr, target: TypeId, e: &Expr, op: BinOp, other: &Operand, _oe: &Expr) -> bool {
+    fn convert_untyped_binop(
+        &mut self,
+        x: &mut Operand,
+        xe: &Expr,
+        target: TypeId,
+        e: &Expr,
+        op: BinOp,
+        other: &Operand,
+        _oe: &Expr,
+    ) -> bool {
         if x.mode == Mode::Nil {
             if op.is_comparison() {
                 if self.convert_untyped(x, xe, target) {
@@ -1332,13 +1512,40 @@ impl State {
                 let s = self.operand_string(other, _oe);
                 let _ = s;
                 let ts = self.ts(target);
-                self.err(xe.span, format!("invalid operation: {} (mismatched types {} and untyped nil)", expr_string(e), ts));
+                self.err(
+                    xe.span,
+                    format!(
+                        "invalid operation: {} (mismatched types {} and untyped nil)",
+                        expr_string(e),
+                        ts
+                    ),
+                );
                 return false;
             }
         }
-        if self.tt.is_interface(target) && !self.tt.is_type_param(target) && op.is_comparison() {
-            self.default_operand(x, xe);
-            return true;
+        if self.tt.is_interface(target) && !self.tt.is_type_param(target) {
+            if op.is_comparison() {
+                self.default_operand(x, xe);
+                return true;
+            }
+            let (lt, rt) = match &e.kind {
+                ExprKind::Binary(_, l, _) if l.id == xe.id => (self.ts(x.ty), self.ts(target)),
+                _ => (self.ts(target), self.ts(x.ty)),
+            };
+            let lspan = match &e.kind {
+                ExprKind::Binary(_, l, _) => l.span,
+                _ => e.span,
+            };
+            self.err(
+                lspan,
+                format!(
+                    "invalid operation: {} (mismatched types {} and {})",
+                    expr_string(e),
+                    lt,
+                    rt
+                ),
+            );
+            return false;
         }
         let before = x.clone();
         if self.convert_untyped(x, xe, target) {
@@ -1350,10 +1557,19 @@ impl State {
         if let (Some(v), true) = (&before.val, both_numeric) {
             let ts = self.ts(target);
             let k = self.tt.basic_kind(target).unwrap_or(BasicKind::Invalid);
-            let kind = self.tt.basic_kind(before.ty).map_or("", |k| k.name()).to_string();
+            let kind = self
+                .tt
+                .basic_kind(before.ty)
+                .map_or("", |k| k.name())
+                .to_string();
             let msg = match v.convert_to(k) {
                 Err(true) => format!("{} ({} constant) overflows {}", expr_string(xe), kind, ts),
-                _ => format!("{} ({} constant) truncated to {}", expr_string(xe), kind, ts),
+                _ => format!(
+                    "{} ({} constant) truncated to {}",
+                    expr_string(xe),
+                    kind,
+                    ts
+                ),
             };
             self.err(xe.span, msg);
             return false;
@@ -1367,18 +1583,44 @@ impl State {
             ExprKind::Binary(_, l, _) => l.span,
             _ => e.span,
         };
-        self.err(lspan, format!("invalid operation: {} (mismatched types {} and {})", expr_string(e), lt, rt));
+        self.err(
+            lspan,
+            format!(
+                "invalid operation: {} (mismatched types {} and {})",
+                expr_string(e),
+                lt,
+                rt
+            ),
+        );
         false
     }
 
-    fn comparison(&mut self, e: &Expr, op: BinOp, x: Operand, y: Operand, xe: &Expr, ye: &Expr) -> Operand {
+    fn comparison(
+        &mut self,
+        e: &Expr,
+        op: BinOp,
+        x: Operand,
+        y: Operand,
+        xe: &Expr,
+        ye: &Expr,
+    ) -> Operand {
         let xnil = x.mode == Mode::Nil;
         let ynil = y.mode == Mode::Nil;
         let mut ok = self.assignable(&x, y.ty).is_ok() || self.assignable(&y, x.ty).is_ok();
         let mut why = String::new();
+        // types2 reports a type mismatch at the second operand.
+        let mut err_at = ye.span;
         if !ok {
             let (a, b) = (self.ts(x.ty), self.ts(y.ty));
-            self.err(xe.span, format!("invalid operation: {} (mismatched types {} and {})", expr_string(e), a, b));
+            self.err(
+                ye.span,
+                format!(
+                    "invalid operation: {} (mismatched types {} and {})",
+                    expr_string(e),
+                    a,
+                    b
+                ),
+            );
             return Operand::invalid();
         }
         if matches!(op, BinOp::Eq | BinOp::Ne) {
@@ -1388,18 +1630,31 @@ impl State {
             } else if xnil || ynil {
                 let t = if xnil { y.ty } else { x.ty };
                 let tu = self.tt.under(t);
-                if !matches!(tu, Type::Pointer(_) | Type::Slice(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_) | Type::Interface(_)) && t != TypeTable::UNSAFE_POINTER {
+                if !matches!(
+                    tu,
+                    Type::Pointer(_)
+                        | Type::Slice(_)
+                        | Type::Map(..)
+                        | Type::Chan(..)
+                        | Type::Func(_)
+                        | Type::Interface(_)
+                ) && t != TypeTable::UNSAFE_POINTER
+                {
                     ok = false;
                 }
             } else {
                 for (o, oe) in [(&x, xe), (&y, ye)] {
                     if !self.tt.comparable(o.ty) && !self.tt.is_untyped(o.ty) {
                         ok = false;
+                        err_at = oe.span;
                         let what = match self.tt.under(o.ty) {
                             Type::Slice(_) => "slice can only be compared to nil".to_string(),
                             Type::Map(..) => "map can only be compared to nil".to_string(),
                             Type::Func(_) => "func can only be compared to nil".to_string(),
-                            Type::Struct(_) => format!("struct containing {} cannot be compared", self.uncomparable_field(o.ty)),
+                            Type::Struct(_) => format!(
+                                "struct containing {} cannot be compared",
+                                self.uncomparable_field(o.ty)
+                            ),
                             _ => format!("{} cannot be compared", self.operand_string(o, oe)),
                         };
                         why = what;
@@ -1411,7 +1666,20 @@ impl State {
             for (o, oe) in [(&x, xe), (&y, ye)] {
                 if !self.tt.ordered(o.ty) && !self.tparam_all(o.ty, |tt, t| tt.ordered(t)) {
                     ok = false;
-                    why = format!("operator {} not defined on {}", op.as_str(), self.operand_string(o, oe));
+                    err_at = oe.span;
+                    let what = match self.tt.under(o.ty) {
+                        Type::Basic(_) => self.ts(o.ty),
+                        Type::Array(..) => "array".into(),
+                        Type::Slice(_) => "slice".into(),
+                        Type::Struct(_) => "struct".into(),
+                        Type::Pointer(_) => "pointer".into(),
+                        Type::Func(_) => "func".into(),
+                        Type::Interface(_) => "interface".into(),
+                        Type::Map(..) => "map".into(),
+                        Type::Chan(..) => "chan".into(),
+                        _ => self.ts(o.ty),
+                    };
+                    why = format!("operator {} not defined on {}", op.as_str(), what);
                     break;
                 }
             }
@@ -1421,14 +1689,26 @@ impl State {
                 let (a, b) = (self.ts(x.ty), self.ts(y.ty));
                 why = format!("mismatched types {} and {}", a, b);
             }
-            self.err(xe.span, format!("invalid operation: {} ({})", expr_string(e), why));
+            self.err(
+                err_at,
+                format!("invalid operation: {} ({})", expr_string(e), why),
+            );
             return Operand::invalid();
         }
         // Operands' final types: untyped ones default.
         let mut x = x;
         let mut y = y;
-        if self.tt.is_untyped(x.ty) && self.tt.is_untyped(y.ty) && x.val.is_some() && y.val.is_some() {
-            let v = constant::binary_op(op, x.val.as_ref().unwrap_or(&ConstValue::Bool(false)), y.val.as_ref().unwrap_or(&ConstValue::Bool(false)), false);
+        if self.tt.is_untyped(x.ty)
+            && self.tt.is_untyped(y.ty)
+            && x.val.is_some()
+            && y.val.is_some()
+        {
+            let v = constant::binary_op(
+                op,
+                x.val.as_ref().unwrap_or(&ConstValue::Bool(false)),
+                y.val.as_ref().unwrap_or(&ConstValue::Bool(false)),
+                false,
+            );
             self.default_operand(&mut x, xe);
             self.default_operand(&mut y, ye);
             if let Ok(v) = v {
@@ -1468,7 +1748,14 @@ impl State {
         "?".into()
     }
 
-    fn shift(&mut self, e: &Expr, op: BinOp, xe: &Expr, ye: &Expr, hint: Option<TypeId>) -> Operand {
+    fn shift(
+        &mut self,
+        e: &Expr,
+        op: BinOp,
+        xe: &Expr,
+        ye: &Expr,
+        hint: Option<TypeId>,
+    ) -> Operand {
         let mut x = self.value(xe, hint);
         let mut y = self.value(ye, None);
         if x.is_invalid() || y.is_invalid() {
@@ -1491,13 +1778,20 @@ impl State {
                 }
                 None => {
                     let s = self.operand_string(&y, ye);
-                    self.err(ye.span, format!("invalid shift count {}", s));
+                    if self.tt.is_untyped(y.ty) && self.tt.is_numeric(y.ty) {
+                        self.err(ye.span, format!("{} truncated to uint", s));
+                    } else {
+                        self.err(ye.span, format!("invalid shift count {}", s));
+                    }
                     return Operand::invalid();
                 }
             }
         } else if !self.tt.is_integer(y.ty) {
             let s = self.operand_string(&y, ye);
-            self.err(ye.span, format!("invalid operation: shift count {} must be integer", s));
+            self.err(
+                ye.span,
+                format!("invalid operation: shift count {} must be integer", s),
+            );
             return Operand::invalid();
         } else if self.tt.is_untyped(y.ty) {
             self.default_operand(&mut y, ye);
@@ -1515,12 +1809,17 @@ impl State {
                     }
                     None => {
                         let s = self.operand_string(&x, xe);
-                        self.err(xe.span, format!("invalid operation: shifted operand {} must be integer", s));
+                        self.err(
+                            xe.span,
+                            format!("invalid operation: shifted operand {} must be integer", s),
+                        );
                         return Operand::invalid();
                     }
                 }
             }
-            if let (Some(ConstValue::Int(a)), Some(s)) = (&x.val, y.val.as_ref().and_then(|v| v.as_i128())) {
+            if let (Some(ConstValue::Int(a)), Some(s)) =
+                (&x.val, y.val.as_ref().and_then(|v| v.as_i128()))
+            {
                 if s > 10000 {
                     self.err(ye.span, format!("invalid shift count {}", s));
                     return Operand::invalid();
@@ -1553,7 +1852,14 @@ impl State {
                     Some(h) if self.tt.is_integer(h) => h,
                     Some(h) if !self.tt.is_interface(h) && self.tt.basic_kind(h).is_some() => {
                         let s = self.operand_string(&x, xe);
-                        self.err(xe.span, format!("invalid operation: shifted operand {} (type {}) must be integer", expr_string(xe), self.ts(h)));
+                        self.err(
+                            xe.span,
+                            format!(
+                                "invalid operation: shifted operand {} (type {}) must be integer",
+                                expr_string(xe),
+                                self.ts(h)
+                            ),
+                        );
                         let _ = s;
                         return Operand::invalid();
                     }
@@ -1566,7 +1872,10 @@ impl State {
         }
         if !self.tt.is_integer(x.ty) && !self.tparam_all(x.ty, |tt, t| tt.is_integer(t)) {
             let s = self.operand_string(&x, xe);
-            self.err(xe.span, format!("invalid operation: shifted operand {} must be integer", s));
+            self.err(
+                xe.span,
+                format!("invalid operation: shifted operand {} must be integer", s),
+            );
             return Operand::invalid();
         }
         Operand::value(x.ty)

@@ -36,9 +36,27 @@ pub fn source(path: &str) -> Option<&'static str> {
 
 /// Paths of all provided packages.
 pub const PACKAGES: &[&str] = &[
-    "fmt", "strings", "strconv", "math", "unicode", "unicode/utf8", "sort", "errors", "os", "io",
-    "bufio", "time", "sync", "sync/atomic", "runtime", "math/rand", "cmp", "slices", "bytes",
-    "context", "math/bits",
+    "fmt",
+    "strings",
+    "strconv",
+    "math",
+    "unicode",
+    "unicode/utf8",
+    "sort",
+    "errors",
+    "os",
+    "io",
+    "bufio",
+    "time",
+    "sync",
+    "sync/atomic",
+    "runtime",
+    "math/rand",
+    "cmp",
+    "slices",
+    "bytes",
+    "context",
+    "math/bits",
 ];
 
 const BITS: &str = r#"package bits

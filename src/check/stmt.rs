@@ -20,7 +20,11 @@ impl State {
     // ---- constant and variable declarations ----
 
     /// Type and value of a constant declaration's name (`const c [T] = val`).
-    pub(crate) fn const_decl_value(&mut self, ty: Option<&Expr>, val: Option<&Expr>) -> (TypeId, ConstValue) {
+    pub(crate) fn const_decl_value(
+        &mut self,
+        ty: Option<&Expr>,
+        val: Option<&Expr>,
+    ) -> (TypeId, ConstValue) {
         let t = ty.map(|t| self.type_expr(t));
         let Some(val) = val else {
             return (TypeTable::INVALID, ConstValue::Int(0));
@@ -39,7 +43,10 @@ impl State {
                 return (TypeTable::INVALID, ConstValue::Int(0));
             }
             if self.tt.basic_kind(t).is_none() {
-                self.err(ty.map_or(val.span, |e| e.span), format!("invalid constant type {}", self.ts(t)));
+                self.err(
+                    ty.map_or(val.span, |e| e.span),
+                    format!("invalid constant type {}", self.ts(t)),
+                );
                 return (TypeTable::INVALID, ConstValue::Int(0));
             }
             if !self.assign_to(&mut x, val, t, "constant declaration") {
@@ -51,7 +58,13 @@ impl State {
     }
 
     /// Types of `var names [T] = values` (package-level or local); sets the objects' types.
-    pub(crate) fn var_decl_types(&mut self, ty: Option<&Expr>, values: &[Expr], objs: &[ObjId], _global: bool) {
+    pub(crate) fn var_decl_types(
+        &mut self,
+        ty: Option<&Expr>,
+        values: &[Expr],
+        objs: &[ObjId],
+        _global: bool,
+    ) {
         let t = ty.map(|t| self.type_expr(t));
         let ctx = "variable declaration";
         if values.is_empty() {
@@ -65,7 +78,7 @@ impl State {
                 let mut x = self.expr(v, t);
                 if objs.len() == 1 {
                     if let Type::Tuple(ts) = self.tt.get(x.ty).clone() {
-                        if ts.len() != 1 {
+                        if ts.len() > 1 {
                             self.assign_mismatch(1, ts.len(), v, v.span);
                             x = Operand::invalid();
                         }
@@ -93,8 +106,21 @@ impl State {
                             Some(t) => {
                                 let xo = Operand::value(et);
                                 if let Err(why) = self.assignable(&xo, t) {
-                                    let s = format!("{} (value of type {})", expr_string(v), self.ts(et));
-                                    self.err(v.span, format!("cannot use {} as {} value in {}{}", s, self.ts(t), ctx, why));
+                                    let s = format!(
+                                        "{} (value of type {})",
+                                        expr_string(v),
+                                        self.ts(et)
+                                    );
+                                    self.err(
+                                        v.span,
+                                        format!(
+                                            "cannot use {} as {} value in {}{}",
+                                            s,
+                                            self.ts(t),
+                                            ctx,
+                                            why
+                                        ),
+                                    );
                                 }
                                 t
                             }
@@ -105,7 +131,12 @@ impl State {
                     return;
                 }
                 Some(ts) => {
-                    self.assign_mismatch(objs.len(), ts.len(), v, objs.first().map(|o| self.obj(*o).span).unwrap_or(v.span));
+                    self.assign_mismatch(
+                        objs.len(),
+                        ts.len(),
+                        v,
+                        objs.first().map(|o| self.obj(*o).span).unwrap_or(v.span),
+                    );
                 }
                 None => {}
             }
@@ -118,11 +149,33 @@ impl State {
         for v in values {
             self.expr(v, t);
         }
-        let sp = objs.first().map(|o| self.obj(*o).span).unwrap_or(values[0].span);
+        let sp = objs
+            .first()
+            .map(|o| self.obj(*o).span)
+            .unwrap_or(values[0].span);
         if values.len() > objs.len() {
-            self.err(values[objs.len()].span, format!("assignment mismatch: {} variable{} but {} value{}", objs.len(), plural(objs.len()), values.len(), plural(values.len())).replace("assignment mismatch", "assignment mismatch"));
+            self.err(
+                values[objs.len()].span,
+                format!(
+                    "assignment mismatch: {} variable{} but {} value{}",
+                    objs.len(),
+                    plural(objs.len()),
+                    values.len(),
+                    plural(values.len())
+                )
+                .replace("assignment mismatch", "assignment mismatch"),
+            );
         } else {
-            self.err(sp, format!("assignment mismatch: {} variable{} but {} value{}", objs.len(), plural(objs.len()), values.len(), plural(values.len())));
+            self.err(
+                sp,
+                format!(
+                    "assignment mismatch: {} variable{} but {} value{}",
+                    objs.len(),
+                    plural(objs.len()),
+                    values.len(),
+                    plural(values.len())
+                ),
+            );
         }
         for o in objs {
             self.info.objects[o.0 as usize].ty = t.unwrap_or(TypeTable::INVALID);
@@ -147,7 +200,10 @@ impl State {
             return Some(vec![x.ty, TypeTable::UNTYPED_BOOL]);
         }
         if x.mode == Mode::NoValue {
-            self.err(v.span, format!("{} (no value) used as value", expr_string(v)));
+            self.err(
+                v.span,
+                format!("{} (no value) used as value", expr_string(v)),
+            );
             return None;
         }
         Some(vec![x.ty])
@@ -159,8 +215,21 @@ impl State {
             _ => None,
         };
         let msg = match call {
-            Some(f) => format!("assignment mismatch: {} variable{} but {} returns {} value{}", nvars, plural(nvars), f, nvals, plural(nvals)),
-            None => format!("assignment mismatch: {} variable{} but {} value{}", nvars, plural(nvars), nvals, plural(nvals)),
+            Some(f) => format!(
+                "assignment mismatch: {} variable{} but {} returns {} value{}",
+                nvars,
+                plural(nvars),
+                f,
+                nvals,
+                plural(nvals)
+            ),
+            None => format!(
+                "assignment mismatch: {} variable{} but {} value{}",
+                nvars,
+                plural(nvars),
+                nvals,
+                plural(nvals)
+            ),
         };
         let _ = at;
         self.err(v.span, msg);
@@ -218,14 +287,24 @@ impl State {
                     Type::Chan(d, el) => {
                         if d == ChanDir::Recv {
                             let cs = self.operand_string(&c, ch);
-                            self.err(s.span, format!("invalid operation: cannot send to receive-only channel {}", cs));
+                            let ts = self.ts(c.ty);
+                            self.err(
+                                s.span,
+                                format!(
+                                    "invalid operation: cannot send to receive-only channel {} {}",
+                                    ts, cs
+                                ),
+                            );
                         }
                         let mut x = self.value(value, Some(el));
                         self.assign_to(&mut x, value, el, "send");
                     }
                     _ => {
                         let cs = self.operand_string(&c, ch);
-                        self.err(s.span, format!("invalid operation: cannot send to non-channel {}", cs));
+                        self.err(
+                            s.span,
+                            format!("invalid operation: cannot send to non-channel {}", cs),
+                        );
                         self.expr(value, None);
                     }
                 }
@@ -238,7 +317,15 @@ impl State {
                 if !self.tt.is_numeric(xo.ty) && !self.tparam_all(xo.ty, |tt, t| tt.is_numeric(t)) {
                     let op = if *inc { "++" } else { "--" };
                     let xs = self.operand_string(&xo, x);
-                    self.err(s.span, format!("invalid operation: {}{} (non-numeric type {})", expr_string(x), op, self.ts(xo.ty)));
+                    self.err(
+                        s.span,
+                        format!(
+                            "invalid operation: {}{} (non-numeric type {})",
+                            expr_string(x),
+                            op,
+                            self.ts(xo.ty)
+                        ),
+                    );
                     let _ = xs;
                     return;
                 }
@@ -247,47 +334,82 @@ impl State {
             StmtKind::Assign { lhs, op, rhs } => self.assign_stmt(s, lhs, *op, rhs),
             StmtKind::Decl(d) => self.local_decl(d),
             StmtKind::Go(e) | StmtKind::Defer(e) => {
-                let what = if matches!(s.kind, StmtKind::Go(_)) { "go" } else { "defer" };
+                let what = if matches!(s.kind, StmtKind::Go(_)) {
+                    "go"
+                } else {
+                    "defer"
+                };
                 let inner = unparen(e);
                 if !matches!(inner.kind, ExprKind::Call { .. }) {
-                    self.err(e.span, format!("expression in {} must be function call", what));
+                    self.err(
+                        e.span,
+                        format!("expression in {} must be function call", what),
+                    );
                     self.expr(e, None);
                     return;
                 }
                 if !std::ptr::eq(inner, e) {
-                    self.err(e.span, format!("expression in {} must not be parenthesized", what));
+                    self.err(
+                        e.span,
+                        format!("expression in {} must not be parenthesized", what),
+                    );
                 }
                 let x = self.expr(inner, None);
                 if let Some(CallKind::Conversion(_)) = self.info.calls.get(&inner.id) {
-                    self.err(e.span, format!("{} requires function call, not conversion", what));
-                } else if let Some(CallKind::Builtin(b, _)) = self.info.calls.get(&inner.id).cloned() {
-                    if matches!(b, Builtin::Append | Builtin::Cap | Builtin::Len | Builtin::Make | Builtin::New | Builtin::Complex | Builtin::Real | Builtin::Imag | Builtin::Min | Builtin::Max) {
-                        self.err(e.span, format!("{} discards result of {}", what, expr_string(inner)));
+                    self.err(
+                        e.span,
+                        format!("{} requires function call, not conversion", what),
+                    );
+                } else if let Some(CallKind::Builtin(b, _)) =
+                    self.info.calls.get(&inner.id).cloned()
+                {
+                    if matches!(
+                        b,
+                        Builtin::Append
+                            | Builtin::Cap
+                            | Builtin::Len
+                            | Builtin::Make
+                            | Builtin::New
+                            | Builtin::Complex
+                            | Builtin::Real
+                            | Builtin::Imag
+                            | Builtin::Min
+                            | Builtin::Max
+                    ) {
+                        self.err(
+                            e.span,
+                            format!("{} discards result of {}", what, expr_string(inner)),
+                        );
                     }
                 }
                 let _ = x;
             }
             StmtKind::Return(results) => self.return_stmt(s, results),
-            StmtKind::Break(l) => {
-                match l {
-                    Some(l) => {
-                        let ok = self.targets.iter().any(|(_, n)| n.as_deref() == Some(&l.name));
-                        if ok {
-                            self.use_label(l);
-                        } else {
-                            self.err(l.span, format!("break label not defined: {}", l.name));
-                        }
-                    }
-                    None => {
-                        if self.targets.is_empty() {
-                            self.err(s.span, "break is not in a loop, switch, or select");
-                        }
+            StmtKind::Break(l) => match l {
+                Some(l) => {
+                    let ok = self
+                        .targets
+                        .iter()
+                        .any(|(_, n)| n.as_deref() == Some(&l.name));
+                    if ok {
+                        self.use_label(l);
+                    } else {
+                        self.err(l.span, format!("break label not defined: {}", l.name));
                     }
                 }
-            }
+                None => {
+                    if self.targets.is_empty() {
+                        self.err(s.span, "break is not in a loop, switch, or select");
+                    }
+                }
+            },
             StmtKind::Continue(l) => match l {
                 Some(l) => {
-                    let t = self.targets.iter().find(|(_, n)| n.as_deref() == Some(&l.name)).map(|t| t.0);
+                    let t = self
+                        .targets
+                        .iter()
+                        .find(|(_, n)| n.as_deref() == Some(&l.name))
+                        .map(|t| t.0);
                     match t {
                         Some(Target::Loop) => self.use_label(l),
                         Some(_) => {
@@ -316,7 +438,12 @@ impl State {
                 }
             }
             StmtKind::Block(b) => self.block(b),
-            StmtKind::If { init, cond, then, els } => {
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
                 self.push_scope();
                 if let Some(i) = init {
                     self.simple_stmt(i);
@@ -335,7 +462,9 @@ impl State {
                 }
                 self.pop_scope();
             }
-            StmtKind::Switch { init, tag, clauses, .. } => {
+            StmtKind::Switch {
+                init, tag, clauses, ..
+            } => {
                 self.push_scope();
                 if let Some(i) = init {
                     self.simple_stmt(i);
@@ -376,16 +505,28 @@ impl State {
                                 if self.tt.is_untyped(x.ty) {
                                     if !self.convert_untyped(&mut x, e, tx.ty) {
                                         let xs = self.operand_string(&x, e);
-                                        self.err(e.span, format!("cannot convert {} to type {}", xs, self.ts(tx.ty)));
+                                        self.err(
+                                            e.span,
+                                            format!(
+                                                "cannot convert {} to type {}",
+                                                xs,
+                                                self.ts(tx.ty)
+                                            ),
+                                        );
                                         continue;
                                     }
                                 }
-                                if self.assignable(&x, tx.ty).is_err() && self.assignable(tx, x.ty).is_err() {
+                                if self.assignable(&x, tx.ty).is_err()
+                                    && self.assignable(tx, x.ty).is_err()
+                                {
                                     self.err(e.span, format!("invalid case {} in switch on {} (mismatched types {} and {})", expr_string(e), expr_string(te), self.ts(x.ty), self.ts(tx.ty)));
                                     continue;
                                 }
                                 if let Some(v) = &x.val {
-                                    if let Some((_, _, prev)) = seen.iter().find(|(pv, pt, _)| pv == v && self.tt.identical(*pt, x.ty)) {
+                                    if let Some((_, _, prev)) = seen
+                                        .iter()
+                                        .find(|(pv, pt, _)| pv == v && self.tt.identical(*pt, x.ty))
+                                    {
                                         let prev = *prev;
                                         let xs = self.operand_string(&x, e);
                                         self.err(e.span, format!("duplicate case {} in expression switch\n\t{}: previous case", xs, self.pos_placeholder(prev)));
@@ -411,7 +552,10 @@ impl State {
                     let last = ci + 1 == clauses.len();
                     for (si, st) in c.body.iter().enumerate() {
                         self.fallthrough_ok = !last && si + 1 == c.body.len();
-                        if matches!(st.kind, StmtKind::Fallthrough) && last && si + 1 == c.body.len() {
+                        if matches!(st.kind, StmtKind::Fallthrough)
+                            && last
+                            && si + 1 == c.body.len()
+                        {
                             self.err(st.span, "cannot fallthrough final case in switch");
                             continue;
                         }
@@ -423,7 +567,13 @@ impl State {
                 self.targets().pop();
                 self.pop_scope();
             }
-            StmtKind::TypeSwitch { init, bind, x, clauses, .. } => self.type_switch(init.as_deref(), bind.as_ref(), x, clauses, label),
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                clauses,
+                ..
+            } => self.type_switch(init.as_deref(), bind.as_ref(), x, clauses, label),
             StmtKind::Select { clauses } => {
                 self.targets().push((Target::Select, label));
                 for c in clauses {
@@ -431,12 +581,24 @@ impl State {
                     if let Some(comm) = &c.comm {
                         let ok = match &comm.kind {
                             StmtKind::Send { .. } => true,
-                            StmtKind::Expr(e) => matches!(unparen(e).kind, ExprKind::Unary(crate::ast::UnOp::Recv, _)),
-                            StmtKind::Assign { rhs, .. } => rhs.len() == 1 && matches!(unparen(&rhs[0]).kind, ExprKind::Unary(crate::ast::UnOp::Recv, _)),
+                            StmtKind::Expr(e) => matches!(
+                                unparen(e).kind,
+                                ExprKind::Unary(crate::ast::UnOp::Recv, _)
+                            ),
+                            StmtKind::Assign { rhs, .. } => {
+                                rhs.len() == 1
+                                    && matches!(
+                                        unparen(&rhs[0]).kind,
+                                        ExprKind::Unary(crate::ast::UnOp::Recv, _)
+                                    )
+                            }
                             _ => false,
                         };
                         if !ok {
-                            self.err(comm.span, "select case must be receive, send or assign recv");
+                            self.err(
+                                comm.span,
+                                "select case must be receive, send or assign recv",
+                            );
                         }
                         self.stmt(comm);
                     }
@@ -445,7 +607,12 @@ impl State {
                 }
                 self.targets().pop();
             }
-            StmtKind::For { init, cond, post, body } => {
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
                 self.push_scope();
                 if let Some(i) = init {
                     self.simple_stmt(i);
@@ -459,7 +626,11 @@ impl State {
                     }
                 }
                 if let Some(p) = post {
-                    if let StmtKind::Assign { op: AssignOp::Define, .. } = p.kind {
+                    if let StmtKind::Assign {
+                        op: AssignOp::Define,
+                        ..
+                    } = p.kind
+                    {
                         self.err(p.span, "cannot declare in post statement of for loop");
                     } else {
                         self.simple_stmt(p);
@@ -470,7 +641,13 @@ impl State {
                 self.targets().pop();
                 self.pop_scope();
             }
-            StmtKind::Range { key, value, define, x, body } => {
+            StmtKind::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            } => {
                 self.push_scope();
                 self.range_stmt(s, key.as_ref(), value.as_ref(), *define, x);
                 self.targets().push((Target::Loop, label));
@@ -479,7 +656,11 @@ impl State {
                 self.pop_scope();
             }
             StmtKind::Labeled(l, inner) => {
-                let name = if l.name == "_" { None } else { Some(l.name.clone()) };
+                let name = if l.name == "_" {
+                    None
+                } else {
+                    Some(l.name.clone())
+                };
                 self.stmt_labeled(inner, name);
             }
         }
@@ -505,7 +686,19 @@ impl State {
         let ok = match &inner.kind {
             ExprKind::Call { .. } => match self.info.calls.get(&inner.id) {
                 Some(CallKind::Conversion(_)) => false,
-                Some(CallKind::Builtin(b, _)) => !matches!(b, Builtin::Append | Builtin::Cap | Builtin::Len | Builtin::Make | Builtin::New | Builtin::Complex | Builtin::Real | Builtin::Imag | Builtin::Min | Builtin::Max),
+                Some(CallKind::Builtin(b, _)) => !matches!(
+                    b,
+                    Builtin::Append
+                        | Builtin::Cap
+                        | Builtin::Len
+                        | Builtin::Make
+                        | Builtin::New
+                        | Builtin::Complex
+                        | Builtin::Real
+                        | Builtin::Imag
+                        | Builtin::Min
+                        | Builtin::Max
+                ),
                 _ => true,
             },
             ExprKind::Unary(crate::ast::UnOp::Recv, _) => true,
@@ -514,7 +707,10 @@ impl State {
         if !ok {
             let mut x = x;
             if x.mode == Mode::TypeExpr {
-                self.err(e.span, format!("{} (type) is not an expression", expr_string(e)));
+                self.err(
+                    e.span,
+                    format!("{} (type) is not an expression", expr_string(e)),
+                );
                 return;
             }
             if self.single_value(&mut x, e).is_err() {
@@ -557,9 +753,15 @@ impl State {
                         walk(e, out);
                     }
                 }
-                StmtKind::For { body, .. } | StmtKind::Range { body, .. } => body.stmts.iter().for_each(|s| walk(s, out)),
-                StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => clauses.iter().for_each(|c| c.body.iter().for_each(|s| walk(s, out))),
-                StmtKind::Select { clauses } => clauses.iter().for_each(|c| c.body.iter().for_each(|s| walk(s, out))),
+                StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
+                    body.stmts.iter().for_each(|s| walk(s, out))
+                }
+                StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => clauses
+                    .iter()
+                    .for_each(|c| c.body.iter().for_each(|s| walk(s, out))),
+                StmtKind::Select { clauses } => clauses
+                    .iter()
+                    .for_each(|c| c.body.iter().for_each(|s| walk(s, out))),
                 _ => {}
             }
         }
@@ -570,7 +772,11 @@ impl State {
             if l.name == "_" {
                 continue;
             }
-            if self.fns.last().is_some_and(|f| f.labels.contains_key(&l.name)) {
+            if self
+                .fns
+                .last()
+                .is_some_and(|f| f.labels.contains_key(&l.name))
+            {
                 self.err(l.span, format!("label {} already defined", l.name));
                 continue;
             }
@@ -586,18 +792,34 @@ impl State {
         match d {
             ast::Decl::Var(specs) => {
                 for s in specs {
-                    let kind = if self.repl && self.fns.len() == 1 && self.scopes.is_empty() { VarKind::Global } else { VarKind::Local };
-                    let objs: Vec<ObjId> = s.names.iter().map(|n| self.new_obj(&n.name, ObjKind::Var(kind), TypeTable::INVALID, n.span)).collect();
+                    let kind = if self.repl && self.fns.len() == 1 && self.scopes.is_empty() {
+                        VarKind::Global
+                    } else {
+                        VarKind::Local
+                    };
+                    let objs: Vec<ObjId> = s
+                        .names
+                        .iter()
+                        .map(|n| {
+                            self.new_obj(&n.name, ObjKind::Var(kind), TypeTable::INVALID, n.span)
+                        })
+                        .collect();
                     self.var_decl_types(s.ty.as_ref(), &s.values, &objs, false);
                     for (o, n) in objs.iter().zip(&s.names) {
                         self.declare(&n.name, *o, n.span);
                     }
                     if kind == VarKind::Global {
                         if s.values.len() == 1 && objs.len() > 1 {
-                            self.info.init_order.push(Initializer { lhs: objs.clone(), rhs: s.values[0].id });
+                            self.info.init_order.push(Initializer {
+                                lhs: objs.clone(),
+                                rhs: s.values[0].id,
+                            });
                         } else {
                             for (o, v) in objs.iter().zip(&s.values) {
-                                self.info.init_order.push(Initializer { lhs: vec![*o], rhs: v.id });
+                                self.info.init_order.push(Initializer {
+                                    lhs: vec![*o],
+                                    rhs: v.id,
+                                });
                             }
                         }
                     }
@@ -629,13 +851,25 @@ impl State {
                     if let ExprKind::Index(m, _) = &unparen(base).kind {
                         if let Some(t) = self.info.types.get(&m.id).copied() {
                             if matches!(self.tt.under(t), Type::Map(..)) {
-                                self.err(e.span, format!("cannot assign to struct field {} in map", expr_string(e)));
+                                self.err(
+                                    e.span,
+                                    format!(
+                                        "cannot assign to struct field {} in map",
+                                        expr_string(e)
+                                    ),
+                                );
                                 return false;
                             }
                         }
                     }
                 }
-                self.err(e.span, format!("cannot assign to {} (neither addressable nor a map index expression)", expr_string(e)));
+                self.err(
+                    e.span,
+                    format!(
+                        "cannot assign to {} (neither addressable nor a map index expression)",
+                        expr_string(e)
+                    ),
+                );
                 false
             }
         }
@@ -677,7 +911,13 @@ impl State {
         match op {
             AssignOp::Op(bop) => {
                 if lhs.len() != 1 || rhs.len() != 1 {
-                    self.err(s.span, format!("assignment operation {}= requires single-valued expressions", bop.as_str()));
+                    self.err(
+                        s.span,
+                        format!(
+                            "assignment operation {}= requires single-valued expressions",
+                            bop.as_str()
+                        ),
+                    );
                     return;
                 }
                 // x op= y  ≡  x = x op y (x evaluated once).
@@ -698,8 +938,18 @@ impl State {
                 self.info.consts.remove(&synthetic.id);
                 // The binary check reports on the synthetic expression; reword `x + y` → `x += y`.
                 for d in &mut self.errs[nerr..] {
-                    let from = format!("{} {} {}", expr_string(&lhs[0]), bop.as_str(), expr_string(&rhs[0]));
-                    let to = format!("{} {}= {}", expr_string(&lhs[0]), bop.as_str(), expr_string(&rhs[0]));
+                    let from = format!(
+                        "{} {} {}",
+                        expr_string(&lhs[0]),
+                        bop.as_str(),
+                        expr_string(&rhs[0])
+                    );
+                    let to = format!(
+                        "{} {}= {}",
+                        expr_string(&lhs[0]),
+                        bop.as_str(),
+                        expr_string(&rhs[0])
+                    );
                     d.msg = d.msg.replace(&from, &to);
                 }
                 if !r.is_invalid() {
@@ -714,7 +964,7 @@ impl State {
                         let mut x = self.expr(r, lt);
                         if lhs.len() == 1 {
                             if let Type::Tuple(ts) = self.tt.get(x.ty).clone() {
-                                if ts.len() != 1 {
+                                if ts.len() > 1 {
                                     self.assign_mismatch(1, ts.len(), r, r.span);
                                     continue;
                                 }
@@ -728,7 +978,11 @@ impl State {
                                 if x.mode == Mode::Nil {
                                     self.err(r.span, "use of untyped nil in assignment");
                                 } else if self.single_value(&mut x, r).is_ok() {
-                                    self.default_operand_ctx(&mut x, r, "assignment to _ identifier");
+                                    self.default_operand_ctx(
+                                        &mut x,
+                                        r,
+                                        "assignment to _ identifier",
+                                    );
                                 }
                             }
                         }
@@ -747,10 +1001,30 @@ impl State {
                     }
                     for (lt, et) in lts.iter().zip(ts) {
                         if let Some(lt) = lt {
-                            let xo = Operand { mode: if et == TypeTable::UNTYPED_BOOL { Mode::Value } else { Mode::Value }, ty: et, val: None };
+                            let xo = Operand {
+                                mode: if et == TypeTable::UNTYPED_BOOL {
+                                    Mode::Value
+                                } else {
+                                    Mode::Value
+                                },
+                                ty: et,
+                                val: None,
+                            };
                             if let Err(why) = self.assignable(&xo, *lt) {
-                                let s = format!("{} (value of type {})", expr_string(&rhs[0]), self.ts(et));
-                                self.err(rhs[0].span, format!("cannot use {} as {} value in assignment{}", s, self.ts(*lt), why));
+                                let s = format!(
+                                    "{} (value of type {})",
+                                    expr_string(&rhs[0]),
+                                    self.ts(et)
+                                );
+                                self.err(
+                                    rhs[0].span,
+                                    format!(
+                                        "cannot use {} as {} value in assignment{}",
+                                        s,
+                                        self.ts(*lt),
+                                        why
+                                    ),
+                                );
                             }
                         }
                     }
@@ -759,7 +1033,16 @@ impl State {
                 for r in rhs {
                     self.expr(r, None);
                 }
-                self.err(lhs[0].span, format!("assignment mismatch: {} variable{} but {} value{}", lhs.len(), plural(lhs.len()), rhs.len(), plural(rhs.len())));
+                self.err(
+                    lhs[0].span,
+                    format!(
+                        "assignment mismatch: {} variable{} but {} value{}",
+                        lhs.len(),
+                        plural(lhs.len()),
+                        rhs.len(),
+                        plural(rhs.len())
+                    ),
+                );
             }
             AssignOp::Define => self.define_stmt(s, lhs, rhs),
         }
@@ -774,7 +1057,10 @@ impl State {
             match &l.kind {
                 ExprKind::Ident(n) => idents.push(Some((n.as_str(), l.span))),
                 _ => {
-                    self.err(l.span, format!("non-name {} on left side of :=", expr_string(l)));
+                    self.err(
+                        l.span,
+                        format!("non-name {} on left side of :=", expr_string(l)),
+                    );
                     idents.push(None);
                 }
             }
@@ -812,13 +1098,14 @@ impl State {
         }
         // Right-hand side types.
         let mut types: Vec<TypeId> = vec![TypeTable::INVALID; lhs.len()];
-        let hints: Vec<Option<TypeId>> = existing.iter().map(|e| e.map(|o| self.obj(o).ty)).collect();
+        let hints: Vec<Option<TypeId>> =
+            existing.iter().map(|e| e.map(|o| self.obj(o).ty)).collect();
         if lhs.len() == rhs.len() {
             for (i, r) in rhs.iter().enumerate() {
                 let mut x = self.expr(r, hints[i]);
                 if lhs.len() == 1 {
                     if let Type::Tuple(ts) = self.tt.get(x.ty).clone() {
-                        if ts.len() != 1 {
+                        if ts.len() > 1 {
                             self.assign_mismatch(1, ts.len(), r, r.span);
                             x = Operand::invalid();
                         }
@@ -841,12 +1128,28 @@ impl State {
             match self.tuple_of(&x, &rhs[0], lhs.len()) {
                 Some(ts) if ts.len() == lhs.len() => {
                     for (i, t) in ts.into_iter().enumerate() {
-                        let t = if t == TypeTable::UNTYPED_BOOL { TypeTable::BOOL } else { t };
+                        let t = if t == TypeTable::UNTYPED_BOOL {
+                            TypeTable::BOOL
+                        } else {
+                            t
+                        };
                         if let Some(h) = hints[i] {
                             let xo = Operand::value(t);
                             if let Err(why) = self.assignable(&xo, h) {
-                                let s = format!("{} (value of type {})", expr_string(&rhs[0]), self.ts(t));
-                                self.err(rhs[0].span, format!("cannot use {} as {} value in assignment{}", s, self.ts(h), why));
+                                let s = format!(
+                                    "{} (value of type {})",
+                                    expr_string(&rhs[0]),
+                                    self.ts(t)
+                                );
+                                self.err(
+                                    rhs[0].span,
+                                    format!(
+                                        "cannot use {} as {} value in assignment{}",
+                                        s,
+                                        self.ts(h),
+                                        why
+                                    ),
+                                );
                             }
                         }
                         types[i] = t;
@@ -859,7 +1162,16 @@ impl State {
             for r in rhs {
                 self.expr(r, None);
             }
-            self.err(lhs[0].span, format!("assignment mismatch: {} variable{} but {} value{}", lhs.len(), plural(lhs.len()), rhs.len(), plural(rhs.len())));
+            self.err(
+                lhs[0].span,
+                format!(
+                    "assignment mismatch: {} variable{} but {} value{}",
+                    lhs.len(),
+                    plural(lhs.len()),
+                    rhs.len(),
+                    plural(rhs.len())
+                ),
+            );
         }
         // Declare.
         for (i, id) in idents.iter().enumerate() {
@@ -870,7 +1182,11 @@ impl State {
                     self.info.types.insert(lhs[i].id, self.obj(o).ty);
                 }
                 None => {
-                    let kind = if repl_top { VarKind::Global } else { VarKind::Local };
+                    let kind = if repl_top {
+                        VarKind::Global
+                    } else {
+                        VarKind::Local
+                    };
                     let o = self.new_obj(n, ObjKind::Var(kind), types[i], *sp);
                     self.info.types.insert(lhs[i].id, types[i]);
                     if *n == "_" {
@@ -884,7 +1200,10 @@ impl State {
         if repl_top && lhs.len() == rhs.len() {
             for (l, r) in lhs.iter().zip(rhs) {
                 if let Some(o) = self.info.defs.get(&l.span.lo).copied() {
-                    self.info.init_order.push(Initializer { lhs: vec![o], rhs: r.id });
+                    self.info.init_order.push(Initializer {
+                        lhs: vec![o],
+                        rhs: r.id,
+                    });
                 }
             }
         }
@@ -898,7 +1217,13 @@ impl State {
         let named = f.named_results;
         if results.is_empty() {
             if !want.is_empty() && !named {
-                self.err(s.span, format!("not enough return values\n\thave ()\n\twant {}", self.tuple_string(&want, false)));
+                self.err(
+                    s.span,
+                    format!(
+                        "not enough return values\n\thave ()\n\twant {}",
+                        self.tuple_string(&want, false)
+                    ),
+                );
             }
             if named {
                 // Result parameters shadowed by an inner declaration?
@@ -910,7 +1235,12 @@ impl State {
             for r in results {
                 self.expr(r, None);
             }
-            self.err(results[0].span, "too many return values\n\thave (".to_string() + &self.have_list(results) + ")\n\twant ()");
+            self.err(
+                results[0].span,
+                "too many return values\n\thave (".to_string()
+                    + &self.have_list(results)
+                    + ")\n\twant ()",
+            );
             return;
         }
         if results.len() == 1 && want.len() > 1 {
@@ -920,24 +1250,68 @@ impl State {
                     for (t, w) in ts.iter().zip(&want) {
                         let xo = Operand::value(*t);
                         if let Err(why) = self.assignable(&xo, *w) {
-                            let s = format!("{} (value of type {})", expr_string(&results[0]), self.ts(x.ty));
-                            self.err(results[0].span, format!("cannot use {} as {} value in return statement{}", s, self.ts(*w), why));
+                            let s = format!(
+                                "{} (value of type {})",
+                                expr_string(&results[0]),
+                                self.ts(x.ty)
+                            );
+                            self.err(
+                                results[0].span,
+                                format!(
+                                    "cannot use {} as {} value in return statement{}",
+                                    s,
+                                    self.ts(*w),
+                                    why
+                                ),
+                            );
                         }
                     }
                     return;
                 }
             }
-            let have = if let Type::Tuple(ts) = self.tt.get(x.ty).clone() { ts.iter().map(|t| self.ts(*t)).collect::<Vec<_>>().join(", ") } else { self.have_list(results) };
-            self.err(results[0].span, format!("not enough return values\n\thave ({})\n\twant {}", have, self.tuple_string(&want, false)));
+            let have = if let Type::Tuple(ts) = self.tt.get(x.ty).clone() {
+                ts.iter()
+                    .map(|t| self.ts(*t))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            } else {
+                self.have_list(results)
+            };
+            self.err(
+                results[0].span,
+                format!(
+                    "not enough return values\n\thave ({})\n\twant {}",
+                    have,
+                    self.tuple_string(&want, false)
+                ),
+            );
             return;
         }
-        let ops: Vec<Operand> = results.iter().enumerate().map(|(i, r)| self.expr(r, want.get(i).copied())).collect();
+        let ops: Vec<Operand> = results
+            .iter()
+            .enumerate()
+            .map(|(i, r)| self.expr(r, want.get(i).copied()))
+            .collect();
         if results.len() != want.len() {
             let have = self.have_list(results);
             if results.len() < want.len() {
-                self.err(results[results.len() - 1].span, format!("not enough return values\n\thave ({})\n\twant {}", have, self.tuple_string(&want, false)));
+                self.err(
+                    results[results.len() - 1].span,
+                    format!(
+                        "not enough return values\n\thave ({})\n\twant {}",
+                        have,
+                        self.tuple_string(&want, false)
+                    ),
+                );
             } else {
-                self.err(results[want.len()].span, format!("too many return values\n\thave ({})\n\twant {}", have, self.tuple_string(&want, false)));
+                self.err(
+                    results[want.len()].span,
+                    format!(
+                        "too many return values\n\thave ({})\n\twant {}",
+                        have,
+                        self.tuple_string(&want, false)
+                    ),
+                );
             }
             return;
         }
@@ -951,11 +1325,19 @@ impl State {
         results
             .iter()
             .map(|r| {
-                let t = self.info.types.get(&r.id).copied().unwrap_or(TypeTable::INVALID);
+                let t = self
+                    .info
+                    .types
+                    .get(&r.id)
+                    .copied()
+                    .unwrap_or(TypeTable::INVALID);
                 if self.tt.is_untyped(t) && self.tt.is_numeric(t) {
                     "number".to_string()
                 } else if self.tt.is_untyped(t) {
-                    self.default_type(t).0.to_string().replace(&self.default_type(t).0.to_string(), &self.ts(self.default_type(t)))
+                    self.default_type(t).0.to_string().replace(
+                        &self.default_type(t).0.to_string(),
+                        &self.ts(self.default_type(t)),
+                    )
                 } else {
                     self.ts(t)
                 }
@@ -966,7 +1348,14 @@ impl State {
 
     // ---- range ----
 
-    fn range_stmt(&mut self, s: &Stmt, key: Option<&Expr>, value: Option<&Expr>, define: bool, x: &Expr) {
+    fn range_stmt(
+        &mut self,
+        s: &Stmt,
+        key: Option<&Expr>,
+        value: Option<&Expr>,
+        define: bool,
+        x: &Expr,
+    ) {
         let mut xo = self.value(x, None);
         let (kt, vt): (TypeId, Option<TypeId>) = if xo.is_invalid() {
             (TypeTable::INVALID, Some(TypeTable::INVALID))
@@ -979,12 +1368,24 @@ impl State {
                 }
                 Type::Basic(k) if k.is_integer() => {
                     if value.is_some() {
-                        self.err(value.map_or(s.span, |v| v.span), format!("range over {} permits only one iteration variable", self.operand_string(&xo, x)));
+                        self.err(
+                            value.map_or(s.span, |v| v.span),
+                            format!(
+                                "range over {} permits only one iteration variable",
+                                self.operand_string(&xo, x)
+                            ),
+                        );
                     }
                     if self.tt.is_untyped(t) {
                         // `for i := range 10`: i has the default type int, unless assigned.
                         let target = match (key, define) {
-                            (Some(k), false) => self.info.types.get(&k.id).copied().filter(|t| self.tt.is_integer(*t)).unwrap_or(TypeTable::INT),
+                            (Some(k), false) => self
+                                .info
+                                .types
+                                .get(&k.id)
+                                .copied()
+                                .filter(|t| self.tt.is_integer(*t))
+                                .unwrap_or(TypeTable::INT),
                             _ => TypeTable::INT,
                         };
                         self.convert_untyped(&mut xo, x, target);
@@ -1007,19 +1408,44 @@ impl State {
                 Type::Chan(d, el) => {
                     if d == ChanDir::Send {
                         let xs = self.operand_string(&xo, x);
-                        self.err(x.span, format!("invalid operation: range {} receive from send-only channel", xs).replace("invalid operation: range ", "cannot range over ").replace(" receive from send-only channel", " (receive from send-only channel)"));
+                        self.err(
+                            x.span,
+                            format!(
+                                "invalid operation: range {} receive from send-only channel",
+                                xs
+                            )
+                            .replace("invalid operation: range ", "cannot range over ")
+                            .replace(
+                                " receive from send-only channel",
+                                " (receive from send-only channel)",
+                            ),
+                        );
                     }
                     if value.is_some() {
-                        self.err(value.map_or(s.span, |v| v.span), format!("range over {} permits only one iteration variable", self.operand_string(&xo, x)));
+                        self.err(
+                            value.map_or(s.span, |v| v.span),
+                            format!(
+                                "range over {} permits only one iteration variable",
+                                self.operand_string(&xo, x)
+                            ),
+                        );
                     }
                     (el, None)
                 }
                 Type::Func(sig) => {
                     // Range-over-func (Go 1.23): func(yield func(K[, V]) bool).
                     let ok = sig.params.len() == 1 && sig.results.is_empty();
-                    let yield_sig = if ok { self.tt.signature(sig.params[0]).cloned() } else { None };
+                    let yield_sig = if ok {
+                        self.tt.signature(sig.params[0]).cloned()
+                    } else {
+                        None
+                    };
                     match yield_sig {
-                        Some(ys) if ys.results.len() == 1 && self.tt.is_boolean(ys.results[0]) && ys.params.len() <= 2 => {
+                        Some(ys)
+                            if ys.results.len() == 1
+                                && self.tt.is_boolean(ys.results[0])
+                                && ys.params.len() <= 2 =>
+                        {
                             let k = ys.params.first().copied().unwrap_or(TypeTable::INVALID);
                             let v = ys.params.get(1).copied();
                             (k, v)
@@ -1044,7 +1470,10 @@ impl State {
             for (e, t) in vars {
                 let Some(e) = e else { continue };
                 let ExprKind::Ident(n) = &e.kind else {
-                    self.err(e.span, format!("non-name {} on left side of :=", expr_string(e)));
+                    self.err(
+                        e.span,
+                        format!("non-name {} on left side of :=", expr_string(e)),
+                    );
                     continue;
                 };
                 let t = t.unwrap_or(TypeTable::INVALID);
@@ -1065,7 +1494,33 @@ impl State {
                 if let Err(why) = self.assignable(&xo, lt) {
                     let s = format!("{} (variable of type {})", expr_string(e), self.ts(t));
                     let _ = s;
-                    self.err(e.span, format!("cannot use {} (value of type {}) as {} value in range clause{}", expr_string(e), self.ts(t), self.ts(lt), why).replace(&format!("cannot use {} (value of type {}) as", expr_string(e), self.ts(t)), &format!("cannot assign {} to {} (variable of type {}) in range; ", self.ts(t), expr_string(e), self.ts(lt))).split("; ").next().unwrap_or("").to_string());
+                    self.err(
+                        e.span,
+                        format!(
+                            "cannot use {} (value of type {}) as {} value in range clause{}",
+                            expr_string(e),
+                            self.ts(t),
+                            self.ts(lt),
+                            why
+                        )
+                        .replace(
+                            &format!(
+                                "cannot use {} (value of type {}) as",
+                                expr_string(e),
+                                self.ts(t)
+                            ),
+                            &format!(
+                                "cannot assign {} to {} (variable of type {}) in range; ",
+                                self.ts(t),
+                                expr_string(e),
+                                self.ts(lt)
+                            ),
+                        )
+                        .split("; ")
+                        .next()
+                        .unwrap_or("")
+                        .to_string(),
+                    );
                 }
             }
         }
@@ -1073,7 +1528,14 @@ impl State {
 
     // ---- type switch ----
 
-    fn type_switch(&mut self, init: Option<&Stmt>, bind: Option<&ast::Ident>, x: &Expr, clauses: &[ast::CaseClause], label: Option<String>) {
+    fn type_switch(
+        &mut self,
+        init: Option<&Stmt>,
+        bind: Option<&ast::Ident>,
+        x: &Expr,
+        clauses: &[ast::CaseClause],
+        label: Option<String>,
+    ) {
         self.push_scope();
         if let Some(i) = init {
             self.simple_stmt(i);
@@ -1103,7 +1565,11 @@ impl State {
             let mut case_types = Vec::new();
             for e in &c.exprs {
                 if let ExprKind::Ident(n) = &e.kind {
-                    if n == "nil" && self.lookup("nil").is_some_and(|id| matches!(self.obj(id).kind, ObjKind::Nil)) {
+                    if n == "nil"
+                        && self
+                            .lookup("nil")
+                            .is_some_and(|id| matches!(self.obj(id).kind, ObjKind::Nil))
+                    {
                         self.info.types.insert(e.id, TypeTable::UNTYPED_NIL);
                         case_types.push(TypeTable::UNTYPED_NIL);
                         continue;
@@ -1116,7 +1582,14 @@ impl State {
                 }
                 if let Some((_, prev)) = seen.iter().find(|(pt, _)| self.tt.identical(*pt, t)) {
                     let prev = *prev;
-                    self.err(e.span, format!("duplicate case {} in type switch\n\t{}: previous case", expr_string(e), self.pos_placeholder(prev)));
+                    self.err(
+                        e.span,
+                        format!(
+                            "duplicate case {} in type switch\n\t{}: previous case",
+                            expr_string(e),
+                            self.pos_placeholder(prev)
+                        ),
+                    );
                 } else {
                     seen.push((t, e.span));
                 }
@@ -1127,7 +1600,11 @@ impl State {
             }
             self.push_scope();
             if let Some(b) = bind {
-                let t = if case_types.len() == 1 && case_types[0] != TypeTable::UNTYPED_NIL { case_types[0] } else { xt };
+                let t = if case_types.len() == 1 && case_types[0] != TypeTable::UNTYPED_NIL {
+                    case_types[0]
+                } else {
+                    xt
+                };
                 let o = self.new_obj(&b.name, ObjKind::Var(VarKind::Local), t, b.span);
                 self.info.implicits.insert(c.span.lo, o);
                 if b.name != "_" {
@@ -1168,11 +1645,22 @@ impl State {
         }
         if let Some((m, why)) = self.tt.missing_method(t, iface) {
             let reason = match why {
-                crate::types::MissingReason::PointerReceiver => format!("method {} has pointer receiver", m),
+                crate::types::MissingReason::PointerReceiver => {
+                    format!("method {} has pointer receiver", m)
+                }
                 crate::types::MissingReason::WrongType => format!("wrong type for method {}", m),
                 crate::types::MissingReason::Missing => format!("missing method {}", m),
             };
-            self.err(e.span, format!("impossible type switch case: {} (type {}) cannot have dynamic type {} ({})", expr_string(xe), self.ts(iface), self.ts(t), reason));
+            self.err(
+                e.span,
+                format!(
+                    "impossible type switch case: {} (type {}) cannot have dynamic type {} ({})",
+                    expr_string(xe),
+                    self.ts(iface),
+                    self.ts(t),
+                    reason
+                ),
+            );
         }
     }
 
@@ -1180,7 +1668,10 @@ impl State {
 
     pub(crate) fn is_terminating_list(&self, stmts: &[Stmt]) -> bool {
         // Trailing empty statements are ignored.
-        let mut it = stmts.iter().rev().skip_while(|s| matches!(s.kind, StmtKind::Empty));
+        let mut it = stmts
+            .iter()
+            .rev()
+            .skip_while(|s| matches!(s.kind, StmtKind::Empty));
         match it.next() {
             Some(s) => self.is_terminating(s, None),
             None => false,
@@ -1196,7 +1687,10 @@ impl State {
                     if let ExprKind::Ident(n) = &unparen(fun).kind {
                         if n == "panic" {
                             if let Some(&id) = self.info.uses.get(&unparen(fun).span.lo) {
-                                return matches!(self.obj(id).kind, ObjKind::Builtin(Builtin::Panic));
+                                return matches!(
+                                    self.obj(id).kind,
+                                    ObjKind::Builtin(Builtin::Panic)
+                                );
                             }
                             return true;
                         }
@@ -1210,16 +1704,23 @@ impl State {
                 Some(e) => self.is_terminating_list(&then.stmts) && self.is_terminating(e, None),
                 None => false,
             },
-            StmtKind::For { cond, body, .. } => cond.is_none() && !has_break(&body.stmts, label, true),
+            StmtKind::For { cond, body, .. } => {
+                cond.is_none() && !has_break(&body.stmts, label, true)
+            }
             StmtKind::Labeled(l, inner) => self.is_terminating(inner, Some(&l.name)),
             StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => {
                 clauses.iter().any(|c| c.default)
                     && clauses.iter().all(|c| {
                         !has_break(&c.body, label, true)
-                            && (self.is_terminating_list(&c.body) || c.body.last().is_some_and(|s| matches!(s.kind, StmtKind::Fallthrough)))
+                            && (self.is_terminating_list(&c.body)
+                                || c.body
+                                    .last()
+                                    .is_some_and(|s| matches!(s.kind, StmtKind::Fallthrough)))
                     })
             }
-            StmtKind::Select { clauses } => clauses.iter().all(|c| !has_break(&c.body, label, true) && self.is_terminating_list(&c.body)),
+            StmtKind::Select { clauses } => clauses
+                .iter()
+                .all(|c| !has_break(&c.body, label, true) && self.is_terminating_list(&c.body)),
             _ => false,
         }
     }
@@ -1236,11 +1737,18 @@ fn stmt_has_break(s: &Stmt, label: Option<&str>, top: bool) -> bool {
         StmtKind::Break(None) => top,
         StmtKind::Break(Some(l)) => Some(l.name.as_str()) == label,
         StmtKind::Block(b) => has_break(&b.stmts, label, top),
-        StmtKind::If { then, els, .. } => has_break(&then.stmts, label, top) || els.as_ref().is_some_and(|e| stmt_has_break(e, label, top)),
+        StmtKind::If { then, els, .. } => {
+            has_break(&then.stmts, label, top)
+                || els.as_ref().is_some_and(|e| stmt_has_break(e, label, top))
+        }
         StmtKind::Labeled(_, inner) => stmt_has_break(inner, label, top),
         // Nested breakable statements: unlabeled breaks inside target them.
-        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => has_break(&body.stmts, label, false),
-        StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => clauses.iter().any(|c| has_break(&c.body, label, false)),
+        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
+            has_break(&body.stmts, label, false)
+        }
+        StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => {
+            clauses.iter().any(|c| has_break(&c.body, label, false))
+        }
         StmtKind::Select { clauses } => clauses.iter().any(|c| has_break(&c.body, label, false)),
         _ => false,
     }

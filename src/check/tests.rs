@@ -9,7 +9,8 @@ use crate::diag::SourceMap;
 pub(crate) fn check_src(src: &str) -> Result<(TypeInfo, TypeTable), Vec<String>> {
     let ids = IdGen::new();
     let sm = SourceMap::new("prog.go", src);
-    let file = crate::parse::parse_file("prog.go", src, &ids).map_err(|ds| ds.iter().map(|d| sm.render(d)).collect::<Vec<_>>())?;
+    let file = crate::parse::parse_file("prog.go", src, &ids)
+        .map_err(|ds| ds.iter().map(|d| sm.render(d)).collect::<Vec<_>>())?;
     let mut tt = TypeTable::new();
     match check_file(&file, &sm, &mut tt) {
         Ok(info) => Ok((info, tt)),
@@ -28,7 +29,9 @@ fn errs(src: &str) -> Vec<String> {
 #[test]
 #[ignore]
 fn check_env() {
-    let Ok(p) = std::env::var("MINIGO_CHECK") else { return };
+    let Ok(p) = std::env::var("MINIGO_CHECK") else {
+        return;
+    };
     let src = std::fs::read_to_string(&p).unwrap_or_default();
     match check_src(&src) {
         Ok(_) => println!("OK"),
@@ -45,7 +48,8 @@ fn check_env() {
 
 #[test]
 fn hello_ok() {
-    let r = check_src("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi\", 1)\n}\n");
+    let r =
+        check_src("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi\", 1)\n}\n");
     assert!(r.is_ok(), "{:?}", r.err());
 }
 
@@ -54,7 +58,9 @@ fn hello_ok() {
 #[test]
 #[ignore]
 fn check_dir() {
-    let Ok(d) = std::env::var("MINIGO_CHECK_DIR") else { return };
+    let Ok(d) = std::env::var("MINIGO_CHECK_DIR") else {
+        return;
+    };
     let mut files = Vec::new();
     fn walk(p: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
         if let Ok(rd) = std::fs::read_dir(p) {
@@ -72,7 +78,10 @@ fn check_dir() {
     files.sort();
     for f in files {
         let src = std::fs::read_to_string(&f).unwrap_or_default();
-        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let r = std::panic::catch_unwind(|| {
             let ids = IdGen::new();
             let sm = SourceMap::new(&name, &src);
@@ -112,7 +121,10 @@ pub(crate) fn render_go(sm: &SourceMap, diags: &[crate::diag::Diagnostic]) -> Ve
             }
             last_syntax_line = line;
         } else {
-            if last_other.as_ref().is_some_and(|(l, m)| *l == line && *m == d.msg) {
+            if last_other
+                .as_ref()
+                .is_some_and(|(l, m)| *l == line && *m == d.msg)
+            {
                 continue;
             }
             last_other = Some((line, d.msg.clone()));
