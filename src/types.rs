@@ -567,6 +567,13 @@ impl TypeTable {
     pub fn is_named(&self, t: TypeId) -> bool {
         matches!(self.get(t), Type::Named(_))
     }
+    /// types2's `hasName`: predeclared (basic) types, defined types and type parameters.
+    pub fn has_name(&self, t: TypeId) -> bool {
+        matches!(
+            self.get(t),
+            Type::Named(_) | Type::Basic(_) | Type::TypeParam(_)
+        )
+    }
     pub fn is_type_param(&self, t: TypeId) -> bool {
         matches!(self.get(t), Type::TypeParam(_))
     }
@@ -1136,7 +1143,13 @@ impl TypeTable {
                 let sp = errpkg.is_none();
                 s.push_str(if sp { "struct {" } else { "struct{" });
                 for (i, f) in fs.iter().enumerate() {
-                    s.push_str(if i > 0 { "; " } else if sp { " " } else { "" });
+                    s.push_str(if i > 0 {
+                        "; "
+                    } else if sp {
+                        " "
+                    } else {
+                        ""
+                    });
                     if !f.embedded {
                         s.push_str(&f.name);
                         s.push(' ');

@@ -2026,12 +2026,17 @@ impl State {
             vals.push(self.index_value(i, len.map(|n| n + 1)));
         }
         // Constant indices must be non-decreasing.
-        let known: Vec<i128> = vals.iter().flatten().copied().collect();
+        let idx_exprs: Vec<&Expr> = [lo, hi, max].into_iter().flatten().collect();
+        let known: Vec<(i128, Span)> = vals
+            .iter()
+            .zip(&idx_exprs)
+            .filter_map(|(v, ie)| v.map(|v| (v, ie.span)))
+            .collect();
         for w in known.windows(2) {
-            if w[0] > w[1] {
+            if w[0].0 > w[1].0 {
                 self.err(
-                    e.span,
-                    format!("invalid slice indices: {} < {}", w[1], w[0]),
+                    w[1].1,
+                    format!("invalid slice indices: {} < {}", w[1].0, w[0].0),
                 );
                 break;
             }

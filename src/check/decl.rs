@@ -1018,6 +1018,37 @@ impl State {
         if vars.is_empty() {
             return;
         }
+        // Initialization cycles (types2 initorder.go `reportCycle`): a path from a variable
+        // back to itself through variables and functions.
+        let mut reported: HashSet<ObjId> = HashSet::new();
+        for (objs, _) in &vars {
+            for &o in objs {
+                if reported.contains(&o) {
+                    continue;
+                }
+                if let Some(path) = self.find_cycle(o) {
+                    // Only variables make it a cycle (a func calling itself is fine).
+                    if path
+                        .iter()
+                        .any(|p| matches!(self.obj(*p).kind, ObjKind::Var(_)))
+                    {
+                        reported.extend(path.iter().copied());
+                        let mut msg = format!("initialization cycle for {}", self.obj(o).name);
+                        for (i, p) in path.iter().enumerate() {
+                            let next = path[(i + 1) % path.len()];
+                            msg.push_str(&format!(
+                                "\n\t\u{0}POS{}\u{0}: {} refers to {}",
+                                self.obj(*p).span.lo,
+                                self.obj(*p).name,
+                                self.obj(next).name
+                            ));
+                        }
+                        let sp = self.obj(o).span;
+                        self.err(sp, msg);
+                    }
+                }
+            }
+        }
         // Transitive var dependencies through functions.
         let mut trans: HashMap<ObjId, HashSet<ObjId>> = HashMap::new();
         for (objs, _) in &vars {
@@ -1042,16 +1073,7 @@ impl State {
                         }
                     }
                 }
-                if vs.contains(o) {
-                    let (sp, n) = (self.obj(*o).span, self.obj(*o).name.clone());
-                    self.err(
-                        sp,
-                        format!(
-                            "initialization cycle or initialization loop: {} refers to itself",
-                            n
-                        ),
-                    );
-                }
+                vs.remove(o);
                 trans.insert(*o, vs);
             }
         }
@@ -1072,6 +1094,44 @@ impl State {
                 self.info.init_order.push(Initializer { lhs: objs, rhs });
             }
         }
+    }
+
+    /// A dependency path from `start` back to itself (start first), if any.
+    fn find_cycle(&self, start: ObjId) -> Option<Vec<ObjId>> {
+        let mut path = vec![start];
+        let mut seen = HashSet::new();
+        if self.cycle_dfs(start, start, &mut path, &mut seen) {
+            Some(path)
+        } else {
+            None
+        }
+    }
+
+    fn cycle_dfs(
+        &self,
+        cur: ObjId,
+        start: ObjId,
+        path: &mut Vec<ObjId>,
+        seen: &mut HashSet<ObjId>,
+    ) -> bool {
+        let Some(ds) = self.deps.get(&cur) else {
+            return false;
+        };
+        let mut ds: Vec<ObjId> = ds.iter().copied().collect();
+        ds.sort();
+        for d in ds {
+            if d == start {
+                return true;
+            }
+            if seen.insert(d) {
+                path.push(d);
+                if self.cycle_dfs(d, start, path, seen) {
+                    return true;
+                }
+                path.pop();
+            }
+        }
+        false
     }
 
     /// Signature of a function declaration (receiver excluded).
@@ -1538,6 +1598,7 @@ impl State {
             ExprKind::FuncType(ft) => self.signature(ft),
             ExprKind::StructType(fields) => {
                 let mut out: Vec<Field> = Vec::new();
+                let mut field_spans: Vec<(String, u32)> = Vec::new();
                 for f in fields {
                     let t = self.type_expr(&f.ty);
                     let tag = f
@@ -1556,9 +1617,17 @@ impl State {
                             ExprKind::Index(x, _) => super::expr::expr_string(x),
                             _ => "?".into(),
                         };
-                        if out.iter().any(|o| o.name == name) {
-                            self.err(f.ty.span, format!("{} redeclared", name));
+                        if let Some(p) = field_spans.iter().find(|(n, _)| *n == name) {
+                            let lo = p.1;
+                            self.err(
+                                f.ty.span,
+                                format!(
+                                    "{} redeclared\n\t\u{0}POS{}\u{0}: other declaration of {}",
+                                    name, lo, name
+                                ),
+                            );
                         }
+                        field_spans.push((name.clone(), f.ty.span.lo));
                         out.push(Field {
                             name,
                             ty: t,
@@ -1567,9 +1636,20 @@ impl State {
                         });
                     } else {
                         for n in &f.names {
-                            if n.name != "_" && out.iter().any(|o| o.name == n.name) {
-                                self.err(n.span, format!("{} redeclared", n.name));
+                            if let Some(p) = field_spans
+                                .iter()
+                                .find(|(x, _)| *x == n.name && n.name != "_")
+                            {
+                                let lo = p.1;
+                                self.err(
+                                    n.span,
+                                    format!(
+                                        "{} redeclared\n\t\u{0}POS{}\u{0}: other declaration of {}",
+                                        n.name, lo, n.name
+                                    ),
+                                );
                             }
+                            field_spans.push((n.name.clone(), n.span.lo));
                             out.push(Field {
                                 name: n.name.clone(),
                                 ty: t,
@@ -1585,13 +1665,16 @@ impl State {
                 let mut methods: Vec<IfaceMethod> = Vec::new();
                 let mut terms: Option<Vec<Term>> = None;
                 let mut comparable = false;
+                let mut method_spans: Vec<(String, u32)> = Vec::new();
                 for el in elems {
                     match el {
                         ast::InterfaceElem::Method { name, sig } => {
                             let s = self.signature(sig);
-                            if methods.iter().any(|m| m.name == name.name) {
-                                self.err(name.span, format!("duplicate method {}", name.name));
+                            if let Some(p) = method_spans.iter().find(|(n, _)| *n == name.name) {
+                                let lo = p.1;
+                                self.err(name.span, format!("duplicate method {}\n\t\u{0}POS{}\u{0}: other declaration of method {}", name.name, lo, name.name));
                             }
+                            method_spans.push((name.name.clone(), name.span.lo));
                             methods.push(IfaceMethod {
                                 name: name.name.clone(),
                                 sig: s,

@@ -661,7 +661,7 @@ impl State {
         }
         let vp = self.tt.is_type_param(v);
         let tp = self.tt.is_type_param(t);
-        if self.tt.identical(vu, tu) && (!self.tt.is_named(v) || !self.tt.is_named(t)) && !vp && !tp
+        if self.tt.identical(vu, tu) && (!self.tt.has_name(v) || !self.tt.has_name(t)) && !vp && !tp
         {
             return Ok(());
         }
@@ -671,7 +671,7 @@ impl State {
         if let (Type::Chan(ChanDir::Both, ve), Type::Chan(_, te)) =
             (self.tt.get(vu).clone(), self.tt.get(tu).clone())
         {
-            if self.tt.identical(ve, te) && (!self.tt.is_named(v) || !self.tt.is_named(t)) {
+            if self.tt.identical(ve, te) && (!self.tt.has_name(v) || !self.tt.has_name(t)) {
                 return Ok(());
             }
         }
@@ -1766,7 +1766,10 @@ impl State {
             match v.as_i128() {
                 Some(n) if n < 0 => {
                     let s = self.operand_string(&y, ye);
-                    self.err(ye.span, format!("invalid shift count {}", s));
+                    self.err(
+                        ye.span,
+                        format!("invalid operation: negative shift count {}", s),
+                    );
                     return Operand::invalid();
                 }
                 Some(_) => {

@@ -1034,7 +1034,7 @@ impl State {
                     self.expr(r, None);
                 }
                 self.err(
-                    lhs[0].span,
+                    rhs[0].span,
                     format!(
                         "assignment mismatch: {} variable{} but {} value{}",
                         lhs.len(),
@@ -1163,7 +1163,7 @@ impl State {
                 self.expr(r, None);
             }
             self.err(
-                lhs[0].span,
+                rhs[0].span,
                 format!(
                     "assignment mismatch: {} variable{} but {} value{}",
                     lhs.len(),
@@ -1632,7 +1632,7 @@ impl State {
                 let o = self.new_obj(&b.name, ObjKind::Var(VarKind::Local), xt, b.span);
                 self.info.defs.insert(b.span.lo, o);
                 if !bind_objs.iter().any(|o| self.used.contains(o)) {
-                    self.err(b.span, format!("declared and not used: {}", b.name));
+                    self.err(b.span, format!("{} declared and not used", b.name));
                 }
             }
         }
