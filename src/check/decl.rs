@@ -646,21 +646,16 @@ impl State {
         let saved_scopes = std::mem::take(&mut self.scopes);
         let n_errs = self.errs.len();
         // Stdlib declarations don't go into the program's side tables except objects.
-        let saved_info_types = std::mem::take(&mut self.info.types);
-        let saved_consts = std::mem::take(&mut self.info.consts);
-        let saved_uses = std::mem::take(&mut self.info.uses);
-        let saved_defs = std::mem::take(&mut self.info.defs);
-        let saved_sel = std::mem::take(&mut self.info.selections);
-        let saved_calls = std::mem::take(&mut self.info.calls);
-        let saved_fs = std::mem::take(&mut self.info.func_sigs);
+        let mut saved_info = std::mem::take(&mut self.info);
+        self.info.objects = std::mem::take(&mut saved_info.objects);
+        let saved_globals = std::mem::take(&mut self.global_vars);
         self.check_package_files(path, &file.imports, &file.decls);
-        self.info.types = saved_info_types;
-        self.info.consts = saved_consts;
-        self.info.uses = saved_uses;
-        self.info.defs = saved_defs;
-        self.info.selections = saved_sel;
-        self.info.calls = saved_calls;
-        self.info.func_sigs = saved_fs;
+        let objects = std::mem::take(&mut self.info.objects);
+        let mut packages = std::mem::take(&mut self.info.packages);
+        self.info = saved_info;
+        self.info.objects = objects;
+        self.info.packages.append(&mut packages);
+        self.global_vars = saved_globals;
         if self.errs.len() > n_errs {
             let msgs: Vec<String> = self.errs.drain(n_errs..).map(|d| d.msg).collect();
             self.errs.push(Diagnostic::internal(

@@ -1206,6 +1206,17 @@ impl State {
                     });
                 }
             }
+        } else if repl_top && rhs.len() == 1 {
+            let objs: Vec<ObjId> = lhs
+                .iter()
+                .filter_map(|l| self.info.defs.get(&l.span.lo).copied())
+                .collect();
+            if objs.len() == lhs.len() {
+                self.info.init_order.push(Initializer {
+                    lhs: objs,
+                    rhs: rhs[0].id,
+                });
+            }
         }
     }
 
