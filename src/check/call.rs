@@ -228,7 +228,7 @@ impl State {
         }
     }
 
-    fn mentions(&self, t: TypeId, tp: TypeId, d: u32) -> bool {
+    pub(crate) fn mentions(&self, t: TypeId, tp: TypeId, d: u32) -> bool {
         if t == tp {
             return true;
         }
@@ -245,8 +245,45 @@ impl State {
                 .iter()
                 .chain(&s.results)
                 .any(|x| self.mentions(*x, tp, d + 1)),
-            Type::Named(n) => n.targs.iter().any(|x| self.mentions(*x, tp, d + 1)),
+            Type::Named(n) => {
+                n.targs.iter().any(|x| self.mentions(*x, tp, d + 1))
+                    || (n.targs.is_empty() && n.tparams.contains(&tp))
+            }
             Type::Struct(fs) => fs.iter().any(|f| self.mentions(f.ty, tp, d + 1)),
+            Type::Tuple(v) => v.iter().any(|x| self.mentions(*x, tp, d + 1)),
+            Type::Interface(i) => i.methods.iter().any(|m| self.mentions(m.sig, tp, d + 1)),
+            _ => false,
+        }
+    }
+
+    /// Whether `t` mentions any type parameter at all.
+    pub(crate) fn mentions_any_tparam(&self, t: TypeId, d: u32) -> bool {
+        if d > 20 {
+            return false;
+        }
+        match self.tt.get(t) {
+            Type::TypeParam(_) => true,
+            Type::Pointer(x) | Type::Slice(x) | Type::Array(_, x) | Type::Chan(_, x) => {
+                self.mentions_any_tparam(*x, d + 1)
+            }
+            Type::Map(k, v) => {
+                self.mentions_any_tparam(*k, d + 1) || self.mentions_any_tparam(*v, d + 1)
+            }
+            Type::Func(s) => s
+                .params
+                .iter()
+                .chain(&s.results)
+                .any(|x| self.mentions_any_tparam(*x, d + 1)),
+            Type::Named(n) => {
+                n.targs.iter().any(|x| self.mentions_any_tparam(*x, d + 1))
+                    || (n.targs.is_empty() && !n.tparams.is_empty())
+            }
+            Type::Struct(fs) => fs.iter().any(|f| self.mentions_any_tparam(f.ty, d + 1)),
+            Type::Tuple(v) => v.iter().any(|x| self.mentions_any_tparam(*x, d + 1)),
+            Type::Interface(i) => i
+                .methods
+                .iter()
+                .any(|m| self.mentions_any_tparam(m.sig, d + 1)),
             _ => false,
         }
     }

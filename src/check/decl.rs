@@ -533,6 +533,153 @@ impl State {
             self.info.instances.insert(k, i);
         }
         self.tt.canonicalize_named();
+        self.compute_substs();
+    }
+
+    /// Fill `func_instances` and `type_instances` (see their docs).
+    fn compute_substs(&mut self) {
+        // All types mentioned in the tables.
+        let mut all: Vec<TypeId> = self.info.types.values().copied().collect();
+        all.extend(self.info.objects.iter().map(|o| o.ty));
+        all.extend(self.info.func_sigs.values().copied());
+        for s in self.info.selections.values() {
+            match s {
+                Selection::Field { ty, .. } => all.push(*ty),
+                Selection::Method { sig, recv, .. } => {
+                    all.push(*sig);
+                    all.push(*recv);
+                }
+                Selection::InterfaceMethod { sig, iface, .. } => {
+                    all.push(*sig);
+                    all.push(*iface);
+                }
+                Selection::MethodExpr { sig, recv, .. } => {
+                    all.push(*sig);
+                    all.push(*recv);
+                }
+                Selection::Qualified { .. } => {}
+            }
+        }
+        for k in self.info.calls.values() {
+            if let CallKind::Conversion(t) | CallKind::Builtin(_, Some(t)) = k {
+                all.push(*t);
+            }
+        }
+        all.sort();
+        all.dedup();
+        let generic: Vec<TypeId> = all
+            .iter()
+            .copied()
+            .filter(|&t| self.mentions_any_tparam(t, 0))
+            .collect();
+        // Function instantiations: direct ones, then derived through enclosing generics.
+        let mut work: Vec<(ObjId, Vec<TypeId>)> = self
+            .info
+            .instances
+            .values()
+            .map(|i| (i.func, i.targs.clone()))
+            .collect();
+        let mut done: HashMap<ObjId, Vec<Subst>> = HashMap::new();
+        let mut rounds = 0;
+        while let Some((f, targs)) = work.pop() {
+            rounds += 1;
+            if rounds > 10_000 {
+                break;
+            }
+            if targs.iter().any(|&t| self.mentions_any_tparam(t, 0)) {
+                continue;
+            }
+            let Some(tps) = self.generic_tparams.get(&f).cloned() else {
+                continue;
+            };
+            if done
+                .get(&f)
+                .is_some_and(|v| v.iter().any(|s| s.targs == targs))
+            {
+                continue;
+            }
+            let m: HashMap<TypeId, TypeId> =
+                tps.iter().copied().zip(targs.iter().copied()).collect();
+            let mut map = HashMap::new();
+            for &t in &generic {
+                if tps.iter().any(|&tp| self.mentions(t, tp, 0)) {
+                    let s = self.subst(t, &m);
+                    let c = self.tt.canonical(s);
+                    map.insert(t, c);
+                }
+            }
+            // Uses of other generic functions with type arguments mentioning f's params.
+            let derived: Vec<(ObjId, Vec<TypeId>)> = self
+                .info
+                .instances
+                .values()
+                .filter(|i| {
+                    i.targs
+                        .iter()
+                        .any(|&t| tps.iter().any(|&tp| self.mentions(t, tp, 0)))
+                })
+                .map(|i| (i.func, i.targs.clone()))
+                .collect();
+            for (g, gt) in derived {
+                let nt: Vec<TypeId> = gt
+                    .iter()
+                    .map(|&t| {
+                        let s = self.subst(t, &m);
+                        self.tt.canonical(s)
+                    })
+                    .collect();
+                work.push((g, nt));
+            }
+            done.entry(f).or_default().push(Subst {
+                tparams: tps,
+                targs,
+                map,
+            });
+        }
+        self.info.func_instances = done;
+        // Named type instantiations (created during checking and by the substitutions above).
+        let mut tinst: HashMap<TypeId, Vec<Subst>> = HashMap::new();
+        let named: Vec<(TypeId, TypeId, Vec<TypeId>)> = (0..self.tt.len())
+            .filter_map(|i| {
+                let t = TypeId(i as u32);
+                let n = self.tt.named(t)?;
+                Some((t, n.origin?, n.targs.clone()))
+            })
+            .collect();
+        for (_inst, g, targs) in named {
+            if targs.iter().any(|&t| self.mentions_any_tparam(t, 0)) {
+                continue;
+            }
+            let tps = self
+                .tt
+                .named(g)
+                .map(|n| n.tparams.clone())
+                .unwrap_or_default();
+            if tinst
+                .get(&g)
+                .is_some_and(|v| v.iter().any(|s| s.targs == targs))
+            {
+                continue;
+            }
+            let m: HashMap<TypeId, TypeId> =
+                tps.iter().copied().zip(targs.iter().copied()).collect();
+            let mut map = HashMap::new();
+            for &t in &generic {
+                if tps.iter().any(|&tp| self.mentions(t, tp, 0)) {
+                    let s = self.subst(t, &m);
+                    let c = self.tt.canonical(s);
+                    map.insert(t, c);
+                }
+            }
+            tinst.entry(g).or_default().push(Subst {
+                tparams: tps,
+                targs,
+                map,
+            });
+        }
+        self.info.type_instances = tinst;
+        // Types created by substitution need canonical named internals too.
+        self.tt.canonicalize_named();
     }
 
     /// Check the files of one package (main, or a standard-library package's declarations).

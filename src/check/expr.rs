@@ -688,6 +688,50 @@ impl State {
             None => return Ok(()),
         };
         let (vs, ts) = (self.ts(v), self.ts(t));
+        // A type parameter satisfies a constraint if its own type set is included.
+        if let Type::TypeParam(p) = self.tt.get(v).clone() {
+            let vi = self.tt.interface_of(p.constraint).cloned();
+            let vterms = vi.as_ref().and_then(|i| i.terms.clone());
+            if let Some(terms) = &it.terms {
+                let covered = vterms.as_ref().is_some_and(|vts| {
+                    vts.iter().all(|vt| {
+                        terms.iter().any(|t| {
+                            if t.tilde {
+                                self.tt
+                                    .identical(self.tt.underlying(vt.ty), self.tt.underlying(t.ty))
+                            } else {
+                                !vt.tilde && self.tt.identical(vt.ty, t.ty)
+                            }
+                        })
+                    })
+                });
+                if !covered {
+                    return Err(format!(
+                        ": {} does not satisfy {} ({} missing in {})",
+                        vs,
+                        ts,
+                        vs,
+                        self.terms_string(terms)
+                    ));
+                }
+            }
+            let vms = vi.map(|i| i.methods).unwrap_or_default();
+            for m in &it.methods {
+                if !vms
+                    .iter()
+                    .any(|x| x.name == m.name && self.tt.identical(x.sig, m.sig))
+                {
+                    return Err(format!(
+                        ": {} does not implement {} (missing method {})",
+                        vs, ts, m.name
+                    ));
+                }
+            }
+            if it.comparable && !self.tt.comparable(v) {
+                return Err(format!(": {} does not satisfy comparable", vs));
+            }
+            return Ok(());
+        }
         if let Some(terms) = &it.terms {
             let vu = self.tt.underlying(v);
             let ok = terms.iter().any(|term| {

@@ -499,3 +499,33 @@ fn repl_keeps_package_scope() {
     let r = ch.check_repl_items(&its, &mut tt);
     assert!(r.is_ok(), "{:?}", r.err());
 }
+
+#[test]
+fn generic_instances_for_monomorphisation() {
+    let c = Checked::new(
+        "package main\n\nimport \"fmt\"\n\ntype Number interface{ ~int | ~float64 }\n\nfunc Sum[T Number](xs []T) T {\n\tvar s T\n\tfor _, x := range xs {\n\t\ts += x\n\t}\n\treturn s\n}\n\nfunc Twice[T Number](xs []T) T { return 2 * Sum(xs) }\n\ntype Stack[T any] struct{ items []T }\n\nfunc (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }\n\nfunc main() {\n\tfmt.Println(Twice([]float64{1.5}), Sum([]int{1, 2}))\n\tvar st Stack[string]\n\tst.Push(\"a\")\n}\n",
+    );
+    let sum = c
+        .info
+        .objects
+        .iter()
+        .position(|o| o.name == "Sum" && o.pkg == "main")
+        .map(|i| crate::types::ObjId(i as u32))
+        .expect("Sum");
+    let insts = &c.info.func_instances[&sum];
+    let mut targs: Vec<String> = insts.iter().map(|s| c.tt.type_string(s.targs[0])).collect();
+    targs.sort();
+    // Sum[float64] is reached only through Twice[float64].
+    assert_eq!(targs, vec!["float64", "int"]);
+    for s in insts {
+        // []T maps to []int / []float64.
+        assert!(s
+            .map
+            .values()
+            .any(|&t| c.tt.type_string(t).starts_with("[]")));
+    }
+    assert_eq!(c.info.type_instances.len(), 1);
+    let (_, v) = c.info.type_instances.iter().next().expect("Stack");
+    assert_eq!(c.tt.type_string(v[0].targs[0]), "string");
+    assert_eq!(c.ty("2 * Sum(xs)"), "T");
+}
