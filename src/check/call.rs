@@ -228,7 +228,7 @@ impl State {
         }
     }
 
-    fn mentions(&self, t: TypeId, tp: TypeId, d: u32) -> bool {
+    pub(crate) fn mentions(&self, t: TypeId, tp: TypeId, d: u32) -> bool {
         if t == tp {
             return true;
         }
@@ -245,8 +245,45 @@ impl State {
                 .iter()
                 .chain(&s.results)
                 .any(|x| self.mentions(*x, tp, d + 1)),
-            Type::Named(n) => n.targs.iter().any(|x| self.mentions(*x, tp, d + 1)),
+            Type::Named(n) => {
+                n.targs.iter().any(|x| self.mentions(*x, tp, d + 1))
+                    || (n.targs.is_empty() && n.tparams.contains(&tp))
+            }
             Type::Struct(fs) => fs.iter().any(|f| self.mentions(f.ty, tp, d + 1)),
+            Type::Tuple(v) => v.iter().any(|x| self.mentions(*x, tp, d + 1)),
+            Type::Interface(i) => i.methods.iter().any(|m| self.mentions(m.sig, tp, d + 1)),
+            _ => false,
+        }
+    }
+
+    /// Whether `t` mentions any type parameter at all.
+    pub(crate) fn mentions_any_tparam(&self, t: TypeId, d: u32) -> bool {
+        if d > 20 {
+            return false;
+        }
+        match self.tt.get(t) {
+            Type::TypeParam(_) => true,
+            Type::Pointer(x) | Type::Slice(x) | Type::Array(_, x) | Type::Chan(_, x) => {
+                self.mentions_any_tparam(*x, d + 1)
+            }
+            Type::Map(k, v) => {
+                self.mentions_any_tparam(*k, d + 1) || self.mentions_any_tparam(*v, d + 1)
+            }
+            Type::Func(s) => s
+                .params
+                .iter()
+                .chain(&s.results)
+                .any(|x| self.mentions_any_tparam(*x, d + 1)),
+            Type::Named(n) => {
+                n.targs.iter().any(|x| self.mentions_any_tparam(*x, d + 1))
+                    || (n.targs.is_empty() && !n.tparams.is_empty())
+            }
+            Type::Struct(fs) => fs.iter().any(|f| self.mentions_any_tparam(f.ty, d + 1)),
+            Type::Tuple(v) => v.iter().any(|x| self.mentions_any_tparam(*x, d + 1)),
+            Type::Interface(i) => i
+                .methods
+                .iter()
+                .any(|m| self.mentions_any_tparam(m.sig, d + 1)),
             _ => false,
         }
     }
@@ -537,11 +574,12 @@ impl State {
         let _ = e;
         if too_few {
             let _ = at;
+            let _ = rparen;
             match e.kind {
                 ExprKind::Call { ref args, .. } if !args.is_empty() => {
                     self.err(args[args.len() - 1].span, msg)
                 }
-                _ => self.err(rparen, msg),
+                _ => self.err(e.span, msg),
             }
         } else {
             self.err(at.span, msg);
@@ -829,17 +867,17 @@ impl State {
             } else {
                 "too many"
             };
-            let pos = if nargs < min { rparen } else { args[max].span };
+            let pos = if nargs < min { e.span } else { args[max].span };
+            let _ = rparen;
             self.err(
                 pos,
                 format!(
-                    "{} arguments for {}() (expected {}, found {})",
+                    "invalid operation: {} arguments for {} (expected {}, found {})",
                     msg,
-                    expr_string(e).split('(').next().unwrap_or(name),
-                    min,
+                    expr_string(e),
+                    if nargs < min { min } else { max },
                     nargs
-                )
-                .replace(&format!("{}()", name), &format!("{}", expr_string(e))),
+                ),
             );
             return Operand::invalid();
         }
@@ -956,7 +994,7 @@ impl State {
                     self.err(
                         args[0].span,
                         format!(
-                            "invalid argument: cannot make {}; type must be slice, map, or channel",
+                            "invalid argument: cannot make {}: type must be slice, map, or channel",
                             expr_string(&args[0])
                         ),
                     );
@@ -1004,6 +1042,32 @@ impl State {
                 Operand::value(t)
             }
             Builtin::New => {
+                // Go 1.26: new(expr) allocates a variable initialized to expr's value.
+                let is_type = {
+                    let nerr = self.errs.len();
+                    let probe = self.expr(&args[0], None);
+                    self.errs.truncate(nerr);
+                    probe.mode == Mode::TypeExpr
+                };
+                if !is_type {
+                    let mut x = self.value(&args[0], None);
+                    if x.is_invalid() {
+                        return Operand::invalid();
+                    }
+                    if x.mode == Mode::Nil {
+                        self.err(
+                            args[0].span,
+                            "use of untyped nil in argument to built-in new",
+                        );
+                        return Operand::invalid();
+                    }
+                    self.default_operand(&mut x, &args[0]);
+                    self.info
+                        .calls
+                        .insert(e.id, CallKind::Builtin(b, Some(x.ty)));
+                    let p = self.tt.pointer(x.ty);
+                    return Operand::value(p);
+                }
                 let t = self.type_expr(&args[0]);
                 self.info.calls.insert(e.id, CallKind::Builtin(b, Some(t)));
                 if t == TypeTable::INVALID {
@@ -1043,12 +1107,8 @@ impl State {
                 let Type::Slice(de) = self.tt.under(d.ty).clone() else {
                     let so = self.operand_string(&d, &args[0]);
                     self.err(
-                        e.span,
-                        format!(
-                            "invalid argument: copy expects slice arguments; found {} and {}",
-                            so,
-                            self.operand_string(&s, &args[1])
-                        ),
+                        args[0].span,
+                        format!("invalid copy: argument must be a slice; have {}", so),
                     );
                     return Operand::invalid();
                 };
@@ -1390,7 +1450,22 @@ impl State {
                                 format!("name {} not exported by package {}", sel.name, pkg),
                             );
                         } else {
-                            self.err(sel.span, format!("undefined: {}.{}", pkg, sel.name));
+                            // An exported name differing only in case: "(but have Println)".
+                            let alt = self.pkgs.get(&path).and_then(|sc| {
+                                let mut c = sel.name.chars();
+                                let up: String = c
+                                    .next()
+                                    .map(|f| f.to_uppercase().chain(c).collect())
+                                    .unwrap_or_default();
+                                sc.members.contains_key(&up).then_some(up)
+                            });
+                            match alt {
+                                Some(a) if a != sel.name => self.err(
+                                    sel.span,
+                                    format!("undefined: {}.{} (but have {})", pkg, sel.name, a),
+                                ),
+                                _ => self.err(sel.span, format!("undefined: {}.{}", pkg, sel.name)),
+                            }
                         }
                         return Operand::invalid();
                     };
@@ -1649,7 +1724,7 @@ impl State {
                 if ptr_recv && !self.tt.is_pointer(t) {
                     let ts = self.ts(t);
                     self.err(
-                        e.span,
+                        sel.span,
                         format!(
                             "invalid method expression {}.{} (needs pointer receiver (*{}).{})",
                             ts, sel.name, ts, sel.name
@@ -1859,11 +1934,7 @@ impl State {
             let Some(i) = v.as_i128() else {
                 let s = self.operand_string(&x, ie);
                 if self.tt.is_untyped(x.ty) && self.tt.is_numeric(x.ty) {
-                    self.err(
-                        ie.span,
-                        format!("invalid argument: index {} truncated to int", s)
-                            .replace(" (untyped float constant)", " (untyped float constant)"),
-                    );
+                    self.err(ie.span, format!("{} truncated to int", s));
                 } else {
                     self.err(
                         ie.span,
@@ -1992,12 +2063,17 @@ impl State {
             vals.push(self.index_value(i, len.map(|n| n + 1)));
         }
         // Constant indices must be non-decreasing.
-        let known: Vec<i128> = vals.iter().flatten().copied().collect();
+        let idx_exprs: Vec<&Expr> = [lo, hi, max].into_iter().flatten().collect();
+        let known: Vec<(i128, Span)> = vals
+            .iter()
+            .zip(&idx_exprs)
+            .filter_map(|(v, ie)| v.map(|v| (v, ie.span)))
+            .collect();
         for w in known.windows(2) {
-            if w[0] > w[1] {
+            if w[0].0 > w[1].0 {
                 self.err(
-                    e.span,
-                    format!("invalid slice indices: {} < {}", w[1], w[0]),
+                    w[1].1,
+                    format!("invalid slice indices: {} < {}", w[1].0, w[0].0),
                 );
                 break;
             }
@@ -2191,10 +2267,7 @@ impl State {
                 if idx >= n as i128 {
                     self.err(
                         e.value.span,
-                        format!("index {} is out of bounds (>= {})", idx, n).replace(
-                            &format!("index {} is out of bounds (>= {})", idx, n),
-                            &format!("array index {} out of bounds [0:{}]", idx, n),
-                        ),
+                        format!("index {} is out of bounds (>= {})", idx, n),
                     );
                 }
             }

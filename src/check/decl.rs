@@ -259,9 +259,16 @@ impl State {
         }
         self.info.defs.insert(span.lo, id);
         if !self.scopes.is_empty() {
-            let dup = self.scopes.last().is_some_and(|s| s.contains_key(name));
-            if dup {
-                self.err(span, format!("{} redeclared in this block", name));
+            let dup = self.scopes.last().and_then(|s| s.get(name).copied());
+            if let Some(prev) = dup {
+                let pspan = self.obj(prev).span;
+                self.err(
+                    span,
+                    format!(
+                        "{} redeclared in this block\n\t\u{0}POS{}\u{0}: other declaration of {}",
+                        name, pspan.lo, name
+                    ),
+                );
                 return;
             }
             if let Some(s) = self.scopes.last_mut() {
@@ -271,9 +278,20 @@ impl State {
             let pkg = self.cur_pkg.clone();
             let repl = self.repl;
             let sc = self.pkgs.entry(pkg).or_default();
-            let dup = sc.members.contains_key(name) || sc.imports.contains_key(name);
-            if dup && !repl {
-                self.err(span, format!("{} redeclared in this block", name));
+            let dup = sc
+                .members
+                .get(name)
+                .or_else(|| sc.imports.get(name))
+                .copied();
+            if let (Some(prev), false) = (dup, repl) {
+                let pspan = self.obj(prev).span;
+                self.err(
+                    span,
+                    format!(
+                        "{} redeclared in this block\n\t\u{0}POS{}\u{0}: other declaration of {}",
+                        name, pspan.lo, name
+                    ),
+                );
                 return;
             }
             sc.members.insert(name.to_string(), id);
@@ -515,6 +533,153 @@ impl State {
             self.info.instances.insert(k, i);
         }
         self.tt.canonicalize_named();
+        self.compute_substs();
+    }
+
+    /// Fill `func_instances` and `type_instances` (see their docs).
+    fn compute_substs(&mut self) {
+        // All types mentioned in the tables.
+        let mut all: Vec<TypeId> = self.info.types.values().copied().collect();
+        all.extend(self.info.objects.iter().map(|o| o.ty));
+        all.extend(self.info.func_sigs.values().copied());
+        for s in self.info.selections.values() {
+            match s {
+                Selection::Field { ty, .. } => all.push(*ty),
+                Selection::Method { sig, recv, .. } => {
+                    all.push(*sig);
+                    all.push(*recv);
+                }
+                Selection::InterfaceMethod { sig, iface, .. } => {
+                    all.push(*sig);
+                    all.push(*iface);
+                }
+                Selection::MethodExpr { sig, recv, .. } => {
+                    all.push(*sig);
+                    all.push(*recv);
+                }
+                Selection::Qualified { .. } => {}
+            }
+        }
+        for k in self.info.calls.values() {
+            if let CallKind::Conversion(t) | CallKind::Builtin(_, Some(t)) = k {
+                all.push(*t);
+            }
+        }
+        all.sort();
+        all.dedup();
+        let generic: Vec<TypeId> = all
+            .iter()
+            .copied()
+            .filter(|&t| self.mentions_any_tparam(t, 0))
+            .collect();
+        // Function instantiations: direct ones, then derived through enclosing generics.
+        let mut work: Vec<(ObjId, Vec<TypeId>)> = self
+            .info
+            .instances
+            .values()
+            .map(|i| (i.func, i.targs.clone()))
+            .collect();
+        let mut done: HashMap<ObjId, Vec<Subst>> = HashMap::new();
+        let mut rounds = 0;
+        while let Some((f, targs)) = work.pop() {
+            rounds += 1;
+            if rounds > 10_000 {
+                break;
+            }
+            if targs.iter().any(|&t| self.mentions_any_tparam(t, 0)) {
+                continue;
+            }
+            let Some(tps) = self.generic_tparams.get(&f).cloned() else {
+                continue;
+            };
+            if done
+                .get(&f)
+                .is_some_and(|v| v.iter().any(|s| s.targs == targs))
+            {
+                continue;
+            }
+            let m: HashMap<TypeId, TypeId> =
+                tps.iter().copied().zip(targs.iter().copied()).collect();
+            let mut map = HashMap::new();
+            for &t in &generic {
+                if tps.iter().any(|&tp| self.mentions(t, tp, 0)) {
+                    let s = self.subst(t, &m);
+                    let c = self.tt.canonical(s);
+                    map.insert(t, c);
+                }
+            }
+            // Uses of other generic functions with type arguments mentioning f's params.
+            let derived: Vec<(ObjId, Vec<TypeId>)> = self
+                .info
+                .instances
+                .values()
+                .filter(|i| {
+                    i.targs
+                        .iter()
+                        .any(|&t| tps.iter().any(|&tp| self.mentions(t, tp, 0)))
+                })
+                .map(|i| (i.func, i.targs.clone()))
+                .collect();
+            for (g, gt) in derived {
+                let nt: Vec<TypeId> = gt
+                    .iter()
+                    .map(|&t| {
+                        let s = self.subst(t, &m);
+                        self.tt.canonical(s)
+                    })
+                    .collect();
+                work.push((g, nt));
+            }
+            done.entry(f).or_default().push(Subst {
+                tparams: tps,
+                targs,
+                map,
+            });
+        }
+        self.info.func_instances = done;
+        // Named type instantiations (created during checking and by the substitutions above).
+        let mut tinst: HashMap<TypeId, Vec<Subst>> = HashMap::new();
+        let named: Vec<(TypeId, TypeId, Vec<TypeId>)> = (0..self.tt.len())
+            .filter_map(|i| {
+                let t = TypeId(i as u32);
+                let n = self.tt.named(t)?;
+                Some((t, n.origin?, n.targs.clone()))
+            })
+            .collect();
+        for (_inst, g, targs) in named {
+            if targs.iter().any(|&t| self.mentions_any_tparam(t, 0)) {
+                continue;
+            }
+            let tps = self
+                .tt
+                .named(g)
+                .map(|n| n.tparams.clone())
+                .unwrap_or_default();
+            if tinst
+                .get(&g)
+                .is_some_and(|v| v.iter().any(|s| s.targs == targs))
+            {
+                continue;
+            }
+            let m: HashMap<TypeId, TypeId> =
+                tps.iter().copied().zip(targs.iter().copied()).collect();
+            let mut map = HashMap::new();
+            for &t in &generic {
+                if tps.iter().any(|&tp| self.mentions(t, tp, 0)) {
+                    let s = self.subst(t, &m);
+                    let c = self.tt.canonical(s);
+                    map.insert(t, c);
+                }
+            }
+            tinst.entry(g).or_default().push(Subst {
+                tparams: tps,
+                targs,
+                map,
+            });
+        }
+        self.info.type_instances = tinst;
+        // Types created by substitution need canonical named internals too.
+        self.tt.canonicalize_named();
     }
 
     /// Check the files of one package (main, or a standard-library package's declarations).
@@ -628,21 +793,16 @@ impl State {
         let saved_scopes = std::mem::take(&mut self.scopes);
         let n_errs = self.errs.len();
         // Stdlib declarations don't go into the program's side tables except objects.
-        let saved_info_types = std::mem::take(&mut self.info.types);
-        let saved_consts = std::mem::take(&mut self.info.consts);
-        let saved_uses = std::mem::take(&mut self.info.uses);
-        let saved_defs = std::mem::take(&mut self.info.defs);
-        let saved_sel = std::mem::take(&mut self.info.selections);
-        let saved_calls = std::mem::take(&mut self.info.calls);
-        let saved_fs = std::mem::take(&mut self.info.func_sigs);
+        let mut saved_info = std::mem::take(&mut self.info);
+        self.info.objects = std::mem::take(&mut saved_info.objects);
+        let saved_globals = std::mem::take(&mut self.global_vars);
         self.check_package_files(path, &file.imports, &file.decls);
-        self.info.types = saved_info_types;
-        self.info.consts = saved_consts;
-        self.info.uses = saved_uses;
-        self.info.defs = saved_defs;
-        self.info.selections = saved_sel;
-        self.info.calls = saved_calls;
-        self.info.func_sigs = saved_fs;
+        let objects = std::mem::take(&mut self.info.objects);
+        let mut packages = std::mem::take(&mut self.info.packages);
+        self.info = saved_info;
+        self.info.objects = objects;
+        self.info.packages.append(&mut packages);
+        self.global_vars = saved_globals;
         if self.errs.len() > n_errs {
             let msgs: Vec<String> = self.errs.drain(n_errs..).map(|d| d.msg).collect();
             self.errs.push(Diagnostic::internal(
@@ -1000,6 +1160,37 @@ impl State {
         if vars.is_empty() {
             return;
         }
+        // Initialization cycles (types2 initorder.go `reportCycle`): a path from a variable
+        // back to itself through variables and functions.
+        let mut reported: HashSet<ObjId> = HashSet::new();
+        for (objs, _) in &vars {
+            for &o in objs {
+                if reported.contains(&o) {
+                    continue;
+                }
+                if let Some(path) = self.find_cycle(o) {
+                    // Only variables make it a cycle (a func calling itself is fine).
+                    if path
+                        .iter()
+                        .any(|p| matches!(self.obj(*p).kind, ObjKind::Var(_)))
+                    {
+                        reported.extend(path.iter().copied());
+                        let mut msg = format!("initialization cycle for {}", self.obj(o).name);
+                        for (i, p) in path.iter().enumerate() {
+                            let next = path[(i + 1) % path.len()];
+                            msg.push_str(&format!(
+                                "\n\t\u{0}POS{}\u{0}: {} refers to {}",
+                                self.obj(*p).span.lo,
+                                self.obj(*p).name,
+                                self.obj(next).name
+                            ));
+                        }
+                        let sp = self.obj(o).span;
+                        self.err(sp, msg);
+                    }
+                }
+            }
+        }
         // Transitive var dependencies through functions.
         let mut trans: HashMap<ObjId, HashSet<ObjId>> = HashMap::new();
         for (objs, _) in &vars {
@@ -1024,16 +1215,7 @@ impl State {
                         }
                     }
                 }
-                if vs.contains(o) {
-                    let (sp, n) = (self.obj(*o).span, self.obj(*o).name.clone());
-                    self.err(
-                        sp,
-                        format!(
-                            "initialization cycle or initialization loop: {} refers to itself",
-                            n
-                        ),
-                    );
-                }
+                vs.remove(o);
                 trans.insert(*o, vs);
             }
         }
@@ -1054,6 +1236,44 @@ impl State {
                 self.info.init_order.push(Initializer { lhs: objs, rhs });
             }
         }
+    }
+
+    /// A dependency path from `start` back to itself (start first), if any.
+    fn find_cycle(&self, start: ObjId) -> Option<Vec<ObjId>> {
+        let mut path = vec![start];
+        let mut seen = HashSet::new();
+        if self.cycle_dfs(start, start, &mut path, &mut seen) {
+            Some(path)
+        } else {
+            None
+        }
+    }
+
+    fn cycle_dfs(
+        &self,
+        cur: ObjId,
+        start: ObjId,
+        path: &mut Vec<ObjId>,
+        seen: &mut HashSet<ObjId>,
+    ) -> bool {
+        let Some(ds) = self.deps.get(&cur) else {
+            return false;
+        };
+        let mut ds: Vec<ObjId> = ds.iter().copied().collect();
+        ds.sort();
+        for d in ds {
+            if d == start {
+                return true;
+            }
+            if seen.insert(d) {
+                path.push(d);
+                if self.cycle_dfs(d, start, path, seen) {
+                    return true;
+                }
+                path.pop();
+            }
+        }
+        false
     }
 
     /// Signature of a function declaration (receiver excluded).
@@ -1520,6 +1740,7 @@ impl State {
             ExprKind::FuncType(ft) => self.signature(ft),
             ExprKind::StructType(fields) => {
                 let mut out: Vec<Field> = Vec::new();
+                let mut field_spans: Vec<(String, u32)> = Vec::new();
                 for f in fields {
                     let t = self.type_expr(&f.ty);
                     let tag = f
@@ -1538,9 +1759,17 @@ impl State {
                             ExprKind::Index(x, _) => super::expr::expr_string(x),
                             _ => "?".into(),
                         };
-                        if out.iter().any(|o| o.name == name) {
-                            self.err(f.ty.span, format!("{} redeclared", name));
+                        if let Some(p) = field_spans.iter().find(|(n, _)| *n == name) {
+                            let lo = p.1;
+                            self.err(
+                                f.ty.span,
+                                format!(
+                                    "{} redeclared\n\t\u{0}POS{}\u{0}: other declaration of {}",
+                                    name, lo, name
+                                ),
+                            );
                         }
+                        field_spans.push((name.clone(), f.ty.span.lo));
                         out.push(Field {
                             name,
                             ty: t,
@@ -1549,9 +1778,20 @@ impl State {
                         });
                     } else {
                         for n in &f.names {
-                            if n.name != "_" && out.iter().any(|o| o.name == n.name) {
-                                self.err(n.span, format!("{} redeclared", n.name));
+                            if let Some(p) = field_spans
+                                .iter()
+                                .find(|(x, _)| *x == n.name && n.name != "_")
+                            {
+                                let lo = p.1;
+                                self.err(
+                                    n.span,
+                                    format!(
+                                        "{} redeclared\n\t\u{0}POS{}\u{0}: other declaration of {}",
+                                        n.name, lo, n.name
+                                    ),
+                                );
                             }
+                            field_spans.push((n.name.clone(), n.span.lo));
                             out.push(Field {
                                 name: n.name.clone(),
                                 ty: t,
@@ -1567,13 +1807,16 @@ impl State {
                 let mut methods: Vec<IfaceMethod> = Vec::new();
                 let mut terms: Option<Vec<Term>> = None;
                 let mut comparable = false;
+                let mut method_spans: Vec<(String, u32)> = Vec::new();
                 for el in elems {
                     match el {
                         ast::InterfaceElem::Method { name, sig } => {
                             let s = self.signature(sig);
-                            if methods.iter().any(|m| m.name == name.name) {
-                                self.err(name.span, format!("duplicate method {}", name.name));
+                            if let Some(p) = method_spans.iter().find(|(n, _)| *n == name.name) {
+                                let lo = p.1;
+                                self.err(name.span, format!("duplicate method {}\n\t\u{0}POS{}\u{0}: other declaration of method {}", name.name, lo, name.name));
                             }
+                            method_spans.push((name.name.clone(), name.span.lo));
                             methods.push(IfaceMethod {
                                 name: name.name.clone(),
                                 sig: s,

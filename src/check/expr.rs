@@ -661,7 +661,7 @@ impl State {
         }
         let vp = self.tt.is_type_param(v);
         let tp = self.tt.is_type_param(t);
-        if self.tt.identical(vu, tu) && (!self.tt.is_named(v) || !self.tt.is_named(t)) && !vp && !tp
+        if self.tt.identical(vu, tu) && (!self.tt.has_name(v) || !self.tt.has_name(t)) && !vp && !tp
         {
             return Ok(());
         }
@@ -671,7 +671,7 @@ impl State {
         if let (Type::Chan(ChanDir::Both, ve), Type::Chan(_, te)) =
             (self.tt.get(vu).clone(), self.tt.get(tu).clone())
         {
-            if self.tt.identical(ve, te) && (!self.tt.is_named(v) || !self.tt.is_named(t)) {
+            if self.tt.identical(ve, te) && (!self.tt.has_name(v) || !self.tt.has_name(t)) {
                 return Ok(());
             }
         }
@@ -688,6 +688,50 @@ impl State {
             None => return Ok(()),
         };
         let (vs, ts) = (self.ts(v), self.ts(t));
+        // A type parameter satisfies a constraint if its own type set is included.
+        if let Type::TypeParam(p) = self.tt.get(v).clone() {
+            let vi = self.tt.interface_of(p.constraint).cloned();
+            let vterms = vi.as_ref().and_then(|i| i.terms.clone());
+            if let Some(terms) = &it.terms {
+                let covered = vterms.as_ref().is_some_and(|vts| {
+                    vts.iter().all(|vt| {
+                        terms.iter().any(|t| {
+                            if t.tilde {
+                                self.tt
+                                    .identical(self.tt.underlying(vt.ty), self.tt.underlying(t.ty))
+                            } else {
+                                !vt.tilde && self.tt.identical(vt.ty, t.ty)
+                            }
+                        })
+                    })
+                });
+                if !covered {
+                    return Err(format!(
+                        ": {} does not satisfy {} ({} missing in {})",
+                        vs,
+                        ts,
+                        vs,
+                        self.terms_string(terms)
+                    ));
+                }
+            }
+            let vms = vi.map(|i| i.methods).unwrap_or_default();
+            for m in &it.methods {
+                if !vms
+                    .iter()
+                    .any(|x| x.name == m.name && self.tt.identical(x.sig, m.sig))
+                {
+                    return Err(format!(
+                        ": {} does not implement {} (missing method {})",
+                        vs, ts, m.name
+                    ));
+                }
+            }
+            if it.comparable && !self.tt.comparable(v) {
+                return Err(format!(": {} does not satisfy comparable", vs));
+            }
+            return Ok(());
+        }
         if let Some(terms) = &it.terms {
             let vu = self.tt.underlying(v);
             let ok = terms.iter().any(|term| {
@@ -1147,9 +1191,9 @@ impl State {
                 MissingReason::WrongType => format!("wrong type for method {}", m),
                 MissingReason::Missing => format!("missing method {}", m),
             };
-            let _ = e;
+            let _ = tspan;
             self.err(
-                tspan,
+                e.span,
                 format!(
                     "impossible type assertion: {}\n\t{} does not implement {} ({})",
                     expr_string(e),
@@ -1223,7 +1267,7 @@ impl State {
                 }
                 let s = self.operand_string(&xo, x);
                 self.err(
-                    e.span,
+                    x.span,
                     format!("invalid operation: cannot take address of {}", s),
                 );
                 return Operand::invalid();
@@ -1240,11 +1284,12 @@ impl State {
                 Type::Chan(d, el) => {
                     if d == ChanDir::Send {
                         let s = self.operand_string(&xo, x);
+                        let ts = self.ts(xo.ty);
                         self.err(
-                            e.span,
+                            x.span,
                             format!(
-                                "invalid operation: cannot receive from send-only channel {}",
-                                s
+                                "invalid operation: cannot receive from send-only channel {} {}",
+                                ts, s
                             ),
                         );
                         return Operand::invalid();
@@ -1522,9 +1567,29 @@ impl State {
                 return false;
             }
         }
-        if self.tt.is_interface(target) && !self.tt.is_type_param(target) && op.is_comparison() {
-            self.default_operand(x, xe);
-            return true;
+        if self.tt.is_interface(target) && !self.tt.is_type_param(target) {
+            if op.is_comparison() {
+                self.default_operand(x, xe);
+                return true;
+            }
+            let (lt, rt) = match &e.kind {
+                ExprKind::Binary(_, l, _) if l.id == xe.id => (self.ts(x.ty), self.ts(target)),
+                _ => (self.ts(target), self.ts(x.ty)),
+            };
+            let lspan = match &e.kind {
+                ExprKind::Binary(_, l, _) => l.span,
+                _ => e.span,
+            };
+            self.err(
+                lspan,
+                format!(
+                    "invalid operation: {} (mismatched types {} and {})",
+                    expr_string(e),
+                    lt,
+                    rt
+                ),
+            );
+            return false;
         }
         let before = x.clone();
         if self.convert_untyped(x, xe, target) {
@@ -1587,10 +1652,12 @@ impl State {
         let ynil = y.mode == Mode::Nil;
         let mut ok = self.assignable(&x, y.ty).is_ok() || self.assignable(&y, x.ty).is_ok();
         let mut why = String::new();
+        // types2 reports a type mismatch at the second operand.
+        let mut err_at = ye.span;
         if !ok {
             let (a, b) = (self.ts(x.ty), self.ts(y.ty));
             self.err(
-                xe.span,
+                ye.span,
                 format!(
                     "invalid operation: {} (mismatched types {} and {})",
                     expr_string(e),
@@ -1623,6 +1690,7 @@ impl State {
                 for (o, oe) in [(&x, xe), (&y, ye)] {
                     if !self.tt.comparable(o.ty) && !self.tt.is_untyped(o.ty) {
                         ok = false;
+                        err_at = oe.span;
                         let what = match self.tt.under(o.ty) {
                             Type::Slice(_) => "slice can only be compared to nil".to_string(),
                             Type::Map(..) => "map can only be compared to nil".to_string(),
@@ -1642,11 +1710,20 @@ impl State {
             for (o, oe) in [(&x, xe), (&y, ye)] {
                 if !self.tt.ordered(o.ty) && !self.tparam_all(o.ty, |tt, t| tt.ordered(t)) {
                     ok = false;
-                    why = format!(
-                        "operator {} not defined on {}",
-                        op.as_str(),
-                        self.operand_string(o, oe)
-                    );
+                    err_at = oe.span;
+                    let what = match self.tt.under(o.ty) {
+                        Type::Basic(_) => self.ts(o.ty),
+                        Type::Array(..) => "array".into(),
+                        Type::Slice(_) => "slice".into(),
+                        Type::Struct(_) => "struct".into(),
+                        Type::Pointer(_) => "pointer".into(),
+                        Type::Func(_) => "func".into(),
+                        Type::Interface(_) => "interface".into(),
+                        Type::Map(..) => "map".into(),
+                        Type::Chan(..) => "chan".into(),
+                        _ => self.ts(o.ty),
+                    };
+                    why = format!("operator {} not defined on {}", op.as_str(), what);
                     break;
                 }
             }
@@ -1657,7 +1734,7 @@ impl State {
                 why = format!("mismatched types {} and {}", a, b);
             }
             self.err(
-                xe.span,
+                err_at,
                 format!("invalid operation: {} ({})", expr_string(e), why),
             );
             return Operand::invalid();
@@ -1733,7 +1810,10 @@ impl State {
             match v.as_i128() {
                 Some(n) if n < 0 => {
                     let s = self.operand_string(&y, ye);
-                    self.err(ye.span, format!("invalid shift count {}", s));
+                    self.err(
+                        ye.span,
+                        format!("invalid operation: negative shift count {}", s),
+                    );
                     return Operand::invalid();
                 }
                 Some(_) => {
@@ -1745,7 +1825,11 @@ impl State {
                 }
                 None => {
                     let s = self.operand_string(&y, ye);
-                    self.err(ye.span, format!("invalid shift count {}", s));
+                    if self.tt.is_untyped(y.ty) && self.tt.is_numeric(y.ty) {
+                        self.err(ye.span, format!("{} truncated to uint", s));
+                    } else {
+                        self.err(ye.span, format!("invalid shift count {}", s));
+                    }
                     return Operand::invalid();
                 }
             }

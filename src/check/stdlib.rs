@@ -102,7 +102,7 @@ func Div64(hi, lo, y uint64) (quo, rem uint64)
 "#;
 
 const FMT: &str = r#"package fmt
-import ("io"; "os")
+import "io"
 type Stringer interface { String() string }
 type GoStringer interface { GoString() string }
 type State interface { Write(b []byte) (n int, err error); Width() (wid int, ok bool); Precision() (prec int, ok bool); Flag(c int) bool }
@@ -128,7 +128,6 @@ func Fscanf(r io.Reader, format string, a ...any) (n int, err error)
 func Sscanln(str string, a ...any) (n int, err error)
 func Append(b []byte, a ...any) []byte
 func Appendf(b []byte, format string, a ...any) []byte
-var _ = os.Stdout
 "#;
 
 const IO: &str = r#"package io
@@ -183,7 +182,6 @@ func WriteFile(name string, data []byte, perm uint32) error
 "#;
 
 const STRINGS: &str = r#"package strings
-import "unicode/utf8"
 type Builder struct { buf []byte }
 func (b *Builder) WriteString(s string) (int, error)
 func (b *Builder) WriteByte(c byte) error
@@ -251,7 +249,6 @@ func Clone(s string) string
 func ToValidUTF8(s, replacement string) string
 func LastIndexFunc(s string, f func(rune) bool) int
 func SplitAfterN(s, sep string, n int) []string
-var _ = utf8.RuneError
 "#;
 
 const BYTES: &str = r#"package bytes

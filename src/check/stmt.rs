@@ -78,7 +78,7 @@ impl State {
                 let mut x = self.expr(v, t);
                 if objs.len() == 1 {
                     if let Type::Tuple(ts) = self.tt.get(x.ty).clone() {
-                        if ts.len() != 1 {
+                        if ts.len() > 1 {
                             self.assign_mismatch(1, ts.len(), v, v.span);
                             x = Operand::invalid();
                         }
@@ -287,11 +287,12 @@ impl State {
                     Type::Chan(d, el) => {
                         if d == ChanDir::Recv {
                             let cs = self.operand_string(&c, ch);
+                            let ts = self.ts(c.ty);
                             self.err(
                                 s.span,
                                 format!(
-                                    "invalid operation: cannot send to receive-only channel {}",
-                                    cs
+                                    "invalid operation: cannot send to receive-only channel {} {}",
+                                    ts, cs
                                 ),
                             );
                         }
@@ -963,7 +964,7 @@ impl State {
                         let mut x = self.expr(r, lt);
                         if lhs.len() == 1 {
                             if let Type::Tuple(ts) = self.tt.get(x.ty).clone() {
-                                if ts.len() != 1 {
+                                if ts.len() > 1 {
                                     self.assign_mismatch(1, ts.len(), r, r.span);
                                     continue;
                                 }
@@ -1033,7 +1034,7 @@ impl State {
                     self.expr(r, None);
                 }
                 self.err(
-                    lhs[0].span,
+                    rhs[0].span,
                     format!(
                         "assignment mismatch: {} variable{} but {} value{}",
                         lhs.len(),
@@ -1104,7 +1105,7 @@ impl State {
                 let mut x = self.expr(r, hints[i]);
                 if lhs.len() == 1 {
                     if let Type::Tuple(ts) = self.tt.get(x.ty).clone() {
-                        if ts.len() != 1 {
+                        if ts.len() > 1 {
                             self.assign_mismatch(1, ts.len(), r, r.span);
                             x = Operand::invalid();
                         }
@@ -1162,7 +1163,7 @@ impl State {
                 self.expr(r, None);
             }
             self.err(
-                lhs[0].span,
+                rhs[0].span,
                 format!(
                     "assignment mismatch: {} variable{} but {} value{}",
                     lhs.len(),
@@ -1204,6 +1205,17 @@ impl State {
                         rhs: r.id,
                     });
                 }
+            }
+        } else if repl_top && rhs.len() == 1 {
+            let objs: Vec<ObjId> = lhs
+                .iter()
+                .filter_map(|l| self.info.defs.get(&l.span.lo).copied())
+                .collect();
+            if objs.len() == lhs.len() {
+                self.info.init_order.push(Initializer {
+                    lhs: objs,
+                    rhs: rhs[0].id,
+                });
             }
         }
     }
@@ -1631,7 +1643,7 @@ impl State {
                 let o = self.new_obj(&b.name, ObjKind::Var(VarKind::Local), xt, b.span);
                 self.info.defs.insert(b.span.lo, o);
                 if !bind_objs.iter().any(|o| self.used.contains(o)) {
-                    self.err(b.span, format!("declared and not used: {}", b.name));
+                    self.err(b.span, format!("{} declared and not used", b.name));
                 }
             }
         }
