@@ -54,6 +54,13 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Binary(op, a, b) => self.binary(*op, a, b, dst)?,
+            ExprKind::Unary(UnOp::Recv, x) if self.info.comma_ok.contains(&e.id) => {
+                let r = self.expr(x)?;
+                let z = self.zero_value(t);
+                let k = self.konst(z);
+                self.emit(Op::Recv, dst, r, 3);
+                self.ext(k, 0, 0);
+            }
             ExprKind::Unary(op, x) => self.unary(*op, x, t, dst)?,
             ExprKind::Call { .. } => {
                 let base = self.call(e, 1)?;
@@ -414,7 +421,10 @@ impl<'a> Compiler<'a> {
             UnOp::Addr => self.address_of(x, dst),
             UnOp::Recv => {
                 let r = self.expr(x)?;
-                self.emit(Op::Recv, dst, r, 0);
+                let z = self.zero_value(t);
+                let k = self.konst(z);
+                self.emit(Op::Recv, dst, r, 2);
+                self.ext(k, 0, 0);
                 Ok(())
             }
             UnOp::Tilde => Err(unsupported(x.span, "~ outside constraints")),

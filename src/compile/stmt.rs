@@ -2,6 +2,23 @@
 
 use super::*;
 
+/// The channel operand of a receive case (`<-ch`, `v := <-ch`, `v, ok = <-ch`).
+fn recv_operand(s: &Stmt) -> Option<&Expr> {
+    let e = match &s.kind {
+        StmtKind::Expr(e) => e,
+        StmtKind::Assign { rhs, .. } => rhs.first()?,
+        _ => return None,
+    };
+    let mut e = e;
+    while let ExprKind::Paren(x) = &e.kind {
+        e = x;
+    }
+    match &e.kind {
+        ExprKind::Unary(UnOp::Recv, ch) => Some(ch),
+        _ => None,
+    }
+}
+
 impl<'a> Compiler<'a> {
     pub(super) fn block(&mut self, stmts: &[Stmt]) -> CResult<()> {
         let l = self.level();
@@ -370,6 +387,10 @@ impl<'a> Compiler<'a> {
                 );
                 self.restore(l);
             }
+            StmtKind::Select { clauses } => {
+                self.select(clauses)?;
+                self.restore(l);
+            }
             StmtKind::Send { ch, value } => {
                 let c = self.expr(ch)?;
                 let v = self.expr(value)?;
@@ -377,6 +398,124 @@ impl<'a> Compiler<'a> {
                 self.restore(l);
             }
             _ => return Err(unsupported(s.span, "this statement")),
+        }
+        Ok(())
+    }
+
+    /// `select`: evaluate every case's channel (and value to send) in source order, run
+    /// `SELECT`, then dispatch on the chosen index.
+    fn select(&mut self, clauses: &[ast::CommClause]) -> CResult<()> {
+        let cases: Vec<&ast::CommClause> = clauses.iter().filter(|c| c.comm.is_some()).collect();
+        let has_default = clauses.iter().any(|c| c.comm.is_none());
+        let res = self.alloc_n(3);
+        let base = self.alloc_n(3 * cases.len() as u16);
+        for (i, c) in cases.iter().enumerate() {
+            let k = base + 3 * i as u16;
+            let comm = c
+                .comm
+                .as_deref()
+                .ok_or_else(|| unsupported(c.span, "select"))?;
+            match &comm.kind {
+                StmtKind::Send { ch, value } => {
+                    self.emit_i(Instr::asbx(Op::LoadI, k, 1));
+                    self.expr_to(ch, k + 1)?;
+                    let ct = self.ty(ch);
+                    let et = match self.tt.under(ct) {
+                        Type::Chan(_, e) => *e,
+                        _ => ct,
+                    };
+                    let vt = self.ty(value);
+                    self.expr_to(value, k + 2)?;
+                    let c2 = self.convert(k + 2, vt, et)?;
+                    if c2 != k + 2 {
+                        self.emit(Op::Move, k + 2, c2, 0);
+                    }
+                }
+                _ => {
+                    let rx = recv_operand(comm)
+                        .ok_or_else(|| unsupported(c.span, "this select case"))?;
+                    self.emit_i(Instr::asbx(Op::LoadI, k, 0));
+                    self.expr_to(rx, k + 1)?;
+                    self.emit(Op::LoadNil, k + 2, 0, 0);
+                }
+            }
+            self.restore(base + 3 * cases.len() as u16);
+        }
+        self.emit(Op::Select, res, base, cases.len() as u16);
+        self.ext(has_default as u16, 0, 0);
+        self.fs().loops.push(LoopCtx {
+            label: None,
+            breaks: vec![],
+            continues: vec![],
+            _level: res,
+        });
+        let mut ends = Vec::new();
+        let idx = self.alloc();
+        let t = self.alloc();
+        let mut ci = 0i32;
+        for c in clauses {
+            let l = self.level();
+            let skip = match &c.comm {
+                Some(_) => {
+                    self.emit_i(Instr::asbx(Op::LoadI, idx, ci));
+                    self.emit(Op::EqI, t, res, idx);
+                    ci += 1;
+                    Some(self.jump(Op::JmpIfNot, t))
+                }
+                None => {
+                    self.emit_i(Instr::asbx(Op::LoadI, idx, -1));
+                    self.emit(Op::EqI, t, res, idx);
+                    Some(self.jump(Op::JmpIfNot, t))
+                }
+            };
+            if let Some(comm) = c.comm.as_deref() {
+                if let StmtKind::Assign { lhs, op, rhs } = &comm.kind {
+                    let rx = &rhs[0];
+                    let rt_ = self.ty(rx);
+                    // Closed channel: the zero value of the element type.
+                    let z = self.zero_value(rt_);
+                    let k = self.konst(z);
+                    let j = self.jump(Op::JmpIf, res + 2);
+                    self.emit_i(Instr::abx(Op::LoadK, res + 1, k as u32));
+                    self.patch(j);
+                    let define = *op == ast::AssignOp::Define;
+                    for (i, x) in lhs.iter().enumerate() {
+                        let r = res + 1 + i as u16;
+                        if let ExprKind::Ident(n) = &x.kind {
+                            if n == "_" {
+                                continue;
+                            }
+                            if define {
+                                if let Some(o) = self.info.defs.get(&x.span.lo).copied() {
+                                    let ty = self.info.object(o).ty;
+                                    self.declare(o, ty, Some(r))?;
+                                    continue;
+                                }
+                            }
+                        }
+                        self.assign_to(x, r)?;
+                    }
+                }
+            }
+            self.block(&c.body)?;
+            self.restore(l);
+            ends.push(self.jump(Op::Jmp, 0));
+            if let Some(j) = skip {
+                self.patch(j);
+            }
+        }
+        for j in ends {
+            self.patch(j);
+        }
+        if let Some(lp) = self.fs().loops.pop() {
+            for j in lp.breaks {
+                self.patch(j);
+            }
+            if !lp.continues.is_empty() {
+                if let Some(outer) = self.fs().loops.last_mut() {
+                    outer.continues.extend(lp.continues);
+                }
+            }
         }
         Ok(())
     }
