@@ -387,6 +387,19 @@ impl<'a> Compiler<'a> {
                 );
                 self.restore(l);
             }
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                clauses,
+                ..
+            } => {
+                if let Some(i) = init {
+                    self.stmt(i)?;
+                }
+                self.type_switch(bind.is_some(), x, clauses)?;
+                self.restore(l);
+            }
             StmtKind::Select { clauses } => {
                 self.select(clauses)?;
                 self.restore(l);
@@ -503,6 +516,93 @@ impl<'a> Compiler<'a> {
             if let Some(j) = skip {
                 self.patch(j);
             }
+        }
+        for j in ends {
+            self.patch(j);
+        }
+        if let Some(lp) = self.fs().loops.pop() {
+            for j in lp.breaks {
+                self.patch(j);
+            }
+            if !lp.continues.is_empty() {
+                if let Some(outer) = self.fs().loops.last_mut() {
+                    outer.continues.extend(lp.continues);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn type_switch(&mut self, bind: bool, x: &Expr, clauses: &[ast::CaseClause]) -> CResult<()> {
+        let xe = match &x.kind {
+            ExprKind::TypeAssert(inner, None) => inner.as_ref(),
+            _ => x,
+        };
+        let xt = self.ty(xe);
+        let xr = self.alloc();
+        self.expr_to(xe, xr)?;
+        let dt = self.alloc();
+        self.emit(Op::DynType, dt, xr, 0);
+        let t = self.alloc();
+        let k = self.alloc();
+        let mut body_jumps = Vec::new();
+        for (ci, c) in clauses.iter().enumerate() {
+            for e in &c.exprs {
+                let is_nil = matches!(&e.kind, ExprKind::Ident(n) if n == "nil")
+                    && self.ty(e) == TypeTable::UNTYPED_NIL;
+                if is_nil {
+                    self.emit_i(Instr::asbx(Op::LoadI, k, -1));
+                    self.emit(Op::EqI, t, dt, k);
+                } else {
+                    let ty = self.ty(e);
+                    let rt_ = self.rtype(ty);
+                    if self.class(ty) == TClass::Iface {
+                        self.emit(Op::Implements, t, xr, rt_ as u16);
+                    } else {
+                        self.emit_i(Instr::asbx(Op::LoadI, k, rt_ as i32));
+                        self.emit(Op::EqI, t, dt, k);
+                    }
+                }
+                body_jumps.push((ci, self.jump(Op::JmpIf, t)));
+            }
+        }
+        let default_jump = self.jump(Op::Jmp, 0);
+        let mut starts = vec![0usize; clauses.len()];
+        let mut ends = Vec::new();
+        self.fs().loops.push(LoopCtx {
+            label: None,
+            breaks: vec![],
+            continues: vec![],
+            _level: xr,
+        });
+        for (ci, c) in clauses.iter().enumerate() {
+            starts[ci] = self.pc();
+            let l = self.level();
+            if bind {
+                if let Some(o) = self.info.implicits.get(&c.span.lo).copied() {
+                    let ot = self.info.object(o).ty;
+                    let v = self.alloc();
+                    if self.class(ot) == TClass::Iface || ot == xt {
+                        self.emit(Op::Move, v, xr, 0);
+                    } else {
+                        let rt_ = self.rtype(ot);
+                        let st = self.rtype(xt);
+                        self.emit(Op::Assert, v, xr, rt_ as u16);
+                        self.ext(0, st as u16, 0);
+                    }
+                    self.declare(o, ot, Some(v))?;
+                }
+            }
+            self.block(&c.body)?;
+            self.restore(l);
+            ends.push(self.jump(Op::Jmp, 0));
+        }
+        for (ci, j) in body_jumps {
+            self.patch_to(j, starts[ci]);
+        }
+        match clauses.iter().position(|c| c.default) {
+            Some(d) => self.patch_to(default_jump, starts[d]),
+            None => self.patch(default_jump),
         }
         for j in ends {
             self.patch(j);
