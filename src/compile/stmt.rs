@@ -362,29 +362,13 @@ impl<'a> Compiler<'a> {
                     return Err(unsupported(s.span, "go/defer of a builtin"));
                 }
                 let ft = self.ty(fun);
-                let params = self
-                    .tt
-                    .signature(self.tt.underlying(ft))
-                    .map(|s| s.params.clone())
-                    .unwrap_or_default();
+                let sig = self.tt.signature(self.tt.underlying(ft)).cloned();
+                let ellipsis = matches!(&e.kind, ExprKind::Call { ellipsis: true, .. });
                 let win = self.alloc();
                 self.expr_to(fun, win)?;
-                for (i, a) in args.iter().enumerate() {
-                    let r = self.alloc();
-                    let at = self.ty(a);
-                    self.expr_to(a, r)?;
-                    let c = self.convert(r, at, params.get(i).copied().unwrap_or(at))?;
-                    if c != r {
-                        self.emit(Op::Move, r, c, 0);
-                        self.restore(r + 1);
-                    }
-                }
-                self.emit(
-                    if is_go { Op::Go } else { Op::Defer },
-                    win,
-                    args.len() as u16,
-                    0,
-                );
+                self.restore(win + 1);
+                let nargs = self.push_args(sig.as_ref(), args, ellipsis)?;
+                self.emit(if is_go { Op::Go } else { Op::Defer }, win, nargs, 0);
                 self.restore(l);
             }
             StmtKind::TypeSwitch {
