@@ -1055,7 +1055,21 @@ impl TypeTable {
         self.write_type(&mut s, t, 0);
         s
     }
+
+    /// The spelling of `t` in compile errors (types2's `TypeString`): types of package `pkg`
+    /// unqualified (`Point`), others qualified (`strings.Builder`); `struct{X int}`,
+    /// `interface{M()}` without the spaces reflect puts in.
+    pub fn error_string(&self, t: TypeId, pkg: &str) -> String {
+        let mut s = String::new();
+        self.write_type_mode(&mut s, t, 0, Some(pkg));
+        s
+    }
+
     fn write_type(&self, s: &mut String, t: TypeId, depth: u32) {
+        self.write_type_mode(s, t, depth, None)
+    }
+
+    fn write_type_mode(&self, s: &mut String, t: TypeId, depth: u32, errpkg: Option<&str>) {
         if depth > 32 {
             s.push_str("...");
             return;
@@ -1067,7 +1081,7 @@ impl TypeTable {
         match self.get(t) {
             Type::Basic(k) => s.push_str(k.name()),
             Type::Named(n) => {
-                if !n.pkg.is_empty() {
+                if !n.pkg.is_empty() && errpkg != Some(n.pkg.as_str()) {
                     s.push_str(&n.pkg[n.pkg.rfind('/').map_or(0, |i| i + 1)..]);
                     s.push('.');
                 }
@@ -1078,28 +1092,28 @@ impl TypeTable {
                         if i > 0 {
                             s.push(',');
                         }
-                        self.write_type(s, *a, depth + 1);
+                        self.write_type_mode(s, *a, depth + 1, errpkg);
                     }
                     s.push(']');
                 }
             }
             Type::Pointer(e) => {
                 s.push('*');
-                self.write_type(s, *e, depth + 1);
+                self.write_type_mode(s, *e, depth + 1, errpkg);
             }
             Type::Slice(e) => {
                 s.push_str("[]");
-                self.write_type(s, *e, depth + 1);
+                self.write_type_mode(s, *e, depth + 1, errpkg);
             }
             Type::Array(n, e) => {
                 let _ = write!(s, "[{}]", n);
-                self.write_type(s, *e, depth + 1);
+                self.write_type_mode(s, *e, depth + 1, errpkg);
             }
             Type::Map(k, v) => {
                 s.push_str("map[");
-                self.write_type(s, *k, depth + 1);
+                self.write_type_mode(s, *k, depth + 1, errpkg);
                 s.push(']');
-                self.write_type(s, *v, depth + 1);
+                self.write_type_mode(s, *v, depth + 1, errpkg);
             }
             Type::Chan(d, e) => {
                 s.push_str(match d {
@@ -1113,24 +1127,31 @@ impl TypeTable {
                 if paren {
                     s.push('(');
                 }
-                self.write_type(s, *e, depth + 1);
+                self.write_type_mode(s, *e, depth + 1, errpkg);
                 if paren {
                     s.push(')');
                 }
             }
             Type::Struct(fs) => {
-                s.push_str("struct {");
+                let sp = errpkg.is_none();
+                s.push_str(if sp { "struct {" } else { "struct{" });
                 for (i, f) in fs.iter().enumerate() {
-                    s.push_str(if i > 0 { "; " } else { " " });
+                    s.push_str(if i > 0 {
+                        "; "
+                    } else if sp {
+                        " "
+                    } else {
+                        ""
+                    });
                     if !f.embedded {
                         s.push_str(&f.name);
                         s.push(' ');
                     }
-                    self.write_type(s, f.ty, depth + 1);
+                    self.write_type_mode(s, f.ty, depth + 1, errpkg);
                     if let Some(tag) = &f.tag {
                         let _ = write!(s, " {:?}", tag);
                     }
-                    if i + 1 == fs.len() {
+                    if i + 1 == fs.len() && sp {
                         s.push(' ');
                     }
                 }
@@ -1138,17 +1159,26 @@ impl TypeTable {
             }
             Type::Func(sig) => {
                 s.push_str("func");
-                self.write_signature(s, sig, depth);
+                self.write_signature(s, sig, depth, errpkg);
             }
             Type::Interface(it) => {
+                let sp = errpkg.is_none();
                 if it.methods.is_empty() && it.terms.is_none() && !it.comparable {
-                    s.push_str("interface {}");
+                    s.push_str(if sp { "interface {}" } else { "interface{}" });
                     return;
                 }
-                s.push_str("interface {");
+                s.push_str(if sp { "interface {" } else { "interface{" });
                 let mut first = true;
                 let mut sep = |s: &mut String| {
-                    s.push_str(if first { " " } else { "; " });
+                    s.push_str(if first {
+                        if sp {
+                            " "
+                        } else {
+                            ""
+                        }
+                    } else {
+                        "; "
+                    });
                     first = false;
                 };
                 if it.comparable {
@@ -1159,7 +1189,7 @@ impl TypeTable {
                     sep(s);
                     s.push_str(&m.name);
                     if let Type::Func(sig) = self.get(m.sig) {
-                        self.write_signature(s, sig, depth);
+                        self.write_signature(s, sig, depth, errpkg);
                     }
                 }
                 if let Some(ts) = &it.terms {
@@ -1171,10 +1201,10 @@ impl TypeTable {
                         if term.tilde {
                             s.push('~');
                         }
-                        self.write_type(s, term.ty, depth + 1);
+                        self.write_type_mode(s, term.ty, depth + 1, errpkg);
                     }
                 }
-                s.push_str(" }");
+                s.push_str(if sp { " }" } else { "}" });
             }
             Type::Tuple(v) => {
                 s.push('(');
@@ -1182,14 +1212,14 @@ impl TypeTable {
                     if i > 0 {
                         s.push_str(", ");
                     }
-                    self.write_type(s, *e, depth + 1);
+                    self.write_type_mode(s, *e, depth + 1, errpkg);
                 }
                 s.push(')');
             }
             Type::TypeParam(p) => s.push_str(&p.name),
         }
     }
-    fn write_signature(&self, s: &mut String, sig: &Signature, depth: u32) {
+    fn write_signature(&self, s: &mut String, sig: &Signature, depth: u32, errpkg: Option<&str>) {
         s.push('(');
         for (i, p) in sig.params.iter().enumerate() {
             if i > 0 {
@@ -1201,9 +1231,9 @@ impl TypeTable {
                     Type::Slice(e) => *e,
                     _ => *p,
                 };
-                self.write_type(s, e, depth + 1);
+                self.write_type_mode(s, e, depth + 1, errpkg);
             } else {
-                self.write_type(s, *p, depth + 1);
+                self.write_type_mode(s, *p, depth + 1, errpkg);
             }
         }
         s.push(')');
@@ -1211,7 +1241,7 @@ impl TypeTable {
             0 => {}
             1 => {
                 s.push(' ');
-                self.write_type(s, sig.results[0], depth + 1);
+                self.write_type_mode(s, sig.results[0], depth + 1, errpkg);
             }
             _ => {
                 s.push_str(" (");
@@ -1219,7 +1249,7 @@ impl TypeTable {
                     if i > 0 {
                         s.push_str(", ");
                     }
-                    self.write_type(s, *r, depth + 1);
+                    self.write_type_mode(s, *r, depth + 1, errpkg);
                 }
                 s.push(')');
             }

@@ -25,6 +25,7 @@
 //! A top-level `:=` in the REPL may redeclare an existing name (it defines a new global that
 //! shadows the old one). Unused variables and imports are not errors in the REPL.
 
+mod call;
 mod constant;
 mod decl;
 mod expr;
@@ -348,8 +349,7 @@ impl Checker {
         src_map: &SourceMap,
         tt: &mut TypeTable,
     ) -> Result<TypeInfo, Vec<Diagnostic>> {
-        let _ = src_map;
-        self.st.check_file(file, tt)
+        self.st.check_file(file, src_map, tt)
     }
 
     /// Check one REPL input against the persistent package scope. See the module docs for the
