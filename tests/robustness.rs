@@ -922,4 +922,3 @@ fn cli_invalid_utf8() {
         assert!(out.stdout.is_empty(), "{tag}: stdout");
     }
 }
-
