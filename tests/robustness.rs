@@ -52,8 +52,10 @@ const TRUNCATIONS: usize = 20;
 const SLOW: Duration = Duration::from_secs(2);
 /// No progress for this long: the front end is hanging.
 const HANG: Duration = Duration::from_secs(10);
-/// At most this many failing mutants are saved and reported (per worker).
+/// At most this many failing mutants are saved and reported (per worker)...
 const MAX_REPORTED: usize = 20;
+/// ... and at most this many per panic location (file:line:col of the panic).
+const PER_LOCATION: usize = 2;
 /// Worker threads (capped by the number of cores).
 const WORKERS: usize = 2;
 
@@ -554,32 +556,49 @@ fn shrink(
     tick: &AtomicU64,
 ) -> Vec<u8> {
     let loc = msg.rsplit(" (at ").next().unwrap_or(msg).to_string();
-    let still_fails = |cand: &[u8]| match {
+    let still_fails = |cand: &[u8]| {
         tick.fetch_add(1, Ordering::Relaxed); // the watchdog sees the shrinking as progress
-        front_end(cand, stages)
-    } {
-        Verdict::Panic { stage: s, msg: m } => s == stage && m.ends_with(&loc),
-        _ => false,
+        let verdict = front_end(cand, stages);
+        match verdict {
+            Verdict::Panic { stage: s, msg: m } => s == stage && m.ends_with(&loc),
+            _ => false,
+        }
     };
-    let mut cur = input.to_vec();
+    // Remove chunks of lines first (keeps the program well-formed longer), then of bytes.
+    let mut budget = 3000;
+    let lines: Vec<Vec<u8>> = input
+        .split_inclusive(|&b| b == b'\n')
+        .map(|l| l.to_vec())
+        .collect();
+    let lines = ddmin(lines, &mut budget, |units| still_fails(&units.concat()));
+    let bytes: Vec<Vec<u8>> = lines.concat().into_iter().map(|b| vec![b]).collect();
+    ddmin(bytes, &mut budget, |units| still_fails(&units.concat())).concat()
+}
+
+/// Greedy delta debugging: removes chunks of `units` (halving the chunk size down to one unit)
+/// while `fails` still holds, within `budget` calls.
+fn ddmin(
+    mut cur: Vec<Vec<u8>>,
+    budget: &mut usize,
+    fails: impl Fn(&[Vec<u8>]) -> bool,
+) -> Vec<Vec<u8>> {
     let mut chunk = (cur.len() / 2).max(1);
-    let mut budget = 4000;
     loop {
         let mut i = 0;
         let mut progressed = false;
-        while i < cur.len() && budget > 0 {
-            budget -= 1;
+        while i < cur.len() && *budget > 0 {
+            *budget -= 1;
             let end = (i + chunk).min(cur.len());
             let mut cand = cur[..i].to_vec();
             cand.extend_from_slice(&cur[end..]);
-            if still_fails(&cand) {
+            if fails(&cand) {
                 cur = cand;
                 progressed = true;
             } else {
                 i += chunk;
             }
         }
-        if budget == 0 || (chunk == 1 && !progressed) {
+        if *budget == 0 || (chunk == 1 && !progressed) {
             break;
         }
         if !progressed {
@@ -650,6 +669,7 @@ struct Stats {
     check_errors: usize,
     compile_errors: usize,
     ok: usize,
+    panics: usize,
 }
 
 impl Stats {
@@ -659,6 +679,7 @@ impl Stats {
         self.parse_errors += o.parse_errors;
         self.check_errors += o.check_errors;
         self.compile_errors += o.compile_errors;
+        self.panics += o.panics;
         self.ok += o.ok;
     }
 }
@@ -675,7 +696,7 @@ fn work(
     install_panic_hook();
     let mut stats = Stats::default();
     let mut failures: Vec<String> = Vec::new();
-    let mut seen_locations: Vec<String> = Vec::new();
+    let mut locations: std::collections::HashMap<String, usize> = Default::default();
     for path in files {
         let rel = path
             .strip_prefix(root)
@@ -702,20 +723,23 @@ fn work(
                 Verdict::CheckError => stats.check_errors += 1,
                 Verdict::CompileError => stats.compile_errors += 1,
                 Verdict::Ok => stats.ok += 1,
-                Verdict::Panic { .. } => {}
+                Verdict::Panic { .. } => stats.panics += 1,
             }
             if failures.len() >= MAX_REPORTED {
                 continue;
             }
             let base = format!("{}-{:02}", sanitize(&rel), failures.len());
             if let Verdict::Panic { stage, msg } = &verdict {
-                let saved = save(&format!("{base}.go"), &bytes);
+                // Report the first PER_LOCATION mutants of each panic location, and shrink the
+                // first one.
                 let loc = msg.rsplit(" (at ").next().unwrap_or(msg).to_string();
-                // Shrink the first mutant of each panic location only.
-                let shrunk = if seen_locations.contains(&loc) {
-                    String::new()
-                } else {
-                    seen_locations.push(loc);
+                let seen = locations.entry(loc).or_insert(0);
+                *seen += 1;
+                if *seen > PER_LOCATION {
+                    continue;
+                }
+                let saved = save(&format!("{base}.go"), &bytes);
+                let shrunk = if *seen == 1 {
                     let small = shrink(&bytes, stage, msg, stages, &state.progress);
                     let p = save(&format!("{base}.min.go"), &small);
                     format!(
@@ -724,6 +748,8 @@ fn work(
                         p.display(),
                         String::from_utf8_lossy(&small)
                     )
+                } else {
+                    String::new()
                 };
                 failures.push(format!(
                     "{label}: {stage} panicked: {msg}\n    mutant: {}{shrunk}",
@@ -825,7 +851,7 @@ fn front_end_survives_mutants() {
     }
     eprintln!(
         "robustness: {} inputs from {} files in {:.1?} ({} workers): {} not UTF-8 (skipped), \
-         {} parse errors, {} check errors, {} compile errors, {} ok",
+         {} parse errors, {} check errors, {} compile errors, {} ok, {} panics",
         stats.inputs,
         files.len(),
         start.elapsed(),
@@ -834,7 +860,8 @@ fn front_end_survives_mutants() {
         stats.parse_errors,
         stats.check_errors,
         stats.compile_errors,
-        stats.ok
+        stats.ok,
+        stats.panics
     );
     assert!(
         failures.is_empty(),
@@ -921,4 +948,104 @@ fn cli_invalid_utf8() {
         assert_eq!(out.status.code(), Some(1), "{tag}: exit code");
         assert!(out.stdout.is_empty(), "{tag}: stdout");
     }
+}
+
+// --- deep nesting -------------------------------------------------------------------------------
+
+/// Deeply nested inputs that Go accepts (go1.27.3 builds each of them at depth 100000; not
+/// nested types: `var x [][]...[]int` already takes Go minutes at depth 10000): a front end
+/// that recurses on the AST overflows its stack on them, which aborts the process instead of
+/// reporting an error. Each case runs in a child process (this test binary re-run on
+/// `deep_nesting_child`), on a thread with the main thread's 8 MiB stack.
+const DEEP: usize = 10_000;
+
+fn deep_case(name: &str) -> Option<String> {
+    let n = DEEP;
+    Some(match name {
+        "parens" => format!(
+            "package main\n\nvar x = {}1{}\n\nfunc main() {{ _ = x }}\n",
+            "(".repeat(n),
+            ")".repeat(n)
+        ),
+        "blocks" => format!(
+            "package main\n\nfunc main() {{\n{}{}\n}}\n",
+            "{".repeat(n),
+            "}".repeat(n)
+        ),
+        "sum" => format!(
+            "package main\n\nvar x = 1{}\n\nfunc main() {{ _ = x }}\n",
+            "+1".repeat(n)
+        ),
+        "unary" => format!(
+            "package main\n\nvar x = {}1\n\nfunc main() {{ _ = x }}\n",
+            "- ".repeat(n)
+        ),
+        "ifs" => format!(
+            "package main\n\nfunc main() {{\n{}{}\n}}\n",
+            "if true {".repeat(n / 4),
+            "}".repeat(n / 4)
+        ),
+        _ => return None,
+    })
+}
+
+const DEEP_CASES: [&str; 5] = ["parens", "blocks", "sum", "unary", "ifs"];
+
+/// The child side: parses and checks the case named by `MINIGO_DEEP_CASE` (does nothing when
+/// the variable is unset, so a plain `--include-ignored` run passes it).
+#[test]
+#[ignore = "run by deep_nesting in a child process"]
+fn deep_nesting_child() {
+    let Some(src) = std::env::var("MINIGO_DEEP_CASE")
+        .ok()
+        .and_then(|c| deep_case(&c))
+    else {
+        return;
+    };
+    let h = thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(move || {
+            let ids = IdGen::new();
+            let file =
+                minigo::parse::parse_file("prog.go", &src, &ids).map_err(|_| "parse error")?;
+            let sm = SourceMap::new("prog.go", &src);
+            let mut tt = TypeTable::new();
+            minigo::check::check_file(&file, &sm, &mut tt).map_err(|_| "check error")?;
+            Ok::<(), &str>(())
+        })
+        .expect("spawn");
+    let r = h.join().expect("front end panicked");
+    // Go accepts every case; an error (rather than a crash) is still acceptable here.
+    let _ = r;
+}
+
+/// Deeply nested programs must not crash the front end (a stack overflow aborts the process).
+// TODO(check): un-ignore when the checker no longer recurses without bound: at depth 10000
+// it overflows an 8 MiB stack on "blocks" ({{{...}}}) and "sum" (1+1+...+1); at 100000 on
+// "parens" too. The parser handles all of them at depth 100000.
+#[test]
+#[ignore = "the checker overflows its stack on deep nesting (see TODO(check))"]
+fn deep_nesting() {
+    let exe = std::env::current_exe().expect("current exe");
+    let mut crashed = Vec::new();
+    for case in DEEP_CASES {
+        let out = std::process::Command::new(&exe)
+            .args(["deep_nesting_child", "--exact", "--ignored", "--nocapture"])
+            .env("MINIGO_DEEP_CASE", case)
+            .output()
+            .expect("run child");
+        if !out.status.success() {
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            let why = stderr
+                .lines()
+                .find(|l| l.contains("overflowed") || l.contains("panicked"))
+                .unwrap_or("");
+            crashed.push(format!("{case} (depth {DEEP}): {} {why}", out.status));
+        }
+    }
+    assert!(
+        crashed.is_empty(),
+        "front end crashed on:\n{}",
+        crashed.join("\n")
+    );
 }
