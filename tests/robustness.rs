@@ -45,7 +45,7 @@ use minigo::diag::SourceMap;
 use minigo::types::TypeTable;
 
 /// Random mutants per file (the truncations come on top: [`TRUNCATIONS`] per file).
-const DEFAULT_MUTANTS: usize = 140;
+const DEFAULT_MUTANTS: usize = 120;
 /// Truncation points per file.
 const TRUNCATIONS: usize = 20;
 /// A single parse + check slower than this is a failure.
