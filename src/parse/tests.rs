@@ -668,3 +668,27 @@ fn repl_errors_are_statement_errors() {
         "syntax error: unexpected EOF in argument list; possibly missing comma or )"
     );
 }
+
+/// Absurd nesting is an error, not a stack overflow.
+#[test]
+fn deep_nesting_is_an_error() {
+    let n = crate::lexer::MAX_NESTING + 1;
+    let src = format!(
+        "package main\nvar x = {}1{}\n",
+        "(".repeat(n),
+        ")".repeat(n)
+    );
+    let ids = IdGen::new();
+    let e = parse_file("prog.go", &src, &ids).err().unwrap_or_default();
+    assert!(
+        e.iter().any(|d| d.msg.starts_with("too deeply nested")),
+        "{e:?}"
+    );
+    let n = crate::lexer::MAX_NESTING;
+    let src = format!(
+        "package main\nvar x = {}1{}\n",
+        "(".repeat(n - 1),
+        ")".repeat(n - 1)
+    );
+    assert!(parse_file("prog.go", &src, &IdGen::new()).is_ok());
+}
