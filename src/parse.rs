@@ -308,8 +308,9 @@ mod errors {
 
     /// The `if`/`for`/`switch` whose header the error is in, if any: walking back over the
     /// tokens of the current bracket level without crossing a block.
-    fn header_keyword(toks: &[Spanned]) -> Option<&Tok> {
+    fn header_keyword(toks: &[Spanned]) -> Option<(&Tok, usize)> {
         let mut depth = 0;
+        let mut semis = 0;
         for (_, t, _) in toks.iter().rev() {
             match t {
                 Tok::RParen | Tok::RBrack => depth += 1,
@@ -321,7 +322,8 @@ mod errors {
                     }
                     depth -= 1;
                 }
-                Tok::If | Tok::For | Tok::Switch if depth == 0 => return Some(t),
+                Tok::If | Tok::For | Tok::Switch if depth == 0 => return Some((t, semis)),
+                Tok::Semi(_) if depth == 0 => semis += 1,
                 _ => {}
             }
         }
@@ -372,6 +374,9 @@ mod errors {
         };
         let before = &all[..idx];
         let exp: Vec<&str> = expected.iter().map(|s| s.trim_matches('"')).collect();
+        if std::env::var_os("MINIGO_PARSE_DEBUG").is_some() {
+            eprintln!("parse error at {pos}: {what}; expected {exp:?}");
+        }
         let has = |t: &str| exp.contains(&t);
         let syn = |tail: &str| {
             Diagnostic::syntax(pos as u32, format!("syntax error: unexpected {what}{tail}"))
@@ -400,9 +405,11 @@ mod errors {
             // Reported by the go command (go/parser) before the compiler runs.
             let found = match &tok {
                 Some((_, Tok::Ident(s), _)) => s.clone(),
-                Some((lo, t, hi)) if t.ends_statement() => {
-                    src.get(*lo..*hi).unwrap_or("").to_string()
-                }
+                Some((
+                    lo,
+                    Tok::Int(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Rune(_) | Tok::Str(_),
+                    hi,
+                )) => src.get(*lo..*hi).unwrap_or("").to_string(),
                 Some((_, Tok::Semi(SemiKind::Newline), _)) => "newline".to_string(),
                 Some((_, t, _)) => format!("'{}'", t.keyword_str().or(t.op_str()).unwrap_or(";")),
                 None => "'EOF'".to_string(),
@@ -423,6 +430,16 @@ mod errors {
         let named = matches!(prev, Some(Tok::Ident(_) | Tok::Period))
             && spec_start(&before[..before.len() - 1]);
         let at_spec = spec_start(before);
+        if let (Some((lo, Tok::Str(_), hi)), Some(Tok::Str(_))) = (&tok, prev) {
+            if open_brackets(before)
+                .last()
+                .is_some_and(|&(k, i)| k == Kind::Group && i > 0 && before[i - 1].1 == Tok::Import)
+            {
+                // Reported by the go command (go/parser) before the compiler runs.
+                let lit = src.get(*lo..*hi).unwrap_or("");
+                return Diagnostic::syntax(pos as u32, format!("expected ';', found {lit}"));
+            }
+        }
         if (named && !matches!(tok, Some((_, Tok::Str(_), _))))
             || (at_spec
                 && !matches!(
@@ -443,6 +460,17 @@ mod errors {
                     || before.len() >= 2 && before[before.len() - 2].1 == Tok::Chan =>
             {
                 return plain(pos, "missing channel element type");
+            }
+            (Some(Tok::Select), Some((_, t, _))) if *t != Tok::LBrace => {
+                return plain(pos, "missing { after select clause");
+            }
+            (Some(Tok::Return), Some((_, t, _)))
+                if !matches!(t, Tok::Semi(_) | Tok::RBrace) && has("ident") =>
+            {
+                return syn(", expected expression");
+            }
+            (Some(Tok::LBrack), Some((_, Tok::RBrack, _))) => {
+                return syn(", expected operand");
             }
             (Some(Tok::Else), _) => {
                 return plain(pos, "else must be followed by if or statement block");
@@ -478,7 +506,7 @@ mod errors {
         }
 
         // `if`/`for`/`switch` headers.
-        if let Some(kw) = header_keyword(before) {
+        if let Some((kw, semis)) = header_keyword(before) {
             let clause = match kw {
                 Tok::If => "if",
                 Tok::For => "for",
@@ -516,10 +544,27 @@ mod errors {
                     }
                 }
             }
-            if has("{") && is_semi && clause != "switch" {
+            let lbrace = matches!(tok, Some((_, Tok::LBrace, _)));
+            if has("ident") && has("int") && !lbrace && !is_semi {
+                return syn(", expected expression");
+            }
+            // Go's header: `init` up to the first `;`, then the condition (and for `for`, a
+            // second `;` and the post statement); the block must follow.
+            let after_clause = match clause {
+                "for" => semis >= 2,
+                "if" => semis >= 1,
+                _ => false,
+            };
+            if clause == "switch" && semis >= 1 && !lbrace && has("{") {
+                return plain(pos, "missing { after switch clause");
+            }
+            if clause == "for" && semis == 1 && has(";") && !has("{") {
+                return syn(", expected semicolon or newline");
+            }
+            if has("{") && (is_semi || after_clause) && clause != "switch" {
                 return syn(&format!(", expected {{ after {clause} clause"));
             }
-            if has("{") && !is_semi {
+            if (has("{") || (semis == 0 && has(";"))) && !is_semi {
                 return syn(", expected {");
             }
         }
@@ -559,6 +604,20 @@ mod errors {
         if inner == Some(Kind::Index) && has("]") && has(":") {
             return syn(", expected comma, : or ]");
         }
+        if matches!(inner, Some(Kind::Brack | Kind::Index))
+            && has("]")
+            && !has(",")
+            && !(has("ident") && has("int"))
+        {
+            return syn(", expected ]");
+        }
+        if exp == [":"] && matches!(prev, Some(Tok::Ident(_))) {
+            // A name at the start of a statement, then something that cannot follow it.
+            return syn(" at end of statement");
+        }
+        if exp == ["(", "["] {
+            return syn(", expected (");
+        }
         if has("case") && has("default") && !has("if") {
             return syn(", expected case or default or }");
         }
@@ -579,7 +638,13 @@ mod errors {
             return syn(", expected expression");
         }
         if has("ident") && has("*") && has("map") {
-            if before.len() >= 2 && matches!(before[before.len() - 2].1, Tok::Type) {
+            let n = before.len();
+            let in_type_group = n >= 2
+                && matches!(before[n - 2].1, Tok::LParen | Tok::Semi(_))
+                && stack.last().is_some_and(|&(k, i)| {
+                    k == Kind::Group && i > 0 && before[i - 1].1 == Tok::Type
+                });
+            if n >= 2 && (matches!(before[n - 2].1, Tok::Type) || in_type_group) {
                 return syn(" in type declaration");
             }
             return syn(", expected type");
@@ -597,6 +662,53 @@ mod errors {
             return syn(", expected :");
         }
         syn("")
+    }
+
+    /// Go's short form of an expression: the insides of braces (composite literals, function
+    /// bodies) become `…`.
+    fn short(text: &str) -> String {
+        let mut out = String::new();
+        let mut depth = 0;
+        let mut quote: Option<char> = None;
+        let mut escaped = false;
+        for c in text.chars() {
+            if let Some(q) = quote {
+                if depth == 0 {
+                    out.push(c);
+                }
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' && q != '`' {
+                    escaped = true;
+                } else if c == q {
+                    quote = None;
+                }
+                continue;
+            }
+            match c {
+                '"' | '\'' | '`' => {
+                    quote = Some(c);
+                    if depth == 0 {
+                        out.push(c);
+                    }
+                }
+                '{' => {
+                    if depth == 0 {
+                        out.push_str("{…");
+                    }
+                    depth += 1;
+                }
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        out.push('}');
+                    }
+                }
+                _ if depth == 0 => out.push(c),
+                _ => {}
+            }
+        }
+        out
     }
 
     /// `if x := 1 {`: Go's `cannot use x := 1 as value` (for an assignment, `cannot use
@@ -626,8 +738,9 @@ mod errors {
                 Tok::Define | Tok::Assign | Tok::OpAssign(_) | Tok::Inc | Tok::Dec | Tok::Arrow
                     if depth == 0 =>
                 {
-                    let lhs = src.get(lo..*olo)?.trim();
-                    let rhs = src.get(*ohi..hi)?.trim();
+                    let lhs = short(src.get(lo..*olo)?.trim());
+                    let rhs = short(src.get(*ohi..hi)?.trim());
+                    let (lhs, rhs) = (lhs.as_str(), rhs.as_str());
                     let emph = |toks: &[Spanned], text: &str| {
                         let bin = toks.iter().any(|(_, t, _)| {
                             matches!(
