@@ -292,6 +292,24 @@ mod errors {
         stack
     }
 
+    /// Index of the bracket that the closing bracket at `close` matches.
+    fn matching_open(toks: &[Spanned], close: usize) -> Option<usize> {
+        let mut depth = 0;
+        for j in (0..=close).rev() {
+            match toks[j].1 {
+                Tok::RParen | Tok::RBrack | Tok::RBrace => depth += 1,
+                Tok::LParen | Tok::LBrack | Tok::LBrace => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(j);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
     /// Whether the `)` at `i` closes a receiver list (`func (r T)`).
     fn closed_at(toks: &[Spanned], i: usize) -> bool {
         let mut depth = 0;
@@ -401,6 +419,9 @@ mod errors {
             };
             return Diagnostic::syntax(pos as u32, format!("expected 'package', found {found}"));
         }
+        if file && before.len() == 2 && before[0].1 == Tok::Package {
+            return syn(", expected semicolon or newline");
+        }
         if file && before.len() == 1 && before[0].1 == Tok::Package {
             // Reported by the go command (go/parser) before the compiler runs.
             let found = match &tok {
@@ -470,7 +491,11 @@ mod errors {
                 return syn(", expected expression");
             }
             (Some(Tok::LBrack), Some((_, Tok::RBrack, _))) => {
-                return syn(", expected operand");
+                // `x[]` in an expression; `T[]` in a type.
+                if has(":") {
+                    return syn(", expected operand");
+                }
+                return syn(", expected type argument list");
             }
             (Some(Tok::Else), _) => {
                 return plain(pos, "else must be followed by if or statement block");
@@ -569,6 +594,45 @@ mod errors {
             }
         }
 
+        // The start of a spec in `var (`, `const (`, `type (`: a name.
+        if inner == Some(Kind::Group)
+            && matches!(prev, Some(Tok::LParen | Tok::Semi(_)))
+            && has("ident")
+            && !has("string")
+        {
+            return syn(", expected name");
+        }
+        // `func () {`: the receiver list is empty (Go reports this before the missing name).
+        if file && stack.is_empty() && before.len() >= 3 {
+            let n = before.len();
+            if before[n - 3].1 == Tok::Func
+                && before[n - 2].1 == Tok::LParen
+                && before[n - 1].1 == Tok::RParen
+                && !matches!(tok, Some((_, Tok::Ident(_), _)))
+            {
+                return Diagnostic::syntax(pos as u32, "method has no receiver");
+            }
+        }
+        // `type T[P any] ]`: the type is missing.
+        if prev == Some(&Tok::RBrack) && has("ident") && has("*") && has("map") {
+            if let Some(j) = matching_open(before, before.len() - 1) {
+                let spec_start = j >= 2
+                    && matches!(before[j - 1].1, Tok::Ident(_))
+                    && (before[j - 2].1 == Tok::Type
+                        || (matches!(before[j - 2].1, Tok::LParen | Tok::Semi(_))
+                            && open_brackets(&before[..j]).last().is_some_and(|&(k, i)| {
+                                k == Kind::Group && i > 0 && before[i - 1].1 == Tok::Type
+                            })));
+                if spec_start {
+                    return syn(" in type declaration");
+                }
+            }
+        }
+        // An expression list that is not an assignment: `a, b)`.
+        if has("=") && has(":=") && has(",") && !has(";") && !has(")") && !has(":") {
+            return syn(", expected := or = or comma");
+        }
+
         // Lists.
         if has(",") || has(";") {
             let in_list =
@@ -597,6 +661,12 @@ mod errors {
         }
         if inner == Some(Kind::Params) && has(")") && has("...") && !has(",") {
             return syn(", expected )");
+        }
+        if inner == Some(Kind::Iface) && has("~") && has("ident") && !has(";") {
+            return syn(", expected ~ term or type");
+        }
+        if inner == Some(Kind::Struct) && has("ident") && has("*") && !has(";") {
+            return syn(", expected field name or embedded type");
         }
         if inner == Some(Kind::Iface) && has("}") {
             return syn(" in interface type; possibly missing semicolon or newline or }");
