@@ -1,13 +1,25 @@
-//! Parsing: the one entry point from source text to [`ast`].
+//! Parsing: source text to [`ast`], with cmd/compile's error messages.
 //!
-//! The LALRPOP grammar (`grammar/go.lalrpop`) has a single start symbol `Unit`; a marker token put
-//! in front of the token stream selects a source file, a REPL input, or a REPL input made of
-//! declarations only (methods: `func (r T) M()` cannot share a grammar with statements that
-//! start with a function literal).
+//! API (the rest of the crate calls only these):
+//! - [`parse_file`]`(file_name, src, &IdGen) -> Result<ast::File, Vec<Diagnostic>>`
+//! - [`parse_repl`]`(src, &IdGen) -> Result<Vec<ReplItem>, Vec<Diagnostic>>`
+//! - [`is_incomplete`]`(src) -> bool` (the REPL reads another line)
+//!
+//! The LALRPOP grammar (`grammar/go.lalrpop`, LR(1), no conflicts) has a single start symbol
+//! `Unit`; a marker token put in front of the token stream selects a source file, a REPL input,
+//! or a REPL input made of declarations only (methods: `func (r T) M()` cannot share a grammar
+//! with statements that start with a function literal). One start symbol keeps one parse table.
 //!
 //! Errors are reported as cmd/compile reports them: every lexical error (the scanner goes on
-//! after each), and the first syntax error, worded like cmd/compile's parser
-//! (`syntax error: unexpected newline in argument list; possibly missing comma or )`).
+//! after each, and lexical errors after the first syntax error are reported too), and the first
+//! syntax error, worded like cmd/compile's parser (`syntax error: unexpected newline in argument
+//! list; possibly missing comma or )`) at Go's position. Go's recursive-descent parser words an
+//! error after what it was parsing; the private `errors` module recovers that context from LALRPOP's expected
+//! terminals and the brackets open before the error. Golden tests: `src/parse/testdata/errors/`
+//! (`*.err` produced by Go; `sh src/parse/testdata/regen.sh` regenerates them). Set
+//! `MINIGO_PARSE_DEBUG=1` to print LALRPOP's raw error (token, expected terminals) on stderr.
+//!
+//! Diagnostics positions are byte offsets into `src`; render them with `diag::SourceMap`.
 
 use crate::ast::{self, IdGen};
 use crate::diag::Diagnostic;
