@@ -587,8 +587,22 @@ mod errors {
             }
             // Go's header: `init` up to the first `;`, then the condition (and for `for`, a
             // second `;` and the post statement); the block must follow.
+            let ranged = {
+                let mut depth = 0;
+                let mut found = false;
+                for (_, t, _) in before.iter().rev() {
+                    match t {
+                        Tok::RParen | Tok::RBrack | Tok::RBrace => depth += 1,
+                        Tok::LParen | Tok::LBrack | Tok::LBrace => depth -= 1,
+                        Tok::Range if depth == 0 => found = true,
+                        Tok::For if depth == 0 => break,
+                        _ => {}
+                    }
+                }
+                found
+            };
             let after_clause = match clause {
-                "for" => semis >= 2,
+                "for" => semis >= 2 || ranged,
                 "if" => semis >= 1,
                 _ => false,
             };
@@ -606,6 +620,26 @@ mod errors {
             }
         }
 
+        // `go (`...: Go reports the parentheses first.
+        if let Some(&(Kind::Paren, j)) = stack.last() {
+            if j > 0 && matches!(before[j - 1].1, Tok::Go | Tok::Defer) {
+                let kw = before[j - 1].1.keyword_str().unwrap_or("go");
+                return Diagnostic::syntax(
+                    before[j].0 as u32,
+                    format!("expression in {kw} must not be parenthesized"),
+                );
+            }
+        }
+        // After a function signature in a statement (`go func() x`): Go took `func()` as a
+        // function type, and the statement ends there.
+        if prev == Some(&Tok::RParen) && has("{") && has("map") && !has(",") {
+            if let Some(j) = matching_open(before, before.len() - 1) {
+                let k = open_brackets(&before[..=j]).last().map(|&(k, _)| k);
+                if k == Some(Kind::Params) && stack.iter().all(|&(k, _)| k == Kind::Brace) {
+                    return syn(" at end of statement");
+                }
+            }
+        }
         // The start of a spec in `var (`, `const (`, `type (`: a name.
         if inner == Some(Kind::Group)
             && matches!(prev, Some(Tok::LParen | Tok::Semi(_)))
@@ -1196,6 +1230,26 @@ pub(crate) mod build {
     /// error:` prefix).
     pub fn slice_error(pos: usize, msg: &str) -> Result<Expr, PErr> {
         Err(user(pos as u32, msg))
+    }
+
+    /// `go x` / `defer x`; cmd/compile's parser rejects a parenthesized `x`.
+    pub fn call_stmt(l: usize, r: usize, go: bool, x: Expr) -> Result<Stmt, PErr> {
+        let kw = if go { "go" } else { "defer" };
+        if matches!(x.kind, ExprKind::Paren(_)) {
+            return Err(user(
+                x.span.lo,
+                &format!("expression in {kw} must not be parenthesized"),
+            ));
+        }
+        Ok(st(
+            l,
+            r,
+            if go {
+                StmtKind::Go(x)
+            } else {
+                StmtKind::Defer(x)
+            },
+        ))
     }
 
     pub fn iotas(mut specs: Vec<ConstSpec>) -> Vec<ConstSpec> {
