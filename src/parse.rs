@@ -2,6 +2,8 @@
 //!
 //! API (the rest of the crate calls only these):
 //! - [`parse_file`]`(file_name, src, &IdGen) -> Result<ast::File, Vec<Diagnostic>>`
+//! - [`parse_file_with_errors`]`(file_name, src, &IdGen) -> (Option<ast::File>, Vec<Diagnostic>)`
+//!   (the AST also when the only errors are lexical, as cmd/compile then still type-checks)
 //! - [`parse_repl`]`(src, &IdGen) -> Result<Vec<ReplItem>, Vec<Diagnostic>>`
 //! - [`is_incomplete`]`(src) -> bool` (the REPL reads another line)
 //!
@@ -49,6 +51,22 @@ pub fn parse_file(file_name: &str, src: &str, ids: &IdGen) -> Result<ast::File, 
         Ok(build::Unit::File(f)) => Ok(f),
         Ok(build::Unit::Repl(_)) => Err(vec![Diagnostic::internal(0, "parse_file: not a file")]),
         Err(d) => Err(d),
+    }
+}
+
+/// Like [`parse_file`], but also returns the AST when the only errors are lexical (a bad escape,
+/// an invalid digit, an invalid character...): cmd/compile type-checks such a file and reports
+/// its type errors together with the lexical ones (it stops before type checking only after a
+/// `syntax error`). The file is `None` after a syntax error. Every diagnostic is in the vector.
+pub fn parse_file_with_errors(
+    file_name: &str,
+    src: &str,
+    ids: &IdGen,
+) -> (Option<ast::File>, Vec<Diagnostic>) {
+    let _ = file_name;
+    match run_lenient(Tok::StartFile, src, ids) {
+        (Some(build::Unit::File(f)), d) => (Some(f), d),
+        (_, d) => (None, d),
     }
 }
 
@@ -136,6 +154,14 @@ pub fn is_incomplete(src: &str) -> bool {
 type PErr = ParseError<usize, Tok, LexError>;
 
 fn run(start: Tok, src: &str, ids: &IdGen) -> Result<build::Unit, Vec<Diagnostic>> {
+    match run_lenient(start, src, ids) {
+        (Some(u), d) if d.is_empty() => Ok(u),
+        (_, d) => Err(d),
+    }
+}
+
+/// The parse result if the token stream parsed (even with lexical errors), and all diagnostics.
+fn run_lenient(start: Tok, src: &str, ids: &IdGen) -> (Option<build::Unit>, Vec<Diagnostic>) {
     let start_is_file = start == Tok::StartFile;
     let mut lx = Lexer::new(src);
     let res = {
@@ -150,12 +176,11 @@ fn run(start: Tok, src: &str, ids: &IdGen) -> Result<build::Unit, Vec<Diagnostic
         .map(|e| Diagnostic::syntax(e.pos as u32, e.msg.clone()))
         .collect();
     match res {
-        Ok(u) if diags.is_empty() => Ok(u),
-        Ok(_) => Err(diags),
+        Ok(u) => (Some(u), diags),
         Err(e) => {
             diags.push(syntax_error(src, e, start_is_file));
             diags.sort_by_key(|d| d.pos);
-            Err(diags)
+            (None, diags)
         }
     }
 }

@@ -731,3 +731,22 @@ fn compare_errors_dir() {
     }
     println!("{same} same, {diff} differ");
 }
+
+#[test]
+fn lexical_errors_keep_the_ast() {
+    let src = "package main\n\nfunc main() {\n\tx := 08\n\ts := \"\\q\"\n}\n";
+    let (f, d) = parse_file_with_errors("prog.go", src, &IdGen::new());
+    assert!(f.is_some());
+    let msgs: Vec<&str> = d.iter().map(|d| d.msg.as_str()).collect();
+    assert_eq!(
+        msgs,
+        vec!["invalid digit '8' in octal literal", "unknown escape"]
+    );
+    assert!(parse_file("prog.go", src, &IdGen::new()).is_err());
+    let (f, d) = parse_file_with_errors(
+        "prog.go",
+        "package main\nfunc main() { x := }",
+        &IdGen::new(),
+    );
+    assert!(f.is_none() && d.len() == 1);
+}
