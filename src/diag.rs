@@ -95,17 +95,18 @@ impl SourceMap {
     }
 }
 
-/// Sort diagnostics by position (as cmd/compile prints them) and filter them as
-/// cmd/compile's `base.ErrorfAt`/`FlushErrors` do: at most one syntax error per line; another
-/// error is dropped when the previous one on its line has the same message; exact duplicates
-/// go. After 10 errors the 10th's position gets `too many errors` and the rest are dropped.
+/// Render diagnostics as cmd/compile prints them. `diags` must be in the order the compiler
+/// reports them (position order for the parser, types2's order for the checker). As
+/// `base.ErrorfAt` does: at most one syntax error per line; an error equal to the previous one
+/// on its line is dropped; when the 10th error is kept, `too many errors` follows at its
+/// position and the rest are dropped. As `FlushErrors` does: what is kept is printed sorted by
+/// position, without exact duplicates.
 pub fn render_all(sm: &SourceMap, diags: &[Diagnostic]) -> Vec<String> {
-    let mut ds: Vec<&Diagnostic> = diags.iter().collect();
-    ds.sort_by_key(|d| d.pos);
     let mut kept: Vec<&Diagnostic> = Vec::new();
     let mut last_syntax_line = 0;
     let mut last_other: Option<(u32, &str)> = None;
-    for d in ds {
+    let mut too_many = None;
+    for d in diags {
         let line = sm.line(d.pos);
         if d.msg.starts_with("syntax error") {
             if line == last_syntax_line {
@@ -118,17 +119,17 @@ pub fn render_all(sm: &SourceMap, diags: &[Diagnostic]) -> Vec<String> {
             }
             last_other = Some((line, d.msg.as_str()));
         }
-        if kept
-            .last()
-            .is_some_and(|k| k.pos == d.pos && k.msg == d.msg)
-        {
-            continue;
-        }
         kept.push(d);
+        if kept.len() == 10 {
+            too_many = Some(d.pos);
+            break;
+        }
     }
-    let mut out: Vec<String> = kept.iter().take(10).map(|d| sm.render(d)).collect();
-    if kept.len() > 10 {
-        let (l, c) = sm.line_col(kept[9].pos);
+    kept.sort_by_key(|d| d.pos);
+    kept.dedup_by(|a, b| a.pos == b.pos && a.msg == b.msg);
+    let mut out: Vec<String> = kept.iter().map(|d| sm.render(d)).collect();
+    if let Some(pos) = too_many {
+        let (l, c) = sm.line_col(pos);
         out.push(format!("{}:{}:{}: too many errors", sm.name, l, c));
     }
     out
@@ -151,6 +152,7 @@ mod tests {
         // One syntax error per line.
         ds.push(Diagnostic::syntax(14, "syntax error: a"));
         ds.push(Diagnostic::syntax(15, "syntax error: b"));
+        ds.sort_by_key(|d| d.pos);
         let out = render_all(&sm, &ds);
         assert_eq!(out.len(), 11);
         assert_eq!(out[0], "p.go:1:2: e0");
