@@ -8,8 +8,16 @@
 
 pub mod ast;
 pub mod check;
+pub mod compile;
 pub mod diag;
+pub mod disasm;
+pub mod driver;
 pub mod lexer;
+pub mod opcode;
 pub mod parse;
+pub mod repl;
+pub mod stdlib;
+pub mod testrunner;
 pub mod token;
 pub mod types;
+pub mod vm;

@@ -1,0 +1,1185 @@
+//! Expressions. `expr` returns the register holding the value (a fresh temporary or a local's
+//! own register); `expr_to` writes into a given register.
+
+use super::*;
+
+impl<'a> Compiler<'a> {
+    /// Compile `e` into a register (possibly a local's register: do not write to it).
+    pub(super) fn expr(&mut self, e: &Expr) -> CResult<u16> {
+        if let ExprKind::Ident(_) = &e.kind {
+            if !self.info.consts.contains_key(&e.id) {
+                if let Some(o) = self.info.uses.get(&e.span.lo).copied() {
+                    if let Some(Loc::Reg(r)) = self.fs().locals.get(&o).copied() {
+                        return Ok(r);
+                    }
+                }
+            }
+        }
+        let r = self.alloc();
+        self.expr_to(e, r)?;
+        Ok(r)
+    }
+
+    pub(super) fn expr_to(&mut self, e: &Expr, dst: u16) -> CResult<()> {
+        self.fs().line = self.line_of(e.span);
+        let t = self.ty(e);
+        if let Some(c) = self.info.consts.get(&e.id).cloned() {
+            let v = self.const_value(&c, t);
+            self.load_value(dst, v);
+            return Ok(());
+        }
+        let l = self.level();
+        match &e.kind {
+            ExprKind::Paren(x) => self.expr_to(x, dst)?,
+            ExprKind::Ident(name) => {
+                if name == "nil" {
+                    self.emit(Op::LoadNil, dst, 0, 0);
+                } else {
+                    let o = self
+                        .info
+                        .uses
+                        .get(&e.span.lo)
+                        .copied()
+                        .ok_or_else(|| unsupported(e.span, "this identifier"))?;
+                    match &self.info.object(o).kind {
+                        ObjKind::Func { native: false, .. } => {
+                            let f = self.funcs.get(&o).copied().unwrap_or(0);
+                            self.emit_i(Instr::abx(Op::FuncRef, dst, f));
+                        }
+                        ObjKind::Nil => {
+                            self.emit(Op::LoadNil, dst, 0, 0);
+                        }
+                        _ => self.load_var(o, dst)?,
+                    }
+                }
+            }
+            ExprKind::Binary(op, a, b) => self.binary(*op, a, b, dst)?,
+            ExprKind::Unary(op, x) => self.unary(*op, x, t, dst)?,
+            ExprKind::Call { .. } => {
+                let base = self.call(e, 1)?;
+                if base != dst {
+                    self.emit(Op::Move, dst, base, 0);
+                }
+            }
+            ExprKind::Index(x, idx) if idx.len() == 1 => {
+                let xt = self.ty(x);
+                match self.class(xt) {
+                    TClass::Str => {
+                        let xr = self.expr(x)?;
+                        let ir = self.expr(&idx[0])?;
+                        self.emit(Op::StrIndex, dst, xr, ir);
+                    }
+                    TClass::Slice => {
+                        let xr = self.expr(x)?;
+                        let ir = self.expr(&idx[0])?;
+                        self.emit(Op::Index, dst, xr, ir);
+                    }
+                    TClass::Map => {
+                        let xr = self.expr(x)?;
+                        let kr = self.expr(&idx[0])?;
+                        let z = self.zero_value(t);
+                        let k = self.konst(z);
+                        let comma = self.info.comma_ok.contains(&e.id);
+                        self.emit(Op::MapGet, dst, xr, kr);
+                        let kt = self.ty(&idx[0]);
+                        let fk = if matches!(self.class(kt), TClass::F64 | TClass::F32) {
+                            2
+                        } else {
+                            0
+                        };
+                        self.ext(k, fk | comma as u16, 0);
+                    }
+                    TClass::Array => {
+                        let xr = self.expr(x)?;
+                        let ir = self.expr(&idx[0])?;
+                        let (n, et) = match self.tt.under(xt) {
+                            Type::Array(n, et) => (*n, *et),
+                            _ => (0, t),
+                        };
+                        let es = self.slots(et);
+                        self.emit(Op::ArrIndex, dst, xr, ir);
+                        self.ext(es, n as u16, 0);
+                    }
+                    TClass::Ptr => {
+                        // Pointer to array.
+                        let xr = self.expr(x)?;
+                        let ir = self.expr(&idx[0])?;
+                        let at = self.tt.pointer_elem(xt).unwrap_or(xt);
+                        let (n, et) = match self.tt.under(at) {
+                            Type::Array(n, et) => (*n, *et),
+                            _ => (0, t),
+                        };
+                        let es = self.slots(et);
+                        self.emit(Op::ArrPtrIdx, dst, xr, ir);
+                        self.ext(es, n as u16, 0);
+                        self.emit(Op::Load, dst, dst, es);
+                    }
+                    _ => return Err(unsupported(e.span, "this index expression")),
+                }
+            }
+            ExprKind::Selector(x, _) => self.selector(e, x, dst)?,
+            ExprKind::Star(x) => {
+                let p = self.expr(x)?;
+                let n = self.slots(t);
+                self.emit(Op::Load, dst, p, n);
+            }
+            ExprKind::Slice { x, lo, hi, max, .. } => {
+                let xt = self.ty(x);
+                let base = self.alloc_n(3);
+                let mut flags = 0;
+                if let Some(lo) = lo {
+                    self.expr_to(lo, base)?;
+                    flags |= 1;
+                }
+                if let Some(hi) = hi {
+                    self.expr_to(hi, base + 1)?;
+                    flags |= 2;
+                }
+                if let Some(m) = max {
+                    self.expr_to(m, base + 2)?;
+                    flags |= 4;
+                }
+                let xr = self.expr(x)?;
+                if self.class(xt) == TClass::Str {
+                    self.emit(Op::StrSlice, dst, xr, base);
+                    self.ext(flags, 0, 0);
+                } else if self.class(xt) == TClass::Ptr {
+                    let at = self.tt.pointer_elem(xt).unwrap_or(xt);
+                    let (n, et) = match self.tt.under(at) {
+                        Type::Array(n, et) => (*n, *et),
+                        _ => (0, at),
+                    };
+                    let es = self.slots(et);
+                    self.emit(Op::SliceOp, dst, xr, base);
+                    self.ext(flags, es, n as u16);
+                } else {
+                    self.emit(Op::SliceOp, dst, xr, base);
+                    self.ext(flags, 0, 0);
+                }
+            }
+            ExprKind::FuncLit { sig, body } => self.func_lit(sig, body, dst)?,
+            ExprKind::CompositeLit { elems, .. } => self.composite(t, elems, dst)?,
+            ExprKind::TypeAssert(x, Some(_)) => {
+                let xr = self.expr(x)?;
+                let xt = self.ty(x);
+                let target = self.rtype(t);
+                let is_iface = self.class(t) == TClass::Iface;
+                let st = self.rtype(xt);
+                if self.info.comma_ok.contains(&e.id) {
+                    let z = self.zero_value(t);
+                    let k = self.konst(z);
+                    self.emit(Op::AssertOk, dst, xr, target as u16);
+                    self.ext(is_iface as u16, st as u16, k);
+                } else {
+                    self.emit(Op::Assert, dst, xr, target as u16);
+                    self.ext(is_iface as u16, st as u16, 0);
+                }
+            }
+            _ => return Err(unsupported(e.span, "this expression")),
+        }
+        self.restore(l);
+        Ok(())
+    }
+
+    pub(super) fn const_value(&self, c: &ConstValue, t: TypeId) -> Value {
+        match c {
+            ConstValue::Bool(b) => Value::from_bool(*b),
+            ConstValue::Int(i) => match self.class(t) {
+                TClass::F64 | TClass::F32 => Value::from_f64(*i as f64),
+                _ => Value::Int(*i as i64),
+            },
+            ConstValue::Float(f) => match self.class(t) {
+                TClass::Int(_) => Value::Int(*f as i64),
+                TClass::F32 => Value::from_f64(*f as f32 as f64),
+                _ => Value::from_f64(*f),
+            },
+            ConstValue::Str(s) => Value::from_bytes(s.clone()),
+            ConstValue::Complex(re, _) => Value::from_f64(*re),
+        }
+    }
+
+    /// Load variable `o` into `dst`.
+    pub(super) fn load_var(&mut self, o: ObjId, dst: u16) -> CResult<()> {
+        let n = self.slots(self.info.object(o).ty);
+        match self.fs().locals.get(&o).copied() {
+            Some(Loc::Reg(r)) => {
+                if r != dst {
+                    self.emit(Op::Move, dst, r, 0);
+                }
+            }
+            Some(Loc::Cell(r)) => {
+                self.emit(Op::Load, dst, r, n);
+            }
+            Some(Loc::Up(u)) => {
+                if n == 1 {
+                    self.emit(Op::LoadUp, dst, u, 0);
+                } else {
+                    self.emit(Op::GetUp, dst, u, 0);
+                    self.emit(Op::Load, dst, dst, n);
+                }
+            }
+            Some(Loc::Global(g)) => {
+                self.emit_i(Instr::abx(Op::GetGlobal, dst, g));
+            }
+            None => match self.globals.get(&o).copied() {
+                Some(g) => {
+                    self.emit_i(Instr::abx(Op::GetGlobal, dst, g));
+                }
+                None => {
+                    return Err(Diagnostic::internal(
+                        self.info.object(o).span.lo,
+                        format!("compiler: unknown variable {}", self.info.object(o).name),
+                    ))
+                }
+            },
+        }
+        Ok(())
+    }
+
+    /// Store register `src` into variable `o`.
+    pub(super) fn store_var(&mut self, o: ObjId, src: u16) -> CResult<()> {
+        let n = self.slots(self.info.object(o).ty);
+        match self.fs().locals.get(&o).copied() {
+            Some(Loc::Reg(r)) => {
+                if r != src {
+                    self.emit(Op::Move, r, src, 0);
+                }
+            }
+            Some(Loc::Cell(r)) => {
+                self.emit(Op::Store, r, src, n);
+            }
+            Some(Loc::Up(u)) => {
+                if n == 1 {
+                    self.emit(Op::StoreUp, u, src, 0);
+                } else {
+                    let t = self.alloc();
+                    self.emit(Op::GetUp, t, u, 0);
+                    self.emit(Op::Store, t, src, n);
+                }
+            }
+            Some(Loc::Global(g)) => {
+                self.emit_i(Instr::abx(Op::SetGlobal, src, g));
+            }
+            None => match self.globals.get(&o).copied() {
+                Some(g) => {
+                    self.emit_i(Instr::abx(Op::SetGlobal, src, g));
+                }
+                None => {
+                    return Err(Diagnostic::internal(
+                        self.info.object(o).span.lo,
+                        "compiler: unknown variable",
+                    ))
+                }
+            },
+        }
+        Ok(())
+    }
+
+    /// Convert the value in `r` from type `from` to `to` for assignment (interface boxing).
+    pub(super) fn convert(&mut self, r: u16, from: TypeId, to: TypeId) -> CResult<u16> {
+        if self.class(to) == TClass::Iface
+            && self.class(from) != TClass::Iface
+            && from != TypeTable::UNTYPED_NIL
+        {
+            let rt = self.rtype(from);
+            let d = self.alloc();
+            self.emit(Op::ToIface, d, r, rt as u16);
+            return Ok(d);
+        }
+        Ok(r)
+    }
+
+    fn binary(&mut self, op: BinOp, a: &Expr, b: &Expr, dst: u16) -> CResult<()> {
+        if matches!(op, BinOp::LAnd | BinOp::LOr) {
+            self.expr_to(a, dst)?;
+            let j = self.jump(
+                if op == BinOp::LAnd {
+                    Op::JmpIfNot
+                } else {
+                    Op::JmpIf
+                },
+                dst,
+            );
+            self.expr_to(b, dst)?;
+            self.patch(j);
+            return Ok(());
+        }
+        let at = self.ty(a);
+        let ar = self.expr(a)?;
+        let br = self.expr(b)?;
+        let cls = self.class(at);
+        use TClass::*;
+        let (opc, swap, negate) = match (op, cls) {
+            (BinOp::Add, Int(_)) => (Op::AddI, false, false),
+            (BinOp::Sub, Int(_)) => (Op::SubI, false, false),
+            (BinOp::Mul, Int(_)) => (Op::MulI, false, false),
+            (BinOp::Div, Int(k)) => (if k.signed() { Op::DivI } else { Op::DivU }, false, false),
+            (BinOp::Rem, Int(k)) => (if k.signed() { Op::RemI } else { Op::RemU }, false, false),
+            (BinOp::And, Int(_)) => (Op::And, false, false),
+            (BinOp::Or, Int(_)) => (Op::Or, false, false),
+            (BinOp::Xor, Int(_)) => (Op::Xor, false, false),
+            (BinOp::AndNot, Int(_)) => (Op::AndNot, false, false),
+            (BinOp::Shl, Int(_)) => (Op::Shl, false, false),
+            (BinOp::Shr, Int(k)) => (if k.signed() { Op::ShrI } else { Op::ShrU }, false, false),
+            (BinOp::Add, F64 | F32) => (Op::AddF, false, false),
+            (BinOp::Sub, F64 | F32) => (Op::SubF, false, false),
+            (BinOp::Mul, F64 | F32) => (Op::MulF, false, false),
+            (BinOp::Div, F64 | F32) => (Op::DivF, false, false),
+            (BinOp::Add, Str) => (Op::Concat, false, false),
+            (BinOp::Eq, Int(_) | Bool) => (Op::EqI, false, false),
+            (BinOp::Ne, Int(_) | Bool) => (Op::NeI, false, false),
+            (BinOp::Lt, Int(k)) => (if k.signed() { Op::LtI } else { Op::LtU }, false, false),
+            (BinOp::Le, Int(k)) => (if k.signed() { Op::LeI } else { Op::LeU }, false, false),
+            (BinOp::Gt, Int(k)) => (if k.signed() { Op::LtI } else { Op::LtU }, true, false),
+            (BinOp::Ge, Int(k)) => (if k.signed() { Op::LeI } else { Op::LeU }, true, false),
+            (BinOp::Eq, F64 | F32) => (Op::EqF, false, false),
+            (BinOp::Ne, F64 | F32) => (Op::EqF, false, true),
+            (BinOp::Lt, F64 | F32) => (Op::LtF, false, false),
+            (BinOp::Le, F64 | F32) => (Op::LeF, false, false),
+            (BinOp::Gt, F64 | F32) => (Op::LtF, true, false),
+            (BinOp::Ge, F64 | F32) => (Op::LeF, true, false),
+            (BinOp::Eq, Str) => (Op::EqS, false, false),
+            (BinOp::Ne, Str) => (Op::EqS, false, true),
+            (BinOp::Lt, Str) => (Op::LtS, false, false),
+            (BinOp::Le, Str) => (Op::LeS, false, false),
+            (BinOp::Gt, Str) => (Op::LtS, true, false),
+            (BinOp::Ge, Str) => (Op::LeS, true, false),
+            (BinOp::Eq, _) => (Op::Eq, false, false),
+            (BinOp::Ne, _) => (Op::Eq, false, true),
+            _ => return Err(unsupported(a.span, &format!("operator {}", op.as_str()))),
+        };
+        // Comparisons against nil / interface vs concrete: box the concrete side.
+        let (ar, br) = if opc == Op::Eq {
+            let bt = self.ty(b);
+            let ar2 = self.convert(ar, at, bt)?;
+            let br2 = self.convert(br, bt, at)?;
+            (ar2, br2)
+        } else {
+            (ar, br)
+        };
+        let (x, y) = if swap { (br, ar) } else { (ar, br) };
+        self.emit(opc, dst, x, y);
+        if negate {
+            self.emit(Op::Not, dst, dst, 0);
+        }
+        // Result type of arithmetic: re-normalise sub-word integers, round float32.
+        if !op.is_comparison() {
+            match cls {
+                Int(k) if k.narrow_code() != 0 => {
+                    self.emit(Op::Narrow, dst, dst, k.narrow_code());
+                }
+                F32 => {
+                    self.emit(Op::RoundF32, dst, dst, 0);
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn unary(&mut self, op: UnOp, x: &Expr, t: TypeId, dst: u16) -> CResult<()> {
+        match op {
+            UnOp::Pos => self.expr_to(x, dst),
+            UnOp::Neg => {
+                let r = self.expr(x)?;
+                match self.class(t) {
+                    TClass::F64 | TClass::F32 => {
+                        self.emit(Op::NegF, dst, r, 0);
+                    }
+                    TClass::Int(k) => {
+                        self.emit(Op::NegI, dst, r, 0);
+                        if k.narrow_code() != 0 {
+                            self.emit(Op::Narrow, dst, dst, k.narrow_code());
+                        }
+                    }
+                    _ => return Err(unsupported(x.span, "this negation")),
+                }
+                Ok(())
+            }
+            UnOp::Not => {
+                let r = self.expr(x)?;
+                self.emit(Op::Not, dst, r, 0);
+                Ok(())
+            }
+            UnOp::Xor => {
+                let r = self.expr(x)?;
+                self.emit(Op::BitNot, dst, r, 0);
+                if let TClass::Int(k) = self.class(t) {
+                    if k.narrow_code() != 0 {
+                        self.emit(Op::Narrow, dst, dst, k.narrow_code());
+                    }
+                }
+                Ok(())
+            }
+            UnOp::Addr => self.address_of(x, dst),
+            UnOp::Recv => {
+                let r = self.expr(x)?;
+                self.emit(Op::Recv, dst, r, 0);
+                Ok(())
+            }
+            UnOp::Tilde => Err(unsupported(x.span, "~ outside constraints")),
+        }
+    }
+
+    /// `&x`: the cell pointer of an escaping variable, `&T{...}`, `&s[i]`, `&p.f`.
+    fn address_of(&mut self, x: &Expr, dst: u16) -> CResult<()> {
+        match &x.kind {
+            ExprKind::Paren(y) => self.address_of(y, dst),
+            ExprKind::Ident(_) => {
+                let o = self
+                    .info
+                    .uses
+                    .get(&x.span.lo)
+                    .copied()
+                    .ok_or_else(|| unsupported(x.span, "&"))?;
+                match self.fs().locals.get(&o).copied() {
+                    Some(Loc::Cell(r)) => {
+                        self.emit(Op::Move, dst, r, 0);
+                    }
+                    Some(Loc::Up(u)) => {
+                        self.emit(Op::GetUp, dst, u, 0);
+                    }
+                    _ => return Err(unsupported(x.span, "the address of this variable")),
+                }
+                Ok(())
+            }
+            ExprKind::CompositeLit { .. } => {
+                let t = self.ty(x);
+                let v = self.expr(x)?;
+                self.new_cell(dst, t, Some(v));
+                Ok(())
+            }
+            ExprKind::Index(s, idx) if self.class(self.ty(s)) == TClass::Slice => {
+                let sr = self.expr(s)?;
+                let ir = self.expr(&idx[0])?;
+                self.emit(Op::ElemPtr, dst, sr, ir);
+                Ok(())
+            }
+            ExprKind::Selector(base, _) => {
+                if let Some(Selection::Field { path, indirect, .. }) =
+                    self.info.selections.get(&x.id).cloned()
+                {
+                    let p = self.field_ptr(base, &path, &indirect)?;
+                    self.emit(Op::Move, dst, p, 0);
+                    return Ok(());
+                }
+                Err(unsupported(x.span, "this address"))
+            }
+            _ => Err(unsupported(x.span, "this address")),
+        }
+    }
+
+    /// A pointer to the field reached by `path` from `base` (which must be addressable or a
+    /// pointer).
+    pub(super) fn field_ptr_for_assign(
+        &mut self,
+        base: &Expr,
+        path: &[usize],
+        indirect: &[bool],
+    ) -> CResult<u16> {
+        self.field_ptr(base, path, indirect)
+    }
+
+    fn field_ptr(&mut self, base: &Expr, path: &[usize], indirect: &[bool]) -> CResult<u16> {
+        let bt = self.ty(base);
+        let mut cur_t = bt;
+        let p = if indirect.first().copied().unwrap_or(false) {
+            cur_t = self.tt.pointer_elem(bt).unwrap_or(bt);
+            self.expr(base)?
+        } else {
+            let r = self.alloc();
+            self.address_of(base, r)?;
+            r
+        };
+        let mut p = p;
+        for (i, fi) in path.iter().enumerate() {
+            if i > 0 && indirect.get(i).copied().unwrap_or(false) {
+                let n = self.alloc();
+                self.emit(Op::Load, n, p, 1);
+                p = n;
+                cur_t = self.tt.pointer_elem(cur_t).unwrap_or(cur_t);
+            }
+            let off = types::field_offset(self.tt, cur_t, *fi);
+            let n = self.alloc();
+            self.emit(Op::PtrOff, n, p, off as u16);
+            p = n;
+            cur_t = self
+                .tt
+                .struct_fields(cur_t)
+                .and_then(|f| f.get(*fi))
+                .map(|f| f.ty)
+                .unwrap_or(cur_t);
+        }
+        Ok(p)
+    }
+
+    fn selector(&mut self, e: &Expr, x: &Expr, dst: u16) -> CResult<()> {
+        let sel = self.info.selections.get(&e.id).cloned();
+        match sel {
+            Some(Selection::Field { path, indirect, ty }) => {
+                let n = self.slots(ty);
+                if indirect.iter().any(|b| *b) {
+                    let p = self.field_ptr(x, &path, &indirect)?;
+                    self.emit(Op::Load, dst, p, n);
+                } else {
+                    // Value struct in a register: flattened offset.
+                    let mut off = 0;
+                    let mut t = self.ty(x);
+                    for fi in &path {
+                        off += types::field_offset(self.tt, t, *fi);
+                        t = self
+                            .tt
+                            .struct_fields(t)
+                            .and_then(|f| f.get(*fi))
+                            .map(|f| f.ty)
+                            .unwrap_or(t);
+                    }
+                    let xr = self.expr(x)?;
+                    if n == 1 {
+                        self.emit(Op::GetField, dst, xr, off as u16);
+                    } else {
+                        self.emit(Op::GetFieldN, dst, xr, off as u16);
+                        self.ext(n, 0, 0);
+                    }
+                }
+                Ok(())
+            }
+            Some(Selection::Qualified { pkg, name, obj }) => match &self.info.object(obj).kind {
+                ObjKind::Func { .. } => {
+                    let id = self.native(&format!("{pkg}.{name}"), e.span)?;
+                    let k = self.konst(Value::Func(std::sync::Arc::new(
+                        crate::vm::value::FuncVal::Native { id },
+                    )));
+                    self.emit_i(Instr::abx(Op::LoadK, dst, k as u32));
+                    Ok(())
+                }
+                _ => Err(unsupported(e.span, &format!("{pkg}.{name}"))),
+            },
+            Some(Selection::Method { obj, auto, .. }) => {
+                // Method value: bind the receiver.
+                let f = obj
+                    .and_then(|o| self.funcs.get(&o).copied())
+                    .ok_or_else(|| unsupported(e.span, "native method values"))?;
+                let r = self.receiver(x, auto)?;
+                self.emit(Op::BindM, dst, r, f as u16);
+                Ok(())
+            }
+            _ => Err(unsupported(e.span, "this selector")),
+        }
+    }
+
+    /// Evaluate a method receiver with the implicit `&` / `*`.
+    fn receiver(&mut self, x: &Expr, auto: crate::check::AutoRef) -> CResult<u16> {
+        match auto {
+            crate::check::AutoRef::None => self.expr(x),
+            crate::check::AutoRef::AddrOf => {
+                let r = self.alloc();
+                self.address_of(x, r)?;
+                Ok(r)
+            }
+            crate::check::AutoRef::Deref => {
+                let p = self.expr(x)?;
+                let t = self.ty(x);
+                let et = self.tt.pointer_elem(t).unwrap_or(t);
+                let n = self.slots(et);
+                let r = self.alloc();
+                self.emit(Op::Load, r, p, n);
+                Ok(r)
+            }
+        }
+    }
+
+    /// Compile a call; results land in consecutive registers starting at the returned one.
+    pub(super) fn call(&mut self, e: &Expr, _want: usize) -> CResult<u16> {
+        let (fun, args, ellipsis) = match &e.kind {
+            ExprKind::Call {
+                fun,
+                args,
+                ellipsis,
+                ..
+            } => (fun, args, *ellipsis),
+            _ => return Err(unsupported(e.span, "this call")),
+        };
+        let kind = self
+            .info
+            .calls
+            .get(&e.id)
+            .cloned()
+            .unwrap_or(CallKind::Regular);
+        match kind {
+            CallKind::Conversion(to) => {
+                let dst = self.alloc();
+                self.conversion(&args[0], to, dst)?;
+                return Ok(dst);
+            }
+            CallKind::Builtin(b, targ) => return self.builtin(e, b, targ, args, ellipsis),
+            CallKind::Regular => {}
+        }
+        let ft = self.ty(fun);
+        let sig = self.tt.signature(self.tt.underlying(ft)).cloned();
+        // Static and native callee?
+        let mut target: Option<(Op, u32)> = None;
+        let mut recv: Option<u16> = None;
+        let win = self.alloc();
+        match &fun.kind {
+            ExprKind::Ident(_) => {
+                if let Some(o) = self.info.uses.get(&fun.span.lo).copied() {
+                    if let ObjKind::Func { native: false, .. } = self.info.object(o).kind {
+                        if let Some(f) = self.funcs.get(&o) {
+                            target = Some((Op::CallS, *f));
+                        }
+                    }
+                }
+            }
+            ExprKind::Selector(x, _) => match self.info.selections.get(&fun.id).cloned() {
+                Some(Selection::Qualified { pkg, name, .. }) => {
+                    let id = self.native(&format!("{pkg}.{name}"), fun.span)?;
+                    target = Some((Op::CallN, id));
+                }
+                Some(Selection::Method {
+                    obj: Some(o),
+                    auto,
+                    path,
+                    ..
+                }) if path.is_empty() => {
+                    let r = self.receiver(x, auto)?;
+                    recv = Some(r);
+                    if let Some(f) = self.funcs.get(&o) {
+                        target = Some((Op::CallS, *f));
+                    }
+                }
+                Some(Selection::InterfaceMethod { name, path, .. }) if path.is_empty() => {
+                    let r = self.expr(x)?;
+                    recv = Some(r);
+                    let sym = self.prog.method_sym(&name);
+                    target = Some((Op::CallM, sym));
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+        // The window must be the top: re-allocate if the receiver used registers above it.
+        let win = if self.level() > win + 1 {
+            let w = self.alloc();
+            w
+        } else {
+            win
+        };
+        let mut next = win + 1;
+        if let Some(r) = recv {
+            let a = self.alloc();
+            self.emit(Op::Move, a, r, 0);
+            next = a + 1;
+        }
+        // Arguments.
+        let params = sig.as_ref().map(|s| s.params.clone()).unwrap_or_default();
+        let variadic = sig.as_ref().is_some_and(|s| s.variadic);
+        let nfixed = if variadic {
+            params.len().saturating_sub(1)
+        } else {
+            params.len()
+        };
+        let mut nargs = 0u16;
+        for (i, a) in args.iter().enumerate() {
+            if variadic && i >= nfixed && !ellipsis {
+                break;
+            }
+            let r = self.alloc();
+            let at = self.ty(a);
+            self.expr_to(a, r)?;
+            let pt = params.get(i).copied().unwrap_or(at);
+            let c = self.convert(r, at, pt)?;
+            if c != r {
+                self.emit(Op::Move, r, c, 0);
+                self.restore(r + 1);
+            }
+            nargs += 1;
+        }
+        if variadic && !ellipsis {
+            // Pack the rest into a slice.
+            let st = params.last().copied().unwrap_or(TypeTable::INVALID);
+            let et = match self.tt.under(st) {
+                Type::Slice(e) => *e,
+                _ => st,
+            };
+            let sr = self.alloc();
+            self.emit(Op::LoadNil, sr, 0, 0);
+            let rest = &args[nfixed.min(args.len())..];
+            if !rest.is_empty() {
+                let b = self.alloc();
+                let first = self.level();
+                self.restore(b);
+                let _ = first;
+                let tmp = self.alloc();
+                self.emit(Op::Move, tmp, sr, 0);
+                for a in rest {
+                    let r = self.alloc();
+                    let at = self.ty(a);
+                    self.expr_to(a, r)?;
+                    let c = self.convert(r, at, et)?;
+                    if c != r {
+                        self.emit(Op::Move, r, c, 0);
+                        self.restore(r + 1);
+                    }
+                }
+                let kind = types::slot_kind(self.tt, et) as u16;
+                let es = self.slots(et);
+                let eb = types::byte_size(self.tt, et) as u16;
+                self.emit(Op::Append, sr, tmp, rest.len() as u16);
+                self.ext(kind, es, eb);
+                self.restore(sr + 1);
+            }
+            nargs += 1;
+        }
+        let _ = next;
+        let nres = sig.as_ref().map_or(0, |s| s.results.len()) as u16;
+        let total_args = nargs + recv.is_some() as u16;
+        match target {
+            Some((Op::CallS, f)) => {
+                self.emit(Op::CallS, win, f as u16, total_args);
+            }
+            Some((Op::CallN, id)) => {
+                self.emit(Op::CallN, win, id as u16, total_args);
+                self.ext(nres, 0, 0);
+            }
+            Some((Op::CallM, sym)) => {
+                self.emit(Op::CallM, win, sym as u16, total_args);
+            }
+            _ => {
+                let l = self.level();
+                let f = self.alloc();
+                self.expr_to(fun, f)?;
+                self.emit(Op::Move, win, f, 0);
+                self.restore(l);
+                self.emit(Op::Call, win, total_args, nres);
+            }
+        }
+        self.restore(win + nres.max(1));
+        Ok(win)
+    }
+
+    /// Evaluate a multi-valued expression (call, comma-ok) into `n` consecutive registers.
+    pub(super) fn multi(&mut self, e: &Expr, n: usize) -> CResult<u16> {
+        match &e.kind {
+            ExprKind::Call { .. } if !self.info.comma_ok.contains(&e.id) => {
+                let base = self.call(e, n)?;
+                self.restore(base + n as u16);
+                Ok(base)
+            }
+            ExprKind::Paren(x) => self.multi(x, n),
+            _ => {
+                let base = self.alloc_n(n as u16);
+                self.expr_to(e, base)?;
+                self.restore(base + n as u16);
+                Ok(base)
+            }
+        }
+    }
+
+    fn conversion(&mut self, x: &Expr, to: TypeId, dst: u16) -> CResult<()> {
+        let from = self.ty(x);
+        let r = self.expr(x)?;
+        use TClass::*;
+        match (self.class(from), self.class(to)) {
+            (Int(_), Int(k)) => {
+                self.emit(Op::Narrow, dst, r, k.narrow_code());
+            }
+            (Int(k), F64 | F32) => {
+                self.emit(Op::IToF, dst, r, (!k.signed()) as u16);
+                if self.class(to) == F32 {
+                    self.emit(Op::RoundF32, dst, dst, 0);
+                }
+            }
+            (F64 | F32, Int(k)) => {
+                let code = if k == crate::vm::program::IntKind::U64 {
+                    7
+                } else {
+                    k.narrow_code()
+                };
+                self.emit(Op::FToI, dst, r, code);
+            }
+            (F64 | F32, F32) => {
+                self.emit(Op::RoundF32, dst, r, 0);
+            }
+            (Int(_), Str) => {
+                self.emit(Op::StrConv, dst, r, 5);
+            }
+            (Slice, Str) => {
+                let et = match self.tt.under(from) {
+                    Type::Slice(e) => *e,
+                    _ => from,
+                };
+                let conv = if matches!(self.class(et), Int(crate::vm::program::IntKind::U8)) {
+                    1
+                } else {
+                    3
+                };
+                self.emit(Op::StrConv, dst, r, conv);
+            }
+            (Str, Slice) => {
+                let et = match self.tt.under(to) {
+                    Type::Slice(e) => *e,
+                    _ => to,
+                };
+                let conv = if matches!(self.class(et), Int(crate::vm::program::IntKind::U8)) {
+                    2
+                } else {
+                    4
+                };
+                self.emit(Op::StrConv, dst, r, conv);
+            }
+            (_, Iface) => {
+                let c = self.convert(r, from, to)?;
+                self.emit(Op::Move, dst, c, 0);
+            }
+            _ => {
+                self.emit(Op::Move, dst, r, 0);
+            }
+        }
+        Ok(())
+    }
+
+    fn builtin(
+        &mut self,
+        e: &Expr,
+        b: Builtin,
+        targ: Option<TypeId>,
+        args: &[Expr],
+        ellipsis: bool,
+    ) -> CResult<u16> {
+        let dst = self.alloc();
+        let t = self.ty(e);
+        match b {
+            Builtin::Len | Builtin::Cap => {
+                let at = self.ty(&args[0]);
+                let r = self.expr(&args[0])?;
+                let op = match (self.class(at), b) {
+                    (TClass::Str, _) => Op::StrLen,
+                    (TClass::Map, _) => Op::MapLen,
+                    (TClass::Chan, Builtin::Len) => {
+                        self.emit(Op::ChanLen, dst, r, 0);
+                        return Ok(dst);
+                    }
+                    (TClass::Chan, _) => {
+                        self.emit(Op::ChanLen, dst, r, 1);
+                        return Ok(dst);
+                    }
+                    (_, Builtin::Len) => Op::Len,
+                    _ => Op::Cap,
+                };
+                self.emit(op, dst, r, 0);
+            }
+            Builtin::Make => {
+                let mt = targ.unwrap_or(t);
+                match self.tt.under(mt).clone() {
+                    Type::Slice(et) => {
+                        let lr = self.expr(&args[1])?;
+                        let cr = if args.len() > 2 {
+                            self.expr(&args[2])?
+                        } else {
+                            lr
+                        };
+                        let kind = types::slot_kind(self.tt, et) as u16;
+                        let es = self.slots(et);
+                        let z = self.zero_value(et);
+                        let k = self.konst(z);
+                        self.emit(Op::MakeSlice, dst, lr, cr);
+                        self.ext(kind, es, k);
+                    }
+                    Type::Map(..) => {
+                        self.emit(Op::MakeMap, dst, 0, 0);
+                    }
+                    Type::Chan(..) => {
+                        let c = if args.len() > 1 {
+                            self.expr(&args[1])?
+                        } else {
+                            let r = self.alloc();
+                            self.emit_i(Instr::asbx(Op::LoadI, r, 0));
+                            r
+                        };
+                        self.emit(Op::MakeChan, dst, c, 0);
+                    }
+                    _ => return Err(unsupported(e.span, "make of this type")),
+                }
+            }
+            Builtin::New => {
+                let nt = targ.unwrap_or(t);
+                self.new_cell(dst, nt, None);
+            }
+            Builtin::Append => {
+                let st = self.ty(&args[0]);
+                let et = match self.tt.under(st) {
+                    Type::Slice(e) => *e,
+                    _ => st,
+                };
+                let kind = types::slot_kind(self.tt, et) as u16;
+                let es = self.slots(et);
+                let eb = types::byte_size(self.tt, et) as u16;
+                let base = self.alloc();
+                self.expr_to(&args[0], base)?;
+                if ellipsis {
+                    let r = self.expr(&args[1])?;
+                    self.emit(Op::AppendS, dst, base, r);
+                } else {
+                    for a in &args[1..] {
+                        let r = self.alloc();
+                        let at = self.ty(a);
+                        self.expr_to(a, r)?;
+                        let c = self.convert(r, at, et)?;
+                        if c != r {
+                            self.emit(Op::Move, r, c, 0);
+                            self.restore(r + 1);
+                        }
+                    }
+                    self.emit(Op::Append, dst, base, (args.len() - 1) as u16);
+                }
+                self.ext(kind, es, eb);
+            }
+            Builtin::Copy => {
+                let a = self.expr(&args[0])?;
+                let b2 = self.expr(&args[1])?;
+                self.emit(Op::Copy, dst, a, b2);
+            }
+            Builtin::Delete => {
+                let m = self.expr(&args[0])?;
+                let k = self.expr(&args[1])?;
+                self.emit(Op::MapDelete, m, k, 0);
+                let kt = self.ty(&args[1]);
+                let fk = if matches!(self.class(kt), TClass::F64 | TClass::F32) {
+                    2
+                } else {
+                    0
+                };
+                self.ext(0, fk, 0);
+            }
+            Builtin::Panic => {
+                let at = self.ty(&args[0]);
+                let r = self.expr(&args[0])?;
+                let c = self.convert(r, at, TypeTable::EMPTY_IFACE)?;
+                self.emit(Op::Panic, c, 0, 0);
+            }
+            Builtin::Recover => {
+                self.emit(Op::Recover, dst, 0, 0);
+            }
+            Builtin::Close => {
+                let r = self.expr(&args[0])?;
+                self.emit(Op::Close, r, 0, 0);
+            }
+            Builtin::Print | Builtin::Println => {
+                // print/println write to stderr: route through the native println helpers.
+                return Err(unsupported(e.span, "print/println builtins"));
+            }
+            Builtin::Min | Builtin::Max => {
+                self.expr_to(&args[0], dst)?;
+                let cls = self.class(t);
+                for a in &args[1..] {
+                    let r = self.expr(a)?;
+                    let c = self.alloc();
+                    let (op, x, y) = match (cls, b) {
+                        (TClass::F64 | TClass::F32, Builtin::Min) => (Op::LtF, r, dst),
+                        (TClass::F64 | TClass::F32, _) => (Op::LtF, dst, r),
+                        (TClass::Str, Builtin::Min) => (Op::LtS, r, dst),
+                        (TClass::Str, _) => (Op::LtS, dst, r),
+                        (TClass::Int(k), Builtin::Min) => {
+                            (if k.signed() { Op::LtI } else { Op::LtU }, r, dst)
+                        }
+                        (TClass::Int(k), _) => (if k.signed() { Op::LtI } else { Op::LtU }, dst, r),
+                        _ => (Op::LtI, r, dst),
+                    };
+                    self.emit(op, c, x, y);
+                    let j = self.jump(Op::JmpIfNot, c);
+                    self.emit(Op::Move, dst, r, 0);
+                    self.patch(j);
+                }
+            }
+            _ => return Err(unsupported(e.span, &format!("the builtin {}", b.name()))),
+        }
+        self.restore(dst + 1);
+        Ok(dst)
+    }
+
+    fn func_lit(&mut self, sig: &ast::FuncType, body: &ast::Block, dst: u16) -> CResult<()> {
+        // Captured variables: every identifier of the literal that resolves to a local of an
+        // enclosing function.
+        let mut used = HashSet::new();
+        escapes::idents(body, self.info, &mut used);
+        let mut caps: Vec<ObjId> = used
+            .into_iter()
+            .filter(|o| self.fs().locals.contains_key(o) && !self.globals.contains_key(o))
+            .collect();
+        caps.sort();
+        let outer_name = self.fs().name.clone();
+        self.fs().nclosures += 1;
+        let n = self.fs().nclosures;
+        let idx = self.prog.funcs.len() as u32;
+        self.prog.funcs.push(Func {
+            name: format!("{outer_name}.func{n}"),
+            ..Default::default()
+        });
+        // Captures in consecutive registers: the cell pointers.
+        let base = self.alloc_n(caps.len() as u16);
+        for (i, o) in caps.iter().enumerate() {
+            match self.fs().locals.get(o).copied() {
+                Some(Loc::Cell(r)) => {
+                    self.emit(Op::Move, base + i as u16, r, 0);
+                }
+                Some(Loc::Up(u)) => {
+                    self.emit(Op::GetUp, base + i as u16, u, 0);
+                }
+                _ => {
+                    // Not escaping by the pre-pass (e.g. a parameter): box a copy.
+                    let ty = self.info.object(*o).ty;
+                    let r = self.alloc();
+                    self.load_var(*o, r)?;
+                    self.new_cell(base + i as u16, ty, Some(r));
+                }
+            }
+        }
+        let line = self.line_of(sig.span);
+        let mut fs = self.new_fs(format!("{outer_name}.func{n}"), line);
+        escapes::block(body, self.info, &mut fs.escaping);
+        let saved = self.fs.replace(fs);
+        let params: Vec<&ast::Field> = sig.params.iter().collect();
+        let r = self.compile_body(idx, &params, &sig.results, body, &caps);
+        let nclos = self.fs.as_ref().map_or(0, |f| f.nclosures);
+        self.fs = saved;
+        let _ = nclos;
+        r?;
+        self.emit(Op::Closure, dst, idx as u16, base);
+        self.ext(caps.len() as u16, 0, 0);
+        Ok(())
+    }
+
+    fn composite(&mut self, t: TypeId, elems: &[ast::Element], dst: u16) -> CResult<()> {
+        match self.tt.under(t).clone() {
+            Type::Struct(fields) => {
+                let z = self.zero_value(t);
+                self.load_value(dst, z);
+                for (i, el) in elems.iter().enumerate() {
+                    let fi = match &el.key {
+                        Some(k) => match &k.kind {
+                            ExprKind::Ident(n) => {
+                                fields.iter().position(|f| &f.name == n).unwrap_or(i)
+                            }
+                            _ => i,
+                        },
+                        None => i,
+                    };
+                    let ft = fields.get(fi).map(|f| f.ty).unwrap_or(t);
+                    let off = types::field_offset(self.tt, t, fi);
+                    let n = self.slots(ft);
+                    let r = self.alloc();
+                    let vt = self.ty(&el.value);
+                    self.expr_to(&el.value, r)?;
+                    let c = self.convert(r, vt, ft)?;
+                    if n == 1 {
+                        self.emit(Op::SetField, dst, off as u16, c);
+                    } else {
+                        self.emit(Op::SetFieldN, dst, off as u16, c);
+                        self.ext(n, 0, 0);
+                    }
+                    self.restore(r);
+                }
+            }
+            Type::Slice(et) => {
+                // Length: max index + 1.
+                let mut idx = 0i64;
+                let mut maxn = 0i64;
+                let mut keyed = Vec::new();
+                for el in elems {
+                    if let Some(k) = &el.key {
+                        if let Some(ConstValue::Int(i)) = self.info.consts.get(&k.id) {
+                            idx = *i as i64;
+                        }
+                    }
+                    keyed.push(idx);
+                    idx += 1;
+                    maxn = maxn.max(idx);
+                }
+                let lr = self.alloc();
+                self.emit_i(Instr::asbx(Op::LoadI, lr, maxn as i32));
+                let kind = types::slot_kind(self.tt, et) as u16;
+                let es = self.slots(et);
+                let z = self.zero_value(et);
+                let k = self.konst(z);
+                self.emit(Op::MakeSlice, dst, lr, lr);
+                self.ext(kind, es, k);
+                for (el, i) in elems.iter().zip(keyed) {
+                    let ir = self.alloc();
+                    self.emit_i(Instr::asbx(Op::LoadI, ir, i as i32));
+                    let r = self.alloc();
+                    let vt = self.ty(&el.value);
+                    if matches!(el.value.kind, ExprKind::CompositeLit { ty: None, .. }) {
+                        self.composite(
+                            et,
+                            std::slice::from_ref(&el.value)
+                                .first()
+                                .map(|v| match &v.kind {
+                                    ExprKind::CompositeLit { elems, .. } => elems.as_slice(),
+                                    _ => &[],
+                                })
+                                .unwrap_or(&[]),
+                            r,
+                        )?;
+                    } else {
+                        self.expr_to(&el.value, r)?;
+                    }
+                    let c = self.convert(r, vt, et)?;
+                    self.emit(Op::SetIndex, dst, ir, c);
+                    self.restore(ir);
+                }
+            }
+            Type::Array(n, et) => {
+                let z = self.zero_value(t);
+                self.load_value(dst, z);
+                let es = self.slots(et);
+                for (i, el) in elems.iter().enumerate() {
+                    let ir = self.alloc();
+                    let ix = match &el.key {
+                        Some(k) => match self.info.consts.get(&k.id) {
+                            Some(ConstValue::Int(v)) => *v as i32,
+                            _ => i as i32,
+                        },
+                        None => i as i32,
+                    };
+                    self.emit_i(Instr::asbx(Op::LoadI, ir, ix));
+                    let r = self.alloc();
+                    let vt = self.ty(&el.value);
+                    self.expr_to(&el.value, r)?;
+                    let c = self.convert(r, vt, et)?;
+                    self.emit(Op::ArrSet, dst, ir, c);
+                    self.ext(es, n as u16, 0);
+                    self.restore(ir);
+                }
+            }
+            Type::Map(kt, vt) => {
+                self.emit(Op::MakeMap, dst, 0, 0);
+                for el in elems {
+                    let kr = self.alloc();
+                    if let Some(k) = &el.key {
+                        let kty = self.ty(k);
+                        self.expr_to(k, kr)?;
+                        let c = self.convert(kr, kty, kt)?;
+                        if c != kr {
+                            self.emit(Op::Move, kr, c, 0);
+                        }
+                    }
+                    let r = self.alloc();
+                    let vty = self.ty(&el.value);
+                    self.expr_to(&el.value, r)?;
+                    let c = self.convert(r, vty, vt)?;
+                    self.emit(Op::MapSet, dst, kr, c);
+                    let fk = if matches!(self.class(kt), TClass::F64 | TClass::F32) {
+                        2
+                    } else {
+                        0
+                    };
+                    self.ext(0, fk, 0);
+                    self.restore(kr);
+                }
+            }
+            _ => return Err(Diagnostic::internal(0, "composite literal of this type")),
+        }
+        Ok(())
+    }
+}

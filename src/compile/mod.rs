@@ -1,0 +1,606 @@
+//! AST + checker side tables → statically typed register bytecode (`opcode.rs`).
+//!
+//! The compiler never re-derives a type: every expression's type, constant value, resolved
+//! object, selection and call kind comes from [`TypeInfo`]. Registers are allocated like Lua's:
+//! locals get a register for their scope, temporaries are stacked above them, and a call's
+//! window (function slot, then arguments) is always the top of the frame.
+//!
+//! Variables captured by a function literal or whose address is taken live in a heap cell
+//! (`NEW`), and their register holds the cell pointer (escape analysis is the syntactic
+//! pre-pass `escapes`). Go 1.22 per-iteration loop variables: a captured `for` variable gets a
+//! fresh cell before the post statement, initialised from the previous iteration's value.
+
+mod types;
+
+use crate::ast::{self, BinOp, Expr, ExprKind, Stmt, StmtKind, UnOp};
+use crate::check::{Builtin, CallKind, ConstValue, ObjKind, Selection, TypeInfo};
+use crate::diag::Diagnostic;
+use crate::opcode::{Instr, Op};
+use crate::types::{ObjId, Type, TypeId, TypeTable};
+use crate::vm::program::{Func, Program};
+use crate::vm::value::Value;
+use std::collections::{HashMap, HashSet};
+pub use types::TClass;
+
+/// Where a local variable lives.
+#[derive(Clone, Copy, Debug)]
+enum Loc {
+    /// Directly in a register.
+    Reg(u16),
+    /// In a heap cell whose pointer is in a register.
+    Cell(u16),
+    /// A captured cell of the running closure.
+    Up(u16),
+    /// A package-level variable slot.
+    Global(u32),
+}
+
+struct LoopCtx {
+    label: Option<String>,
+    breaks: Vec<usize>,
+    continues: Vec<usize>,
+    /// Register level to restore (unused: blocks restore their own).
+    _level: u16,
+}
+
+/// Per-function compilation state.
+struct FnState {
+    code: Vec<Instr>,
+    lines: Vec<u32>,
+    consts: Vec<Value>,
+    next: u16,
+    max: u16,
+    locals: HashMap<ObjId, Loc>,
+    loops: Vec<LoopCtx>,
+    /// Objects that must live in cells.
+    escaping: HashSet<ObjId>,
+    /// Captured objects of this closure, in capture order.
+    captures: Vec<ObjId>,
+    has_defer: bool,
+    /// Result variables (named or synthesized) when the function has `defer`.
+    results: Vec<(ObjId, TypeId)>,
+    result_types: Vec<TypeId>,
+    line: u32,
+    name: String,
+    nclosures: u32,
+}
+
+type CResult<T> = Result<T, Diagnostic>;
+
+/// The compiler for one program.
+pub struct Compiler<'a> {
+    tt: &'a TypeTable,
+    info: &'a TypeInfo,
+    src: &'a crate::diag::SourceMap,
+    pub prog: Program,
+    funcs: HashMap<ObjId, u32>,
+    globals: HashMap<ObjId, u32>,
+    rtypes: HashMap<TypeId, u32>,
+    natives: HashMap<String, u32>,
+    /// The function being compiled.
+    fs: Option<FnState>,
+    /// Package-level initializer expressions by NodeId.
+    init_exprs: HashMap<ast::NodeId, &'a Expr>,
+}
+
+fn unsupported(span: ast::Span, what: &str) -> Diagnostic {
+    Diagnostic::internal(span.lo, format!("minigo does not support {what} yet"))
+}
+
+impl<'a> Compiler<'a> {
+    pub fn new(
+        tt: &'a TypeTable,
+        info: &'a TypeInfo,
+        src: &'a crate::diag::SourceMap,
+        file_name: &str,
+    ) -> Compiler<'a> {
+        Compiler {
+            tt,
+            info,
+            src,
+            prog: Program::new(file_name),
+            funcs: HashMap::new(),
+            globals: HashMap::new(),
+            rtypes: HashMap::new(),
+            natives: HashMap::new(),
+            fs: None,
+            init_exprs: HashMap::new(),
+        }
+    }
+
+    /// Compile a whole checked file into a [`Program`].
+    pub fn compile_file(mut self, file: &'a ast::File) -> Result<Program, Vec<Diagnostic>> {
+        for d in &file.decls {
+            if let ast::Decl::Var(specs) = d {
+                for s in specs {
+                    for v in &s.values {
+                        self.init_exprs.insert(v.id, v);
+                    }
+                }
+            }
+        }
+        match self.compile_file_inner(file) {
+            Ok(()) => Ok(self.prog),
+            Err(d) => Err(vec![d]),
+        }
+    }
+
+    fn compile_file_inner(&mut self, file: &'a ast::File) -> CResult<()> {
+        // 1. Number functions and methods, and globals.
+        let mut decls = Vec::new();
+        for d in &file.decls {
+            match d {
+                ast::Decl::Func(fd) => {
+                    let obj = self.info.defs.get(&fd.name.span.lo).copied();
+                    let idx = self.prog.funcs.len() as u32;
+                    let name = self.go_func_name(fd);
+                    self.prog.funcs.push(Func {
+                        name,
+                        ..Default::default()
+                    });
+                    if let Some(o) = obj {
+                        self.funcs.insert(o, idx);
+                    }
+                    decls.push((idx, fd));
+                }
+                ast::Decl::Var(specs) => {
+                    for s in specs {
+                        for n in &s.names {
+                            if let Some(o) = self.info.defs.get(&n.span.lo) {
+                                let slot = self.prog.nglobals;
+                                self.prog.nglobals += 1;
+                                self.globals.insert(*o, slot);
+                                let ty = self.info.object(*o).ty;
+                                let z = self.zero_value(ty);
+                                self.prog.global_zero.push(z);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        // 2. Method tables of named types.
+        self.build_method_tables(&decls);
+        // 3. Function bodies.
+        for (idx, fd) in &decls {
+            self.compile_func_decl(*idx, fd)?;
+        }
+        // 4. Package initialiser: globals in the checker's order, then init() functions.
+        self.compile_init(file)?;
+        self.prog.main = self.info.main.and_then(|m| self.funcs.get(&m).copied());
+        Ok(())
+    }
+
+    fn go_func_name(&self, fd: &ast::FuncDecl) -> String {
+        match &fd.recv {
+            None => format!("main.{}", fd.name.name),
+            Some(r) => {
+                let (ptr, tname) = match &r.ty.kind {
+                    ExprKind::Star(inner) => (true, expr_name(inner)),
+                    _ => (false, expr_name(&r.ty)),
+                };
+                if ptr {
+                    format!("main.(*{}).{}", tname, fd.name.name)
+                } else {
+                    format!("main.{}.{}", tname, fd.name.name)
+                }
+            }
+        }
+    }
+
+    fn line_of(&self, span: ast::Span) -> u32 {
+        self.src.line_col(span.lo).0
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Emission helpers
+
+    fn fs(&mut self) -> &mut FnState {
+        self.fs.as_mut().expect("compiler: no current function")
+    }
+
+    fn emit(&mut self, op: Op, a: u16, b: u16, c: u16) -> usize {
+        let fs = self.fs();
+        fs.code.push(Instr::new(op, a, b, c));
+        let l = fs.line;
+        fs.lines.push(l);
+        fs.code.len() - 1
+    }
+
+    fn emit_i(&mut self, i: Instr) -> usize {
+        let fs = self.fs();
+        fs.code.push(i);
+        let l = fs.line;
+        fs.lines.push(l);
+        fs.code.len() - 1
+    }
+
+    fn ext(&mut self, a: u16, b: u16, c: u16) {
+        self.emit(Op::Ext, a, b, c);
+    }
+
+    fn konst(&mut self, v: Value) -> u16 {
+        let fs = self.fs();
+        fs.consts.push(v);
+        (fs.consts.len() - 1) as u16
+    }
+
+    fn alloc(&mut self) -> u16 {
+        self.alloc_n(1)
+    }
+
+    fn alloc_n(&mut self, n: u16) -> u16 {
+        let fs = self.fs();
+        let r = fs.next;
+        fs.next += n;
+        if fs.next > fs.max {
+            fs.max = fs.next;
+        }
+        r
+    }
+
+    fn level(&mut self) -> u16 {
+        self.fs().next
+    }
+
+    fn restore(&mut self, l: u16) {
+        self.fs().next = l;
+    }
+
+    fn pc(&mut self) -> usize {
+        self.fs().code.len()
+    }
+
+    /// Emit a forward jump to patch later.
+    fn jump(&mut self, op: Op, a: u16) -> usize {
+        self.emit_i(Instr::asbx(op, a, 0))
+    }
+
+    fn patch(&mut self, at: usize) {
+        let target = self.pc();
+        self.patch_to(at, target);
+    }
+
+    fn patch_to(&mut self, at: usize, target: usize) {
+        let fs = self.fs();
+        let ins = fs.code[at];
+        let off = target as i64 - (at as i64 + 1);
+        fs.code[at] = match ins.op.format() {
+            crate::opcode::Format::CmpJump => Instr::new(ins.op, ins.a, ins.b, off as i16 as u16),
+            _ => Instr::asbx(ins.op, ins.a, off as i32),
+        };
+        if ins.op == Op::MapNext {
+            fs.code[at] = Instr::new(ins.op, ins.a, ins.b, off as i16 as u16);
+        }
+    }
+
+    fn jump_back(&mut self, target: usize) {
+        let at = self.emit_i(Instr::asbx(Op::Jmp, 0, 0));
+        self.patch_to(at, target);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Types
+
+    fn ty(&self, e: &Expr) -> TypeId {
+        self.info
+            .types
+            .get(&e.id)
+            .copied()
+            .unwrap_or(TypeTable::INVALID)
+    }
+
+    fn class(&self, t: TypeId) -> TClass {
+        types::classify(self.tt, t)
+    }
+
+    /// The shape of `t` for memory operations: slot count, with `AGG` for structs/arrays.
+    fn slots(&self, t: TypeId) -> u16 {
+        types::shape(self.tt, t) as u16
+    }
+
+    /// Zero value of type `t` as a register value.
+    fn zero_value(&self, t: TypeId) -> Value {
+        types::zero_value(self.tt, t)
+    }
+
+    /// Runtime type id of `t` for interfaces and fmt.
+    fn rtype(&mut self, t: TypeId) -> u32 {
+        if let Some(r) = self.rtypes.get(&t) {
+            return *r;
+        }
+        types::rtype(self, t)
+    }
+
+    fn native(&mut self, qname: &str, span: ast::Span) -> CResult<u32> {
+        if let Some(i) = self.natives.get(qname) {
+            return Ok(*i);
+        }
+        let (name, f) = crate::vm::natives::lookup(qname)
+            .ok_or_else(|| unsupported(span, &format!("the function {qname}")))?;
+        self.prog
+            .natives
+            .push(crate::vm::program::NativeEntry { name, f });
+        let i = (self.prog.natives.len() - 1) as u32;
+        self.natives.insert(qname.to_string(), i);
+        Ok(i)
+    }
+
+    fn build_method_tables(&mut self, decls: &[(u32, &ast::FuncDecl)]) {
+        let _ = decls;
+        // Method tables are built lazily by `types::rtype` from the checker's Named.methods.
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Functions
+
+    fn new_fs(&self, name: String, line: u32) -> FnState {
+        FnState {
+            code: Vec::new(),
+            lines: Vec::new(),
+            consts: Vec::new(),
+            next: 0,
+            max: 0,
+            locals: HashMap::new(),
+            loops: Vec::new(),
+            escaping: HashSet::new(),
+            captures: Vec::new(),
+            has_defer: false,
+            results: Vec::new(),
+            result_types: Vec::new(),
+            line,
+            name,
+            nclosures: 0,
+        }
+    }
+
+    fn compile_func_decl(&mut self, idx: u32, fd: &ast::FuncDecl) -> CResult<()> {
+        let body = match &fd.body {
+            Some(b) => b,
+            None => return Err(Diagnostic::error(fd.name.span, "missing function body")),
+        };
+        let name = self.prog.funcs[idx as usize].name.clone();
+        let line = self.line_of(fd.span);
+        let mut fs = self.new_fs(name, line);
+        escapes::block(body, self.info, &mut fs.escaping);
+        let saved = self.fs.replace(fs);
+        let mut params: Vec<&ast::Field> = Vec::new();
+        if let Some(r) = &fd.recv {
+            params.push(r);
+        }
+        params.extend(fd.sig.params.iter());
+        let r = self.compile_body(idx, &params, &fd.sig.results, body, &[]);
+        self.fs = saved;
+        r
+    }
+
+    /// Compile a function body into `self.prog.funcs[idx]`. `captures` are the enclosing
+    /// objects this closure captures (its upvalues, in order).
+    fn compile_body(
+        &mut self,
+        idx: u32,
+        params: &[&ast::Field],
+        results: &[ast::Field],
+        body: &ast::Block,
+        captures: &[ObjId],
+    ) -> CResult<()> {
+        for (i, c) in captures.iter().enumerate() {
+            self.fs().locals.insert(*c, Loc::Up(i as u16));
+        }
+        self.fs().captures = captures.to_vec();
+        // Parameters occupy the first registers (one register per parameter).
+        let mut param_objs = Vec::new();
+        for f in params {
+            if f.names.is_empty() {
+                self.alloc();
+                param_objs.push(None);
+            }
+            for n in &f.names {
+                let r = self.alloc();
+                let o = self.info.defs.get(&n.span.lo).copied();
+                param_objs.push(o.map(|o| (o, r)));
+            }
+        }
+        let nparams = self.level();
+        // Escaping parameters move into cells.
+        for (o, r) in param_objs.into_iter().flatten() {
+            if self.fs().escaping.contains(&o) {
+                let ty = self.info.object(o).ty;
+                self.new_cell(r, ty, Some(r));
+                self.fs().locals.insert(o, Loc::Cell(r));
+            } else {
+                self.fs().locals.insert(o, Loc::Reg(r));
+            }
+        }
+        // Result types and variables.
+        let mut rtypes = Vec::new();
+        let mut named = Vec::new();
+        for f in results {
+            let t = self.ty(&f.ty);
+            if f.names.is_empty() {
+                rtypes.push(t);
+                named.push(None);
+            }
+            for n in &f.names {
+                rtypes.push(t);
+                named.push(self.info.defs.get(&n.span.lo).copied());
+            }
+        }
+        self.fs().result_types = rtypes.clone();
+        let has_defer = escapes::has_defer(body);
+        self.fs().has_defer = has_defer;
+        // Named results (or, with defer, synthesized result variables) are locals.
+        for (i, n) in named.iter().enumerate() {
+            let t = rtypes[i];
+            if n.is_none() && !has_defer {
+                continue;
+            }
+            let r = self.alloc();
+            let z = self.zero_value(t);
+            self.load_value(r, z);
+            let obj = match n {
+                Some(o) => *o,
+                None => ObjId(u32::MAX - i as u32),
+            };
+            if self.fs().escaping.contains(&obj) {
+                self.new_cell(r, t, Some(r));
+                self.fs().locals.insert(obj, Loc::Cell(r));
+            } else {
+                self.fs().locals.insert(obj, Loc::Reg(r));
+            }
+            self.fs().results.push((obj, t));
+        }
+        self.block(&body.stmts)?;
+        // Implicit return at the end.
+        self.fs().line = self.line_of(body.rbrace);
+        self.emit_return_vars()?;
+        let recover_pc = self.pc() as u32;
+        self.emit_return_vars()?;
+        let fs = self.fs.take().expect("fs");
+        let f = &mut self.prog.funcs[idx as usize];
+        f.code = fs.code;
+        f.lines = fs.lines;
+        f.consts = fs.consts;
+        f.nregs = fs.max.max(nparams) + 1;
+        f.nparams = nparams;
+        f.nresults = rtypes.len() as u16;
+        f.ncaptures = captures.len() as u16;
+        f.recover_pc = recover_pc;
+        f.line = fs.line;
+        self.fs = Some(FnState {
+            name: fs.name,
+            ..self.new_fs(String::new(), 0)
+        });
+        Ok(())
+    }
+
+    /// `return` with the current values of the result variables (zero values if unnamed and
+    /// no defer).
+    fn emit_return_vars(&mut self) -> CResult<()> {
+        if self.fs().has_defer {
+            self.emit(Op::RunDefers, 0, 0, 0);
+        }
+        let results = self.fs().results.clone();
+        let rtypes = self.fs().result_types.clone();
+        let l = self.level();
+        let base = self.alloc_n(rtypes.len() as u16);
+        for (i, t) in rtypes.iter().enumerate() {
+            let dst = base + i as u16;
+            if let Some((o, _)) = results.get(i) {
+                self.load_var(*o, dst)?;
+            } else {
+                let z = self.zero_value(*t);
+                self.load_value(dst, z);
+            }
+        }
+        self.emit(Op::Ret, base, rtypes.len() as u16, 0);
+        self.restore(l);
+        Ok(())
+    }
+
+    fn new_cell(&mut self, dst: u16, ty: TypeId, init: Option<u16>) {
+        let n = self.slots(ty);
+        let kind = types::slot_kind(self.tt, ty) as u16;
+        let z = self.zero_value(ty);
+        let k = self.konst(z);
+        match init {
+            Some(src) => {
+                let l = self.level();
+                let t = self.alloc();
+                self.emit(Op::Move, t, src, 0);
+                self.emit(Op::New, dst, n, kind);
+                self.ext(k, 1, 0);
+                self.emit(Op::Store, dst, t, n);
+                self.restore(l);
+            }
+            None => {
+                self.emit(Op::New, dst, n, kind);
+                self.ext(k, 0, 0);
+            }
+        }
+    }
+
+    fn load_value(&mut self, dst: u16, v: Value) {
+        match v {
+            Value::Int(i) if i >= i32::MIN as i64 && i <= i32::MAX as i64 => {
+                self.emit_i(Instr::asbx(Op::LoadI, dst, i as i32));
+            }
+            Value::Nil => {
+                self.emit(Op::LoadNil, dst, 0, 0);
+            }
+            v => {
+                let k = self.konst(v);
+                self.emit_i(Instr::abx(Op::LoadK, dst, k as u32));
+            }
+        }
+    }
+
+    fn compile_init(&mut self, _file: &ast::File) -> CResult<()> {
+        let idx = self.prog.funcs.len() as u32;
+        self.prog.funcs.push(Func {
+            name: "main.init".into(),
+            ..Default::default()
+        });
+        let fs = self.new_fs("main.init".into(), 0);
+        let saved = self.fs.replace(fs);
+        let order = self.info.init_order.clone();
+        for init in &order {
+            let e = match self.find_expr(init.rhs) {
+                Some(e) => e,
+                None => continue,
+            };
+            let l = self.level();
+            if init.lhs.len() == 1 {
+                let r = self.expr(e)?;
+                let r = self.convert(r, self.ty(e), self.info.object(init.lhs[0]).ty)?;
+                if let Some(g) = self.globals.get(&init.lhs[0]).copied() {
+                    self.emit_i(Instr::abx(Op::SetGlobal, r, g));
+                }
+            } else {
+                let base = self.multi(e, init.lhs.len())?;
+                for (i, o) in init.lhs.iter().enumerate() {
+                    if let Some(g) = self.globals.get(o).copied() {
+                        self.emit_i(Instr::abx(Op::SetGlobal, base + i as u16, g));
+                    }
+                }
+            }
+            self.restore(l);
+        }
+        for o in self.info.inits.clone() {
+            if let Some(f) = self.funcs.get(&o).copied() {
+                let w = self.alloc();
+                self.emit(Op::CallS, w, f as u16, 0);
+                self.restore(w);
+            }
+        }
+        self.emit(Op::Ret, 0, 0, 0);
+        let fs = self.fs.take().expect("fs");
+        let f = &mut self.prog.funcs[idx as usize];
+        f.code = fs.code;
+        f.lines = fs.lines;
+        f.consts = fs.consts;
+        f.nregs = fs.max + 1;
+        self.fs = saved;
+        self.prog.init = Some(idx);
+        Ok(())
+    }
+
+    /// Package-level initializer expressions are found by NodeId in the file.
+    fn find_expr(&self, id: ast::NodeId) -> Option<&'a Expr> {
+        self.init_exprs.get(&id).copied()
+    }
+}
+
+fn expr_name(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Ident(n) => n.clone(),
+        ExprKind::Index(x, _) => expr_name(x),
+        ExprKind::Paren(x) => expr_name(x),
+        _ => "?".into(),
+    }
+}
+
+mod escapes;
+mod expr;
+mod stmt;

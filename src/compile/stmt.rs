@@ -1,0 +1,881 @@
+//! Statements.
+
+use super::*;
+
+impl<'a> Compiler<'a> {
+    pub(super) fn block(&mut self, stmts: &[Stmt]) -> CResult<()> {
+        let l = self.level();
+        let saved: Vec<ObjId> = Vec::new();
+        for s in stmts {
+            self.stmt(s)?;
+        }
+        let _ = saved;
+        self.restore(l);
+        Ok(())
+    }
+
+    /// Declare a new local `o` of type `t`, initialised from register `src` (or zero).
+    fn declare(&mut self, o: ObjId, t: TypeId, src: Option<u16>) -> CResult<()> {
+        let r = self.alloc();
+        match src {
+            Some(s) => {
+                if s != r {
+                    self.emit(Op::Move, r, s, 0);
+                }
+            }
+            None => {
+                let z = self.zero_value(t);
+                self.load_value(r, z);
+            }
+        }
+        if self.fs().escaping.contains(&o) {
+            self.new_cell(r, t, Some(r));
+            self.fs().locals.insert(o, Loc::Cell(r));
+        } else {
+            self.fs().locals.insert(o, Loc::Reg(r));
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> CResult<()> {
+        self.fs().line = self.line_of(s.span);
+        let l = self.level();
+        match &s.kind {
+            StmtKind::Empty => {}
+            StmtKind::Expr(e) => {
+                match &e.kind {
+                    ExprKind::Call { .. } => {
+                        self.call(e, 0)?;
+                    }
+                    _ => {
+                        self.expr(e)?;
+                    }
+                }
+                self.restore(l);
+            }
+            StmtKind::IncDec { x, inc } => {
+                let t = self.ty(x);
+                let r = self.alloc();
+                self.expr_to(x, r)?;
+                match self.class(t) {
+                    TClass::F64 | TClass::F32 => {
+                        let one = self.alloc();
+                        self.load_value(one, Value::from_f64(1.0));
+                        self.emit(if *inc { Op::AddF } else { Op::SubF }, r, r, one);
+                    }
+                    TClass::Int(k) => {
+                        self.emit(Op::AddIK, r, r, if *inc { 1 } else { (-1i16) as u16 });
+                        if k.narrow_code() != 0 {
+                            self.emit(Op::Narrow, r, r, k.narrow_code());
+                        }
+                    }
+                    _ => return Err(unsupported(s.span, "++ on this type")),
+                }
+                self.assign_to(x, r)?;
+                self.restore(l);
+            }
+            StmtKind::Assign { lhs, op, rhs } => {
+                self.assign(lhs, *op, rhs, s)?;
+            }
+            StmtKind::Decl(ast::Decl::Var(specs)) => {
+                for sp in specs {
+                    let objs: Vec<Option<ObjId>> = sp
+                        .names
+                        .iter()
+                        .map(|n| self.info.defs.get(&n.span.lo).copied())
+                        .collect();
+                    if sp.values.is_empty() {
+                        for o in objs.into_iter().flatten() {
+                            let t = self.info.object(o).ty;
+                            self.declare(o, t, None)?;
+                        }
+                    } else if sp.values.len() == objs.len() {
+                        let mut regs = Vec::new();
+                        for (v, o) in sp.values.iter().zip(objs.iter()) {
+                            let r = self.alloc();
+                            let vt = self.ty(v);
+                            self.expr_to(v, r)?;
+                            let ot = o.map(|o| self.info.object(o).ty).unwrap_or(vt);
+                            let c = self.convert(r, vt, ot)?;
+                            regs.push(c);
+                        }
+                        let tmp_top = self.level();
+                        let _ = tmp_top;
+                        for (o, r) in objs.into_iter().zip(regs) {
+                            if let Some(o) = o {
+                                let t = self.info.object(o).ty;
+                                self.declare(o, t, Some(r))?;
+                            }
+                        }
+                    } else {
+                        let base = self.multi(&sp.values[0], objs.len())?;
+                        for (i, o) in objs.into_iter().enumerate() {
+                            if let Some(o) = o {
+                                let t = self.info.object(o).ty;
+                                self.declare(o, t, Some(base + i as u16))?;
+                            }
+                        }
+                    }
+                }
+                return Ok(());
+            }
+            StmtKind::Decl(_) => {}
+            StmtKind::Return(xs) => {
+                let rtypes = self.fs().result_types.clone();
+                if self.fs().has_defer || xs.is_empty() {
+                    // Assign to the result variables, run defers, return them.
+                    if !xs.is_empty() {
+                        let results = self.fs().results.clone();
+                        let regs = self.eval_list(xs, &rtypes)?;
+                        for (i, r) in regs.into_iter().enumerate() {
+                            if let Some((o, _)) = results.get(i) {
+                                self.store_var(*o, r)?;
+                            }
+                        }
+                    }
+                    self.emit_return_vars()?;
+                } else {
+                    let regs = self.eval_list(xs, &rtypes)?;
+                    let base = self.alloc_n(regs.len() as u16);
+                    for (i, r) in regs.iter().enumerate() {
+                        if *r != base + i as u16 {
+                            self.emit(Op::Move, base + i as u16, *r, 0);
+                        }
+                    }
+                    self.emit(Op::Ret, base, regs.len() as u16, 0);
+                }
+                self.restore(l);
+            }
+            StmtKind::Block(b) => self.block(&b.stmts)?,
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
+                if let Some(i) = init {
+                    self.stmt(i)?;
+                }
+                let c = self.expr(cond)?;
+                let j = self.jump(Op::JmpIfNot, c);
+                self.block(&then.stmts)?;
+                if let Some(e) = els {
+                    let j2 = self.jump(Op::Jmp, 0);
+                    self.patch(j);
+                    self.stmt(e)?;
+                    self.patch(j2);
+                } else {
+                    self.patch(j);
+                }
+                self.restore(l);
+            }
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
+                self.for_loop(None, init.as_deref(), cond.as_ref(), post.as_deref(), body)?;
+                self.restore(l);
+            }
+            StmtKind::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            } => {
+                self.range(None, key.as_ref(), value.as_ref(), *define, x, body)?;
+                self.restore(l);
+            }
+            StmtKind::Labeled(lbl, inner) => match &inner.kind {
+                StmtKind::For {
+                    init,
+                    cond,
+                    post,
+                    body,
+                } => {
+                    self.for_loop(
+                        Some(lbl.name.clone()),
+                        init.as_deref(),
+                        cond.as_ref(),
+                        post.as_deref(),
+                        body,
+                    )?;
+                    self.restore(l);
+                }
+                StmtKind::Range {
+                    key,
+                    value,
+                    define,
+                    x,
+                    body,
+                } => {
+                    self.range(
+                        Some(lbl.name.clone()),
+                        key.as_ref(),
+                        value.as_ref(),
+                        *define,
+                        x,
+                        body,
+                    )?;
+                    self.restore(l);
+                }
+                _ => self.stmt(inner)?,
+            },
+            StmtKind::Break(lbl) | StmtKind::Continue(lbl) => {
+                let is_break = matches!(s.kind, StmtKind::Break(_));
+                let j = self.jump(Op::Jmp, 0);
+                let name = lbl.as_ref().map(|l| l.name.clone());
+                let fs = self.fs();
+                let lp = match &name {
+                    Some(n) => fs
+                        .loops
+                        .iter_mut()
+                        .rev()
+                        .find(|lp| lp.label.as_deref() == Some(n)),
+                    None => fs.loops.last_mut(),
+                };
+                match lp {
+                    Some(lp) => {
+                        if is_break {
+                            lp.breaks.push(j)
+                        } else {
+                            lp.continues.push(j)
+                        }
+                    }
+                    None => return Err(unsupported(s.span, "break/continue outside a loop")),
+                }
+            }
+            StmtKind::Switch {
+                init, tag, clauses, ..
+            } => {
+                if let Some(i) = init {
+                    self.stmt(i)?;
+                }
+                let tr = match tag {
+                    Some(t) => Some((self.expr(t)?, self.ty(t))),
+                    None => None,
+                };
+                self.fs().loops.push(LoopCtx {
+                    label: None,
+                    breaks: vec![],
+                    continues: vec![],
+                    _level: l,
+                });
+                let mut ends = Vec::new();
+                let mut body_jumps = Vec::new();
+                // Tests.
+                for (ci, c) in clauses.iter().enumerate() {
+                    for e in &c.exprs {
+                        let r = match tr {
+                            Some((t, tt)) => {
+                                let et = self.ty(e);
+                                let er = self.expr(e)?;
+                                let d = self.alloc();
+                                let (op, a, b) = match self.class(tt) {
+                                    TClass::Int(_) | TClass::Bool => (Op::EqI, t, er),
+                                    TClass::Str => (Op::EqS, t, er),
+                                    TClass::F64 | TClass::F32 => (Op::EqF, t, er),
+                                    _ => {
+                                        let a = self.convert(t, tt, et)?;
+                                        let b = self.convert(er, et, tt)?;
+                                        (Op::Eq, a, b)
+                                    }
+                                };
+                                self.emit(op, d, a, b);
+                                d
+                            }
+                            None => self.expr(e)?,
+                        };
+                        let j = self.jump(Op::JmpIf, r);
+                        body_jumps.push((ci, j));
+                    }
+                }
+                let default_jump = self.jump(Op::Jmp, 0);
+                let mut starts = vec![0usize; clauses.len()];
+                let mut fall_patches: Vec<usize> = Vec::new();
+                for (ci, c) in clauses.iter().enumerate() {
+                    starts[ci] = self.pc();
+                    for j in fall_patches.drain(..) {
+                        self.patch(j);
+                    }
+                    let falls =
+                        matches!(c.body.last().map(|s| &s.kind), Some(StmtKind::Fallthrough));
+                    self.block(&c.body)?;
+                    if falls {
+                        fall_patches.push(self.jump(Op::Jmp, 0));
+                    } else {
+                        ends.push(self.jump(Op::Jmp, 0));
+                    }
+                }
+                for (ci, j) in body_jumps {
+                    self.patch_to(j, starts[ci]);
+                }
+                match clauses.iter().position(|c| c.default) {
+                    Some(d) => self.patch_to(default_jump, starts[d]),
+                    None => self.patch(default_jump),
+                }
+                for j in ends.into_iter().chain(fall_patches) {
+                    self.patch(j);
+                }
+                let lp = self.fs().loops.pop();
+                if let Some(lp) = lp {
+                    for j in lp.breaks {
+                        self.patch(j);
+                    }
+                    if !lp.continues.is_empty() {
+                        // `continue` inside a switch belongs to the enclosing loop.
+                        if let Some(outer) = self.fs().loops.last_mut() {
+                            outer.continues.extend(lp.continues);
+                        }
+                    }
+                }
+                self.restore(l);
+            }
+            StmtKind::Fallthrough => {}
+            StmtKind::Defer(e) | StmtKind::Go(e) => {
+                let is_go = matches!(s.kind, StmtKind::Go(_));
+                let (fun, args) = match &e.kind {
+                    ExprKind::Call { fun, args, .. } => (fun, args),
+                    _ => return Err(unsupported(s.span, "this go/defer")),
+                };
+                if matches!(self.info.calls.get(&e.id), Some(CallKind::Builtin(..))) {
+                    // Wrap builtins (e.g. `defer close(ch)`) is not supported yet.
+                    return Err(unsupported(s.span, "go/defer of a builtin"));
+                }
+                let ft = self.ty(fun);
+                let params = self
+                    .tt
+                    .signature(self.tt.underlying(ft))
+                    .map(|s| s.params.clone())
+                    .unwrap_or_default();
+                let win = self.alloc();
+                self.expr_to(fun, win)?;
+                for (i, a) in args.iter().enumerate() {
+                    let r = self.alloc();
+                    let at = self.ty(a);
+                    self.expr_to(a, r)?;
+                    let c = self.convert(r, at, params.get(i).copied().unwrap_or(at))?;
+                    if c != r {
+                        self.emit(Op::Move, r, c, 0);
+                        self.restore(r + 1);
+                    }
+                }
+                self.emit(
+                    if is_go { Op::Go } else { Op::Defer },
+                    win,
+                    args.len() as u16,
+                    0,
+                );
+                self.restore(l);
+            }
+            StmtKind::Send { ch, value } => {
+                let c = self.expr(ch)?;
+                let v = self.expr(value)?;
+                self.emit(Op::Send, c, v, 0);
+                self.restore(l);
+            }
+            _ => return Err(unsupported(s.span, "this statement")),
+        }
+        Ok(())
+    }
+
+    fn eval_list(&mut self, xs: &[Expr], types: &[TypeId]) -> CResult<Vec<u16>> {
+        if xs.len() == 1 && types.len() > 1 {
+            let base = self.multi(&xs[0], types.len())?;
+            return Ok((0..types.len() as u16).map(|i| base + i).collect());
+        }
+        let mut regs = Vec::new();
+        for (i, x) in xs.iter().enumerate() {
+            let r = self.alloc();
+            let xt = self.ty(x);
+            self.expr_to(x, r)?;
+            let c = self.convert(r, xt, types.get(i).copied().unwrap_or(xt))?;
+            regs.push(c);
+        }
+        Ok(regs)
+    }
+
+    fn assign(&mut self, lhs: &[Expr], op: ast::AssignOp, rhs: &[Expr], s: &Stmt) -> CResult<()> {
+        let l = self.level();
+        match op {
+            ast::AssignOp::Op(bop) => {
+                let r = self.alloc();
+                let bin = Expr {
+                    id: lhs[0].id,
+                    span: s.span,
+                    kind: ExprKind::Binary(bop, Box::new(lhs[0].clone()), Box::new(rhs[0].clone())),
+                };
+                let _ = bin;
+                // Evaluate `x op y` with the typed operator.
+                let xt = self.ty(&lhs[0]);
+                let xr = self.alloc();
+                self.expr_to(&lhs[0], xr)?;
+                let yr = self.expr(&rhs[0])?;
+                self.binop_regs(bop, xt, xr, yr, r, s.span)?;
+                self.assign_to(&lhs[0], r)?;
+            }
+            ast::AssignOp::Define | ast::AssignOp::Assign => {
+                let define = op == ast::AssignOp::Define;
+                let types: Vec<TypeId> = lhs.iter().map(|x| self.ty(x)).collect();
+                let regs = if rhs.len() == 1 && lhs.len() > 1 {
+                    let base = self.multi(&rhs[0], lhs.len())?;
+                    (0..lhs.len() as u16).map(|i| base + i).collect::<Vec<_>>()
+                } else {
+                    let mut v = Vec::new();
+                    for (i, x) in rhs.iter().enumerate() {
+                        let r = self.alloc();
+                        let xt = self.ty(x);
+                        self.expr_to(x, r)?;
+                        let lt = if define {
+                            lhs.get(i)
+                                .and_then(|l| {
+                                    self.info
+                                        .defs
+                                        .get(&l.span.lo)
+                                        .or(self.info.uses.get(&l.span.lo))
+                                })
+                                .map(|o| self.info.object(*o).ty)
+                                .unwrap_or(xt)
+                        } else {
+                            types.get(i).copied().unwrap_or(xt)
+                        };
+                        let c = self.convert(r, xt, lt)?;
+                        v.push(c);
+                    }
+                    v
+                };
+                for (x, r) in lhs.iter().zip(regs) {
+                    if let ExprKind::Ident(n) = &x.kind {
+                        if n == "_" {
+                            continue;
+                        }
+                        if define {
+                            if let Some(o) = self.info.defs.get(&x.span.lo).copied() {
+                                let t = self.info.object(o).ty;
+                                // Keep the value register alive below the new local.
+                                self.declare(o, t, Some(r))?;
+                                continue;
+                            }
+                        }
+                    }
+                    self.assign_to(x, r)?;
+                }
+                if define {
+                    // Locals declared here stay allocated until the block ends.
+                    return Ok(());
+                }
+            }
+        }
+        self.restore(l);
+        Ok(())
+    }
+
+    pub(super) fn binop_regs(
+        &mut self,
+        op: BinOp,
+        t: TypeId,
+        x: u16,
+        y: u16,
+        dst: u16,
+        span: ast::Span,
+    ) -> CResult<()> {
+        use TClass::*;
+        let opc = match (op, self.class(t)) {
+            (BinOp::Add, Int(_)) => Op::AddI,
+            (BinOp::Sub, Int(_)) => Op::SubI,
+            (BinOp::Mul, Int(_)) => Op::MulI,
+            (BinOp::Div, Int(k)) => {
+                if k.signed() {
+                    Op::DivI
+                } else {
+                    Op::DivU
+                }
+            }
+            (BinOp::Rem, Int(k)) => {
+                if k.signed() {
+                    Op::RemI
+                } else {
+                    Op::RemU
+                }
+            }
+            (BinOp::And, Int(_)) => Op::And,
+            (BinOp::Or, Int(_)) => Op::Or,
+            (BinOp::Xor, Int(_)) => Op::Xor,
+            (BinOp::AndNot, Int(_)) => Op::AndNot,
+            (BinOp::Shl, Int(_)) => Op::Shl,
+            (BinOp::Shr, Int(k)) => {
+                if k.signed() {
+                    Op::ShrI
+                } else {
+                    Op::ShrU
+                }
+            }
+            (BinOp::Add, F64 | F32) => Op::AddF,
+            (BinOp::Sub, F64 | F32) => Op::SubF,
+            (BinOp::Mul, F64 | F32) => Op::MulF,
+            (BinOp::Div, F64 | F32) => Op::DivF,
+            (BinOp::Add, Str) => Op::Concat,
+            _ => return Err(unsupported(span, "this assignment operator")),
+        };
+        self.emit(opc, dst, x, y);
+        match self.class(t) {
+            Int(k) if k.narrow_code() != 0 => {
+                self.emit(Op::Narrow, dst, dst, k.narrow_code());
+            }
+            F32 => {
+                self.emit(Op::RoundF32, dst, dst, 0);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Store register `r` into the addressable expression `x`.
+    pub(super) fn assign_to(&mut self, x: &Expr, r: u16) -> CResult<()> {
+        match &x.kind {
+            ExprKind::Paren(y) => self.assign_to(y, r),
+            ExprKind::Ident(n) if n == "_" => Ok(()),
+            ExprKind::Ident(_) => {
+                let o = self
+                    .info
+                    .uses
+                    .get(&x.span.lo)
+                    .or_else(|| self.info.defs.get(&x.span.lo))
+                    .copied()
+                    .ok_or_else(|| unsupported(x.span, "assignment to this name"))?;
+                self.store_var(o, r)
+            }
+            ExprKind::Index(s, idx) => {
+                let st = self.ty(s);
+                match self.class(st) {
+                    TClass::Slice => {
+                        let sr = self.expr(s)?;
+                        let ir = self.expr(&idx[0])?;
+                        self.emit(Op::SetIndex, sr, ir, r);
+                        Ok(())
+                    }
+                    TClass::Map => {
+                        let mr = self.expr(s)?;
+                        let kt = self.ty(&idx[0]);
+                        let kr = self.expr(&idx[0])?;
+                        let mk = match self.tt.under(st) {
+                            Type::Map(k, _) => *k,
+                            _ => kt,
+                        };
+                        let kc = self.convert(kr, kt, mk)?;
+                        self.emit(Op::MapSet, mr, kc, r);
+                        let fk = if matches!(self.class(mk), TClass::F64 | TClass::F32) {
+                            2
+                        } else {
+                            0
+                        };
+                        self.ext(0, fk, 0);
+                        Ok(())
+                    }
+                    TClass::Array => {
+                        // Array variable: read-modify-write of the whole value.
+                        let (n, et) = match self.tt.under(st) {
+                            Type::Array(n, et) => (*n, *et),
+                            _ => (0, st),
+                        };
+                        let es = self.slots(et);
+                        let ar = self.alloc();
+                        self.expr_to(s, ar)?;
+                        let ir = self.expr(&idx[0])?;
+                        self.emit(Op::ArrSet, ar, ir, r);
+                        self.ext(es, n as u16, 0);
+                        self.assign_to(s, ar)
+                    }
+                    TClass::Ptr => {
+                        let pr = self.expr(s)?;
+                        let ir = self.expr(&idx[0])?;
+                        let at = self.tt.pointer_elem(st).unwrap_or(st);
+                        let (n, et) = match self.tt.under(at) {
+                            Type::Array(n, et) => (*n, *et),
+                            _ => (0, st),
+                        };
+                        let es = self.slots(et);
+                        let p = self.alloc();
+                        self.emit(Op::ArrPtrIdx, p, pr, ir);
+                        self.ext(es, n as u16, 0);
+                        self.emit(Op::Store, p, r, es);
+                        Ok(())
+                    }
+                    _ => Err(unsupported(x.span, "assignment to this index expression")),
+                }
+            }
+            ExprKind::Selector(base, _) => match self.info.selections.get(&x.id).cloned() {
+                Some(Selection::Field { path, indirect, ty }) => {
+                    let n = self.slots(ty);
+                    if indirect.iter().any(|b| *b) {
+                        let p = self.field_ptr_pub(base, &path, &indirect)?;
+                        self.emit(Op::Store, p, r, n);
+                        Ok(())
+                    } else {
+                        // Struct value in a variable: update the register copy and store back.
+                        let mut off = 0;
+                        let mut t = self.ty(base);
+                        for fi in &path {
+                            off += types::field_offset(self.tt, t, *fi);
+                            t = self
+                                .tt
+                                .struct_fields(t)
+                                .and_then(|f| f.get(*fi))
+                                .map(|f| f.ty)
+                                .unwrap_or(t);
+                        }
+                        let sr = self.alloc();
+                        self.expr_to(base, sr)?;
+                        if n == 1 {
+                            self.emit(Op::SetField, sr, off as u16, r);
+                        } else {
+                            self.emit(Op::SetFieldN, sr, off as u16, r);
+                            self.ext(n, 0, 0);
+                        }
+                        self.assign_to(base, sr)
+                    }
+                }
+                Some(Selection::Qualified { .. }) => {
+                    Err(unsupported(x.span, "assignment to package variables"))
+                }
+                _ => Err(unsupported(x.span, "assignment to this selector")),
+            },
+            ExprKind::Star(p) => {
+                let pr = self.expr(p)?;
+                let t = self.ty(x);
+                let n = self.slots(t);
+                self.emit(Op::Store, pr, r, n);
+                Ok(())
+            }
+            _ => Err(unsupported(x.span, "this assignment")),
+        }
+    }
+
+    fn field_ptr_pub(&mut self, base: &Expr, path: &[usize], indirect: &[bool]) -> CResult<u16> {
+        let r = self.alloc();
+        let sel_expr = base;
+        let _ = sel_expr;
+        // Reuse the expression compiler's field pointer walk.
+        let p = self.field_ptr_for_assign(base, path, indirect)?;
+        self.emit(Op::Move, r, p, 0);
+        Ok(r)
+    }
+
+    fn loop_begin(&mut self, label: Option<String>) {
+        let l = self.level();
+        self.fs().loops.push(LoopCtx {
+            label,
+            breaks: vec![],
+            continues: vec![],
+            _level: l,
+        });
+    }
+
+    fn loop_end(&mut self, continue_target: usize) {
+        if let Some(lp) = self.fs().loops.pop() {
+            for j in lp.continues {
+                self.patch_to(j, continue_target);
+            }
+            for j in lp.breaks {
+                self.patch(j);
+            }
+        }
+    }
+
+    fn for_loop(
+        &mut self,
+        label: Option<String>,
+        init: Option<&Stmt>,
+        cond: Option<&Expr>,
+        post: Option<&Stmt>,
+        body: &ast::Block,
+    ) -> CResult<()> {
+        if let Some(i) = init {
+            self.stmt(i)?;
+        }
+        // Loop variables declared by init that live in cells get a fresh cell per iteration.
+        let mut percell = Vec::new();
+        if let Some(Stmt {
+            kind:
+                StmtKind::Assign {
+                    lhs,
+                    op: ast::AssignOp::Define,
+                    ..
+                },
+            ..
+        }) = init
+        {
+            for x in lhs {
+                if let Some(o) = self.info.defs.get(&x.span.lo).copied() {
+                    if let Some(Loc::Cell(r)) = self.fs().locals.get(&o).copied() {
+                        percell.push((o, r));
+                    }
+                }
+            }
+        }
+        let top = self.pc();
+        let exit = match cond {
+            Some(c) => {
+                let r = self.expr(c)?;
+                Some(self.jump(Op::JmpIfNot, r))
+            }
+            None => None,
+        };
+        self.loop_begin(label);
+        self.block(&body.stmts)?;
+        let cont = self.pc();
+        for (o, r) in &percell {
+            let t = self.info.object(*o).ty;
+            let n = self.slots(t);
+            let tmp = self.alloc();
+            self.emit(Op::Load, tmp, *r, n);
+            self.new_cell(*r, t, Some(tmp));
+            self.restore(tmp);
+        }
+        if let Some(p) = post {
+            self.stmt(p)?;
+        }
+        self.jump_back(top);
+        if let Some(e) = exit {
+            self.patch(e);
+        }
+        self.loop_end(cont);
+        Ok(())
+    }
+
+    fn range(
+        &mut self,
+        label: Option<String>,
+        key: Option<&Expr>,
+        value: Option<&Expr>,
+        define: bool,
+        x: &Expr,
+        body: &ast::Block,
+    ) -> CResult<()> {
+        let xt = self.ty(x);
+        let xr = self.alloc();
+        self.expr_to(x, xr)?;
+        let cls = self.class(xt);
+        let bind = |c: &mut Self, e: Option<&Expr>, r: u16| -> CResult<()> {
+            if let Some(e) = e {
+                if define {
+                    if let Some(o) = c.info.defs.get(&e.span.lo).copied() {
+                        let t = c.info.object(o).ty;
+                        return c.declare(o, t, Some(r));
+                    }
+                    Ok(())
+                } else {
+                    c.assign_to(e, r)
+                }
+            } else {
+                Ok(())
+            }
+        };
+        match cls {
+            TClass::Int(_) | TClass::Slice | TClass::Str | TClass::Array => {
+                let n = self.alloc();
+                match cls {
+                    TClass::Int(_) => {
+                        self.emit(Op::Move, n, xr, 0);
+                    }
+                    TClass::Str => {
+                        self.emit(Op::StrLen, n, xr, 0);
+                    }
+                    TClass::Array => {
+                        let len = match self.tt.under(xt) {
+                            Type::Array(len, _) => *len,
+                            _ => 0,
+                        };
+                        self.emit_i(Instr::asbx(Op::LoadI, n, len as i32));
+                    }
+                    _ => {
+                        self.emit(Op::Len, n, xr, 0);
+                    }
+                }
+                let i = self.alloc();
+                self.emit_i(Instr::asbx(Op::LoadI, i, 0));
+                let w = self.alloc_n(2);
+                let top = self.pc();
+                let exit = self.emit(Op::JGeI, i, n, 0);
+                self.loop_begin(label);
+                let l = self.level();
+                // Per-iteration variables.
+                match cls {
+                    TClass::Str => {
+                        self.emit(Op::StrNext, w, xr, i);
+                        bind(self, key, i)?;
+                        bind(self, value, w)?;
+                    }
+                    TClass::Slice => {
+                        if value.is_some() {
+                            self.emit(Op::Index, w, xr, i);
+                        }
+                        bind(self, key, i)?;
+                        bind(self, value, w)?;
+                    }
+                    TClass::Array => {
+                        if value.is_some() {
+                            let (len, et) = match self.tt.under(xt) {
+                                Type::Array(len, et) => (*len, *et),
+                                _ => (0, xt),
+                            };
+                            let es = self.slots(et);
+                            self.emit(Op::ArrIndex, w, xr, i);
+                            self.ext(es, len as u16, 0);
+                        }
+                        bind(self, key, i)?;
+                        bind(self, value, w)?;
+                    }
+                    _ => {
+                        bind(self, key, i)?;
+                    }
+                }
+                self.block(&body.stmts)?;
+                self.restore(l);
+                let cont = self.pc();
+                if cls == TClass::Str {
+                    self.emit(Op::AddI, i, i, w + 1);
+                } else {
+                    self.emit(Op::AddIK, i, i, 1);
+                }
+                self.jump_back(top);
+                self.patch(exit);
+                self.loop_end(cont);
+            }
+            TClass::Map => {
+                let it = self.alloc();
+                self.emit(Op::MapIter, it, xr, 0);
+                let kv = self.alloc_n(2);
+                let top = self.pc();
+                let exit = self.emit(Op::MapNext, kv, it, 0);
+                self.loop_begin(label);
+                let l = self.level();
+                bind(self, key, kv)?;
+                bind(self, value, kv + 1)?;
+                self.block(&body.stmts)?;
+                self.restore(l);
+                self.jump_back(top);
+                self.patch(exit);
+                self.loop_end(top);
+            }
+            TClass::Chan => {
+                let v = self.alloc_n(2);
+                let top = self.pc();
+                self.emit(Op::Recv, v, xr, 1);
+                let exit = self.jump(Op::JmpIfNot, v + 1);
+                self.loop_begin(label);
+                let l = self.level();
+                bind(self, key, v)?;
+                self.block(&body.stmts)?;
+                self.restore(l);
+                self.jump_back(top);
+                self.patch(exit);
+                self.loop_end(top);
+            }
+            _ => return Err(unsupported(x.span, "range over this type")),
+        }
+        Ok(())
+    }
+}

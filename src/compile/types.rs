@@ -1,0 +1,273 @@
+//! Static type → VM representation: operation class, slot count and kind, zero values, and the
+//! runtime type table entries (`RType`) used by interfaces, fmt and dynamic dispatch.
+
+use super::Compiler;
+use crate::types::{BasicKind, Type, TypeId, TypeTable};
+use crate::vm::program::{IntKind, MethodEntry, RField, RKind, RType};
+use crate::vm::value::{SlotKind, Value};
+use std::collections::HashMap;
+
+/// How the compiler operates on values of a type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TClass {
+    Int(IntKind),
+    F64,
+    F32,
+    Bool,
+    Str,
+    Slice,
+    Array,
+    Struct,
+    Map,
+    Ptr,
+    Iface,
+    Func,
+    Chan,
+    Other,
+}
+
+pub fn int_kind(k: BasicKind) -> Option<IntKind> {
+    use BasicKind::*;
+    Some(match k {
+        Int | Int64 | UntypedInt => IntKind::I64,
+        Int8 => IntKind::I8,
+        Int16 => IntKind::I16,
+        Int32 | UntypedRune => IntKind::I32,
+        Uint | Uint64 | Uintptr => IntKind::U64,
+        Uint8 => IntKind::U8,
+        Uint16 => IntKind::U16,
+        Uint32 => IntKind::U32,
+        _ => return None,
+    })
+}
+
+pub fn classify(tt: &TypeTable, t: TypeId) -> TClass {
+    match tt.under(t) {
+        Type::Basic(k) => {
+            if let Some(ik) = int_kind(*k) {
+                return TClass::Int(ik);
+            }
+            match k {
+                BasicKind::Float64 | BasicKind::UntypedFloat => TClass::F64,
+                BasicKind::Float32 => TClass::F32,
+                BasicKind::Bool | BasicKind::UntypedBool => TClass::Bool,
+                BasicKind::String | BasicKind::UntypedString => TClass::Str,
+                BasicKind::UntypedNil => TClass::Ptr,
+                _ => TClass::Other,
+            }
+        }
+        Type::Slice(_) => TClass::Slice,
+        Type::Array(..) => TClass::Array,
+        Type::Struct(_) => TClass::Struct,
+        Type::Map(..) => TClass::Map,
+        Type::Pointer(_) => TClass::Ptr,
+        Type::Interface(_) => TClass::Iface,
+        Type::Func(_) => TClass::Func,
+        Type::Chan(..) => TClass::Chan,
+        _ => TClass::Other,
+    }
+}
+
+/// Number of slots a value of type `t` occupies (structs/arrays flattened).
+pub fn slots(tt: &TypeTable, t: TypeId) -> u32 {
+    match tt.under(t) {
+        Type::Struct(fs) => fs.iter().map(|f| slots(tt, f.ty)).sum::<u32>().max(0),
+        Type::Array(n, e) => (*n as u32).saturating_mul(slots(tt, *e)),
+        _ => 1,
+    }
+}
+
+/// Slot count with [`crate::vm::value::AGG`] set for structs and arrays.
+pub fn shape(tt: &TypeTable, t: TypeId) -> u32 {
+    let n = slots(tt, t);
+    match tt.under(t) {
+        Type::Struct(_) | Type::Array(..) => n | crate::vm::value::AGG as u32,
+        _ => n,
+    }
+}
+
+/// True if every slot of `t` is a scalar word.
+fn all_scalar(tt: &TypeTable, t: TypeId) -> bool {
+    match tt.under(t) {
+        Type::Basic(k) => !matches!(k, BasicKind::String | BasicKind::UntypedString),
+        Type::Struct(fs) => fs.iter().all(|f| all_scalar(tt, f.ty)),
+        Type::Array(_, e) => all_scalar(tt, *e),
+        _ => false,
+    }
+}
+
+/// Storage kind of an object holding values of type `t`.
+pub fn slot_kind(tt: &TypeTable, t: TypeId) -> SlotKind {
+    match tt.under(t) {
+        Type::Basic(BasicKind::Uint8) | Type::Basic(BasicKind::Bool) => SlotKind::Bytes,
+        _ if all_scalar(tt, t) => SlotKind::Words,
+        _ => SlotKind::Vals,
+    }
+}
+
+/// Storage kind for the elements of a slice/array of `elem`: bytes only for 1-slot byte/bool.
+pub fn elem_slot_kind(tt: &TypeTable, elem: TypeId) -> SlotKind {
+    slot_kind(tt, elem)
+}
+
+/// Size in bytes as Go lays it out on amd64 (for append's size-class rounding).
+pub fn byte_size(tt: &TypeTable, t: TypeId) -> u64 {
+    match tt.under(t) {
+        Type::Basic(k) => match k {
+            BasicKind::Bool | BasicKind::Int8 | BasicKind::Uint8 => 1,
+            BasicKind::Int16 | BasicKind::Uint16 => 2,
+            BasicKind::Int32 | BasicKind::Uint32 | BasicKind::Float32 => 4,
+            BasicKind::String => 16,
+            BasicKind::Complex128 => 16,
+            _ => 8,
+        },
+        Type::Slice(_) => 24,
+        Type::Interface(_) => 16,
+        Type::Array(n, e) => n * byte_size(tt, *e),
+        Type::Struct(fs) => {
+            let mut off = 0u64;
+            let mut align = 1u64;
+            for f in fs {
+                let s = byte_size(tt, f.ty);
+                let a = align_of(tt, f.ty);
+                align = align.max(a);
+                off = off.div_ceil(a) * a + s;
+            }
+            off.div_ceil(align) * align
+        }
+        _ => 8,
+    }
+}
+
+fn align_of(tt: &TypeTable, t: TypeId) -> u64 {
+    match tt.under(t) {
+        Type::Basic(_) => byte_size(tt, t).clamp(1, 8),
+        Type::Array(_, e) => align_of(tt, *e),
+        Type::Struct(fs) => fs.iter().map(|f| align_of(tt, f.ty)).max().unwrap_or(1),
+        _ => 8,
+    }
+}
+
+/// Zero value of `t` in register form.
+pub fn zero_value(tt: &TypeTable, t: TypeId) -> Value {
+    match tt.under(t) {
+        Type::Basic(BasicKind::String) | Type::Basic(BasicKind::UntypedString) => {
+            Value::from_str("")
+        }
+        Type::Basic(_) => Value::Int(0),
+        Type::Struct(_) | Type::Array(..) => {
+            let mut v = Vec::new();
+            flat_zero(tt, t, &mut v);
+            Value::Tuple(v.into())
+        }
+        _ => Value::Nil,
+    }
+}
+
+fn flat_zero(tt: &TypeTable, t: TypeId, out: &mut Vec<Value>) {
+    match tt.under(t) {
+        Type::Struct(fs) => {
+            for f in fs {
+                flat_zero(tt, f.ty, out)
+            }
+        }
+        Type::Array(n, e) => {
+            for _ in 0..*n {
+                flat_zero(tt, *e, out)
+            }
+        }
+        _ => out.push(zero_value(tt, t)),
+    }
+}
+
+/// Slot offset of field `i` of struct type `t`.
+pub fn field_offset(tt: &TypeTable, t: TypeId, i: usize) -> u32 {
+    match tt.under(t) {
+        Type::Struct(fs) => fs.iter().take(i).map(|f| slots(tt, f.ty)).sum(),
+        _ => 0,
+    }
+}
+
+/// Register (or return) the runtime type of `t`.
+pub fn rtype(c: &mut Compiler<'_>, t: TypeId) -> u32 {
+    let tt = c.tt;
+    let id = c.prog.types.len() as u32;
+    // Reserve first (recursive types).
+    c.prog.types.push(RType {
+        name: tt.type_string(t),
+        kind: RKind::Native,
+        named: tt.is_named(t),
+        slots: slots(tt, t),
+        slot_kind: slot_kind(tt, t),
+        methods: HashMap::new(),
+        comparable: tt.comparable(t),
+    });
+    c.rtypes.insert(t, id);
+    let kind = match tt.under(t) {
+        Type::Basic(k) => match k {
+            BasicKind::Bool | BasicKind::UntypedBool => RKind::Bool,
+            BasicKind::Float64 | BasicKind::UntypedFloat => RKind::Float64,
+            BasicKind::Float32 => RKind::Float32,
+            BasicKind::String | BasicKind::UntypedString => RKind::String,
+            k => match int_kind(*k) {
+                Some(ik) => RKind::Int(ik),
+                None => RKind::Complex,
+            },
+        },
+        Type::Slice(e) => RKind::Slice(c.rtype(*e)),
+        Type::Array(n, e) => RKind::Array(*n, c.rtype(*e)),
+        Type::Map(k, v) => {
+            let (k, v) = (*k, *v);
+            RKind::Map(c.rtype(k), c.rtype(v))
+        }
+        Type::Pointer(e) => RKind::Pointer(c.rtype(*e)),
+        Type::Struct(fs) => {
+            let fs = fs.clone();
+            let mut out = Vec::new();
+            let mut off = 0;
+            for f in &fs {
+                out.push(RField {
+                    name: f.name.clone(),
+                    ty: c.rtype(f.ty),
+                    off,
+                    embedded: f.embedded,
+                });
+                off += slots(tt, f.ty);
+            }
+            RKind::Struct(out)
+        }
+        Type::Func(_) => RKind::Func,
+        Type::Interface(i) => RKind::Interface(i.methods.iter().map(|m| m.name.clone()).collect()),
+        Type::Chan(_, e) => RKind::Chan(c.rtype(*e)),
+        _ => RKind::Native,
+    };
+    // Method table: methods declared on the named type (value receivers for T; all for *T).
+    let mut methods = HashMap::new();
+    let (named, is_ptr) = match tt.get(t) {
+        Type::Named(_) => (Some(t), false),
+        Type::Pointer(e) if tt.is_named(*e) => (Some(*e), true),
+        _ => (None, false),
+    };
+    if let Some(nt) = named {
+        if let Some(n) = tt.named(nt) {
+            let ms = n.methods.clone();
+            let nslots = shape(tt, nt);
+            for m in ms {
+                if m.ptr_recv && !is_ptr {
+                    continue;
+                }
+                let func = match m.obj.and_then(|o| c.funcs.get(&o).copied()) {
+                    Some(f) => f,
+                    None => continue,
+                };
+                let sym = c.prog.method_sym(&m.name);
+                let deref = if is_ptr && !m.ptr_recv { nslots } else { 0 };
+                methods.insert(sym, MethodEntry { func, deref });
+            }
+        }
+    }
+    let e = &mut c.prog.types[id as usize];
+    e.kind = kind;
+    e.methods = methods;
+    id
+}

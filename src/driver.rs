@@ -1,0 +1,102 @@
+//! Entry points the CLI calls: parse → check → compile → run `main.main` as goroutine 1.
+
+use crate::ast::IdGen;
+use crate::compile::Compiler;
+use crate::diag::{Diagnostic, SourceMap};
+use crate::types::TypeTable;
+use crate::vm::program::Program;
+use crate::vm::value::{Pointer, SlotKind};
+use crate::vm::{rt, Shared, Trap, Vm};
+use std::path::Path;
+use std::sync::Arc;
+
+/// Parse, check and compile a file. Errors are rendered as Go prints them.
+pub fn compile_source(name: &str, src: &str) -> Result<Program, String> {
+    let sm = SourceMap::new(name, src);
+    let ids = IdGen::new();
+    let render = |ds: Vec<Diagnostic>| {
+        let mut s: String = crate::diag::render_all(&sm, &ds)
+            .into_iter()
+            .map(|l| l + "\n")
+            .collect();
+        if s.is_empty() {
+            s.push_str("internal error\n");
+        }
+        s
+    };
+    let file = crate::parse::parse_file(name, src, &ids).map_err(render)?;
+    let mut tt = TypeTable::new();
+    let info = crate::check::check_file(&file, &sm, &mut tt).map_err(render)?;
+    let c = Compiler::new(&tt, &info, &sm, name);
+    c.compile_file(&file).map_err(render)
+}
+
+/// `minigo run FILE args...`: returns the process exit code (0, 1 compile error, 2 panic,
+/// os.Exit(n)).
+pub fn run_file(path: &Path, args: &[String]) -> i32 {
+    let src = match std::fs::read_to_string(path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("open {}: {}", path.display(), e);
+            return 1;
+        }
+    };
+    let name = path.to_string_lossy().to_string();
+    let prog = match compile_source(&name, &src) {
+        Ok(p) => p,
+        Err(text) => {
+            eprint!("{text}");
+            return 1;
+        }
+    };
+    let mut os_args = vec![name];
+    os_args.extend(args.iter().cloned());
+    run_program(prog, os_args)
+}
+
+/// Run a compiled program: package initialisation, then `main.main` on goroutine 1.
+pub fn run_program(prog: Program, args: Vec<String>) -> i32 {
+    let n = prog.nglobals as usize;
+    let globals = Pointer::new_cell(SlotKind::Vals, n.max(1), crate::vm::value::Value::Nil);
+    for (i, z) in prog.global_zero.iter().enumerate() {
+        globals.obj.set(i, z.clone());
+    }
+    let shared = Arc::new(Shared {
+        prog: Arc::new(prog),
+        globals,
+        args,
+    });
+    let code = Arc::new(std::sync::atomic::AtomicI32::new(0));
+    let code2 = code.clone();
+    rt::run_main(Box::new(move |g: &mut rt::Gctx| {
+        let mut vm = Vm::new(shared.clone(), 1, g);
+        rt::install_traceback(&mut vm);
+        let run = |vm: &mut Vm<'_>, f: Option<u32>| -> i32 {
+            let f = match f {
+                Some(f) => f,
+                None => return 0,
+            };
+            match vm.call_func(f, &[]) {
+                Ok(_) => 0,
+                Err(Trap::Exit(c)) => c,
+                Err(Trap::Panicking) => rt::fatal_panic(vm),
+            }
+        };
+        let mut c = run(&mut vm, shared.prog.init);
+        if c == 0 {
+            c = run(&mut vm, shared.prog.main);
+        }
+        code2.store(c, std::sync::atomic::Ordering::Relaxed);
+    }));
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    code.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// `minigo disasm FILE`: the compiled program's bytecode.
+pub fn disasm_file(path: &Path) -> Result<String, String> {
+    let src =
+        std::fs::read_to_string(path).map_err(|e| format!("open {}: {}", path.display(), e))?;
+    let prog = compile_source(&path.to_string_lossy(), &src)?;
+    Ok(crate::disasm::disasm(&prog))
+}

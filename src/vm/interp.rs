@@ -1,0 +1,1663 @@
+//! The dispatch loop: one `match` over [`Op`] in the instruction table's order.
+
+use super::program::{narrow, RKind, RT_RUNTIME_ERROR};
+use super::value::{
+    FuncVal, GoMap, GoSlice, GoStr, Iface, Key, Obj, Pointer, SlotKind, Value, SHAPE_LEN,
+};
+use super::{rt, Deferred, Frame, FrameKind, PanicRec, Trap, Vm, MAX_FRAMES, MAX_REGS};
+use crate::opcode::{Instr, Op};
+use parking_lot::Mutex;
+use std::sync::Arc;
+
+/// Outcome of starting a call.
+pub enum CallDone {
+    /// A Go frame was pushed; the loop continues in it.
+    Pushed,
+    /// A native function ran to completion; this many results are in the window.
+    Native(usize),
+}
+
+/// Snapshot iterator of a map (`for k, v := range m`).
+pub struct MapIterState {
+    pub entries: Vec<(Value, Value)>,
+    pub pos: usize,
+}
+
+/// Go's size classes (runtime/sizeclasses.go `class_to_size`), used by `append`'s growth so
+/// printed capacities match Go.
+const CLASS_TO_SIZE: [usize; 68] = [
+    0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320,
+    352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792,
+    2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728,
+    10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672,
+    32768,
+];
+
+/// runtime/msize.go `roundupsize(size, noscan)` (Go ≥ 1.22 with malloc headers).
+pub fn roundupsize(size: usize, noscan: bool) -> usize {
+    const MAX_SMALL: usize = 32768;
+    const HEADER: usize = 8; // mallocHeaderSize
+    const MIN_FOR_HEADER: usize = 512; // minSizeForMallocHeader = goarch.PtrSize * ptrBits
+    let mut req = size;
+    if req <= MAX_SMALL - HEADER {
+        if !noscan && req > MIN_FOR_HEADER {
+            req += HEADER;
+        }
+        let class = CLASS_TO_SIZE
+            .iter()
+            .copied()
+            .find(|&c| c >= req)
+            .unwrap_or(MAX_SMALL);
+        return class - (req - size);
+    }
+    // Large object: round up to the page size (8192).
+    let page = 8192usize;
+    req.div_ceil(page).saturating_mul(page)
+}
+
+/// runtime/slice.go `nextslicecap(newLen, oldCap)`.
+pub fn nextslicecap(new_len: usize, old_cap: usize) -> usize {
+    let mut newcap = old_cap;
+    let doublecap = newcap + newcap;
+    if new_len > doublecap {
+        return new_len;
+    }
+    const THRESHOLD: usize = 256;
+    if old_cap < THRESHOLD {
+        return doublecap;
+    }
+    loop {
+        newcap += (newcap + 3 * THRESHOLD) >> 2;
+        if newcap >= new_len {
+            return newcap;
+        }
+    }
+}
+
+/// runtime/slice.go `growslice`: the new capacity for appending to a slice of `old_cap`
+/// elements of `ebytes` bytes each until length `new_len`.
+pub fn grow_cap(new_len: usize, old_cap: usize, ebytes: usize, noscan: bool) -> usize {
+    let newcap = nextslicecap(new_len, old_cap);
+    if ebytes == 0 {
+        return newcap;
+    }
+    let mem = roundupsize(newcap.saturating_mul(ebytes), noscan);
+    mem / ebytes
+}
+
+fn bad_index(i: i64, len: usize) -> String {
+    format!("index out of range [{}] with length {}", i, len)
+}
+
+impl Vm<'_> {
+    /// Build a `runtime.Error` panic value.
+    pub fn runtime_error(&self, msg: &str) -> Value {
+        Value::Iface(Arc::new(Iface {
+            ty: RT_RUNTIME_ERROR,
+            val: Value::from_str(&format!("runtime error: {msg}")),
+        }))
+    }
+
+    /// Start a panic with value `val` (Go's `gopanic`): record it, then unwind to the first
+    /// frame with deferred calls.
+    pub fn gopanic(&mut self, val: Value, stop_depth: usize, sigsegv: bool) -> Result<(), Trap> {
+        let trace = self.traceback();
+        self.panics.push(PanicRec {
+            val,
+            recovered: false,
+            recover_depth: 0,
+            trace,
+            sigsegv,
+        });
+        self.unwind(stop_depth)
+    }
+
+    /// Continue unwinding the current panic: run the next deferred call (returns Ok with its
+    /// frame pushed), or pop frames; `Err(Panicking)` when `stop_depth` is reached.
+    pub fn unwind(&mut self, stop_depth: usize) -> Result<(), Trap> {
+        loop {
+            let depth = self.frames.len();
+            if depth <= stop_depth {
+                return Err(Trap::Panicking);
+            }
+            if self.defers.last().is_some_and(|d| d.depth == depth) {
+                let d = match self.defers.pop() {
+                    Some(d) => d,
+                    None => continue,
+                };
+                match self.start_deferred(d, FrameKind::PanicDeferred) {
+                    Ok(true) => return Ok(()),
+                    Ok(false) => continue,
+                    Err(Trap::Panicking) => {
+                        // A native deferred call panicked: the new panic continues unwinding.
+                        continue;
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            self.frames.pop();
+        }
+    }
+
+    /// Start a deferred call above the current frame. Ok(true) if a Go frame was pushed,
+    /// Ok(false) if it was a native call that already completed.
+    fn start_deferred(&mut self, d: Deferred, kind: FrameKind) -> Result<bool, Trap> {
+        let win = self.top_of_frame();
+        self.ensure_regs(win + d.args.len() + 2);
+        self.regs[win] = d.func;
+        let n = d.args.len();
+        for (i, a) in d.args.into_iter().enumerate() {
+            self.regs[win + 1 + i] = a;
+        }
+        match self.push_call(win, n, kind)? {
+            CallDone::Pushed => Ok(true),
+            CallDone::Native(_) => Ok(false),
+        }
+    }
+
+    /// The current stack as (function, line) pairs, innermost first.
+    pub fn traceback(&self) -> Vec<(u32, u32)> {
+        let prog = &self.shared.prog;
+        self.frames
+            .iter()
+            .rev()
+            .map(|f| {
+                let pc = (f.pc as usize).saturating_sub(1);
+                (f.func, prog.line_of(f.func, pc))
+            })
+            .collect()
+    }
+
+    /// Push a call: `regs[win]` holds the function value, arguments follow.
+    pub fn push_call(
+        &mut self,
+        win: usize,
+        nargs: usize,
+        kind: FrameKind,
+    ) -> Result<CallDone, Trap> {
+        let fv = match &self.regs[win] {
+            Value::Func(f) => f.clone(),
+            _ => {
+                let e = self.runtime_error("invalid memory address or nil pointer dereference");
+                let depth = self.frames.len();
+                self.gopanic(e, depth, true)?;
+                return Ok(CallDone::Pushed);
+            }
+        };
+        match &*fv {
+            FuncVal::Go { func, captures } => {
+                let f = *func;
+                let clo = if captures.is_empty() {
+                    None
+                } else {
+                    Some(fv.clone())
+                };
+                self.push_frame(f, win, kind, clo)?;
+                Ok(CallDone::Pushed)
+            }
+            FuncVal::Bound { func, recv } => {
+                let f = *func;
+                self.ensure_regs(win + nargs + 3);
+                for i in (0..nargs).rev() {
+                    let v = std::mem::take(&mut self.regs[win + 1 + i]);
+                    self.regs[win + 2 + i] = v;
+                }
+                self.regs[win + 1] = recv.clone();
+                self.push_frame(f, win, kind, None)?;
+                Ok(CallDone::Pushed)
+            }
+            FuncVal::Native { id } => {
+                let args: Vec<Value> = self.regs[win + 1..win + 1 + nargs].to_vec();
+                let nf = self.shared.prog.natives[*id as usize].f;
+                let res = nf(self, &args)?;
+                let n = res.len();
+                self.ensure_regs(win + n + 1);
+                for (i, v) in res.into_iter().enumerate() {
+                    self.regs[win + i] = v;
+                }
+                Ok(CallDone::Native(n))
+            }
+        }
+    }
+
+    /// Push a Go frame for function `func` whose arguments start at `win + 1`.
+    pub fn push_frame(
+        &mut self,
+        func: u32,
+        win: usize,
+        kind: FrameKind,
+        closure: Option<Arc<FuncVal>>,
+    ) -> Result<(), Trap> {
+        let base = win + 1;
+        let nregs = match self.shared.prog.funcs.get(func as usize) {
+            Some(f) => f.nregs as usize,
+            None => return Err(self.internal("call of unknown function")),
+        };
+        if self.frames.len() >= MAX_FRAMES || base + nregs > MAX_REGS {
+            return Err(self.stack_overflow());
+        }
+        self.ensure_regs(base + nregs + 1);
+        self.frames.push(Frame {
+            func,
+            pc: 0,
+            base: base as u32,
+            ret: win as u32,
+            kind,
+            closure,
+        });
+        Ok(())
+    }
+
+    fn stack_overflow(&mut self) -> Trap {
+        let trace = self.traceback();
+        let mut s = String::new();
+        s.push_str("runtime: goroutine stack exceeds 1000000000-byte limit\n");
+        s.push_str("runtime: sp=0xc020160398 stack=[0xc020160000, 0xc040160000]\n");
+        s.push_str("fatal error: stack overflow\n\n");
+        s.push_str("runtime stack:\n");
+        s.push_str(&format!("\ngoroutine {} [running]:\n", self.goid));
+        s.push_str(&self.format_trace(&trace));
+        rt::fatal_exit(&s, 2)
+    }
+
+    pub fn internal(&self, msg: &str) -> Trap {
+        rt::fatal_exit(&format!("fatal error: minigo internal error: {msg}\n"), 2)
+    }
+
+    /// Frames as Go prints them (`main.f(...)\n\tfile:line +0x0`), eliding the middle of very
+    /// deep stacks as Go does (50 innermost, 50 outermost).
+    pub fn format_trace(&self, trace: &[(u32, u32)]) -> String {
+        let prog = &self.shared.prog;
+        let mut s = String::new();
+        let n = trace.len();
+        for (i, (f, line)) in trace.iter().enumerate() {
+            if n > 100 && i == 50 {
+                s.push_str(&format!("...{} frames elided...\n", n - 100));
+            }
+            if n > 100 && i >= 50 && i < n - 50 {
+                continue;
+            }
+            let name = prog.funcs.get(*f as usize).map_or("?", |f| f.name.as_str());
+            if name.is_empty() {
+                continue;
+            }
+            s.push_str(&format!("{}(...)\n\t{}:{} +0x0\n", name, prog.file, line));
+        }
+        s
+    }
+
+    /// Run until the frame depth drops to `stop_depth`.
+    pub fn run(&mut self, stop_depth: usize) -> Result<(), Trap> {
+        let shared = self.shared.clone();
+        let prog = &*shared.prog;
+        'frames: loop {
+            let depth = self.frames.len();
+            if depth <= stop_depth {
+                return Ok(());
+            }
+            let fr = &self.frames[depth - 1];
+            let func = match prog.funcs.get(fr.func as usize) {
+                Some(f) => f,
+                None => return Err(self.internal("bad frame")),
+            };
+            let code: &[Instr] = &func.code;
+            let consts: &[Value] = &func.consts;
+            let base = fr.base as usize;
+            let mut pc = fr.pc as usize;
+
+            macro_rules! r {
+                ($i:expr) => {
+                    self.regs[base + $i as usize]
+                };
+            }
+            macro_rules! ext {
+                () => {{
+                    let x = match code.get(pc) {
+                        Some(x) => *x,
+                        None => return Err(self.internal("missing EXT")),
+                    };
+                    pc += 1;
+                    x
+                }};
+            }
+            // Raise a Go panic with value `$v`; unwinding may leave this frame.
+            macro_rules! throw {
+                ($v:expr) => {{
+                    self.frames[depth - 1].pc = pc as u32;
+                    let v = $v;
+                    self.gopanic(v, stop_depth, false)?;
+                    continue 'frames;
+                }};
+            }
+            macro_rules! rte {
+                ($($t:tt)*) => {{
+                    let e = self.runtime_error(&format!($($t)*));
+                    throw!(e)
+                }};
+            }
+            macro_rules! nilderef {
+                () => {{
+                    self.frames[depth - 1].pc = pc as u32;
+                    let e = self.runtime_error("invalid memory address or nil pointer dereference");
+                    self.gopanic(e, stop_depth, true)?;
+                    continue 'frames;
+                }};
+            }
+            macro_rules! ptr {
+                ($i:expr) => {
+                    match &r!($i) {
+                        Value::Ptr(p) => p.clone(),
+                        _ => nilderef!(),
+                    }
+                };
+            }
+            macro_rules! safepoint {
+                () => {
+                    if rt::preempt_requested(self.g) {
+                        self.frames[depth - 1].pc = pc as u32;
+                        rt::safepoint(self.g);
+                    }
+                };
+            }
+            macro_rules! jump {
+                ($off:expr) => {{
+                    let off = $off as i64;
+                    pc = (pc as i64 + off) as usize;
+                    if off < 0 {
+                        safepoint!();
+                    }
+                }};
+            }
+            macro_rules! cmp_jump {
+                ($ins:expr, $op:tt) => {{
+                    if r!($ins.a).int() $op r!($ins.b).int() {
+                        jump!($ins.sc());
+                    }
+                }};
+            }
+
+            loop {
+                let ins = match code.get(pc) {
+                    Some(i) => *i,
+                    None => return Err(self.internal("pc out of range")),
+                };
+                pc += 1;
+                match ins.op {
+                    Op::Nop | Op::Ext => {}
+                    Op::Move => {
+                        let v = r!(ins.b).clone();
+                        r!(ins.a) = v;
+                    }
+                    Op::LoadI => r!(ins.a) = Value::Int(ins.sbx() as i64),
+                    Op::LoadK => {
+                        let v = consts.get(ins.bx() as usize).cloned().unwrap_or_default();
+                        r!(ins.a) = v;
+                    }
+                    Op::LoadNil => r!(ins.a) = Value::Nil,
+                    Op::GetGlobal => {
+                        let v = shared.globals.obj.get(ins.bx() as usize);
+                        r!(ins.a) = v;
+                    }
+                    Op::SetGlobal => {
+                        let v = r!(ins.a).clone();
+                        shared.globals.obj.set(ins.bx() as usize, v);
+                    }
+                    Op::GetUp | Op::LoadUp | Op::StoreUp => {
+                        let (slot, up) = if ins.op == Op::StoreUp {
+                            (ins.b, ins.a)
+                        } else {
+                            (ins.a, ins.b)
+                        };
+                        let cell = match self.frames[depth - 1].closure.as_deref() {
+                            Some(FuncVal::Go { captures, .. }) => {
+                                captures.get(up as usize).cloned().unwrap_or_default()
+                            }
+                            _ => Value::Nil,
+                        };
+                        match ins.op {
+                            Op::GetUp => r!(slot) = cell,
+                            Op::LoadUp => match &cell {
+                                Value::Ptr(p) => r!(slot) = p.load(1),
+                                _ => nilderef!(),
+                            },
+                            _ => match &cell {
+                                Value::Ptr(p) => {
+                                    let v = r!(slot).clone();
+                                    p.store(1, v)
+                                }
+                                _ => nilderef!(),
+                            },
+                        }
+                    }
+
+                    // ---- integers ----
+                    Op::AddI => {
+                        r!(ins.a) = Value::Int(r!(ins.b).int().wrapping_add(r!(ins.c).int()))
+                    }
+                    Op::AddIK => {
+                        r!(ins.a) = Value::Int(r!(ins.b).int().wrapping_add(ins.sc() as i64))
+                    }
+                    Op::SubI => {
+                        r!(ins.a) = Value::Int(r!(ins.b).int().wrapping_sub(r!(ins.c).int()))
+                    }
+                    Op::MulI => {
+                        r!(ins.a) = Value::Int(r!(ins.b).int().wrapping_mul(r!(ins.c).int()))
+                    }
+                    Op::DivI | Op::RemI | Op::DivU | Op::RemU => {
+                        let (x, y) = (r!(ins.b).int(), r!(ins.c).int());
+                        if y == 0 {
+                            rte!("integer divide by zero");
+                        }
+                        let v = match ins.op {
+                            Op::DivI => x.wrapping_div(y),
+                            Op::RemI => x.wrapping_rem(y),
+                            Op::DivU => ((x as u64) / (y as u64)) as i64,
+                            _ => ((x as u64) % (y as u64)) as i64,
+                        };
+                        r!(ins.a) = Value::Int(v);
+                    }
+                    Op::And => r!(ins.a) = Value::Int(r!(ins.b).int() & r!(ins.c).int()),
+                    Op::Or => r!(ins.a) = Value::Int(r!(ins.b).int() | r!(ins.c).int()),
+                    Op::Xor => r!(ins.a) = Value::Int(r!(ins.b).int() ^ r!(ins.c).int()),
+                    Op::AndNot => r!(ins.a) = Value::Int(r!(ins.b).int() & !r!(ins.c).int()),
+                    Op::Shl | Op::ShrI | Op::ShrU => {
+                        let (x, n) = (r!(ins.b).int(), r!(ins.c).int());
+                        if n < 0 {
+                            rte!("negative shift amount");
+                        }
+                        let v = match ins.op {
+                            Op::Shl => {
+                                if n >= 64 {
+                                    0
+                                } else {
+                                    x.wrapping_shl(n as u32)
+                                }
+                            }
+                            Op::ShrI => x >> n.min(63),
+                            _ => {
+                                if n >= 64 {
+                                    0
+                                } else {
+                                    ((x as u64) >> n) as i64
+                                }
+                            }
+                        };
+                        r!(ins.a) = Value::Int(v);
+                    }
+                    Op::NegI => r!(ins.a) = Value::Int(r!(ins.b).int().wrapping_neg()),
+                    Op::BitNot => r!(ins.a) = Value::Int(!r!(ins.b).int()),
+                    Op::Narrow => r!(ins.a) = Value::Int(narrow(r!(ins.b).int(), ins.c)),
+
+                    // ---- floats ----
+                    Op::AddF => r!(ins.a) = Value::from_f64(r!(ins.b).float() + r!(ins.c).float()),
+                    Op::SubF => r!(ins.a) = Value::from_f64(r!(ins.b).float() - r!(ins.c).float()),
+                    Op::MulF => r!(ins.a) = Value::from_f64(r!(ins.b).float() * r!(ins.c).float()),
+                    Op::DivF => r!(ins.a) = Value::from_f64(r!(ins.b).float() / r!(ins.c).float()),
+                    Op::NegF => r!(ins.a) = Value::from_f64(-r!(ins.b).float()),
+                    Op::RoundF32 => r!(ins.a) = Value::from_f64(r!(ins.b).float() as f32 as f64),
+                    Op::IToF => {
+                        let x = r!(ins.b).int();
+                        let f = if ins.c == 1 {
+                            x as u64 as f64
+                        } else {
+                            x as f64
+                        };
+                        r!(ins.a) = Value::from_f64(f);
+                    }
+                    Op::FToI => {
+                        let f = r!(ins.b).float();
+                        let v = if ins.c == 7 {
+                            f as u64 as i64
+                        } else {
+                            narrow(f as i64, ins.c)
+                        };
+                        r!(ins.a) = Value::Int(v);
+                    }
+
+                    // ---- comparisons ----
+                    Op::Not => r!(ins.a) = Value::from_bool(r!(ins.b).int() == 0),
+                    Op::EqI => r!(ins.a) = Value::from_bool(r!(ins.b).int() == r!(ins.c).int()),
+                    Op::NeI => r!(ins.a) = Value::from_bool(r!(ins.b).int() != r!(ins.c).int()),
+                    Op::LtI => r!(ins.a) = Value::from_bool(r!(ins.b).int() < r!(ins.c).int()),
+                    Op::LeI => r!(ins.a) = Value::from_bool(r!(ins.b).int() <= r!(ins.c).int()),
+                    Op::LtU => {
+                        r!(ins.a) =
+                            Value::from_bool((r!(ins.b).int() as u64) < (r!(ins.c).int() as u64))
+                    }
+                    Op::LeU => {
+                        r!(ins.a) =
+                            Value::from_bool((r!(ins.b).int() as u64) <= (r!(ins.c).int() as u64))
+                    }
+                    Op::EqF => r!(ins.a) = Value::from_bool(r!(ins.b).float() == r!(ins.c).float()),
+                    Op::LtF => r!(ins.a) = Value::from_bool(r!(ins.b).float() < r!(ins.c).float()),
+                    Op::LeF => r!(ins.a) = Value::from_bool(r!(ins.b).float() <= r!(ins.c).float()),
+                    Op::EqS => {
+                        r!(ins.a) = Value::from_bool(r!(ins.b).as_str() == r!(ins.c).as_str())
+                    }
+                    Op::LtS => {
+                        r!(ins.a) = Value::from_bool(r!(ins.b).as_str() < r!(ins.c).as_str())
+                    }
+                    Op::LeS => {
+                        r!(ins.a) = Value::from_bool(r!(ins.b).as_str() <= r!(ins.c).as_str())
+                    }
+                    Op::Eq => match values_equal(prog, &r!(ins.b), &r!(ins.c)) {
+                        Ok(b) => r!(ins.a) = Value::from_bool(b),
+                        Err(tn) => rte!("comparing uncomparable type {}", tn),
+                    },
+
+                    // ---- control flow ----
+                    Op::Jmp => jump!(ins.sbx()),
+                    Op::JmpIf => {
+                        if r!(ins.a).int() != 0 {
+                            jump!(ins.sbx())
+                        }
+                    }
+                    Op::JmpIfNot => {
+                        if r!(ins.a).int() == 0 {
+                            jump!(ins.sbx())
+                        }
+                    }
+                    Op::JLtI => cmp_jump!(ins, <),
+                    Op::JGeI => cmp_jump!(ins, >=),
+                    Op::JLeI => cmp_jump!(ins, <=),
+                    Op::JGtI => cmp_jump!(ins, >),
+
+                    // ---- strings ----
+                    Op::Concat => {
+                        let v = r!(ins.b).str().concat(&r!(ins.c).str());
+                        r!(ins.a) = Value::Str(v);
+                    }
+                    Op::StrLen => r!(ins.a) = Value::Int(r!(ins.b).as_str().len() as i64),
+                    Op::StrIndex => {
+                        let i = r!(ins.c).int();
+                        let s = r!(ins.b).as_str();
+                        if i < 0 || i as usize >= s.len() {
+                            let n = s.len();
+                            rte!("{}", bad_index(i, n));
+                        }
+                        let b = s[i as usize];
+                        r!(ins.a) = Value::Int(b as i64);
+                    }
+                    Op::StrSlice => {
+                        let x = ext!();
+                        let s = r!(ins.b).str();
+                        let n = s.len() as i64;
+                        let lo = if x.a & 1 != 0 { r!(ins.c).int() } else { 0 };
+                        let hi = if x.a & 2 != 0 { r!(ins.c + 1).int() } else { n };
+                        if hi < 0 || hi > n {
+                            rte!("slice bounds out of range [:{}] with length {}", hi, n);
+                        }
+                        if lo < 0 || lo > hi {
+                            rte!("slice bounds out of range [{}:{}]", lo, hi);
+                        }
+                        r!(ins.a) = Value::Str(s.substr(lo as usize, hi as usize));
+                    }
+                    Op::StrNext => {
+                        let i = r!(ins.c).int() as usize;
+                        let (ch, w) = decode_rune(r!(ins.b).as_str(), i);
+                        r!(ins.a) = Value::Int(ch as i64);
+                        r!(ins.a + 1) = Value::Int(w as i64);
+                    }
+                    Op::StrConv => {
+                        let v = str_conv(&r!(ins.b), ins.c);
+                        r!(ins.a) = v;
+                    }
+
+                    // ---- slices and arrays ----
+                    Op::MakeSlice => {
+                        let x = ext!();
+                        let len = r!(ins.b).int();
+                        let cap = r!(ins.c).int();
+                        if len < 0 || len > u32::MAX as i64 / 2 {
+                            rte!("makeslice: len out of range");
+                        }
+                        if cap < len || cap > u32::MAX as i64 / 2 {
+                            rte!("makeslice: cap out of range");
+                        }
+                        let shape = x.b.max(1) as usize;
+                        let esz = shape & SHAPE_LEN;
+                        let zero = consts.get(x.c as usize).cloned().unwrap_or_default();
+                        let zslots: Vec<Value> = match zero {
+                            Value::Tuple(t) => t.into_vec(),
+                            Value::Nil => vec![],
+                            v => vec![v],
+                        };
+                        let obj = Obj::new(SlotKind::from_u16(x.a), cap as usize * esz, &zslots);
+                        r!(ins.a) = Value::Slice(GoSlice {
+                            obj: Arc::new(obj),
+                            off: 0,
+                            len: len as u32,
+                            cap: cap as u32,
+                            esz: shape as u32,
+                        });
+                    }
+                    Op::Len => {
+                        let n = match &r!(ins.b) {
+                            Value::Slice(s) => s.len as i64,
+                            Value::Str(s) => s.len() as i64,
+                            _ => 0,
+                        };
+                        r!(ins.a) = Value::Int(n);
+                    }
+                    Op::Cap => {
+                        let n = match &r!(ins.b) {
+                            Value::Slice(s) => s.cap as i64,
+                            _ => 0,
+                        };
+                        r!(ins.a) = Value::Int(n);
+                    }
+                    Op::Index | Op::IndexN => {
+                        let i = r!(ins.c).int();
+                        let v = match &r!(ins.b) {
+                            Value::Slice(s) if i >= 0 && (i as u64) < s.len as u64 => {
+                                s.get(i as usize)
+                            }
+                            Value::Slice(s) => {
+                                let n = s.len as usize;
+                                rte!("{}", bad_index(i, n))
+                            }
+                            _ => rte!("{}", bad_index(i, 0)),
+                        };
+                        r!(ins.a) = v;
+                    }
+                    Op::SetIndex | Op::SetIndexN => {
+                        let i = r!(ins.b).int();
+                        let v = r!(ins.c).clone();
+                        match &r!(ins.a) {
+                            Value::Slice(s) if i >= 0 && (i as u64) < s.len as u64 => {
+                                s.set(i as usize, v)
+                            }
+                            Value::Slice(s) => {
+                                let n = s.len as usize;
+                                rte!("{}", bad_index(i, n))
+                            }
+                            _ => rte!("{}", bad_index(i, 0)),
+                        }
+                    }
+                    Op::ElemPtr => {
+                        let i = r!(ins.c).int();
+                        let p = match &r!(ins.b) {
+                            Value::Slice(s) if i >= 0 && (i as u64) < s.len as u64 => {
+                                s.elem_ptr(i as usize)
+                            }
+                            Value::Slice(s) => {
+                                let n = s.len as usize;
+                                rte!("{}", bad_index(i, n))
+                            }
+                            _ => rte!("{}", bad_index(i, 0)),
+                        };
+                        r!(ins.a) = Value::Ptr(p);
+                    }
+                    Op::SliceOp => {
+                        let x = ext!();
+                        let (obj, off, len, cap, esz, is_arr) = match &r!(ins.b) {
+                            Value::Slice(s) => (
+                                Some(s.obj.clone()),
+                                s.off,
+                                s.len as i64,
+                                s.cap as i64,
+                                s.esz,
+                                false,
+                            ),
+                            // X.b != 0: a pointer to an array of X.c elements of shape X.b.
+                            Value::Ptr(p) if x.b != 0 => (
+                                Some(p.obj.clone()),
+                                p.off,
+                                x.c as i64,
+                                x.c as i64,
+                                x.b as u32,
+                                true,
+                            ),
+                            Value::Nil if x.b != 0 => nilderef!(),
+                            _ => (None, 0, 0, 0, 1, false),
+                        };
+                        let width = ((esz as usize) & SHAPE_LEN).max(1) as u32;
+                        let lo = if x.a & 1 != 0 { r!(ins.c).int() } else { 0 };
+                        let hi = if x.a & 2 != 0 {
+                            r!(ins.c + 1).int()
+                        } else {
+                            len
+                        };
+                        let max = if x.a & 4 != 0 {
+                            r!(ins.c + 2).int()
+                        } else {
+                            cap
+                        };
+                        let what = if is_arr { "length" } else { "capacity" };
+                        if x.a & 4 != 0 {
+                            if max < 0 || max > cap {
+                                rte!(
+                                    "slice bounds out of range [::{}] with {} {}",
+                                    max,
+                                    what,
+                                    cap
+                                );
+                            }
+                            if hi < 0 || hi > max {
+                                rte!("slice bounds out of range [:{}:{}]", hi, max);
+                            }
+                        } else if hi < 0 || hi > cap {
+                            rte!("slice bounds out of range [:{}] with {} {}", hi, what, cap);
+                        }
+                        if lo < 0 || lo > hi {
+                            rte!("slice bounds out of range [{}:{}]", lo, hi);
+                        }
+                        let v = match obj {
+                            None => Value::Nil,
+                            Some(obj) => Value::Slice(GoSlice {
+                                obj,
+                                off: off + lo as u32 * width,
+                                len: (hi - lo) as u32,
+                                cap: (max - lo) as u32,
+                                esz,
+                            }),
+                        };
+                        r!(ins.a) = v;
+                    }
+                    Op::Append | Op::AppendS => {
+                        let x = ext!();
+                        let vals: Vec<Value> = if ins.op == Op::Append {
+                            (0..ins.c).map(|i| r!(ins.b + 1 + i).clone()).collect()
+                        } else {
+                            match &r!(ins.c) {
+                                Value::Slice(s) => (0..s.len as usize).map(|i| s.get(i)).collect(),
+                                Value::Str(s) => {
+                                    s.as_bytes().iter().map(|b| Value::Int(*b as i64)).collect()
+                                }
+                                _ => vec![],
+                            }
+                        };
+                        let v = append_values(&r!(ins.b), vals, x.a, x.b, x.c);
+                        r!(ins.a) = v;
+                    }
+                    Op::Copy => {
+                        let n = copy_values(&r!(ins.b), &r!(ins.c));
+                        r!(ins.a) = Value::Int(n as i64);
+                    }
+                    Op::ArrIndex => {
+                        let x = ext!();
+                        let i = r!(ins.c).int();
+                        let (shape, n) = (x.a as usize, x.b as usize);
+                        let esz = (shape & SHAPE_LEN).max(1);
+                        if i < 0 || i as usize >= n {
+                            rte!("{}", bad_index(i, n));
+                        }
+                        let t = r!(ins.b).tuple();
+                        let s = i as usize * esz;
+                        let v = if shape == 1 {
+                            t.get(s).cloned().unwrap_or_default()
+                        } else {
+                            Value::Tuple(t.get(s..s + esz).unwrap_or(&[]).to_vec().into())
+                        };
+                        r!(ins.a) = v;
+                    }
+                    Op::ArrSet => {
+                        let x = ext!();
+                        let i = r!(ins.b).int();
+                        let (shape, n) = (x.a as usize, x.b as usize);
+                        let esz = (shape & SHAPE_LEN).max(1);
+                        if i < 0 || i as usize >= n {
+                            rte!("{}", bad_index(i, n));
+                        }
+                        let v = r!(ins.c).clone();
+                        set_slots(&mut r!(ins.a), i as usize * esz, shape, v);
+                    }
+                    Op::GetField => {
+                        let v = r!(ins.b)
+                            .tuple()
+                            .get(ins.c as usize)
+                            .cloned()
+                            .unwrap_or_default();
+                        r!(ins.a) = v;
+                    }
+                    Op::SetField => {
+                        let v = r!(ins.c).clone();
+                        set_slots(&mut r!(ins.a), ins.b as usize, 1, v);
+                    }
+                    Op::GetFieldN => {
+                        let x = ext!();
+                        let (s, n) = (ins.c as usize, x.a as usize & SHAPE_LEN);
+                        let v = Value::Tuple(
+                            r!(ins.b)
+                                .tuple()
+                                .get(s..s + n)
+                                .unwrap_or(&[])
+                                .to_vec()
+                                .into(),
+                        );
+                        r!(ins.a) = v;
+                    }
+                    Op::SetFieldN => {
+                        let x = ext!();
+                        let v = r!(ins.c).clone();
+                        set_slots(&mut r!(ins.a), ins.b as usize, x.a as usize, v);
+                    }
+                    Op::MakeTuple => {
+                        let mut t = Vec::with_capacity(ins.c as usize);
+                        for i in 0..ins.c {
+                            match &r!(ins.b + i) {
+                                Value::Tuple(x) => t.extend(x.iter().cloned()),
+                                v => t.push(v.clone()),
+                            }
+                        }
+                        r!(ins.a) = Value::Tuple(t.into());
+                    }
+
+                    // ---- pointers ----
+                    Op::New => {
+                        let x = ext!();
+                        let obj =
+                            Obj::new(SlotKind::from_u16(ins.c), ins.b as usize & SHAPE_LEN, &[]);
+                        if x.b != 1 {
+                            if let Some(z) = consts.get(x.a as usize) {
+                                obj.set_n(0, ins.b as usize, z.clone());
+                            }
+                        }
+                        r!(ins.a) = Value::Ptr(Pointer {
+                            obj: Arc::new(obj),
+                            off: 0,
+                        });
+                    }
+                    Op::Load => {
+                        let p = ptr!(ins.b);
+                        r!(ins.a) = p.load(ins.c as usize);
+                    }
+                    Op::Store => {
+                        let p = ptr!(ins.a);
+                        let v = r!(ins.b).clone();
+                        p.store(ins.c as usize, v);
+                    }
+                    Op::LoadF => {
+                        let v = match &r!(ins.b) {
+                            Value::Ptr(p) => p.obj.get(p.off as usize + ins.c as usize),
+                            _ => nilderef!(),
+                        };
+                        r!(ins.a) = v;
+                    }
+                    Op::StoreF => {
+                        let v = r!(ins.c).clone();
+                        match &r!(ins.a) {
+                            Value::Ptr(p) => p.obj.set(p.off as usize + ins.b as usize, v),
+                            _ => nilderef!(),
+                        }
+                    }
+                    Op::PtrOff => {
+                        let p = ptr!(ins.b);
+                        r!(ins.a) = Value::Ptr(Pointer {
+                            obj: p.obj,
+                            off: p.off + ins.c as u32,
+                        });
+                    }
+                    Op::ArrPtrIdx => {
+                        let x = ext!();
+                        let i = r!(ins.c).int();
+                        let p = ptr!(ins.b);
+                        let (esz, n) = ((x.a as usize & SHAPE_LEN).max(1), x.b as usize);
+                        if i < 0 || i as usize >= n {
+                            rte!("{}", bad_index(i, n));
+                        }
+                        r!(ins.a) = Value::Ptr(Pointer {
+                            obj: p.obj,
+                            off: p.off + (i as usize * esz) as u32,
+                        });
+                    }
+
+                    // ---- maps ----
+                    Op::MakeMap => {
+                        r!(ins.a) = Value::Map(Arc::new(Mutex::new(GoMap::default())));
+                    }
+                    Op::MapGet => {
+                        let x = ext!();
+                        let k = Key::from_value(&r!(ins.c), x.b & 2 != 0);
+                        let found = match &r!(ins.b) {
+                            Value::Map(m) => m.lock().entries.get(&k).map(|e| e.1.clone()),
+                            _ => None,
+                        };
+                        let ok = found.is_some();
+                        let v = found.unwrap_or_else(|| {
+                            consts.get(x.a as usize).cloned().unwrap_or_default()
+                        });
+                        r!(ins.a) = v;
+                        if x.b & 1 != 0 {
+                            r!(ins.a + 1) = Value::from_bool(ok);
+                        }
+                    }
+                    Op::MapSet => {
+                        let x = ext!();
+                        let kv = r!(ins.b).clone();
+                        let k = Key::from_value(&kv, x.b & 2 != 0);
+                        let v = r!(ins.c).clone();
+                        match &r!(ins.a) {
+                            Value::Map(m) => {
+                                m.lock().entries.insert(k, (kv, v));
+                            }
+                            _ => throw!(Value::Iface(Arc::new(Iface {
+                                ty: RT_RUNTIME_ERROR,
+                                val: Value::from_str("assignment to entry in nil map"),
+                            }))),
+                        }
+                    }
+                    Op::MapDelete => {
+                        let x = ext!();
+                        let k = Key::from_value(&r!(ins.b), x.b & 2 != 0);
+                        if let Value::Map(m) = &r!(ins.a) {
+                            m.lock().entries.remove(&k);
+                        }
+                    }
+                    Op::MapLen => {
+                        let n = match &r!(ins.b) {
+                            Value::Map(m) => m.lock().entries.len() as i64,
+                            _ => 0,
+                        };
+                        r!(ins.a) = Value::Int(n);
+                    }
+                    Op::MapIter => {
+                        let entries: Vec<(Value, Value)> = match &r!(ins.b) {
+                            Value::Map(m) => m.lock().entries.values().cloned().collect(),
+                            _ => vec![],
+                        };
+                        r!(ins.a) =
+                            Value::Native(Arc::new(Mutex::new(MapIterState { entries, pos: 0 })));
+                    }
+                    Op::MapNext => {
+                        let next = match &r!(ins.b) {
+                            Value::Native(n) => match n.downcast_ref::<Mutex<MapIterState>>() {
+                                Some(it) => {
+                                    let mut it = it.lock();
+                                    let p = it.pos;
+                                    it.pos += 1;
+                                    it.entries.get(p).cloned()
+                                }
+                                None => None,
+                            },
+                            _ => None,
+                        };
+                        match next {
+                            Some((k, v)) => {
+                                r!(ins.a) = k;
+                                r!(ins.a + 1) = v;
+                            }
+                            None => jump!(ins.sc()),
+                        }
+                    }
+
+                    // ---- interfaces ----
+                    Op::ToIface => {
+                        let v = r!(ins.b).clone();
+                        r!(ins.a) = Value::Iface(Arc::new(Iface {
+                            ty: ins.c as u32,
+                            val: v,
+                        }));
+                    }
+                    Op::Assert | Op::AssertOk => {
+                        let x = ext!();
+                        let target = ins.c as u32;
+                        let src = r!(ins.b).clone();
+                        let ok = match &src {
+                            Value::Iface(i) => {
+                                if x.a == 1 {
+                                    implements(prog, i.ty, target).is_ok()
+                                } else {
+                                    i.ty == target
+                                }
+                            }
+                            _ => false,
+                        };
+                        if ins.op == Op::AssertOk {
+                            let v = if !ok {
+                                consts.get(x.c as usize).cloned().unwrap_or_default()
+                            } else if x.a == 1 {
+                                src
+                            } else if let Value::Iface(i) = &src {
+                                i.val.clone()
+                            } else {
+                                Value::Nil
+                            };
+                            r!(ins.a) = v;
+                            r!(ins.a + 1) = Value::from_bool(ok);
+                        } else if ok {
+                            r!(ins.a) = if x.a == 1 {
+                                src
+                            } else if let Value::Iface(i) = &src {
+                                i.val.clone()
+                            } else {
+                                Value::Nil
+                            };
+                        } else {
+                            let tname = |t: u32| {
+                                prog.types
+                                    .get(t as usize)
+                                    .map_or("?".to_string(), |t| t.name.clone())
+                            };
+                            let msg = match (&src, x.a == 1) {
+                                (Value::Iface(i), false) => format!(
+                                    "interface conversion: {} is {}, not {}",
+                                    tname(x.b as u32),
+                                    tname(i.ty),
+                                    tname(target)
+                                ),
+                                (Value::Iface(i), true) => format!(
+                                    "interface conversion: {} is not {}: missing method {}",
+                                    tname(i.ty),
+                                    tname(target),
+                                    implements(prog, i.ty, target).err().unwrap_or_default()
+                                ),
+                                (_, false) => format!(
+                                    "interface conversion: {} is nil, not {}",
+                                    tname(x.b as u32),
+                                    tname(target)
+                                ),
+                                (_, true) => format!(
+                                    "interface conversion: interface is nil, not {}",
+                                    tname(target)
+                                ),
+                            };
+                            // Go's *runtime.TypeAssertionError: a runtime.Error whose text has
+                            // no "runtime error: " prefix.
+                            throw!(Value::Iface(Arc::new(Iface {
+                                ty: RT_RUNTIME_ERROR,
+                                val: Value::from_str(&msg),
+                            })));
+                        }
+                    }
+                    Op::DynType => {
+                        let t = match &r!(ins.b) {
+                            Value::Iface(i) => i.ty as i64,
+                            _ => -1,
+                        };
+                        r!(ins.a) = Value::Int(t);
+                    }
+                    Op::Implements => {
+                        let ok = match &r!(ins.b) {
+                            Value::Iface(i) => implements(prog, i.ty, ins.c as u32).is_ok(),
+                            _ => false,
+                        };
+                        r!(ins.a) = Value::from_bool(ok);
+                    }
+
+                    // ---- functions ----
+                    Op::Closure => {
+                        let x = ext!();
+                        let caps: Box<[Value]> = (0..x.a).map(|i| r!(ins.c + i).clone()).collect();
+                        r!(ins.a) = Value::Func(Arc::new(FuncVal::Go {
+                            func: ins.b as u32,
+                            captures: caps,
+                        }));
+                    }
+                    Op::FuncRef => {
+                        r!(ins.a) = Value::Func(Arc::new(FuncVal::Go {
+                            func: ins.bx(),
+                            captures: Box::new([]),
+                        }));
+                    }
+                    Op::BindM => {
+                        let recv = r!(ins.b).clone();
+                        r!(ins.a) = Value::Func(Arc::new(FuncVal::Bound {
+                            func: ins.c as u32,
+                            recv,
+                        }));
+                    }
+                    Op::Call => {
+                        self.frames[depth - 1].pc = pc as u32;
+                        safepoint!();
+                        let win = base + ins.a as usize;
+                        match self.push_call(win, ins.b as usize, FrameKind::Normal) {
+                            Ok(CallDone::Pushed) => continue 'frames,
+                            Ok(CallDone::Native(_)) => {}
+                            Err(Trap::Panicking) => {
+                                self.unwind(stop_depth)?;
+                                continue 'frames;
+                            }
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    Op::CallS => {
+                        self.frames[depth - 1].pc = pc as u32;
+                        safepoint!();
+                        self.push_frame(
+                            ins.b as u32,
+                            base + ins.a as usize,
+                            FrameKind::Normal,
+                            None,
+                        )?;
+                        continue 'frames;
+                    }
+                    Op::CallM => {
+                        self.frames[depth - 1].pc = pc as u32;
+                        safepoint!();
+                        let recv_at = base + ins.a as usize + 1;
+                        let (entry, val) = match &self.regs[recv_at] {
+                            Value::Iface(i) => (
+                                prog.types
+                                    .get(i.ty as usize)
+                                    .and_then(|t| t.methods.get(&(ins.b as u32)).copied()),
+                                i.val.clone(),
+                            ),
+                            _ => nilderef!(),
+                        };
+                        let entry = match entry {
+                            Some(e) => e,
+                            None => return Err(self.internal("method not found")),
+                        };
+                        let recv = if entry.deref > 0 {
+                            match &val {
+                                Value::Ptr(p) => p.load(entry.deref as usize),
+                                _ => nilderef!(),
+                            }
+                        } else {
+                            val
+                        };
+                        self.regs[recv_at] = recv;
+                        self.push_frame(
+                            entry.func,
+                            base + ins.a as usize,
+                            FrameKind::Normal,
+                            None,
+                        )?;
+                        continue 'frames;
+                    }
+                    Op::CallN => {
+                        let x = ext!();
+                        self.frames[depth - 1].pc = pc as u32;
+                        let win = base + ins.a as usize;
+                        let args: Vec<Value> =
+                            self.regs[win + 1..win + 1 + ins.c as usize].to_vec();
+                        let nf = match prog.natives.get(ins.b as usize) {
+                            Some(n) => n.f,
+                            None => return Err(self.internal("unknown native")),
+                        };
+                        match nf(self, &args) {
+                            Ok(res) => {
+                                let want = (x.a as usize).max(res.len());
+                                self.ensure_regs(win + want + 1);
+                                for (i, v) in res.into_iter().enumerate() {
+                                    self.regs[win + i] = v;
+                                }
+                                // A native may have grown the register file or pushed frames
+                                // (callbacks) that have since returned: reload the frame.
+                                continue 'frames;
+                            }
+                            Err(Trap::Panicking) => {
+                                self.unwind(stop_depth)?;
+                                continue 'frames;
+                            }
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    Op::Ret => {
+                        let fr = match self.frames.pop() {
+                            Some(f) => f,
+                            None => return Ok(()),
+                        };
+                        let (from, to) = (fr.base as usize + ins.a as usize, fr.ret as usize);
+                        for i in 0..ins.b as usize {
+                            let v = std::mem::take(&mut self.regs[from + i]);
+                            self.regs[to + i] = v;
+                        }
+                        match fr.kind {
+                            FrameKind::Normal | FrameKind::Deferred => {}
+                            FrameKind::Entry => self.last_results = ins.b as usize,
+                            FrameKind::PanicDeferred => {
+                                if self.panics.last().is_some_and(|p| p.recovered) {
+                                    self.panics.clear();
+                                    if let Some(caller) = self.frames.last_mut() {
+                                        caller.pc = prog.funcs[caller.func as usize].recover_pc;
+                                    }
+                                } else {
+                                    self.unwind(stop_depth)?;
+                                }
+                            }
+                        }
+                        continue 'frames;
+                    }
+                    Op::Defer => {
+                        let f = r!(ins.a).clone();
+                        let args = (0..ins.b).map(|i| r!(ins.a + 1 + i).clone()).collect();
+                        self.defers.push(Deferred {
+                            depth,
+                            func: f,
+                            args,
+                        });
+                    }
+                    Op::RunDefers => {
+                        if self.defers.last().is_some_and(|d| d.depth == depth) {
+                            if let Some(d) = self.defers.pop() {
+                                // Re-execute RUNDEFERS when the deferred call returns.
+                                self.frames[depth - 1].pc = (pc - 1) as u32;
+                                match self.start_deferred(d, FrameKind::Deferred) {
+                                    Ok(_) => continue 'frames,
+                                    Err(Trap::Panicking) => {
+                                        self.unwind(stop_depth)?;
+                                        continue 'frames;
+                                    }
+                                    Err(e) => return Err(e),
+                                }
+                            }
+                        }
+                    }
+                    Op::Panic => {
+                        let v = r!(ins.a).clone();
+                        let v = if v.is_nil() {
+                            // Go 1.21: panic(nil) becomes a *runtime.PanicNilError.
+                            Value::Iface(Arc::new(Iface {
+                                ty: RT_RUNTIME_ERROR,
+                                val: Value::from_str(
+                                    "panic called with nil argument (see issue 25448)",
+                                ),
+                            }))
+                        } else {
+                            v
+                        };
+                        throw!(v);
+                    }
+                    Op::Recover => {
+                        let ok = self.frames[depth - 1].kind == FrameKind::PanicDeferred;
+                        let v = match self.panics.last_mut() {
+                            Some(p) if ok && !p.recovered => {
+                                p.recovered = true;
+                                p.recover_depth = depth;
+                                p.val.clone()
+                            }
+                            _ => Value::Nil,
+                        };
+                        r!(ins.a) = v;
+                    }
+                    Op::Go => {
+                        let f = r!(ins.a).clone();
+                        let args: Vec<Value> =
+                            (0..ins.b).map(|i| r!(ins.a + 1 + i).clone()).collect();
+                        self.frames[depth - 1].pc = pc as u32;
+                        let line = prog.line_of(self.frames[depth - 1].func, pc - 1);
+                        rt::go_value(self, f, args, line);
+                        // The new G may run on another M; ours continues (no reload needed).
+                    }
+
+                    // ---- channels ----
+                    Op::MakeChan => {
+                        let cap = r!(ins.b).int();
+                        if cap < 0 {
+                            rte!("makechan: size out of range");
+                        }
+                        r!(ins.a) = Value::Chan(Arc::new(rt::ChanObj::new(cap as usize)));
+                    }
+                    Op::Send => {
+                        self.frames[depth - 1].pc = pc as u32;
+                        let v = r!(ins.b).clone();
+                        let c = match &r!(ins.a) {
+                            Value::Chan(c) => Some(c.clone()),
+                            _ => None,
+                        };
+                        if let Err(msg) = rt::chansend(self, c, v) {
+                            let e = Value::Iface(Arc::new(Iface {
+                                ty: RT_RUNTIME_ERROR,
+                                val: Value::from_str(msg),
+                            }));
+                            throw!(e);
+                        }
+                    }
+                    Op::Recv => {
+                        self.frames[depth - 1].pc = pc as u32;
+                        let c = match &r!(ins.b) {
+                            Value::Chan(c) => Some(c.clone()),
+                            _ => None,
+                        };
+                        let (v, ok) = rt::chanrecv(self, c);
+                        r!(ins.a) = v.unwrap_or_else(|| {
+                            // The zero value of the element type follows in EXT when needed.
+                            Value::Nil
+                        });
+                        if ins.c & 1 != 0 {
+                            r!(ins.a + 1) = Value::from_bool(ok);
+                        }
+                        if ins.c & 2 != 0 {
+                            let x = ext!();
+                            if !ok {
+                                r!(ins.a) = consts.get(x.a as usize).cloned().unwrap_or_default();
+                            }
+                        }
+                    }
+                    Op::Close => {
+                        let c = match &r!(ins.a) {
+                            Value::Chan(c) => Some(c.clone()),
+                            _ => None,
+                        };
+                        if let Err(msg) = rt::closechan(self, c) {
+                            let e = Value::Iface(Arc::new(Iface {
+                                ty: RT_RUNTIME_ERROR,
+                                val: Value::from_str(msg),
+                            }));
+                            throw!(e);
+                        }
+                    }
+                    Op::Select => {
+                        let x = ext!();
+                        self.frames[depth - 1].pc = pc as u32;
+                        let mut cases = Vec::with_capacity(ins.c as usize);
+                        for i in 0..ins.c {
+                            // Each case: R[B+3i] = kind (0 recv, 1 send), R[B+3i+1] = chan,
+                            // R[B+3i+2] = value to send.
+                            let k = r!(ins.b + 3 * i).int();
+                            let ch = match &r!(ins.b + 3 * i + 1) {
+                                Value::Chan(c) => Some(c.clone()),
+                                _ => None,
+                            };
+                            let v = r!(ins.b + 3 * i + 2).clone();
+                            cases.push((k == 1, ch, v));
+                        }
+                        match rt::select(self, cases, x.a == 1) {
+                            Ok((idx, v, ok)) => {
+                                r!(ins.a) = Value::Int(idx);
+                                r!(ins.a + 1) = v;
+                                r!(ins.a + 2) = Value::from_bool(ok);
+                            }
+                            Err(msg) => {
+                                let e = Value::Iface(Arc::new(Iface {
+                                    ty: RT_RUNTIME_ERROR,
+                                    val: Value::from_str(msg),
+                                }));
+                                throw!(e);
+                            }
+                        }
+                    }
+                    Op::ChanLen => {
+                        let n = match &r!(ins.b) {
+                            Value::Chan(c) => {
+                                if ins.c == 1 {
+                                    c.cap()
+                                } else {
+                                    c.len()
+                                }
+                            }
+                            _ => 0,
+                        };
+                        r!(ins.a) = Value::Int(n as i64);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Store a value of `shape` into the tuple in `dst` at slot `off`.
+fn set_slots(dst: &mut Value, off: usize, shape: usize, v: Value) {
+    let n = shape & SHAPE_LEN;
+    if let Value::Tuple(t) = dst {
+        if shape == 1 {
+            if let Some(s) = t.get_mut(off) {
+                *s = v;
+            }
+        } else if let Value::Tuple(src) = v {
+            for (i, x) in src.into_vec().into_iter().enumerate().take(n) {
+                if let Some(s) = t.get_mut(off + i) {
+                    *s = x;
+                }
+            }
+        }
+    }
+}
+
+/// Decode the UTF-8 rune at byte `i` (Go's `for range` over strings): invalid → (U+FFFD, 1).
+pub fn decode_rune(s: &[u8], i: usize) -> (u32, usize) {
+    let b = match s.get(i) {
+        Some(b) => *b,
+        None => return (0xFFFD, 1),
+    };
+    if b < 0x80 {
+        return (b as u32, 1);
+    }
+    let end = (i + 4).min(s.len());
+    for w in 2..=4 {
+        if i + w > end {
+            break;
+        }
+        if let Ok(st) = std::str::from_utf8(&s[i..i + w]) {
+            if let Some(c) = st.chars().next() {
+                return (c as u32, w);
+            }
+        }
+    }
+    (0xFFFD, 1)
+}
+
+/// Encode a rune as UTF-8 (invalid code points become U+FFFD), as Go's `string(rune)`.
+pub fn encode_rune(r: i64, out: &mut Vec<u8>) {
+    let c = u32::try_from(r)
+        .ok()
+        .and_then(char::from_u32)
+        .unwrap_or('\u{FFFD}');
+    let mut buf = [0u8; 4];
+    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+}
+
+fn str_conv(v: &Value, kind: u16) -> Value {
+    match kind {
+        1 => match v {
+            Value::Slice(s) => Value::from_bytes(s.bytes()),
+            _ => Value::Str(GoStr::empty()),
+        },
+        2 => {
+            let b = v.as_str();
+            if b.is_empty() {
+                // []byte("") is an empty, non-nil slice.
+                return Value::Slice(GoSlice {
+                    obj: Arc::new(Obj::new(SlotKind::Bytes, 0, &[])),
+                    off: 0,
+                    len: 0,
+                    cap: 0,
+                    esz: 1,
+                });
+            }
+            let cap = roundupsize(b.len(), true);
+            let obj = Obj::new(SlotKind::Bytes, cap, &[]);
+            for (i, x) in b.iter().enumerate() {
+                obj.set(i, Value::Int(*x as i64));
+            }
+            Value::Slice(GoSlice {
+                obj: Arc::new(obj),
+                off: 0,
+                len: b.len() as u32,
+                cap: cap as u32,
+                esz: 1,
+            })
+        }
+        3 => {
+            let mut out = Vec::new();
+            if let Value::Slice(s) = v {
+                for i in 0..s.len as usize {
+                    encode_rune(s.get(i).int(), &mut out);
+                }
+            }
+            Value::from_bytes(out)
+        }
+        4 => {
+            let b = v.as_str();
+            let mut runes = Vec::new();
+            let mut i = 0;
+            while i < b.len() {
+                let (c, w) = decode_rune(b, i);
+                runes.push(c as i64);
+                i += w;
+            }
+            let cap = roundupsize(runes.len() * 4, true) / 4;
+            let obj = Obj::new(SlotKind::Words, cap.max(runes.len()), &[]);
+            for (i, r) in runes.iter().enumerate() {
+                obj.set(i, Value::Int(*r));
+            }
+            Value::Slice(GoSlice {
+                obj: Arc::new(obj),
+                off: 0,
+                len: runes.len() as u32,
+                cap: cap.max(runes.len()) as u32,
+                esz: 1,
+            })
+        }
+        _ => {
+            let mut out = Vec::new();
+            encode_rune(v.int(), &mut out);
+            Value::from_bytes(out)
+        }
+    }
+}
+
+/// `append(s, vals...)` with Go's growth. `kind` slot kind, `esz` slots per element, `ebytes`
+/// the element's size in bytes (for size-class rounding).
+pub fn append_values(s: &Value, vals: Vec<Value>, kind: u16, shape: u16, ebytes: u16) -> Value {
+    let shape = shape.max(1) as usize;
+    let esz = (shape & SHAPE_LEN).max(1);
+    let (obj, off, len, cap) = match s {
+        Value::Slice(s) => (
+            Some(s.obj.clone()),
+            s.off as usize,
+            s.len as usize,
+            s.cap as usize,
+        ),
+        _ => (None, 0, 0, 0),
+    };
+    if vals.is_empty() {
+        return s.clone();
+    }
+    let new_len = len + vals.len();
+    if let (Some(obj), true) = (&obj, new_len <= cap) {
+        for (i, v) in vals.into_iter().enumerate() {
+            obj.set_n(off + (len + i) * esz, shape, v);
+        }
+        return Value::Slice(GoSlice {
+            obj: obj.clone(),
+            off: off as u32,
+            len: new_len as u32,
+            cap: cap as u32,
+            esz: shape as u32,
+        });
+    }
+    let kind = SlotKind::from_u16(kind);
+    let newcap = grow_cap(new_len, cap, ebytes as usize, kind != SlotKind::Vals).max(new_len);
+    let nobj = Obj::new(kind, newcap * esz, &[]);
+    if let Some(obj) = &obj {
+        for i in 0..len * esz {
+            nobj.set(i, obj.get(off + i));
+        }
+    }
+    // Slots past the new length must hold the element's zero value: copy the shape of the
+    // first appended element with zeroed scalars / nils.
+    if kind == SlotKind::Vals {
+        if let Some(first) = vals.first() {
+            let z = zero_like(first);
+            for i in new_len..newcap {
+                nobj.set_n(i * esz, shape, z.clone());
+            }
+        }
+    }
+    for (i, v) in vals.into_iter().enumerate() {
+        nobj.set_n((len + i) * esz, shape, v);
+    }
+    Value::Slice(GoSlice {
+        obj: Arc::new(nobj),
+        off: 0,
+        len: new_len as u32,
+        cap: newcap as u32,
+        esz: shape as u32,
+    })
+}
+
+/// The zero value of the same shape as `v` (scalars 0, strings "", references nil).
+pub fn zero_like(v: &Value) -> Value {
+    match v {
+        Value::Int(_) => Value::Int(0),
+        Value::Str(_) => Value::Str(GoStr::empty()),
+        Value::Tuple(t) => Value::Tuple(t.iter().map(zero_like).collect()),
+        _ => Value::Nil,
+    }
+}
+
+/// `copy(dst, src)`; `src` may be a string. Returns the number of elements copied.
+pub fn copy_values(dst: &Value, src: &Value) -> usize {
+    let d = match dst {
+        Value::Slice(d) => d,
+        _ => return 0,
+    };
+    match src {
+        Value::Str(s) => {
+            let b = s.as_bytes();
+            let n = b.len().min(d.len as usize);
+            for (i, x) in b.iter().take(n).enumerate() {
+                d.set(i, Value::Int(*x as i64));
+            }
+            n
+        }
+        Value::Slice(s) => {
+            let n = (s.len as usize).min(d.len as usize);
+            let tmp: Vec<Value> = (0..n).map(|i| s.get(i)).collect();
+            for (i, v) in tmp.into_iter().enumerate() {
+                d.set(i, v);
+            }
+            n
+        }
+        _ => 0,
+    }
+}
+
+/// Whether runtime type `t` implements interface type `iface`; Err(missing method name).
+pub fn implements(prog: &super::program::Program, t: u32, iface: u32) -> Result<(), String> {
+    let methods = match prog.types.get(iface as usize).map(|t| &t.kind) {
+        Some(RKind::Interface(m)) => m,
+        _ => return Err(String::new()),
+    };
+    let tt = match prog.types.get(t as usize) {
+        Some(t) => t,
+        None => return Err(String::new()),
+    };
+    for m in methods {
+        let ok = prog
+            .find_method_sym(m)
+            .is_some_and(|s| tt.methods.contains_key(&s));
+        let ok = ok || (matches!(tt.kind, RKind::ErrorString) && m == "Error");
+        if !ok {
+            return Err(m.clone());
+        }
+    }
+    Ok(())
+}
+
+/// Go's `==` on two values of the same static type (deep for tuples and interfaces).
+/// Err(type name) when comparing interfaces holding an uncomparable dynamic type.
+pub fn values_equal(prog: &super::program::Program, a: &Value, b: &Value) -> Result<bool, String> {
+    Ok(match (a, b) {
+        (Value::Nil, Value::Nil) => true,
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Ptr(x), Value::Ptr(y)) => x.same(y),
+        (Value::Chan(x), Value::Chan(y)) => Arc::ptr_eq(x, y),
+        (Value::Map(x), Value::Map(y)) => Arc::ptr_eq(x, y),
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            if x.len() != y.len() {
+                return Ok(false);
+            }
+            for (p, q) in x.iter().zip(y.iter()) {
+                if !values_equal(prog, p, q)? {
+                    return Ok(false);
+                }
+            }
+            true
+        }
+        (Value::Iface(x), Value::Iface(y)) => {
+            if x.ty != y.ty {
+                return Ok(false);
+            }
+            let t = prog.types.get(x.ty as usize);
+            if let Some(t) = t {
+                if !t.comparable {
+                    return Err(t.name.clone());
+                }
+                if matches!(t.kind, RKind::Float64 | RKind::Float32) {
+                    return Ok(x.val.float() == y.val.float());
+                }
+                if matches!(t.kind, RKind::ErrorString) && x.ty != RT_RUNTIME_ERROR {
+                    // *errors.errorString: pointer identity.
+                    return Ok(Arc::ptr_eq(x, y));
+                }
+            }
+            values_equal(prog, &x.val, &y.val)?
+        }
+        _ => false,
+    })
+}

@@ -1,0 +1,177 @@
+//! The bytecode VM: one [`Vm`] per goroutine. Frames and registers live in heap `Vec`s owned by
+//! the G (never the native stack), so deep Go recursion cannot overflow the native stack and a
+//! parked goroutine is just data. The dispatch loop (`interp.rs`) is one `match` in the order of
+//! the instruction table (`opcode.rs`); it checks for preemption (`rt::safepoint`) at backward
+//! jumps and calls, where Go puts its stack-guard check.
+
+pub mod fmt;
+pub mod interp;
+pub mod natives;
+pub mod panic;
+pub mod program;
+pub mod rt;
+#[cfg(test)]
+mod tests;
+pub mod value;
+
+use program::Program;
+use std::sync::Arc;
+use value::{FuncVal, Pointer, Value};
+
+/// Why execution stopped abnormally.
+#[derive(Debug)]
+pub enum Trap {
+    /// A Go panic is unwinding (its record is on the VM's panic stack).
+    Panicking,
+    /// `os.Exit(n)` or a fatal error already printed: exit the process with this code.
+    Exit(i32),
+}
+
+/// Frame kinds: how a frame's return is handled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameKind {
+    Normal,
+    /// A deferred call run by `RunDefers` on normal return.
+    Deferred,
+    /// A deferred call run while panicking: `recover()` is valid directly inside it.
+    PanicDeferred,
+    /// Entered from native code (callback): returning from it stops the nested loop.
+    Entry,
+}
+
+#[derive(Clone)]
+pub struct Frame {
+    pub func: u32,
+    pub pc: u32,
+    /// Absolute register index of R[0].
+    pub base: u32,
+    /// Absolute register index where results go.
+    pub ret: u32,
+    pub kind: FrameKind,
+    /// The closure being run (for captured cells).
+    pub closure: Option<Arc<FuncVal>>,
+}
+
+/// A deferred call, recorded with the frame depth that registered it.
+pub struct Deferred {
+    pub depth: usize,
+    pub func: Value,
+    pub args: Vec<Value>,
+}
+
+/// One active panic (Go's `_panic`).
+pub struct PanicRec {
+    /// The panic value (an interface value, or nil).
+    pub val: Value,
+    pub recovered: bool,
+    /// Frame depth of the deferred call that recovered it.
+    pub recover_depth: usize,
+    /// The stack when the panic started (function, line), innermost first.
+    pub trace: Vec<(u32, u32)>,
+    /// A nil dereference: Go prints the `[signal SIGSEGV ...]` line.
+    pub sigsegv: bool,
+}
+
+/// Go's maximum stack is 1 GB; minigo bounds the frame depth instead (a Go frame of a small
+/// function is ~100 bytes, so this is the same order of recursion depth).
+pub const MAX_FRAMES: usize = 1_000_000;
+/// Bound on the register file (32-byte values: 2 GiB would be too much; 48M values ≈ 1.5 GiB).
+pub const MAX_REGS: usize = 48_000_000;
+
+/// Globals shared by every goroutine of a program.
+pub struct Shared {
+    pub prog: Arc<Program>,
+    pub globals: Pointer,
+    pub args: Vec<String>,
+}
+
+/// The per-goroutine VM state.
+pub struct Vm<'g> {
+    pub shared: Arc<Shared>,
+    pub regs: Vec<Value>,
+    pub frames: Vec<Frame>,
+    pub defers: Vec<Deferred>,
+    pub panics: Vec<PanicRec>,
+    /// Goroutine id (1 = main).
+    pub goid: u64,
+    /// Runtime context of the G running this VM.
+    pub g: &'g mut rt::Gctx,
+    /// Number of results left by the last `Entry` frame's return.
+    pub last_results: usize,
+    /// Frames published for the runtime's goroutine dumps (see `rt::install_traceback`).
+    pub snapshot: rt::FrameSnapshot,
+}
+
+impl<'g> Vm<'g> {
+    pub fn new(shared: Arc<Shared>, goid: u64, g: &'g mut rt::Gctx) -> Vm<'g> {
+        Vm {
+            shared,
+            regs: Vec::with_capacity(256),
+            frames: Vec::with_capacity(64),
+            defers: Vec::new(),
+            panics: Vec::new(),
+            goid,
+            g,
+            last_results: 0,
+            snapshot: Default::default(),
+        }
+    }
+
+    pub fn prog(&self) -> &Program {
+        &self.shared.prog
+    }
+
+    /// Call a function value with arguments and return its results, running the nested
+    /// dispatch loop (used by natives for callbacks: `sort.Slice`'s less, `String()` methods).
+    pub fn call_value(&mut self, f: &Value, args: &[Value]) -> Result<Vec<Value>, Trap> {
+        let win = self.top_of_frame();
+        self.ensure_regs(win + 1 + args.len() + 1);
+        self.regs[win] = f.clone();
+        for (i, a) in args.iter().enumerate() {
+            self.regs[win + 1 + i] = a.clone();
+        }
+        let depth = self.frames.len();
+        match self.push_call(win, args.len(), FrameKind::Entry)? {
+            interp::CallDone::Native(n) => Ok(self.regs[win..win + n].to_vec()),
+            interp::CallDone::Pushed => {
+                self.run(depth)?;
+                let nres = self.last_results;
+                Ok(self.regs[win..win + nres].to_vec())
+            }
+        }
+    }
+
+    /// Call function `func` (an index) with arguments; used for `main.main`, `init` and method
+    /// callbacks.
+    pub fn call_func(&mut self, func: u32, args: &[Value]) -> Result<Vec<Value>, Trap> {
+        let f = Value::Func(Arc::new(FuncVal::Go {
+            func,
+            captures: Box::new([]),
+        }));
+        self.call_value(&f, args)
+    }
+
+    /// First register above the current frame's registers.
+    fn top_of_frame(&self) -> usize {
+        match self.frames.last() {
+            Some(fr) => {
+                let nregs = self.prog().funcs[fr.func as usize].nregs as usize;
+                fr.base as usize + nregs
+            }
+            None => 0,
+        }
+    }
+
+    /// Publish the current frames for goroutine dumps (before the G may park).
+    pub fn publish_frames(&mut self) {
+        let t = self.traceback();
+        *self.snapshot.lock() = t;
+    }
+
+    #[inline]
+    pub fn ensure_regs(&mut self, n: usize) {
+        if self.regs.len() < n {
+            self.regs.resize(n, Value::Nil);
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! A compiled program: functions (bytecode + constants + line table), the runtime type table
+//! used by interfaces, `fmt` and type assertions, method tables for dynamic dispatch, globals.
+
+use super::value::{SlotKind, Value};
+use crate::opcode::Instr;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// One compiled function (a Go function, method, closure body, or the package initialiser).
+#[derive(Clone, Debug, Default)]
+pub struct Func {
+    /// Go's name as printed in tracebacks: `main.fib`, `main.(*T).M`, `main.main.func1`.
+    pub name: String,
+    pub code: Vec<Instr>,
+    /// Source line of each instruction.
+    pub lines: Vec<u32>,
+    pub consts: Vec<Value>,
+    /// Registers used by the frame (parameters first).
+    pub nregs: u16,
+    /// Parameter slots (receiver first for methods).
+    pub nparams: u16,
+    pub nresults: u16,
+    /// Number of captured cells (closures).
+    pub ncaptures: u16,
+    /// Where a frame resumes after a deferred call recovered a panic: runs the remaining
+    /// deferred calls and returns the named results (or zero values).
+    pub recover_pc: u32,
+    /// Source line of the declaration.
+    pub line: u32,
+}
+
+/// Integer representation of a basic kind, for formatting and conversions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IntKind {
+    I8,
+    I16,
+    I32,
+    I64,
+    U8,
+    U16,
+    U32,
+    U64,
+}
+
+impl IntKind {
+    pub fn signed(self) -> bool {
+        matches!(
+            self,
+            IntKind::I8 | IntKind::I16 | IntKind::I32 | IntKind::I64
+        )
+    }
+    /// The `NARROW` operand for this kind (0 = none needed).
+    pub fn narrow_code(self) -> u16 {
+        match self {
+            IntKind::I8 => 1,
+            IntKind::I16 => 2,
+            IntKind::I32 => 3,
+            IntKind::U8 => 4,
+            IntKind::U16 => 5,
+            IntKind::U32 => 6,
+            IntKind::I64 | IntKind::U64 => 0,
+        }
+    }
+}
+
+/// Normalise a 64-bit word to an integer kind (`NARROW` / conversions).
+#[inline]
+pub fn narrow(v: i64, code: u16) -> i64 {
+    match code {
+        1 => v as i8 as i64,
+        2 => v as i16 as i64,
+        3 => v as i32 as i64,
+        4 => v as u8 as i64,
+        5 => v as u16 as i64,
+        6 => v as u32 as i64,
+        _ => v,
+    }
+}
+
+/// Shape of a runtime type.
+#[derive(Clone, Debug)]
+pub enum RKind {
+    Bool,
+    Int(IntKind),
+    /// `uintptr` prints like uint64.
+    Float32,
+    Float64,
+    String,
+    Slice(u32),
+    Array(u64, u32),
+    Map(u32, u32),
+    Pointer(u32),
+    Struct(Vec<RField>),
+    Func,
+    Interface(Vec<String>),
+    Chan(u32),
+    /// `runtime.Error` / `*errors.errorString`: value is the message string; Error() returns it.
+    ErrorString,
+    /// `fmt.Stringer`-like natives (time.Duration...) keep their own kind in the name.
+    Native,
+    Complex,
+}
+
+#[derive(Clone, Debug)]
+pub struct RField {
+    pub name: String,
+    pub ty: u32,
+    /// Slot offset inside the struct.
+    pub off: u32,
+    pub embedded: bool,
+}
+
+/// A method in a type's method table.
+#[derive(Clone, Copy, Debug)]
+pub struct MethodEntry {
+    pub func: u32,
+    /// The receiver stored in the interface is a pointer but the method takes the value: load
+    /// `deref` slots first (`*T` calling a value-receiver method of `T`).
+    pub deref: u32,
+}
+
+/// A runtime type: what `%T`, `%v`, type switches and dynamic dispatch need.
+#[derive(Clone, Debug)]
+pub struct RType {
+    /// Go's `%T` spelling: `int`, `[]string`, `main.Point`, `*main.Node`, `map[string]int`.
+    pub name: String,
+    /// Underlying shape.
+    pub kind: RKind,
+    /// A defined (named) type.
+    pub named: bool,
+    pub slots: u32,
+    pub slot_kind: SlotKind,
+    /// Method table keyed by method-name symbol.
+    pub methods: HashMap<u32, MethodEntry>,
+    /// Comparable (for `==` on interfaces holding it, and map keys).
+    pub comparable: bool,
+}
+
+/// Reserved runtime type ids.
+pub const RT_RUNTIME_ERROR: u32 = 0;
+pub const RT_ERRORS_STRING: u32 = 1;
+pub const RT_STRING: u32 = 2;
+pub const RT_INT: u32 = 3;
+
+/// A native (standard-library) function.
+pub type NativeFn =
+    for<'a, 'g> fn(&'a mut super::Vm<'g>, &[Value]) -> Result<Vec<Value>, super::Trap>;
+
+#[derive(Clone)]
+pub struct NativeEntry {
+    pub name: &'static str,
+    pub f: NativeFn,
+}
+
+/// The whole compiled program, shared read-only by every goroutine.
+#[derive(Clone)]
+pub struct Program {
+    pub funcs: Vec<Func>,
+    pub types: Vec<RType>,
+    /// Method-name symbols (index = symbol).
+    pub method_names: Vec<String>,
+    pub natives: Vec<NativeEntry>,
+    /// Global variable slots and their representation.
+    pub nglobals: u32,
+    pub global_zero: Vec<Value>,
+    /// Package initialiser (globals in the checker's order, then `init()` functions).
+    pub init: Option<u32>,
+    pub main: Option<u32>,
+    /// File name printed in tracebacks.
+    pub file: Arc<str>,
+    /// Well-known method symbols.
+    pub sym_error: Option<u32>,
+    pub sym_string: Option<u32>,
+}
+
+impl Program {
+    pub fn new(file: &str) -> Program {
+        let mut p = Program {
+            funcs: Vec::new(),
+            types: Vec::new(),
+            method_names: Vec::new(),
+            natives: Vec::new(),
+            nglobals: 0,
+            global_zero: Vec::new(),
+            init: None,
+            main: None,
+            file: Arc::from(file),
+            sym_error: None,
+            sym_string: None,
+        };
+        let scalar = |name: &str, kind: RKind| RType {
+            name: name.to_string(),
+            kind,
+            named: false,
+            slots: 1,
+            slot_kind: SlotKind::Words,
+            methods: HashMap::new(),
+            comparable: true,
+        };
+        let mut rerr = scalar("runtime.Error", RKind::ErrorString);
+        rerr.slot_kind = SlotKind::Vals;
+        rerr.named = true;
+        p.types.push(rerr);
+        let mut estr = scalar("*errors.errorString", RKind::ErrorString);
+        estr.slot_kind = SlotKind::Vals;
+        p.types.push(estr);
+        let mut s = scalar("string", RKind::String);
+        s.slot_kind = SlotKind::Vals;
+        p.types.push(s);
+        p.types.push(scalar("int", RKind::Int(IntKind::I64)));
+        let e = p.method_sym("Error");
+        p.sym_error = Some(e);
+        let s = p.method_sym("String");
+        p.sym_string = Some(s);
+        p
+    }
+
+    /// Intern a method name.
+    pub fn method_sym(&mut self, name: &str) -> u32 {
+        if let Some(i) = self.method_names.iter().position(|n| n == name) {
+            return i as u32;
+        }
+        self.method_names.push(name.to_string());
+        (self.method_names.len() - 1) as u32
+    }
+
+    pub fn find_method_sym(&self, name: &str) -> Option<u32> {
+        self.method_names
+            .iter()
+            .position(|n| n == name)
+            .map(|i| i as u32)
+    }
+
+    /// Source line of instruction `pc` of function `f`.
+    pub fn line_of(&self, f: u32, pc: usize) -> u32 {
+        self.funcs
+            .get(f as usize)
+            .and_then(|f| f.lines.get(pc).copied())
+            .unwrap_or(0)
+    }
+}
