@@ -843,7 +843,7 @@ impl State {
             | Builtin::New
             | Builtin::Panic => (1, 1),
             Builtin::Complex | Builtin::Copy | Builtin::Delete => (2, 2),
-            Builtin::Make => (1, 3),
+            Builtin::Make => (1, usize::MAX),
             Builtin::Max | Builtin::Min => (1, usize::MAX),
             Builtin::Print | Builtin::Println => (0, usize::MAX),
             Builtin::Recover => (0, 0),
@@ -867,7 +867,7 @@ impl State {
             } else {
                 "too many"
             };
-            let pos = if nargs < min { e.span } else { args[max].span };
+            let pos = e.span;
             let _ = rparen;
             self.err(
                 pos,
@@ -1008,6 +1008,17 @@ impl State {
                             expr_string(e),
                             min_args,
                             min_args + 1,
+                            nargs
+                        ),
+                    );
+                    return Operand::invalid();
+                }
+                if matches!(self.tt.under(t), Type::Slice(_)) && nargs > 3 {
+                    self.err(
+                        e.span,
+                        format!(
+                            "invalid operation: {} expects 2 or 3 arguments; found {}",
+                            expr_string(e),
                             nargs
                         ),
                     );
@@ -1401,6 +1412,7 @@ impl State {
             if let Some(v) = &x.val {
                 match v.as_i128() {
                     Some(n) if n < 0 => {
+                        x.ty = TypeTable::INT;
                         let s = self.operand_string(&x, a);
                         self.err(
                             a.span,

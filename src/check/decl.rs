@@ -37,6 +37,8 @@ pub(crate) struct FnCtx {
     pub named_results: bool,
     /// Labels declared in this function body: name → (object, used).
     pub labels: HashMap<String, ObjId>,
+    /// Named result parameters' objects.
+    pub result_objs: Vec<ObjId>,
 }
 
 /// Per-package scopes.
@@ -1407,7 +1409,7 @@ impl State {
             let t = match &f.ty.kind {
                 ExprKind::Ellipsis(elem) => {
                     if i + 1 != n || f.names.len() > 1 {
-                        self.err(f.ty.span, "can only use ... with final parameter in list");
+                        self.err(f.ty.span, "can only use ... with final parameter");
                     }
                     variadic = true;
                     let e = self.type_expr(elem);
@@ -1508,11 +1510,13 @@ impl State {
         }
         let mut k = 0;
         let mut named_results = false;
+        let mut result_objs = Vec::new();
         for f in &fd.sig.results {
             for n in &f.names {
                 named_results = true;
                 let t = results.get(k).copied().unwrap_or(TypeTable::INVALID);
                 let o = self.new_obj(&n.name, ObjKind::Var(VarKind::Result), t, n.span);
+                result_objs.push(o);
                 self.declare(&n.name, o, n.span);
                 k += 1;
             }
@@ -1524,6 +1528,7 @@ impl State {
             results: results.clone(),
             named_results,
             labels: HashMap::new(),
+            result_objs,
         });
         self.func_block(body, !results.is_empty());
         self.fns.pop();
@@ -1599,6 +1604,7 @@ impl State {
             results: vec![],
             named_results: false,
             labels: HashMap::new(),
+            result_objs: Vec::new(),
         });
         let stmts: Vec<ast::Stmt> = items
             .iter()

@@ -1225,11 +1225,13 @@ impl State {
         }
         let mut k = 0;
         let mut named = false;
+        let mut result_objs = Vec::new();
         for f in &sig.results {
             for n in &f.names {
                 named = true;
                 let ty = results.get(k).copied().unwrap_or(TypeTable::INVALID);
                 let o = self.new_obj(&n.name, ObjKind::Var(VarKind::Result), ty, n.span);
+                result_objs.push(o);
                 self.declare(&n.name, o, n.span);
                 k += 1;
             }
@@ -1242,6 +1244,7 @@ impl State {
             results: results.clone(),
             named_results: named,
             labels: HashMap::new(),
+            result_objs,
         });
         self.func_block(body, !results.is_empty());
         self.fns.pop();
@@ -1397,7 +1400,16 @@ impl State {
                 Err(_) => {
                     let vs = self.const_string(&v, t);
                     let ts = self.ts(t);
-                    self.err(e.span, format!("constant {} overflows {}", vs, ts));
+                    self.err(
+                        e.span,
+                        format!(
+                            "{} (constant {} of type {}) overflows {}",
+                            expr_string(e),
+                            vs,
+                            ts,
+                            ts
+                        ),
+                    );
                     v
                 }
             },
@@ -1670,7 +1682,7 @@ impl State {
         if matches!(op, BinOp::Eq | BinOp::Ne) {
             if xnil && ynil {
                 ok = false;
-                why = format!("operator {} not defined on nil", op.as_str());
+                why = format!("operator {} not defined on untyped nil", op.as_str());
             } else if xnil || ynil {
                 let t = if xnil { y.ty } else { x.ty };
                 let tu = self.tt.under(t);

@@ -1238,7 +1238,31 @@ impl State {
             }
             if named {
                 // Result parameters shadowed by an inner declaration?
-                let _ = named;
+                let robjs = self
+                    .fns
+                    .last()
+                    .map(|f| f.result_objs.clone())
+                    .unwrap_or_default();
+                for r in robjs {
+                    let name = self.obj(r).name.clone();
+                    if name == "_" {
+                        continue;
+                    }
+                    if let Some(cur) = self.lookup(&name) {
+                        if cur != r {
+                            let (lo, t) = (self.obj(cur).span.lo, self.obj(cur).ty);
+                            let ts = self.ts(t);
+                            self.err(
+                                s.span,
+                                format!(
+                                    "result parameter {} not in scope at return\n\t\u{0}POS{}\u{0}: inner declaration of var {} {}",
+                                    name, lo, name, ts
+                                ),
+                            );
+                            break;
+                        }
+                    }
+                }
             }
             return;
         }
