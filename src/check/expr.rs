@@ -1347,7 +1347,7 @@ impl State {
         if let Some(v) = xo.val.clone() {
             let r = match (op, &v) {
                 (UnOp::Pos, _) => Ok(v),
-                (UnOp::Neg, ConstValue::Int(i)) => Ok(ConstValue::Int(-i)),
+                (UnOp::Neg, ConstValue::Int(i)) => Ok(ConstValue::Int(i.wrapping_neg())),
                 (UnOp::Neg, ConstValue::Float(f)) => Ok(ConstValue::Float(-f)),
                 (UnOp::Neg, ConstValue::Complex(r, i)) => Ok(ConstValue::Complex(-r, -i)),
                 (UnOp::Not, ConstValue::Bool(b)) => Ok(ConstValue::Bool(!b)),

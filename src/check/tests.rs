@@ -529,3 +529,75 @@ fn generic_instances_for_monomorphisation() {
     assert_eq!(c.tt.type_string(v[0].targs[0]), "string");
     assert_eq!(c.ty("2 * Sum(xs)"), "T");
 }
+
+/// Robustness: every corpus program with one line deleted must check without a Rust panic.
+/// `MINIGO_MUTATE_DIR=dir cargo test --lib mutate_dir -- --ignored`.
+#[test]
+#[ignore]
+fn mutate_dir() {
+    let Ok(d) = std::env::var("MINIGO_MUTATE_DIR") else {
+        return;
+    };
+    let mut files = Vec::new();
+    fn walk(p: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        if let Ok(rd) = std::fs::read_dir(p) {
+            for e in rd.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "go") {
+                    out.push(p);
+                }
+            }
+        }
+    }
+    walk(std::path::Path::new(&d), &mut files);
+    let mut panics = 0;
+    for f in files {
+        let src = std::fs::read_to_string(&f).unwrap_or_default();
+        let lines: Vec<&str> = src.lines().collect();
+        for i in 0..lines.len() {
+            let mut m: Vec<&str> = lines.clone();
+            m.remove(i);
+            let text = m.join("\n");
+            let r = std::panic::catch_unwind(|| {
+                let _ = check_src(&text);
+            });
+            if r.is_err() {
+                panics += 1;
+                println!("PANIC: {} without line {}", f.display(), i + 1);
+            }
+            for (from, to) in [
+                ("int", "string"),
+                (":=", "="),
+                (" = ", " := "),
+                ("return ", "return 1, "),
+                ("(", "(nil, "),
+                ("[]", "*"),
+                ("*", "&"),
+                ("func", "func[T any]"),
+                ("struct{", "struct{ _ ["),
+                ("{", "{ break; "),
+                ("1", "1.5"),
+                ("0", "-1"),
+                ("range ", "range 3 + "),
+                ("T", "T[int]"),
+                (".", ".X."),
+            ] {
+                if let Some(p) = lines[i].find(from) {
+                    let mut m: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+                    m[i] = format!("{}{}{}", &lines[i][..p], to, &lines[i][p + from.len()..]);
+                    let text = m.join("\n");
+                    let r = std::panic::catch_unwind(|| {
+                        let _ = check_src(&text);
+                    });
+                    if r.is_err() {
+                        panics += 1;
+                        println!("PANIC: {} line {} {:?}->{:?}", f.display(), i + 1, from, to);
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(panics, 0);
+}
