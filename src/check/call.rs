@@ -1046,7 +1046,7 @@ impl State {
                     if l > c {
                         self.err(
                             args[1].span,
-                            format!("invalid argument: length and capacity swapped"),
+                            "invalid argument: length and capacity swapped".to_string(),
                         );
                     }
                 }
@@ -1389,10 +1389,7 @@ impl State {
                         let s = self.operand_string(&x, &args[0]);
                         self.err(
                             args[0].span,
-                            format!("invalid argument: {} must be of complex type", s).replace(
-                                "must be of complex type",
-                                &format!("not of complex type"),
-                            ),
+                            format!("invalid argument: {} not of complex type", s),
                         );
                         return Operand::invalid();
                     }
@@ -1524,7 +1521,7 @@ impl State {
             return Operand::invalid();
         }
         if xo.mode == Mode::Nil {
-            self.err(e.span, format!("use of untyped nil"));
+            self.err(e.span, "use of untyped nil".to_string());
             return Operand::invalid();
         }
         let t = xo.ty;
@@ -1862,7 +1859,7 @@ impl State {
             return Operand::invalid();
         }
         if idx.len() != 1 {
-            self.err(e.span, format!("unexpected comma; expecting ]"));
+            self.err(e.span, "unexpected comma; expecting ]".to_string());
             return Operand::invalid();
         }
         let ie = &idx[0];
@@ -2024,7 +2021,7 @@ impl State {
                 if three {
                     self.err(
                         e.span,
-                        format!("invalid operation: 3-index slice of string"),
+                        "invalid operation: 3-index slice of string".to_string(),
                     );
                     return Operand::invalid();
                 }

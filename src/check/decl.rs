@@ -23,7 +23,6 @@ pub(crate) enum Lazy {
         ty: Option<Rc<Expr>>,
         values: Rc<Vec<Expr>>,
         objs: Vec<ObjId>,
-        index: usize,
     },
     /// `type A = T`
     Alias(Rc<Expr>),
@@ -222,10 +221,6 @@ impl State {
         self.cur_pkg = "main".into();
     }
 
-    pub fn error_type(&self) -> TypeId {
-        self.obj(self.universe["error"]).ty
-    }
-
     // ---- scopes ----
 
     pub fn push_scope(&mut self) {
@@ -373,12 +368,7 @@ impl State {
                 o.ty = t;
                 o.kind = ObjKind::Const(v);
             }
-            Lazy::Var {
-                ty,
-                values,
-                objs,
-                index: _,
-            } => {
+            Lazy::Var { ty, values, objs } => {
                 for o in &objs {
                     self.lazy.remove(o);
                 }
@@ -1073,14 +1063,9 @@ impl State {
                 last_ty = s.ty.clone().map(Rc::new);
                 last_vals = s.values.iter().cloned().map(Rc::new).collect();
             }
-            if s.values.is_empty() && s.ty.is_some() {
-                self.err(s.span, "missing init expr for const declaration");
-            }
             for (i, n) in s.names.iter().enumerate() {
                 let val = last_vals.get(i).cloned();
-                if val.is_none() && !last_vals.is_empty() {
-                    self.err(n.span, "missing init expr for const declaration");
-                } else if last_vals.is_empty() {
+                if val.is_none() {
                     self.err(n.span, "missing init expr for const declaration");
                 }
                 let id = self.new_obj(
@@ -1140,7 +1125,6 @@ impl State {
                     ty: ty.clone(),
                     values: values.clone(),
                     objs: objs.clone(),
-                    index: i,
                 },
             );
         }

@@ -818,16 +818,14 @@ impl State {
         }
         match self.assignable(x, t) {
             Ok(()) => {
-                if self.tt.is_untyped(x.ty) {
-                    if !self.convert_untyped(x, e, t) {
-                        let s = self.operand_string(x, e);
-                        let ts = self.ts(t);
-                        self.err(
-                            e.span,
-                            format!("cannot use {} as {} value in {}", s, ts, context),
-                        );
-                        return false;
-                    }
+                if self.tt.is_untyped(x.ty) && !self.convert_untyped(x, e, t) {
+                    let s = self.operand_string(x, e);
+                    let ts = self.ts(t);
+                    self.err(
+                        e.span,
+                        format!("cannot use {} as {} value in {}", s, ts, context),
+                    );
+                    return false;
                 }
                 true
             }
@@ -912,13 +910,6 @@ impl State {
     pub(crate) fn value(&mut self, e: &Expr, hint: Option<TypeId>) -> Operand {
         let mut x = self.expr(e, hint);
         let _ = self.single_value(&mut x, e);
-        x
-    }
-
-    /// Check `e` as a value and give it its default type if untyped.
-    pub(crate) fn value_defaulted(&mut self, e: &Expr) -> Operand {
-        let mut x = self.value(e, None);
-        self.default_operand(&mut x, e);
         x
     }
 
@@ -1056,10 +1047,7 @@ impl State {
                 ty: TypeTable::UNTYPED_STRING,
                 val: Some(ConstValue::Str(b.clone())),
             },
-            ExprKind::Paren(x) => {
-                let o = self.expr(x, hint);
-                o
-            }
+            ExprKind::Paren(x) => self.expr(x, hint),
             ExprKind::FuncLit { sig, body } => {
                 let t = self.signature(sig);
                 self.func_lit(sig, body, t);
@@ -1560,24 +1548,22 @@ impl State {
         other: &Operand,
         _oe: &Expr,
     ) -> bool {
-        if x.mode == Mode::Nil {
-            if op.is_comparison() {
-                if self.convert_untyped(x, xe, target) {
-                    return true;
-                }
-                let s = self.operand_string(other, _oe);
-                let _ = s;
-                let ts = self.ts(target);
-                self.err(
-                    xe.span,
-                    format!(
-                        "invalid operation: {} (mismatched types {} and untyped nil)",
-                        expr_string(e),
-                        ts
-                    ),
-                );
-                return false;
+        if x.mode == Mode::Nil && op.is_comparison() {
+            if self.convert_untyped(x, xe, target) {
+                return true;
             }
+            let s = self.operand_string(other, _oe);
+            let _ = s;
+            let ts = self.ts(target);
+            self.err(
+                xe.span,
+                format!(
+                    "invalid operation: {} (mismatched types {} and untyped nil)",
+                    expr_string(e),
+                    ts
+                ),
+            );
+            return false;
         }
         if self.tt.is_interface(target) && !self.tt.is_type_param(target) {
             if op.is_comparison() {

@@ -341,6 +341,11 @@ pub enum ReplItem<'a> {
     Stmt(&'a ast::Stmt),
 }
 
+/// Import paths of the standard-library packages the checker knows.
+pub fn stdlib_packages() -> &'static [&'static str] {
+    stdlib::PACKAGES
+}
+
 /// Check a whole program. `tt` receives every type; freeze it afterwards with
 /// `Arc::new(tt)` for the VM.
 pub fn check_file(
