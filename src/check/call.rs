@@ -78,9 +78,6 @@ impl State {
     /// If `fun` names a generic function (not yet instantiated), its object and type params.
     fn generic_of(&mut self, fun: &Expr) -> Option<(ObjId, Vec<TypeId>)> {
         let fun = unparen(fun);
-        if self.info.instances.contains_key(&fun.id) {
-            return None;
-        }
         let lo = match &fun.kind {
             ExprKind::Ident(_) => fun.span.lo,
             ExprKind::Selector(_, sel) => sel.span.lo,
