@@ -81,6 +81,8 @@ pub(crate) struct State {
     pub fallthrough_ok: bool,
     /// Source map of the file being checked (for positions inside messages).
     pub sm: Option<SourceMap>,
+    /// Unused-variable errors of the current function, emitted at its end.
+    pub pending_unused: Vec<(u32, String)>,
 }
 
 impl State {
@@ -109,6 +111,7 @@ impl State {
             targets: Vec::new(),
             fallthrough_ok: false,
             sm: None,
+            pending_unused: Vec::new(),
         };
         st.init_universe();
         *tt = std::mem::take(&mut st.tt);
@@ -242,8 +245,10 @@ impl State {
             if !self.repl || self.fns.len() > 1 {
                 for id in unused {
                     let o = self.obj(id);
-                    let (sp, n) = (o.span, o.name.clone());
-                    self.err(sp, format!("declared and not used: {}", n));
+                    let (lo, n) = (o.span.lo, o.name.clone());
+                    // Reported at the end of the function, sorted (types2 `usage`).
+                    self.pending_unused
+                        .push((lo, format!("declared and not used: {}", n)));
                 }
             }
         }
@@ -447,8 +452,9 @@ impl State {
                     }
                 }
             }
-            let mut e = std::mem::take(&mut self.errs);
-            e.sort_by_key(|d| d.pos);
+            // Emission order is kept (as types2 reports): cmd/compile filters and counts
+            // errors in this order, stops after 10, then sorts what it prints.
+            let e = std::mem::take(&mut self.errs);
             return Err(e);
         }
         Ok(self.info.clone())
@@ -1524,6 +1530,7 @@ impl State {
     /// Check a function body block: labels, statements, missing return.
     pub fn func_block(&mut self, body: &ast::Block, has_results: bool) {
         let saved_targets = std::mem::take(&mut self.targets);
+        let outer_unused = std::mem::take(&mut self.pending_unused);
         let saved_ft = std::mem::replace(&mut self.fallthrough_ok, false);
         self.collect_labels(&body.stmts);
         self.push_scope();
@@ -1531,6 +1538,11 @@ impl State {
         self.pop_scope();
         self.targets = saved_targets;
         self.fallthrough_ok = saved_ft;
+        let mut unused = std::mem::replace(&mut self.pending_unused, outer_unused);
+        unused.sort();
+        for (lo, msg) in unused {
+            self.errat(lo, msg);
+        }
         if has_results && !self.is_terminating_list(&body.stmts) {
             self.err(body.rbrace, "missing return");
         }

@@ -348,6 +348,13 @@ pub fn stdlib_packages() -> &'static [&'static str] {
 
 /// Check a whole program. `tt` receives every type; freeze it afterwards with
 /// `Arc::new(tt)` for the VM.
+///
+/// Errors come in the order types2 would report them (declaration order; a function's unused
+/// variables at its end), not sorted. To print them as `go build` does (cmd/compile
+/// `base.ErrorfAt` + `FlushErrors`): walk them in this order, drop a syntax error on the same
+/// line as the previous syntax error and a type error equal to the previous type error on the
+/// same line; on the 10th kept error stop and print `FILE:LINE:COL: too many errors` with that
+/// 10th error's position; print the kept errors sorted by position (stable).
 pub fn check_file(
     file: &ast::File,
     src_map: &SourceMap,
