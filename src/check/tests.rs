@@ -92,7 +92,7 @@ fn check_dir() {
                 let mut tt = TypeTable::new();
                 check_file(&file, &sm, &mut tt).map(|_| ())
             });
-            res.map_err(|ds| render_go(&sm, &ds))
+            res.map_err(|ds| render_diagnostics(&sm, &ds))
         });
         match r {
             Ok(Ok(_)) => println!("{}: OK", f.display()),
@@ -104,82 +104,6 @@ fn check_dir() {
             Err(_) => println!("{}: PANIC", f.display()),
         }
     }
-}
-
-/// Render as cmd/compile does: sorted by position; a syntax error per line at most; other
-/// errors dropped only when the same line already has the same message; after 10 errors,
-/// `too many errors` at the 10th error's position.
-pub(crate) fn render_go(sm: &SourceMap, diags: &[crate::diag::Diagnostic]) -> Vec<String> {
-    let mut kept: Vec<&crate::diag::Diagnostic> = Vec::new();
-    let mut last_syntax_line = 0;
-    let mut last_other: Option<(u32, String)> = None;
-    let mut too_many = None;
-    for d in diags {
-        let line = sm.line(d.pos);
-        if d.kind == crate::diag::DiagKind::Syntax {
-            if line == last_syntax_line {
-                continue;
-            }
-            last_syntax_line = line;
-        } else {
-            if last_other
-                .as_ref()
-                .is_some_and(|(l, m)| *l == line && *m == d.msg)
-            {
-                continue;
-            }
-            last_other = Some((line, d.msg.clone()));
-        }
-        kept.push(d);
-        if kept.len() == 10 {
-            too_many = Some(d.pos);
-            break;
-        }
-    }
-    kept.sort_by_key(|d| d.pos);
-    let mut out: Vec<String> = kept.iter().map(|d| sm.render(d)).collect();
-    if let Some(p) = too_many {
-        if diags.len() > 10 {
-            let (l, c) = sm.line_col(p);
-            out.push(format!("{}:{}:{}: too many errors", sm.name, l, c));
-        }
-    }
-    out
-}
-
-#[allow(dead_code)]
-fn render_go_sorted(sm: &SourceMap, diags: &[crate::diag::Diagnostic]) -> Vec<String> {
-    let mut ds: Vec<&crate::diag::Diagnostic> = diags.iter().collect();
-    ds.sort_by_key(|d| d.pos);
-    let mut out: Vec<String> = Vec::new();
-    let mut last_syntax_line = 0;
-    let mut last_other: Option<(u32, String)> = None;
-    let mut last_pos = 0;
-    for d in ds {
-        let line = sm.line(d.pos);
-        if d.kind == crate::diag::DiagKind::Syntax {
-            if line == last_syntax_line {
-                continue;
-            }
-            last_syntax_line = line;
-        } else {
-            if last_other
-                .as_ref()
-                .is_some_and(|(l, m)| *l == line && *m == d.msg)
-            {
-                continue;
-            }
-            last_other = Some((line, d.msg.clone()));
-        }
-        if out.len() == 10 {
-            let (l, c) = sm.line_col(last_pos);
-            out.push(format!("{}:{}:{}: too many errors", sm.name, l, c));
-            break;
-        }
-        last_pos = d.pos;
-        out.push(sm.render(d));
-    }
-    out
 }
 
 // ---- TypeInfo assertions ----
