@@ -1526,6 +1526,24 @@ impl State {
         let lookup_t = t;
         match self.tt.lookup_field_or_method(lookup_t, &sel.name) {
             Lookup::Field { path, indirect, ty } => {
+                // Unexported fields of another package's types are not accessible.
+                let base = self.tt.pointer_elem(t).unwrap_or(t);
+                let other_pkg = self
+                    .tt
+                    .named(base)
+                    .is_some_and(|n| !n.pkg.is_empty() && n.pkg != self.cur_pkg);
+                if other_pkg && !sel.name.starts_with(|c: char| c.is_uppercase()) {
+                    self.err(
+                        sel.span,
+                        format!(
+                            "{}.{} undefined (cannot refer to unexported field {})",
+                            expr_string(x),
+                            sel.name,
+                            sel.name
+                        ),
+                    );
+                    return Operand::invalid();
+                }
                 self.info.selections.insert(
                     e.id,
                     Selection::Field {
