@@ -1570,6 +1570,7 @@ impl State {
                 path,
                 indirect,
                 ptr_recv,
+                ..
             } => {
                 let (sig, obj) = match self.tt.named(recv) {
                     Some(n) => (n.methods[index].sig, n.methods[index].obj),
@@ -1591,11 +1592,7 @@ impl State {
                         let _ = ts;
                         self.err(
                             sel.span,
-                            format!(
-                                "cannot call pointer method {} on {}",
-                                sel.name,
-                                self.ts(if path.is_empty() { t } else { recv })
-                            ),
+                            format!("cannot call pointer method {} on {}", sel.name, self.ts(t)),
                         );
                         return Operand::invalid();
                     }
