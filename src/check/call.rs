@@ -496,6 +496,20 @@ impl State {
             };
             ops.push(x);
         }
+        if ellipsis {
+            if let (Some(x), Some(a)) = (ops.last(), args.last()) {
+                if let Type::Tuple(ts) = self.tt.get(x.ty) {
+                    if ts.len() > 1 {
+                        let n = ts.len();
+                        self.err(
+                            e.span,
+                            format!("cannot use ... with {}-valued {}", n, expr_string(a)),
+                        );
+                        return;
+                    }
+                }
+            }
+        }
         if ellipsis && !sig.variadic {
             self.err(
                 args.last().map_or(e.span, |a| a.span),
@@ -709,11 +723,7 @@ impl State {
                                     let s = self.operand_string(&x, a);
                                     self.err(
                                         a.span,
-                                        format!(
-                                            "cannot convert {} to type {} (truncated)",
-                                            s,
-                                            self.ts(t)
-                                        ),
+                                        format!("cannot convert {} to type {}", s, self.ts(t)),
                                     );
                                 }
                                 return Operand::invalid();
@@ -1808,6 +1818,17 @@ impl State {
                     },
                 );
                 Operand::value(sig)
+            }
+            Lookup::Field { .. } => {
+                let ts = self.ts(t);
+                self.err(
+                    e.span,
+                    format!(
+                        "operand for field selector {} must be value of type {}",
+                        sel.name, ts
+                    ),
+                );
+                Operand::invalid()
             }
             _ => {
                 let ts = self.ts(t);
