@@ -83,6 +83,8 @@ pub(crate) struct State {
     pub sm: Option<SourceMap>,
     /// Unused-variable errors of the current function, emitted at its end.
     pub pending_unused: Vec<(u32, String)>,
+    /// Declaring position of struct fields: (struct type, field name) → `span.lo`.
+    pub field_decl: HashMap<(TypeId, String), u32>,
 }
 
 impl State {
@@ -112,6 +114,7 @@ impl State {
             fallthrough_ok: false,
             sm: None,
             pending_unused: Vec::new(),
+            field_decl: HashMap::new(),
         };
         st.init_universe();
         *tt = std::mem::take(&mut st.tt);
@@ -1369,9 +1372,20 @@ impl State {
         }
         if let Some(fs) = self.tt.struct_fields(named) {
             if fs.iter().any(|f| f.name == fd.name.name) {
+                let u = self.tt.underlying(named);
+                let other = match self.field_decl.get(&(u, fd.name.name.clone())) {
+                    Some(lo) => format!(
+                        "\n\t\u{0}POS{}\u{0}: other declaration of {}",
+                        lo, fd.name.name
+                    ),
+                    None => String::new(),
+                };
                 self.err(
                     fd.name.span,
-                    format!("field and method with the same name {}", fd.name.name),
+                    format!(
+                        "field and method with the same name {}{}",
+                        fd.name.name, other
+                    ),
                 );
                 return None;
             }
@@ -1803,7 +1817,11 @@ impl State {
                         }
                     }
                 }
-                self.tt.strukt(out)
+                let st = self.tt.strukt(out);
+                for (n, lo) in field_spans {
+                    self.field_decl.entry((st, n)).or_insert(lo);
+                }
+                st
             }
             ExprKind::InterfaceType(elems) => {
                 let mut methods: Vec<IfaceMethod> = Vec::new();
