@@ -42,13 +42,17 @@ pub fn run_file(path: &Path, args: &[String]) -> i32 {
         }
     };
     let name = path.to_string_lossy().to_string();
-    let prog = match compile_source(&name, &src) {
+    let mut prog = match compile_source(&name, &src) {
         Ok(p) => p,
         Err(text) => {
             eprint!("{text}");
             return 1;
         }
     };
+    // Tracebacks print the absolute path, as Go does.
+    if let Ok(abs) = std::fs::canonicalize(path) {
+        prog.file = Arc::from(abs.to_string_lossy().as_ref());
+    }
     let mut os_args = vec![name];
     os_args.extend(args.iter().cloned());
     run_program(prog, os_args)

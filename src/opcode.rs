@@ -208,7 +208,7 @@ instructions! {
     // ---- channels ----
     MakeChan   AB       "makechan"  "R[A] := make(chan T, R[B])";
     Send       AB       "send"      "R[A] <- R[B]";
-    Recv       ABC      "recv"      "R[A] := <-R[B] (C=1: also R[A+1] := ok)";
+    Recv       ABC      "recv"      "R[A] := <-R[B] (C&1: also R[A+1] := ok; C&2: zero value K[X.a] when closed)";
     Close      A        "close"     "close(R[A])";
     Select     ABC      "select"    "R[A], R[A+1], R[A+2] := chosen case, value, ok over C cases described by R[B ..] (X.a=1: has default)";
     ChanLen    ABC      "chanlen"   "R[A] := len(R[B]) (C=1: cap)";

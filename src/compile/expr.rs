@@ -54,6 +54,13 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Binary(op, a, b) => self.binary(*op, a, b, dst)?,
+            ExprKind::Unary(UnOp::Recv, x) if self.info.comma_ok.contains(&e.id) => {
+                let r = self.expr(x)?;
+                let z = self.zero_value(t);
+                let k = self.konst(z);
+                self.emit(Op::Recv, dst, r, 3);
+                self.ext(k, 0, 0);
+            }
             ExprKind::Unary(op, x) => self.unary(*op, x, t, dst)?,
             ExprKind::Call { .. } => {
                 let base = self.call(e, 1)?;
@@ -414,7 +421,10 @@ impl<'a> Compiler<'a> {
             UnOp::Addr => self.address_of(x, dst),
             UnOp::Recv => {
                 let r = self.expr(x)?;
-                self.emit(Op::Recv, dst, r, 0);
+                let z = self.zero_value(t);
+                let k = self.konst(z);
+                self.emit(Op::Recv, dst, r, 2);
+                self.ext(k, 0, 0);
                 Ok(())
             }
             UnOp::Tilde => Err(unsupported(x.span, "~ outside constraints")),
@@ -589,6 +599,76 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Evaluate call arguments into consecutive fresh registers (converted to the parameter
+    /// types, variadic extras packed into a slice). Returns the number of argument registers.
+    pub(super) fn push_args(
+        &mut self,
+        sig: Option<&crate::types::Signature>,
+        args: &[Expr],
+        ellipsis: bool,
+    ) -> CResult<u16> {
+        let params = sig.as_ref().map(|s| s.params.clone()).unwrap_or_default();
+        let variadic = sig.as_ref().is_some_and(|s| s.variadic);
+        let nfixed = if variadic {
+            params.len().saturating_sub(1)
+        } else {
+            params.len()
+        };
+        let mut nargs = 0u16;
+        for (i, a) in args.iter().enumerate() {
+            if variadic && i >= nfixed && !ellipsis {
+                break;
+            }
+            let r = self.alloc();
+            let at = self.ty(a);
+            self.expr_to(a, r)?;
+            let pt = params.get(i).copied().unwrap_or(at);
+            let c = self.convert(r, at, pt)?;
+            if c != r {
+                self.emit(Op::Move, r, c, 0);
+                self.restore(r + 1);
+            }
+            nargs += 1;
+        }
+        if variadic && !ellipsis {
+            // Pack the rest into a slice.
+            let st = params.last().copied().unwrap_or(TypeTable::INVALID);
+            let et = match self.tt.under(st) {
+                Type::Slice(e) => *e,
+                _ => st,
+            };
+            let sr = self.alloc();
+            self.emit(Op::LoadNil, sr, 0, 0);
+            let rest = &args[nfixed.min(args.len())..];
+            if !rest.is_empty() {
+                let b = self.alloc();
+                let first = self.level();
+                self.restore(b);
+                let _ = first;
+                let tmp = self.alloc();
+                self.emit(Op::Move, tmp, sr, 0);
+                for a in rest {
+                    let r = self.alloc();
+                    let at = self.ty(a);
+                    self.expr_to(a, r)?;
+                    let c = self.convert(r, at, et)?;
+                    if c != r {
+                        self.emit(Op::Move, r, c, 0);
+                        self.restore(r + 1);
+                    }
+                }
+                let kind = types::slot_kind(self.tt, et) as u16;
+                let es = self.slots(et);
+                let eb = types::byte_size(self.tt, et) as u16;
+                self.emit(Op::Append, sr, tmp, rest.len() as u16);
+                self.ext(kind, es, eb);
+                self.restore(sr + 1);
+            }
+            nargs += 1;
+        }
+        Ok(nargs)
+    }
+
     /// Compile a call; results land in consecutive registers starting at the returned one.
     pub(super) fn call(&mut self, e: &Expr, _want: usize) -> CResult<u16> {
         let (fun, args, ellipsis) = match &e.kind {
@@ -671,66 +751,7 @@ impl<'a> Compiler<'a> {
             self.emit(Op::Move, a, r, 0);
             next = a + 1;
         }
-        // Arguments.
-        let params = sig.as_ref().map(|s| s.params.clone()).unwrap_or_default();
-        let variadic = sig.as_ref().is_some_and(|s| s.variadic);
-        let nfixed = if variadic {
-            params.len().saturating_sub(1)
-        } else {
-            params.len()
-        };
-        let mut nargs = 0u16;
-        for (i, a) in args.iter().enumerate() {
-            if variadic && i >= nfixed && !ellipsis {
-                break;
-            }
-            let r = self.alloc();
-            let at = self.ty(a);
-            self.expr_to(a, r)?;
-            let pt = params.get(i).copied().unwrap_or(at);
-            let c = self.convert(r, at, pt)?;
-            if c != r {
-                self.emit(Op::Move, r, c, 0);
-                self.restore(r + 1);
-            }
-            nargs += 1;
-        }
-        if variadic && !ellipsis {
-            // Pack the rest into a slice.
-            let st = params.last().copied().unwrap_or(TypeTable::INVALID);
-            let et = match self.tt.under(st) {
-                Type::Slice(e) => *e,
-                _ => st,
-            };
-            let sr = self.alloc();
-            self.emit(Op::LoadNil, sr, 0, 0);
-            let rest = &args[nfixed.min(args.len())..];
-            if !rest.is_empty() {
-                let b = self.alloc();
-                let first = self.level();
-                self.restore(b);
-                let _ = first;
-                let tmp = self.alloc();
-                self.emit(Op::Move, tmp, sr, 0);
-                for a in rest {
-                    let r = self.alloc();
-                    let at = self.ty(a);
-                    self.expr_to(a, r)?;
-                    let c = self.convert(r, at, et)?;
-                    if c != r {
-                        self.emit(Op::Move, r, c, 0);
-                        self.restore(r + 1);
-                    }
-                }
-                let kind = types::slot_kind(self.tt, et) as u16;
-                let es = self.slots(et);
-                let eb = types::byte_size(self.tt, et) as u16;
-                self.emit(Op::Append, sr, tmp, rest.len() as u16);
-                self.ext(kind, es, eb);
-                self.restore(sr + 1);
-            }
-            nargs += 1;
-        }
+        let nargs = self.push_args(sig.as_ref(), args, ellipsis)?;
         let _ = next;
         let nres = sig.as_ref().map_or(0, |s| s.results.len()) as u16;
         let total_args = nargs + recv.is_some() as u16;

@@ -2,6 +2,23 @@
 
 use super::*;
 
+/// The channel operand of a receive case (`<-ch`, `v := <-ch`, `v, ok = <-ch`).
+fn recv_operand(s: &Stmt) -> Option<&Expr> {
+    let e = match &s.kind {
+        StmtKind::Expr(e) => e,
+        StmtKind::Assign { rhs, .. } => rhs.first()?,
+        _ => return None,
+    };
+    let mut e = e;
+    while let ExprKind::Paren(x) = &e.kind {
+        e = x;
+    }
+    match &e.kind {
+        ExprKind::Unary(UnOp::Recv, ch) => Some(ch),
+        _ => None,
+    }
+}
+
 impl<'a> Compiler<'a> {
     pub(super) fn block(&mut self, stmts: &[Stmt]) -> CResult<()> {
         let l = self.level();
@@ -345,29 +362,30 @@ impl<'a> Compiler<'a> {
                     return Err(unsupported(s.span, "go/defer of a builtin"));
                 }
                 let ft = self.ty(fun);
-                let params = self
-                    .tt
-                    .signature(self.tt.underlying(ft))
-                    .map(|s| s.params.clone())
-                    .unwrap_or_default();
+                let sig = self.tt.signature(self.tt.underlying(ft)).cloned();
+                let ellipsis = matches!(&e.kind, ExprKind::Call { ellipsis: true, .. });
                 let win = self.alloc();
                 self.expr_to(fun, win)?;
-                for (i, a) in args.iter().enumerate() {
-                    let r = self.alloc();
-                    let at = self.ty(a);
-                    self.expr_to(a, r)?;
-                    let c = self.convert(r, at, params.get(i).copied().unwrap_or(at))?;
-                    if c != r {
-                        self.emit(Op::Move, r, c, 0);
-                        self.restore(r + 1);
-                    }
+                self.restore(win + 1);
+                let nargs = self.push_args(sig.as_ref(), args, ellipsis)?;
+                self.emit(if is_go { Op::Go } else { Op::Defer }, win, nargs, 0);
+                self.restore(l);
+            }
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                clauses,
+                ..
+            } => {
+                if let Some(i) = init {
+                    self.stmt(i)?;
                 }
-                self.emit(
-                    if is_go { Op::Go } else { Op::Defer },
-                    win,
-                    args.len() as u16,
-                    0,
-                );
+                self.type_switch(bind.is_some(), x, clauses)?;
+                self.restore(l);
+            }
+            StmtKind::Select { clauses } => {
+                self.select(clauses)?;
                 self.restore(l);
             }
             StmtKind::Send { ch, value } => {
@@ -377,6 +395,211 @@ impl<'a> Compiler<'a> {
                 self.restore(l);
             }
             _ => return Err(unsupported(s.span, "this statement")),
+        }
+        Ok(())
+    }
+
+    /// `select`: evaluate every case's channel (and value to send) in source order, run
+    /// `SELECT`, then dispatch on the chosen index.
+    fn select(&mut self, clauses: &[ast::CommClause]) -> CResult<()> {
+        let cases: Vec<&ast::CommClause> = clauses.iter().filter(|c| c.comm.is_some()).collect();
+        let has_default = clauses.iter().any(|c| c.comm.is_none());
+        let res = self.alloc_n(3);
+        let base = self.alloc_n(3 * cases.len() as u16);
+        for (i, c) in cases.iter().enumerate() {
+            let k = base + 3 * i as u16;
+            let comm = c
+                .comm
+                .as_deref()
+                .ok_or_else(|| unsupported(c.span, "select"))?;
+            match &comm.kind {
+                StmtKind::Send { ch, value } => {
+                    self.emit_i(Instr::asbx(Op::LoadI, k, 1));
+                    self.expr_to(ch, k + 1)?;
+                    let ct = self.ty(ch);
+                    let et = match self.tt.under(ct) {
+                        Type::Chan(_, e) => *e,
+                        _ => ct,
+                    };
+                    let vt = self.ty(value);
+                    self.expr_to(value, k + 2)?;
+                    let c2 = self.convert(k + 2, vt, et)?;
+                    if c2 != k + 2 {
+                        self.emit(Op::Move, k + 2, c2, 0);
+                    }
+                }
+                _ => {
+                    let rx = recv_operand(comm)
+                        .ok_or_else(|| unsupported(c.span, "this select case"))?;
+                    self.emit_i(Instr::asbx(Op::LoadI, k, 0));
+                    self.expr_to(rx, k + 1)?;
+                    self.emit(Op::LoadNil, k + 2, 0, 0);
+                }
+            }
+            self.restore(base + 3 * cases.len() as u16);
+        }
+        self.emit(Op::Select, res, base, cases.len() as u16);
+        self.ext(has_default as u16, 0, 0);
+        self.fs().loops.push(LoopCtx {
+            label: None,
+            breaks: vec![],
+            continues: vec![],
+            _level: res,
+        });
+        let mut ends = Vec::new();
+        let idx = self.alloc();
+        let t = self.alloc();
+        let mut ci = 0i32;
+        for c in clauses {
+            let l = self.level();
+            let skip = match &c.comm {
+                Some(_) => {
+                    self.emit_i(Instr::asbx(Op::LoadI, idx, ci));
+                    self.emit(Op::EqI, t, res, idx);
+                    ci += 1;
+                    Some(self.jump(Op::JmpIfNot, t))
+                }
+                None => {
+                    self.emit_i(Instr::asbx(Op::LoadI, idx, -1));
+                    self.emit(Op::EqI, t, res, idx);
+                    Some(self.jump(Op::JmpIfNot, t))
+                }
+            };
+            if let Some(comm) = c.comm.as_deref() {
+                if let StmtKind::Assign { lhs, op, rhs } = &comm.kind {
+                    let rx = &rhs[0];
+                    let rt_ = self.ty(rx);
+                    // Closed channel: the zero value of the element type.
+                    let z = self.zero_value(rt_);
+                    let k = self.konst(z);
+                    let j = self.jump(Op::JmpIf, res + 2);
+                    self.emit_i(Instr::abx(Op::LoadK, res + 1, k as u32));
+                    self.patch(j);
+                    let define = *op == ast::AssignOp::Define;
+                    for (i, x) in lhs.iter().enumerate() {
+                        let r = res + 1 + i as u16;
+                        if let ExprKind::Ident(n) = &x.kind {
+                            if n == "_" {
+                                continue;
+                            }
+                            if define {
+                                if let Some(o) = self.info.defs.get(&x.span.lo).copied() {
+                                    let ty = self.info.object(o).ty;
+                                    self.declare(o, ty, Some(r))?;
+                                    continue;
+                                }
+                            }
+                        }
+                        self.assign_to(x, r)?;
+                    }
+                }
+            }
+            self.block(&c.body)?;
+            self.restore(l);
+            ends.push(self.jump(Op::Jmp, 0));
+            if let Some(j) = skip {
+                self.patch(j);
+            }
+        }
+        for j in ends {
+            self.patch(j);
+        }
+        if let Some(lp) = self.fs().loops.pop() {
+            for j in lp.breaks {
+                self.patch(j);
+            }
+            if !lp.continues.is_empty() {
+                if let Some(outer) = self.fs().loops.last_mut() {
+                    outer.continues.extend(lp.continues);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn type_switch(&mut self, bind: bool, x: &Expr, clauses: &[ast::CaseClause]) -> CResult<()> {
+        let xe = match &x.kind {
+            ExprKind::TypeAssert(inner, None) => inner.as_ref(),
+            _ => x,
+        };
+        let xt = self.ty(xe);
+        let xr = self.alloc();
+        self.expr_to(xe, xr)?;
+        let dt = self.alloc();
+        self.emit(Op::DynType, dt, xr, 0);
+        let t = self.alloc();
+        let k = self.alloc();
+        let mut body_jumps = Vec::new();
+        for (ci, c) in clauses.iter().enumerate() {
+            for e in &c.exprs {
+                let is_nil = matches!(&e.kind, ExprKind::Ident(n) if n == "nil")
+                    && self.ty(e) == TypeTable::UNTYPED_NIL;
+                if is_nil {
+                    self.emit_i(Instr::asbx(Op::LoadI, k, -1));
+                    self.emit(Op::EqI, t, dt, k);
+                } else {
+                    let ty = self.ty(e);
+                    let rt_ = self.rtype(ty);
+                    if self.class(ty) == TClass::Iface {
+                        self.emit(Op::Implements, t, xr, rt_ as u16);
+                    } else {
+                        self.emit_i(Instr::asbx(Op::LoadI, k, rt_ as i32));
+                        self.emit(Op::EqI, t, dt, k);
+                    }
+                }
+                body_jumps.push((ci, self.jump(Op::JmpIf, t)));
+            }
+        }
+        let default_jump = self.jump(Op::Jmp, 0);
+        let mut starts = vec![0usize; clauses.len()];
+        let mut ends = Vec::new();
+        self.fs().loops.push(LoopCtx {
+            label: None,
+            breaks: vec![],
+            continues: vec![],
+            _level: xr,
+        });
+        for (ci, c) in clauses.iter().enumerate() {
+            starts[ci] = self.pc();
+            let l = self.level();
+            if bind {
+                if let Some(o) = self.info.implicits.get(&c.span.lo).copied() {
+                    let ot = self.info.object(o).ty;
+                    let v = self.alloc();
+                    if self.class(ot) == TClass::Iface || ot == xt {
+                        self.emit(Op::Move, v, xr, 0);
+                    } else {
+                        let rt_ = self.rtype(ot);
+                        let st = self.rtype(xt);
+                        self.emit(Op::Assert, v, xr, rt_ as u16);
+                        self.ext(0, st as u16, 0);
+                    }
+                    self.declare(o, ot, Some(v))?;
+                }
+            }
+            self.block(&c.body)?;
+            self.restore(l);
+            ends.push(self.jump(Op::Jmp, 0));
+        }
+        for (ci, j) in body_jumps {
+            self.patch_to(j, starts[ci]);
+        }
+        match clauses.iter().position(|c| c.default) {
+            Some(d) => self.patch_to(default_jump, starts[d]),
+            None => self.patch(default_jump),
+        }
+        for j in ends {
+            self.patch(j);
+        }
+        if let Some(lp) = self.fs().loops.pop() {
+            for j in lp.breaks {
+                self.patch(j);
+            }
+            if !lp.continues.is_empty() {
+                if let Some(outer) = self.fs().loops.last_mut() {
+                    outer.continues.extend(lp.continues);
+                }
+            }
         }
         Ok(())
     }

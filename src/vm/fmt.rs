@@ -8,7 +8,7 @@ use super::value::{Iface, Value};
 use super::{Trap, Vm};
 use std::sync::Arc;
 
-/// Go's `strconv.FormatFloat(f, 'g', -1, 64)` with `%v`'s exponent threshold (21).
+/// Go's `strconv.FormatFloat(f, 'g', -1, bits)` (what `%v` prints): `%e` form when the exponent is < -4 or >= 6.
 pub fn format_float(f: f64, bits: u32) -> String {
     if f.is_nan() {
         return "NaN".into();
@@ -41,7 +41,7 @@ pub fn format_float(f: f64, bits: u32) -> String {
     if neg {
         out.push('-');
     }
-    if !(-4..21).contains(&exp) {
+    if !(-4..6).contains(&exp) {
         out.push_str(&digits[..1]);
         if digits.len() > 1 {
             out.push('.');
@@ -417,7 +417,9 @@ mod tests {
     fn floats_like_go() {
         assert_eq!(format_float(3.14, 64), "3.14");
         assert_eq!(format_float(1e21, 64), "1e+21");
-        assert_eq!(format_float(1e20, 64), "100000000000000000000");
+        assert_eq!(format_float(1e20, 64), "1e+20");
+        assert_eq!(format_float(100000.0, 64), "100000");
+        assert_eq!(format_float(123456789.0, 64), "1.23456789e+08");
         assert_eq!(format_float(0.0001, 64), "0.0001");
         assert_eq!(format_float(0.00001, 64), "1e-05");
         assert_eq!(format_float(2.5, 64), "2.5");

@@ -13,11 +13,11 @@ func main() {
 	for i := 0; i < 2; i++ {
 		go func() {
 			defer wg.Done()
-			fmt.Println("worker", i, "done")
 		}()
 	}
 	go func() {
 		wg.Wait() // a second waiter
 	}()
+	fmt.Println("two of three workers call Done")
 	wg.Wait() // the third Done never comes
 }

@@ -5,13 +5,18 @@ package main
 import (
 	"fmt"
 	"runtime"
+	"strings"
 )
 
-// With a single P, Gosched hands the P to the other runnable goroutines: the output
-// interleaves deterministically.
+// With a single P, Gosched hands the P to the other runnable goroutines: the goroutines
+// interleave deterministically. The events are recorded in memory and printed at the end
+// (printing from the goroutines would make system calls, during which the P can be handed
+// to another goroutine).
+var events []string
+
 func say(s string, done chan<- bool) {
 	for i := 0; i < 3; i++ {
-		fmt.Println(s, i)
+		events = append(events, fmt.Sprint(s, i))
 		runtime.Gosched()
 	}
 	done <- true
@@ -23,13 +28,15 @@ func main() {
 	say("hello", done)
 	<-done
 	<-done
+	fmt.Println(strings.Join(events, " "))
 
-	// Three goroutines taking turns with Gosched.
+	// Three goroutines taking turns with Gosched: the last one started runs first (runnext).
+	events = nil
 	finished := make(chan bool)
 	for _, name := range []string{"a", "b", "c"} {
 		go func() {
 			for i := 0; i < 3; i++ {
-				fmt.Print(name, i, " ")
+				events = append(events, fmt.Sprint(name, i))
 				runtime.Gosched()
 			}
 			finished <- true
@@ -38,12 +45,12 @@ func main() {
 	for i := 0; i < 3; i++ {
 		<-finished
 	}
-	fmt.Println()
+	fmt.Println(strings.Join(events, " "))
 
 	// A goroutine started without Gosched does not run until main blocks or yields.
 	ran := false
 	go func() { ran = true }()
-	fmt.Println("before yield:", ran)
+	before := ran
 	runtime.Gosched()
-	fmt.Println("after yield:", ran)
+	fmt.Println("before yield:", before, "after yield:", ran)
 }
