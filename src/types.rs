@@ -303,12 +303,15 @@ pub enum Lookup {
         ty: TypeId,
     },
     /// Method declared on named type `recv` (reached through embedded fields `path`).
+    /// `recv_ptr`: the value the method is found on (the base, or the last embedded field) is
+    /// a pointer.
     Method {
         recv: TypeId,
         index: usize,
         path: Vec<usize>,
         indirect: Vec<bool>,
         ptr_recv: bool,
+        recv_ptr: bool,
     },
     /// Method of an interface type (the base type, or an embedded interface field at `path`).
     IfaceMethod {
@@ -896,6 +899,7 @@ impl TypeTable {
                                 path: e.path.clone(),
                                 indirect: e.indirect.clone(),
                                 ptr_recv: n.methods[i].ptr_recv,
+                                recv_ptr: e.ptr,
                             });
                             continue;
                         }
@@ -967,15 +971,14 @@ impl TypeTable {
                 index,
                 indirect,
                 ptr_recv,
+                recv_ptr,
                 ..
             } => {
                 let sig = self.named(recv)?.methods[index].sig;
-                let is_ptr = self.is_pointer(t) || indirect.last().copied().unwrap_or(false);
-                // Reached through an embedded pointer: the method set includes *T's methods.
-                let via_ptr = self.is_pointer(t)
-                    || indirect.iter().skip(1).any(|&b| b)
-                    || self.embedded_ptr_on_path(t, &indirect);
-                Some((sig, !ptr_recv || is_ptr || via_ptr))
+                // *T's methods are in the method set if the receiver is reached through a
+                // pointer: the base is a pointer or an embedded field on the path is one.
+                let via_ptr = recv_ptr || indirect.iter().any(|&b| b);
+                Some((sig, !ptr_recv || via_ptr))
             }
             Lookup::IfaceMethod { iface, index, .. } => {
                 let i = self.interface_of(iface)?;
@@ -983,9 +986,6 @@ impl TypeTable {
             }
             _ => None,
         }
-    }
-    fn embedded_ptr_on_path(&self, _t: TypeId, indirect: &[bool]) -> bool {
-        indirect.iter().skip(1).any(|&b| b)
     }
 
     /// Method set query: the names and signatures of all methods callable on a value of type

@@ -78,9 +78,6 @@ impl State {
     /// If `fun` names a generic function (not yet instantiated), its object and type params.
     fn generic_of(&mut self, fun: &Expr) -> Option<(ObjId, Vec<TypeId>)> {
         let fun = unparen(fun);
-        if self.info.instances.contains_key(&fun.id) {
-            return None;
-        }
         let lo = match &fun.kind {
             ExprKind::Ident(_) => fun.span.lo,
             ExprKind::Selector(_, sel) => sel.span.lo,
@@ -499,6 +496,20 @@ impl State {
             };
             ops.push(x);
         }
+        if ellipsis {
+            if let (Some(x), Some(a)) = (ops.last(), args.last()) {
+                if let Type::Tuple(ts) = self.tt.get(x.ty) {
+                    if ts.len() > 1 {
+                        let n = ts.len();
+                        self.err(
+                            e.span,
+                            format!("cannot use ... with {}-valued {}", n, expr_string(a)),
+                        );
+                        return;
+                    }
+                }
+            }
+        }
         if ellipsis && !sig.variadic {
             self.err(
                 args.last().map_or(e.span, |a| a.span),
@@ -712,11 +723,7 @@ impl State {
                                     let s = self.operand_string(&x, a);
                                     self.err(
                                         a.span,
-                                        format!(
-                                            "cannot convert {} to type {} (truncated)",
-                                            s,
-                                            self.ts(t)
-                                        ),
+                                        format!("cannot convert {} to type {}", s, self.ts(t)),
                                     );
                                 }
                                 return Operand::invalid();
@@ -843,7 +850,7 @@ impl State {
             | Builtin::New
             | Builtin::Panic => (1, 1),
             Builtin::Complex | Builtin::Copy | Builtin::Delete => (2, 2),
-            Builtin::Make => (1, 3),
+            Builtin::Make => (1, usize::MAX),
             Builtin::Max | Builtin::Min => (1, usize::MAX),
             Builtin::Print | Builtin::Println => (0, usize::MAX),
             Builtin::Recover => (0, 0),
@@ -867,7 +874,7 @@ impl State {
             } else {
                 "too many"
             };
-            let pos = if nargs < min { e.span } else { args[max].span };
+            let pos = e.span;
             let _ = rparen;
             self.err(
                 pos,
@@ -1013,6 +1020,17 @@ impl State {
                     );
                     return Operand::invalid();
                 }
+                if matches!(self.tt.under(t), Type::Slice(_)) && nargs > 3 {
+                    self.err(
+                        e.span,
+                        format!(
+                            "invalid operation: {} expects 2 or 3 arguments; found {}",
+                            expr_string(e),
+                            nargs
+                        ),
+                    );
+                    return Operand::invalid();
+                }
                 if !matches!(self.tt.under(t), Type::Slice(_)) && nargs > 2 {
                     self.err(
                         e.span,
@@ -1035,7 +1053,7 @@ impl State {
                     if l > c {
                         self.err(
                             args[1].span,
-                            format!("invalid argument: length and capacity swapped"),
+                            "invalid argument: length and capacity swapped".to_string(),
                         );
                     }
                 }
@@ -1378,10 +1396,7 @@ impl State {
                         let s = self.operand_string(&x, &args[0]);
                         self.err(
                             args[0].span,
-                            format!("invalid argument: {} must be of complex type", s).replace(
-                                "must be of complex type",
-                                &format!("not of complex type"),
-                            ),
+                            format!("invalid argument: {} not of complex type", s),
                         );
                         return Operand::invalid();
                     }
@@ -1401,6 +1416,7 @@ impl State {
             if let Some(v) = &x.val {
                 match v.as_i128() {
                     Some(n) if n < 0 => {
+                        x.ty = TypeTable::INT;
                         let s = self.operand_string(&x, a);
                         self.err(
                             a.span,
@@ -1512,7 +1528,7 @@ impl State {
             return Operand::invalid();
         }
         if xo.mode == Mode::Nil {
-            self.err(e.span, format!("use of untyped nil"));
+            self.err(e.span, "use of untyped nil".to_string());
             return Operand::invalid();
         }
         let t = xo.ty;
@@ -1520,6 +1536,24 @@ impl State {
         let lookup_t = t;
         match self.tt.lookup_field_or_method(lookup_t, &sel.name) {
             Lookup::Field { path, indirect, ty } => {
+                // Unexported fields of another package's types are not accessible.
+                let base = self.tt.pointer_elem(t).unwrap_or(t);
+                let other_pkg = self
+                    .tt
+                    .named(base)
+                    .is_some_and(|n| !n.pkg.is_empty() && n.pkg != self.cur_pkg);
+                if other_pkg && !sel.name.starts_with(|c: char| c.is_uppercase()) {
+                    self.err(
+                        sel.span,
+                        format!(
+                            "{}.{} undefined (cannot refer to unexported field {})",
+                            expr_string(x),
+                            sel.name,
+                            sel.name
+                        ),
+                    );
+                    return Operand::invalid();
+                }
                 self.info.selections.insert(
                     e.id,
                     Selection::Field {
@@ -1546,6 +1580,7 @@ impl State {
                 path,
                 indirect,
                 ptr_recv,
+                ..
             } => {
                 let (sig, obj) = match self.tt.named(recv) {
                     Some(n) => (n.methods[index].sig, n.methods[index].obj),
@@ -1567,11 +1602,7 @@ impl State {
                         let _ = ts;
                         self.err(
                             sel.span,
-                            format!(
-                                "cannot call pointer method {} on {}",
-                                sel.name,
-                                self.ts(if path.is_empty() { t } else { recv })
-                            ),
+                            format!("cannot call pointer method {} on {}", sel.name, self.ts(t)),
                         );
                         return Operand::invalid();
                     }
@@ -1788,6 +1819,17 @@ impl State {
                 );
                 Operand::value(sig)
             }
+            Lookup::Field { .. } => {
+                let ts = self.ts(t);
+                self.err(
+                    e.span,
+                    format!(
+                        "operand for field selector {} must be value of type {}",
+                        sel.name, ts
+                    ),
+                );
+                Operand::invalid()
+            }
             _ => {
                 let ts = self.ts(t);
                 self.err(
@@ -1850,7 +1892,7 @@ impl State {
             return Operand::invalid();
         }
         if idx.len() != 1 {
-            self.err(e.span, format!("unexpected comma; expecting ]"));
+            self.err(e.span, "unexpected comma; expecting ]".to_string());
             return Operand::invalid();
         }
         let ie = &idx[0];
@@ -2012,7 +2054,7 @@ impl State {
                 if three {
                     self.err(
                         e.span,
-                        format!("invalid operation: 3-index slice of string"),
+                        "invalid operation: 3-index slice of string".to_string(),
                     );
                     return Operand::invalid();
                 }

@@ -256,17 +256,17 @@ pub fn binary_op(
                     return Err(ConstErr::DivByZero);
                 }
                 if integer {
-                    Int(a / b)
+                    Int(a.wrapping_div(b))
                 } else {
                     // untyped int / untyped int is still integer division in Go.
-                    Int(a / b)
+                    Int(a.wrapping_div(b))
                 }
             }
             BinOp::Rem => {
                 if b == 0 {
                     return Err(ConstErr::DivByZero);
                 }
-                Int(a % b)
+                Int(a.wrapping_rem(b))
             }
             BinOp::And => Int(a & b),
             BinOp::Or => Int(a | b),

@@ -23,7 +23,6 @@ pub(crate) enum Lazy {
         ty: Option<Rc<Expr>>,
         values: Rc<Vec<Expr>>,
         objs: Vec<ObjId>,
-        index: usize,
     },
     /// `type A = T`
     Alias(Rc<Expr>),
@@ -37,6 +36,8 @@ pub(crate) struct FnCtx {
     pub named_results: bool,
     /// Labels declared in this function body: name → (object, used).
     pub labels: HashMap<String, ObjId>,
+    /// Named result parameters' objects.
+    pub result_objs: Vec<ObjId>,
 }
 
 /// Per-package scopes.
@@ -80,6 +81,10 @@ pub(crate) struct State {
     pub fallthrough_ok: bool,
     /// Source map of the file being checked (for positions inside messages).
     pub sm: Option<SourceMap>,
+    /// Unused-variable errors of the current function, emitted at its end.
+    pub pending_unused: Vec<(u32, String)>,
+    /// Declaring position of struct fields: (struct type, field name) → `span.lo`.
+    pub field_decl: HashMap<(TypeId, String), u32>,
 }
 
 impl State {
@@ -108,6 +113,8 @@ impl State {
             targets: Vec::new(),
             fallthrough_ok: false,
             sm: None,
+            pending_unused: Vec::new(),
+            field_decl: HashMap::new(),
         };
         st.init_universe();
         *tt = std::mem::take(&mut st.tt);
@@ -220,10 +227,6 @@ impl State {
         self.cur_pkg = "main".into();
     }
 
-    pub fn error_type(&self) -> TypeId {
-        self.obj(self.universe["error"]).ty
-    }
-
     // ---- scopes ----
 
     pub fn push_scope(&mut self) {
@@ -245,8 +248,10 @@ impl State {
             if !self.repl || self.fns.len() > 1 {
                 for id in unused {
                     let o = self.obj(id);
-                    let (sp, n) = (o.span, o.name.clone());
-                    self.err(sp, format!("declared and not used: {}", n));
+                    let (lo, n) = (o.span.lo, o.name.clone());
+                    // Reported at the end of the function, sorted (types2 `usage`).
+                    self.pending_unused
+                        .push((lo, format!("declared and not used: {}", n)));
                 }
             }
         }
@@ -371,12 +376,7 @@ impl State {
                 o.ty = t;
                 o.kind = ObjKind::Const(v);
             }
-            Lazy::Var {
-                ty,
-                values,
-                objs,
-                index: _,
-            } => {
+            Lazy::Var { ty, values, objs } => {
                 for o in &objs {
                     self.lazy.remove(o);
                 }
@@ -455,8 +455,9 @@ impl State {
                     }
                 }
             }
-            let mut e = std::mem::take(&mut self.errs);
-            e.sort_by_key(|d| d.pos);
+            // Emission order is kept (as types2 reports): cmd/compile filters and counts
+            // errors in this order, stops after 10, then sorts what it prints.
+            let e = std::mem::take(&mut self.errs);
             return Err(e);
         }
         Ok(self.info.clone())
@@ -1071,14 +1072,9 @@ impl State {
                 last_ty = s.ty.clone().map(Rc::new);
                 last_vals = s.values.iter().cloned().map(Rc::new).collect();
             }
-            if s.values.is_empty() && s.ty.is_some() {
-                self.err(s.span, "missing init expr for const declaration");
-            }
             for (i, n) in s.names.iter().enumerate() {
                 let val = last_vals.get(i).cloned();
-                if val.is_none() && !last_vals.is_empty() {
-                    self.err(n.span, "missing init expr for const declaration");
-                } else if last_vals.is_empty() {
+                if val.is_none() {
                     self.err(n.span, "missing init expr for const declaration");
                 }
                 let id = self.new_obj(
@@ -1138,7 +1134,6 @@ impl State {
                     ty: ty.clone(),
                     values: values.clone(),
                     objs: objs.clone(),
-                    index: i,
                 },
             );
         }
@@ -1377,9 +1372,20 @@ impl State {
         }
         if let Some(fs) = self.tt.struct_fields(named) {
             if fs.iter().any(|f| f.name == fd.name.name) {
+                let u = self.tt.underlying(named);
+                let other = match self.field_decl.get(&(u, fd.name.name.clone())) {
+                    Some(lo) => format!(
+                        "\n\t\u{0}POS{}\u{0}: other declaration of {}",
+                        lo, fd.name.name
+                    ),
+                    None => String::new(),
+                };
                 self.err(
                     fd.name.span,
-                    format!("field and method with the same name {}", fd.name.name),
+                    format!(
+                        "field and method with the same name {}{}",
+                        fd.name.name, other
+                    ),
                 );
                 return None;
             }
@@ -1407,7 +1413,7 @@ impl State {
             let t = match &f.ty.kind {
                 ExprKind::Ellipsis(elem) => {
                     if i + 1 != n || f.names.len() > 1 {
-                        self.err(f.ty.span, "can only use ... with final parameter in list");
+                        self.err(f.ty.span, "can only use ... with final parameter");
                     }
                     variadic = true;
                     let e = self.type_expr(elem);
@@ -1508,11 +1514,13 @@ impl State {
         }
         let mut k = 0;
         let mut named_results = false;
+        let mut result_objs = Vec::new();
         for f in &fd.sig.results {
             for n in &f.names {
                 named_results = true;
                 let t = results.get(k).copied().unwrap_or(TypeTable::INVALID);
                 let o = self.new_obj(&n.name, ObjKind::Var(VarKind::Result), t, n.span);
+                result_objs.push(o);
                 self.declare(&n.name, o, n.span);
                 k += 1;
             }
@@ -1524,6 +1532,7 @@ impl State {
             results: results.clone(),
             named_results,
             labels: HashMap::new(),
+            result_objs,
         });
         self.func_block(body, !results.is_empty());
         self.fns.pop();
@@ -1535,6 +1544,7 @@ impl State {
     /// Check a function body block: labels, statements, missing return.
     pub fn func_block(&mut self, body: &ast::Block, has_results: bool) {
         let saved_targets = std::mem::take(&mut self.targets);
+        let outer_unused = std::mem::take(&mut self.pending_unused);
         let saved_ft = std::mem::replace(&mut self.fallthrough_ok, false);
         self.collect_labels(&body.stmts);
         self.push_scope();
@@ -1542,6 +1552,11 @@ impl State {
         self.pop_scope();
         self.targets = saved_targets;
         self.fallthrough_ok = saved_ft;
+        let mut unused = std::mem::replace(&mut self.pending_unused, outer_unused);
+        unused.sort();
+        for (lo, msg) in unused {
+            self.errat(lo, msg);
+        }
         if has_results && !self.is_terminating_list(&body.stmts) {
             self.err(body.rbrace, "missing return");
         }
@@ -1599,6 +1614,7 @@ impl State {
             results: vec![],
             named_results: false,
             labels: HashMap::new(),
+            result_objs: Vec::new(),
         });
         let stmts: Vec<ast::Stmt> = items
             .iter()
@@ -1801,7 +1817,11 @@ impl State {
                         }
                     }
                 }
-                self.tt.strukt(out)
+                let st = self.tt.strukt(out);
+                for (n, lo) in field_spans {
+                    self.field_decl.entry((st, n)).or_insert(lo);
+                }
+                st
             }
             ExprKind::InterfaceType(elems) => {
                 let mut methods: Vec<IfaceMethod> = Vec::new();

@@ -818,16 +818,14 @@ impl State {
         }
         match self.assignable(x, t) {
             Ok(()) => {
-                if self.tt.is_untyped(x.ty) {
-                    if !self.convert_untyped(x, e, t) {
-                        let s = self.operand_string(x, e);
-                        let ts = self.ts(t);
-                        self.err(
-                            e.span,
-                            format!("cannot use {} as {} value in {}", s, ts, context),
-                        );
-                        return false;
-                    }
+                if self.tt.is_untyped(x.ty) && !self.convert_untyped(x, e, t) {
+                    let s = self.operand_string(x, e);
+                    let ts = self.ts(t);
+                    self.err(
+                        e.span,
+                        format!("cannot use {} as {} value in {}", s, ts, context),
+                    );
+                    return false;
                 }
                 true
             }
@@ -912,13 +910,6 @@ impl State {
     pub(crate) fn value(&mut self, e: &Expr, hint: Option<TypeId>) -> Operand {
         let mut x = self.expr(e, hint);
         let _ = self.single_value(&mut x, e);
-        x
-    }
-
-    /// Check `e` as a value and give it its default type if untyped.
-    pub(crate) fn value_defaulted(&mut self, e: &Expr) -> Operand {
-        let mut x = self.value(e, None);
-        self.default_operand(&mut x, e);
         x
     }
 
@@ -1056,10 +1047,7 @@ impl State {
                 ty: TypeTable::UNTYPED_STRING,
                 val: Some(ConstValue::Str(b.clone())),
             },
-            ExprKind::Paren(x) => {
-                let o = self.expr(x, hint);
-                o
-            }
+            ExprKind::Paren(x) => self.expr(x, hint),
             ExprKind::FuncLit { sig, body } => {
                 let t = self.signature(sig);
                 self.func_lit(sig, body, t);
@@ -1225,11 +1213,13 @@ impl State {
         }
         let mut k = 0;
         let mut named = false;
+        let mut result_objs = Vec::new();
         for f in &sig.results {
             for n in &f.names {
                 named = true;
                 let ty = results.get(k).copied().unwrap_or(TypeTable::INVALID);
                 let o = self.new_obj(&n.name, ObjKind::Var(VarKind::Result), ty, n.span);
+                result_objs.push(o);
                 self.declare(&n.name, o, n.span);
                 k += 1;
             }
@@ -1242,6 +1232,7 @@ impl State {
             results: results.clone(),
             named_results: named,
             labels: HashMap::new(),
+            result_objs,
         });
         self.func_block(body, !results.is_empty());
         self.fns.pop();
@@ -1344,7 +1335,7 @@ impl State {
         if let Some(v) = xo.val.clone() {
             let r = match (op, &v) {
                 (UnOp::Pos, _) => Ok(v),
-                (UnOp::Neg, ConstValue::Int(i)) => Ok(ConstValue::Int(-i)),
+                (UnOp::Neg, ConstValue::Int(i)) => Ok(ConstValue::Int(i.wrapping_neg())),
                 (UnOp::Neg, ConstValue::Float(f)) => Ok(ConstValue::Float(-f)),
                 (UnOp::Neg, ConstValue::Complex(r, i)) => Ok(ConstValue::Complex(-r, -i)),
                 (UnOp::Not, ConstValue::Bool(b)) => Ok(ConstValue::Bool(!b)),
@@ -1397,7 +1388,16 @@ impl State {
                 Err(_) => {
                     let vs = self.const_string(&v, t);
                     let ts = self.ts(t);
-                    self.err(e.span, format!("constant {} overflows {}", vs, ts));
+                    self.err(
+                        e.span,
+                        format!(
+                            "{} (constant {} of type {}) overflows {}",
+                            expr_string(e),
+                            vs,
+                            ts,
+                            ts
+                        ),
+                    );
                     v
                 }
             },
@@ -1548,24 +1548,22 @@ impl State {
         other: &Operand,
         _oe: &Expr,
     ) -> bool {
-        if x.mode == Mode::Nil {
-            if op.is_comparison() {
-                if self.convert_untyped(x, xe, target) {
-                    return true;
-                }
-                let s = self.operand_string(other, _oe);
-                let _ = s;
-                let ts = self.ts(target);
-                self.err(
-                    xe.span,
-                    format!(
-                        "invalid operation: {} (mismatched types {} and untyped nil)",
-                        expr_string(e),
-                        ts
-                    ),
-                );
-                return false;
+        if x.mode == Mode::Nil && op.is_comparison() {
+            if self.convert_untyped(x, xe, target) {
+                return true;
             }
+            let s = self.operand_string(other, _oe);
+            let _ = s;
+            let ts = self.ts(target);
+            self.err(
+                xe.span,
+                format!(
+                    "invalid operation: {} (mismatched types {} and untyped nil)",
+                    expr_string(e),
+                    ts
+                ),
+            );
+            return false;
         }
         if self.tt.is_interface(target) && !self.tt.is_type_param(target) {
             if op.is_comparison() {
@@ -1670,7 +1668,7 @@ impl State {
         if matches!(op, BinOp::Eq | BinOp::Ne) {
             if xnil && ynil {
                 ok = false;
-                why = format!("operator {} not defined on nil", op.as_str());
+                why = format!("operator {} not defined on untyped nil", op.as_str());
             } else if xnil || ynil {
                 let t = if xnil { y.ty } else { x.ty };
                 let tu = self.tt.under(t);

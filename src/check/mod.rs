@@ -341,8 +341,63 @@ pub enum ReplItem<'a> {
     Stmt(&'a ast::Stmt),
 }
 
+/// Render diagnostics (in emission order, as `check_file` and the parser return them) the way
+/// `go build` prints them: cmd/compile's `base.ErrorfAt` drops a syntax error on the line of
+/// the previous syntax error and a non-syntax error equal to the previous one on the same
+/// line; at the 10th error it stops with `FILE:LINE:COL: too many errors` (the 10th error's
+/// position); `FlushErrors` prints the kept errors sorted by position.
+pub fn render_diagnostics(sm: &SourceMap, diags: &[Diagnostic]) -> Vec<String> {
+    let mut kept: Vec<&Diagnostic> = Vec::new();
+    let mut last_syntax_line = 0;
+    let mut last_other: Option<(u32, String)> = None;
+    let mut too_many = None;
+    for d in diags {
+        let line = sm.line(d.pos);
+        if d.kind == crate::diag::DiagKind::Syntax {
+            if line == last_syntax_line {
+                continue;
+            }
+            last_syntax_line = line;
+        } else {
+            if last_other
+                .as_ref()
+                .is_some_and(|(l, m)| *l == line && *m == d.msg)
+            {
+                continue;
+            }
+            last_other = Some((line, d.msg.clone()));
+        }
+        kept.push(d);
+        if kept.len() == 10 {
+            too_many = Some(d.pos);
+            break;
+        }
+    }
+    kept.sort_by_key(|d| d.pos);
+    let mut out: Vec<String> = kept.iter().map(|d| sm.render(d)).collect();
+    if let Some(p) = too_many {
+        if diags.len() > 10 {
+            let (l, c) = sm.line_col(p);
+            out.push(format!("{}:{}:{}: too many errors", sm.name, l, c));
+        }
+    }
+    out
+}
+
+/// Import paths of the standard-library packages the checker knows.
+pub fn stdlib_packages() -> &'static [&'static str] {
+    stdlib::PACKAGES
+}
+
 /// Check a whole program. `tt` receives every type; freeze it afterwards with
 /// `Arc::new(tt)` for the VM.
+///
+/// Errors come in the order types2 would report them (declaration order; a function's unused
+/// variables at its end), not sorted. To print them as `go build` does (cmd/compile
+/// `base.ErrorfAt` + `FlushErrors`): walk them in this order, drop a syntax error on the same
+/// line as the previous syntax error and a type error equal to the previous type error on the
+/// same line; on the 10th kept error stop and print `FILE:LINE:COL: too many errors` with that
+/// 10th error's position; print the kept errors sorted by position (stable).
 pub fn check_file(
     file: &ast::File,
     src_map: &SourceMap,

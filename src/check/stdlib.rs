@@ -30,6 +30,11 @@ pub fn source(path: &str) -> Option<&'static str> {
         "bytes" => BYTES,
         "context" => CONTEXT,
         "math/bits" => BITS,
+        "container/heap" => HEAP,
+        "container/list" => LIST,
+        "encoding/json" => JSON,
+        "iter" => ITER,
+        "maps" => MAPS,
         _ => return None,
     })
 }
@@ -57,7 +62,66 @@ pub const PACKAGES: &[&str] = &[
     "bytes",
     "context",
     "math/bits",
+    "container/heap",
+    "container/list",
+    "encoding/json",
+    "iter",
+    "maps",
 ];
+
+const HEAP: &str = r#"package heap
+import "sort"
+type Interface interface { sort.Interface; Push(x any); Pop() any }
+func Init(h Interface)
+func Push(h Interface, x any)
+func Pop(h Interface) any
+func Remove(h Interface, i int) any
+func Fix(h Interface, i int)
+"#;
+
+const LIST: &str = r#"package list
+type Element struct { Value any; next, prev *Element; list *List }
+func (e *Element) Next() *Element
+func (e *Element) Prev() *Element
+type List struct { root Element; len int }
+func New() *List
+func (l *List) Init() *List
+func (l *List) Len() int
+func (l *List) Front() *Element
+func (l *List) Back() *Element
+func (l *List) Remove(e *Element) any
+func (l *List) PushFront(v any) *Element
+func (l *List) PushBack(v any) *Element
+func (l *List) InsertBefore(v any, mark *Element) *Element
+func (l *List) InsertAfter(v any, mark *Element) *Element
+func (l *List) MoveToFront(e *Element)
+func (l *List) MoveToBack(e *Element)
+"#;
+
+const JSON: &str = r#"package json
+func Marshal(v any) ([]byte, error)
+func MarshalIndent(v any, prefix, indent string) ([]byte, error)
+func Unmarshal(data []byte, v any) error
+func Valid(data []byte) bool
+type Marshaler interface { MarshalJSON() ([]byte, error) }
+"#;
+
+const ITER: &str = r#"package iter
+type Seq[V any] func(yield func(V) bool)
+type Seq2[K, V any] func(yield func(K, V) bool)
+"#;
+
+const MAPS: &str = r#"package maps
+import "iter"
+func Keys[Map ~map[K]V, K comparable, V any](m Map) iter.Seq[K]
+func Values[Map ~map[K]V, K comparable, V any](m Map) iter.Seq[V]
+func All[Map ~map[K]V, K comparable, V any](m Map) iter.Seq2[K, V]
+func Clone[M ~map[K]V, K comparable, V any](m M) M
+func Copy[M1 ~map[K]V, M2 ~map[K]V, K comparable, V any](dst M1, src M2)
+func DeleteFunc[M ~map[K]V, K comparable, V any](m M, del func(K, V) bool)
+func Equal[M1, M2 ~map[K]V, K, V comparable](m1 M1, m2 M2) bool
+func Collect[K comparable, V any](seq iter.Seq2[K, V]) map[K]V
+"#;
 
 const BITS: &str = r#"package bits
 const UintSize = 64
@@ -782,7 +846,13 @@ func Less[T Ordered](x, y T) bool
 "#;
 
 const SLICES: &str = r#"package slices
-import "cmp"
+import ("cmp"; "iter")
+func Sorted[E cmp.Ordered](seq iter.Seq[E]) []E
+func SortedFunc[E any](seq iter.Seq[E], cmp func(E, E) int) []E
+func Collect[E any](seq iter.Seq[E]) []E
+func Values[Slice ~[]E, E any](s Slice) iter.Seq[E]
+func All[Slice ~[]E, E any](s Slice) iter.Seq2[int, E]
+func Backward[Slice ~[]E, E any](s Slice) iter.Seq2[int, E]
 func Sort[S ~[]E, E cmp.Ordered](x S)
 func SortFunc[S ~[]E, E any](x S, cmp func(a, b E) int)
 func SortStableFunc[S ~[]E, E any](x S, cmp func(a, b E) int)

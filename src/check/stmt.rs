@@ -451,7 +451,10 @@ impl State {
                 let mut c = self.value(cond, None);
                 if !c.is_invalid() && !self.tt.is_boolean(c.ty) {
                     let cs = expr_string(cond);
-                    self.err(cond.span, format!("non-boolean condition in if statement"));
+                    self.err(
+                        cond.span,
+                        "non-boolean condition in if statement".to_string(),
+                    );
                     let _ = cs;
                 } else {
                     self.default_operand(&mut c, cond);
@@ -502,19 +505,15 @@ impl State {
                                     continue;
                                 }
                                 // Compare e == tag.
-                                if self.tt.is_untyped(x.ty) {
-                                    if !self.convert_untyped(&mut x, e, tx.ty) {
-                                        let xs = self.operand_string(&x, e);
-                                        self.err(
-                                            e.span,
-                                            format!(
-                                                "cannot convert {} to type {}",
-                                                xs,
-                                                self.ts(tx.ty)
-                                            ),
-                                        );
-                                        continue;
-                                    }
+                                if self.tt.is_untyped(x.ty)
+                                    && !self.convert_untyped(&mut x, e, tx.ty)
+                                {
+                                    let xs = self.operand_string(&x, e);
+                                    self.err(
+                                        e.span,
+                                        format!("cannot convert {} to type {}", xs, self.ts(tx.ty)),
+                                    );
+                                    continue;
                                 }
                                 if self.assignable(&x, tx.ty).is_err()
                                     && self.assignable(tx, x.ty).is_err()
@@ -1002,11 +1001,7 @@ impl State {
                     for (lt, et) in lts.iter().zip(ts) {
                         if let Some(lt) = lt {
                             let xo = Operand {
-                                mode: if et == TypeTable::UNTYPED_BOOL {
-                                    Mode::Value
-                                } else {
-                                    Mode::Value
-                                },
+                                mode: Mode::Value,
                                 ty: et,
                                 val: None,
                             };
@@ -1076,9 +1071,7 @@ impl State {
                         existing.push(None);
                         continue;
                     }
-                    let cur = if *n == "_" {
-                        None
-                    } else if repl_top {
+                    let cur = if *n == "_" || repl_top {
                         None
                     } else {
                         self.scopes.last().and_then(|sc| sc.get(*n).copied())
@@ -1238,7 +1231,31 @@ impl State {
             }
             if named {
                 // Result parameters shadowed by an inner declaration?
-                let _ = named;
+                let robjs = self
+                    .fns
+                    .last()
+                    .map(|f| f.result_objs.clone())
+                    .unwrap_or_default();
+                for r in robjs {
+                    let name = self.obj(r).name.clone();
+                    if name == "_" {
+                        continue;
+                    }
+                    if let Some(cur) = self.lookup(&name) {
+                        if cur != r {
+                            let (lo, t) = (self.obj(cur).span.lo, self.obj(cur).ty);
+                            let ts = self.ts(t);
+                            self.err(
+                                s.span,
+                                format!(
+                                    "result parameter {} not in scope at return\n\t\u{0}POS{}\u{0}: inner declaration of var {} {}",
+                                    name, lo, name, ts
+                                ),
+                            );
+                            break;
+                        }
+                    }
+                }
             }
             return;
         }
@@ -1711,10 +1728,9 @@ impl State {
                 false
             }
             StmtKind::Block(b) => self.is_terminating_list(&b.stmts),
-            StmtKind::If { then, els, .. } => match els {
-                Some(e) => self.is_terminating_list(&then.stmts) && self.is_terminating(e, None),
-                None => false,
-            },
+            StmtKind::If {
+                then, els: Some(e), ..
+            } => self.is_terminating_list(&then.stmts) && self.is_terminating(e, None),
             StmtKind::For { cond, body, .. } => {
                 cond.is_none() && !has_break(&body.stmts, label, true)
             }

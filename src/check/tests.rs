@@ -14,7 +14,10 @@ pub(crate) fn check_src(src: &str) -> Result<(TypeInfo, TypeTable), Vec<String>>
     let mut tt = TypeTable::new();
     match check_file(&file, &sm, &mut tt) {
         Ok(info) => Ok((info, tt)),
-        Err(ds) => Err(ds.iter().map(|d| sm.render(d)).collect()),
+        Err(mut ds) => {
+            ds.sort_by_key(|d| d.pos);
+            Err(ds.iter().map(|d| sm.render(d)).collect())
+        }
     }
 }
 
@@ -89,7 +92,7 @@ fn check_dir() {
                 let mut tt = TypeTable::new();
                 check_file(&file, &sm, &mut tt).map(|_| ())
             });
-            res.map_err(|ds| render_go(&sm, &ds))
+            res.map_err(|ds| render_diagnostics(&sm, &ds))
         });
         match r {
             Ok(Ok(_)) => println!("{}: OK", f.display()),
@@ -101,43 +104,6 @@ fn check_dir() {
             Err(_) => println!("{}: PANIC", f.display()),
         }
     }
-}
-
-/// Render as cmd/compile does: sorted by position; a syntax error per line at most; other
-/// errors dropped only when the same line already has the same message; after 10 errors,
-/// `too many errors` at the 10th error's position.
-pub(crate) fn render_go(sm: &SourceMap, diags: &[crate::diag::Diagnostic]) -> Vec<String> {
-    let mut ds: Vec<&crate::diag::Diagnostic> = diags.iter().collect();
-    ds.sort_by_key(|d| d.pos);
-    let mut out: Vec<String> = Vec::new();
-    let mut last_syntax_line = 0;
-    let mut last_other: Option<(u32, String)> = None;
-    let mut last_pos = 0;
-    for d in ds {
-        let line = sm.line(d.pos);
-        if d.kind == crate::diag::DiagKind::Syntax {
-            if line == last_syntax_line {
-                continue;
-            }
-            last_syntax_line = line;
-        } else {
-            if last_other
-                .as_ref()
-                .is_some_and(|(l, m)| *l == line && *m == d.msg)
-            {
-                continue;
-            }
-            last_other = Some((line, d.msg.clone()));
-        }
-        if out.len() == 10 {
-            let (l, c) = sm.line_col(last_pos);
-            out.push(format!("{}:{}:{}: too many errors", sm.name, l, c));
-            break;
-        }
-        last_pos = d.pos;
-        out.push(sm.render(d));
-    }
-    out
 }
 
 // ---- TypeInfo assertions ----
@@ -528,4 +494,133 @@ fn generic_instances_for_monomorphisation() {
     let (_, v) = c.info.type_instances.iter().next().expect("Stack");
     assert_eq!(c.tt.type_string(v[0].targs[0]), "string");
     assert_eq!(c.ty("2 * Sum(xs)"), "T");
+}
+
+/// Robustness: every corpus program with one line deleted must check without a Rust panic.
+/// `MINIGO_MUTATE_DIR=dir cargo test --lib mutate_dir -- --ignored`.
+#[test]
+#[ignore]
+fn mutate_dir() {
+    let Ok(d) = std::env::var("MINIGO_MUTATE_DIR") else {
+        return;
+    };
+    let mut files = Vec::new();
+    fn walk(p: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        if let Ok(rd) = std::fs::read_dir(p) {
+            for e in rd.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "go") {
+                    out.push(p);
+                }
+            }
+        }
+    }
+    walk(std::path::Path::new(&d), &mut files);
+    let mut panics = 0;
+    for f in files {
+        let src = std::fs::read_to_string(&f).unwrap_or_default();
+        let lines: Vec<&str> = src.lines().collect();
+        for i in 0..lines.len() {
+            let mut m: Vec<&str> = lines.clone();
+            m.remove(i);
+            let text = m.join("\n");
+            let r = std::panic::catch_unwind(|| {
+                let _ = check_src(&text);
+            });
+            if r.is_err() {
+                panics += 1;
+                println!("PANIC: {} without line {}", f.display(), i + 1);
+            }
+            for (from, to) in [
+                ("int", "string"),
+                (":=", "="),
+                (" = ", " := "),
+                ("return ", "return 1, "),
+                ("(", "(nil, "),
+                ("[]", "*"),
+                ("*", "&"),
+                ("func", "func[T any]"),
+                ("struct{", "struct{ _ ["),
+                ("{", "{ break; "),
+                ("1", "1.5"),
+                ("0", "-1"),
+                ("range ", "range 3 + "),
+                ("T", "T[int]"),
+                (".", ".X."),
+            ] {
+                if let Some(p) = lines[i].find(from) {
+                    let mut m: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+                    m[i] = format!("{}{}{}", &lines[i][..p], to, &lines[i][p + from.len()..]);
+                    let text = m.join("\n");
+                    let r = std::panic::catch_unwind(|| {
+                        let _ = check_src(&text);
+                    });
+                    if r.is_err() {
+                        panics += 1;
+                        println!("PANIC: {} line {} {:?}->{:?}", f.display(), i + 1, from, to);
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(panics, 0);
+}
+
+/// Golden compile errors: every `testdata/errors/*.go` must produce exactly the errors real Go
+/// prints (`.err`, regenerated by `testdata/regen.sh`), except the files listed in
+/// `testdata/KNOWN_GAPS` (one name per line, `#` comments).
+#[test]
+fn golden_errors() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/check/testdata");
+    let known: Vec<String> = std::fs::read_to_string(dir.join("KNOWN_GAPS"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir.join("errors"))
+        .map(|rd| rd.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|x| x == "go"));
+    files.sort();
+    let mut failures = Vec::new();
+    for f in &files {
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let src = std::fs::read_to_string(f).unwrap_or_default();
+        let want = std::fs::read_to_string(f.with_extension("err")).unwrap_or_default();
+        let ids = IdGen::new();
+        let sm = SourceMap::new(&name, &src);
+        let got = match crate::parse::parse_file(&name, &src, &ids) {
+            Err(ds) => render_diagnostics(&sm, &ds),
+            Ok(file) => {
+                let mut tt = TypeTable::new();
+                match check_file(&file, &sm, &mut tt) {
+                    Ok(_) => vec![],
+                    Err(ds) => render_diagnostics(&sm, &ds),
+                }
+            }
+        };
+        let got = got.join("\n");
+        let ok = got.trim_end() == want.trim_end();
+        let is_known = known.contains(&name);
+        if !ok && !is_known {
+            failures.push(format!(
+                "{}:\n--- want\n{}\n--- got\n{}",
+                name,
+                want.trim_end(),
+                got
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

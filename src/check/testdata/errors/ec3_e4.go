@@ -1,0 +1,22 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	str "strings"
+)
+
+type T struct{ X int }
+
+func (t *T) M() {}
+
+type I interface{ M() }
+
+func two() (int, string) { return 1, "a" }
+
+var _ = os.Args
+var _ = str.ToUpper
+
+func f() { var p *T; var s string = p; _ = s }
+
+func main() { fmt.Println() }

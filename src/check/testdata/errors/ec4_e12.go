@@ -1,0 +1,22 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	str "strings"
+)
+
+type T struct{ X int }
+
+func (t *T) M() {}
+
+type I interface{ M() }
+
+func two() (int, string) { return 1, "a" }
+
+var _ = os.Args
+var _ = str.ToUpper
+
+func f() { var m map[string]int; m[1] = 2 }
+
+func main() { fmt.Println() }
