@@ -54,9 +54,8 @@ pub fn run() -> i32 {
         .expect("spawn the REPL reader thread");
     if interactive {
         println!(
-            "minigo {} — Go {}. :help for help, :quit to leave.",
-            env!("CARGO_PKG_VERSION"),
-            "1.22+ subset"
+            "minigo {}: Go at the prompt. :help for help, :quit to leave.",
+            env!("CARGO_PKG_VERSION")
         );
     }
     let code = Arc::new(std::sync::atomic::AtomicI32::new(0));
