@@ -124,6 +124,7 @@ pub fn is_incomplete(src: &str) -> bool {
 type PErr = ParseError<usize, Tok, LexError>;
 
 fn run(start: Tok, src: &str, ids: &IdGen) -> Result<build::Unit, Vec<Diagnostic>> {
+    let start_is_file = start == Tok::StartFile;
     let mut lx = Lexer::new(src);
     let res = {
         let toks = std::iter::once(Ok((0, start, 0))).chain(&mut lx);
@@ -140,7 +141,7 @@ fn run(start: Tok, src: &str, ids: &IdGen) -> Result<build::Unit, Vec<Diagnostic
         Ok(u) if diags.is_empty() => Ok(u),
         Ok(_) => Err(diags),
         Err(e) => {
-            diags.push(syntax_error(src, e));
+            diags.push(syntax_error(src, e, start_is_file));
             diags.sort_by_key(|d| d.pos);
             Err(diags)
         }
@@ -170,22 +171,17 @@ pub fn tok_desc(src: &str, tok: &Tok, lo: usize, hi: usize) -> String {
     }
 }
 
-fn syntax_error(src: &str, e: PErr) -> Diagnostic {
+fn syntax_error(src: &str, e: PErr, file: bool) -> Diagnostic {
     match e {
         ParseError::User { error } => Diagnostic::syntax(error.pos as u32, error.msg),
         ParseError::InvalidToken { location } => {
             Diagnostic::syntax(location as u32, "syntax error: invalid token")
         }
-        ParseError::UnrecognizedEof { location, expected } => {
-            let msg = errors::unexpected(src, None, &expected);
-            Diagnostic::syntax(location as u32, msg)
+        ParseError::UnrecognizedEof { expected, .. } => {
+            errors::unexpected(src, None, &expected, file)
         }
-        ParseError::UnrecognizedToken {
-            token: (lo, tok, hi),
-            expected,
-        } => {
-            let msg = errors::unexpected(src, Some((&tok, lo, hi)), &expected);
-            Diagnostic::syntax(lo as u32, msg)
+        ParseError::UnrecognizedToken { token, expected } => {
+            errors::unexpected(src, Some(token), &expected, file)
         }
         ParseError::ExtraToken {
             token: (lo, tok, hi),
@@ -196,31 +192,492 @@ fn syntax_error(src: &str, e: PErr) -> Diagnostic {
     }
 }
 
-/// Go's wording for an unexpected token, from LALRPOP's expected-terminal list.
+/// Go's wording for an unexpected token.
+///
+/// cmd/compile's recursive-descent parser words an error after what it was parsing
+/// (`in argument list; possibly missing comma or )`, `at end of statement`, `expected { after if
+/// clause`, ...). Here that context is recovered from two sources: LALRPOP's list of expected
+/// terminals in the failing state, and the innermost unclosed bracket before the error (and what
+/// opened it: `func f(` is a parameter list, `var (` a grouped declaration, `struct {` a struct).
 mod errors {
     use super::*;
+    use crate::lexer::{tokenize, Spanned};
 
-    pub fn unexpected(src: &str, tok: Option<(&Tok, usize, usize)>, expected: &[String]) -> String {
-        let what = match tok {
-            Some((t, lo, hi)) => tok_desc(src, t, lo, hi),
-            None => "EOF".to_string(),
+    /// What an unclosed bracket encloses.
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    enum Kind {
+        Group,
+        Params,
+        Call,
+        Paren,
+        Index,
+        Brack,
+        Struct,
+        Iface,
+        Brace,
+    }
+
+    fn ends_operand(t: &Tok) -> bool {
+        matches!(
+            t,
+            Tok::Ident(_)
+                | Tok::Int(_)
+                | Tok::Float(_)
+                | Tok::Imag(_)
+                | Tok::Rune(_)
+                | Tok::Str(_)
+                | Tok::RParen
+                | Tok::RBrack
+                | Tok::RBrace
+        )
+    }
+
+    /// The stack of unclosed brackets in `toks` with their kinds.
+    fn open_brackets(toks: &[Spanned]) -> Vec<(Kind, usize)> {
+        let mut stack: Vec<(Kind, usize)> = Vec::new();
+        // Kind of the group closed by the previous token, if it was a closing bracket.
+        let mut closed: Option<Kind> = None;
+        for (i, (_, t, _)) in toks.iter().enumerate() {
+            let prev = if i > 0 { Some(&toks[i - 1].1) } else { None };
+            let prev2 = if i > 1 { Some(&toks[i - 2].1) } else { None };
+            let mut now_closed = None;
+            match t {
+                Tok::LParen => {
+                    let k = match (prev, prev2) {
+                        (Some(Tok::Import | Tok::Var | Tok::Const | Tok::Type), _) => Kind::Group,
+                        (Some(Tok::Func), _) | (Some(Tok::Ident(_)), Some(Tok::Func)) => {
+                            Kind::Params
+                        }
+                        (Some(Tok::RParen), _) if closed == Some(Kind::Params) => Kind::Params,
+                        (Some(Tok::RBrack), _) if closed == Some(Kind::Params) => Kind::Params,
+                        (Some(Tok::Ident(_)), Some(Tok::RParen))
+                            if i > 2 && toks[i - 2].1 == Tok::RParen && closed_at(toks, i - 2) =>
+                        {
+                            Kind::Params
+                        }
+                        (Some(Tok::Ident(_)), _)
+                            if stack.last().is_some_and(|&(k, _)| k == Kind::Iface) =>
+                        {
+                            Kind::Params
+                        }
+                        (Some(p), _) if ends_operand(p) => Kind::Call,
+                        _ => Kind::Paren,
+                    };
+                    stack.push((k, i));
+                }
+                Tok::LBrack => {
+                    let k = match (prev, prev2) {
+                        // `func F[` and `type T[`: type parameters (parsed like parameters).
+                        (Some(Tok::Ident(_)), Some(Tok::Func)) => Kind::Params,
+                        (Some(p), _) if ends_operand(p) => Kind::Index,
+                        _ => Kind::Brack,
+                    };
+                    stack.push((k, i));
+                }
+                Tok::LBrace => {
+                    let k = match prev {
+                        Some(Tok::Struct) => Kind::Struct,
+                        Some(Tok::Interface) => Kind::Iface,
+                        _ => Kind::Brace,
+                    };
+                    stack.push((k, i));
+                }
+                Tok::RParen | Tok::RBrack | Tok::RBrace => {
+                    now_closed = stack.pop().map(|(k, _)| k);
+                }
+                _ => {}
+            }
+            closed = now_closed;
+        }
+        stack
+    }
+
+    /// Whether the `)` at `i` closes a receiver list (`func (r T)`).
+    fn closed_at(toks: &[Spanned], i: usize) -> bool {
+        let mut depth = 0;
+        for j in (0..i).rev() {
+            match toks[j].1 {
+                Tok::RParen => depth += 1,
+                Tok::LParen if depth > 0 => depth -= 1,
+                Tok::LParen => return j > 0 && toks[j - 1].1 == Tok::Func,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// The `if`/`for`/`switch` whose header the error is in, if any: walking back over the
+    /// tokens of the current bracket level without crossing a block.
+    fn header_keyword(toks: &[Spanned]) -> Option<&Tok> {
+        let mut depth = 0;
+        for (_, t, _) in toks.iter().rev() {
+            match t {
+                Tok::RParen | Tok::RBrack => depth += 1,
+                Tok::RBrace if depth == 0 => return None,
+                Tok::RBrace => depth += 1,
+                Tok::LParen | Tok::LBrack | Tok::LBrace => {
+                    if depth == 0 {
+                        return None;
+                    }
+                    depth -= 1;
+                }
+                Tok::If | Tok::For | Tok::Switch if depth == 0 => return Some(t),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// At top level, whether the last declaration is a `func` without body.
+    fn after_bodyless_func(toks: &[Spanned]) -> bool {
+        let mut depth = 0;
+        for (_, t, _) in toks.iter().rev() {
+            match t {
+                Tok::RParen | Tok::RBrack => depth += 1,
+                Tok::LParen | Tok::LBrack => depth -= 1,
+                Tok::RBrace | Tok::LBrace if depth == 0 => return false,
+                Tok::Func if depth == 0 => return true,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    fn go_name(exp: &str) -> &str {
+        match exp {
+            "ident" => "name",
+            ";" => "semicolon or newline",
+            "," => "comma",
+            e => e,
+        }
+    }
+
+    pub fn unexpected(
+        src: &str,
+        tok: Option<Spanned>,
+        expected: &[String],
+        file: bool,
+    ) -> Diagnostic {
+        let (all, _) = tokenize(src);
+        let (pos, what) = match &tok {
+            Some((lo, t, hi)) => (*lo, tok_desc(src, t, *lo, *hi)),
+            None => (src.len(), "EOF".to_string()),
         };
+        let idx = match &tok {
+            Some((lo, t, _)) => all
+                .iter()
+                .position(|(l, u, _)| l == lo && u == t)
+                .unwrap_or(all.len()),
+            None => all.len(),
+        };
+        let before = &all[..idx];
         let exp: Vec<&str> = expected.iter().map(|s| s.trim_matches('"')).collect();
         let has = |t: &str| exp.contains(&t);
-        let tail = if has(")") && has(",") {
-            " in argument list; possibly missing comma or )".to_string()
-        } else if has("}") && has(",") {
-            " in composite literal; possibly missing comma or }".to_string()
-        } else if exp.len() == 1 {
-            format!(", expected {}", exp[0])
-        } else if has(";") && has("}") && !has("{") {
-            " at end of statement".to_string()
-        } else if has("{") && !has(";") {
-            ", expected {".to_string()
-        } else {
-            String::new()
+        let syn = |tail: &str| {
+            Diagnostic::syntax(pos as u32, format!("syntax error: unexpected {what}{tail}"))
         };
-        format!("syntax error: unexpected {what}{tail}")
+        let plain =
+            |at: usize, msg: &str| Diagnostic::syntax(at as u32, format!("syntax error: {msg}"));
+
+        // Package clause.
+        if file && before.is_empty() {
+            let found = match &tok {
+                Some((_, Tok::Ident(s), _)) => s.clone(),
+                Some((
+                    lo,
+                    t @ (Tok::Int(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Rune(_) | Tok::Str(_)),
+                    hi,
+                )) => tok_desc(src, t, *lo, *hi)
+                    .trim_start_matches("literal ")
+                    .to_string(),
+                Some((_, Tok::Semi(SemiKind::Newline), _)) => "newline".to_string(),
+                Some((_, t, _)) => format!("'{}'", t.keyword_str().or(t.op_str()).unwrap_or(";")),
+                None => "'EOF'".to_string(),
+            };
+            return Diagnostic::syntax(pos as u32, format!("expected 'package', found {found}"));
+        }
+        if file && before.len() == 1 && before[0].1 == Tok::Package {
+            // Reported by the go command (go/parser) before the compiler runs.
+            let found = match &tok {
+                Some((_, Tok::Ident(s), _)) => s.clone(),
+                Some((lo, t, hi)) if t.ends_statement() => {
+                    src.get(*lo..*hi).unwrap_or("").to_string()
+                }
+                Some((_, Tok::Semi(SemiKind::Newline), _)) => "newline".to_string(),
+                Some((_, t, _)) => format!("'{}'", t.keyword_str().or(t.op_str()).unwrap_or(";")),
+                None => "'EOF'".to_string(),
+            };
+            return Diagnostic::syntax(pos as u32, format!("expected 'IDENT', found {found}"));
+        }
+
+        let prev = before.last().map(|t| &t.1);
+        // Where an import spec starts (after `import`, or `(`/`;` in an import group), possibly
+        // after its package name.
+        let spec_start = |b: &[Spanned]| {
+            matches!(b.last().map(|t| &t.1), Some(Tok::Import))
+                || (matches!(b.last().map(|t| &t.1), Some(Tok::LParen | Tok::Semi(_)))
+                    && open_brackets(b).last().is_some_and(|&(k, i)| {
+                        k == Kind::Group && i > 0 && b[i - 1].1 == Tok::Import
+                    }))
+        };
+        let named = matches!(prev, Some(Tok::Ident(_) | Tok::Period))
+            && spec_start(&before[..before.len() - 1]);
+        let at_spec = spec_start(before);
+        if (named && !matches!(tok, Some((_, Tok::Str(_), _))))
+            || (at_spec
+                && !matches!(
+                    tok,
+                    Some((
+                        _,
+                        Tok::Str(_) | Tok::RParen | Tok::Ident(_) | Tok::Period,
+                        _
+                    ))
+                ))
+        {
+            // Reported by the go command (go/parser) before the compiler runs.
+            return Diagnostic::syntax(pos as u32, "missing import path");
+        }
+        match (prev, &tok) {
+            (Some(Tok::Chan), _) | (Some(Tok::Arrow), _)
+                if prev == Some(&Tok::Chan)
+                    || before.len() >= 2 && before[before.len() - 2].1 == Tok::Chan =>
+            {
+                return plain(pos, "missing channel element type");
+            }
+            (Some(Tok::Else), _) => {
+                return plain(pos, "else must be followed by if or statement block");
+            }
+            (Some(kw @ (Tok::If | Tok::For | Tok::Switch)), Some((_, Tok::Var, _))) => {
+                let at = all.get(idx + 1).map_or(pos, |t| t.0);
+                let kw = kw.keyword_str().unwrap_or("for");
+                return plain(
+                    at,
+                    &format!("var declaration not allowed in {kw} initializer"),
+                );
+            }
+            _ => {}
+        }
+
+        let stack = open_brackets(before);
+        let inner = stack.last().map(|&(k, _)| k);
+
+        // Top level.
+        if file && stack.is_empty() {
+            if matches!(tok, Some((_, Tok::Import, _))) {
+                return plain(pos, "imports must appear before other declarations");
+            }
+            if has("var") && has("func") {
+                if matches!(tok, Some((_, Tok::LBrace, _))) && after_bodyless_func(before) {
+                    return plain(pos, "unexpected semicolon or newline before {");
+                }
+                return plain(pos, "non-declaration statement outside function body");
+            }
+            if has(";") {
+                return syn(" after top level declaration");
+            }
+        }
+
+        // `if`/`for`/`switch` headers.
+        if let Some(kw) = header_keyword(before) {
+            let clause = match kw {
+                Tok::If => "if",
+                Tok::For => "for",
+                _ => "switch",
+            };
+            let is_semi = matches!(tok, Some((_, Tok::Semi(_), _)));
+            if matches!(tok, Some((_, Tok::LBrace, _))) {
+                if let Some((slo, Tok::Semi(SemiKind::Explicit), _)) = before.last() {
+                    if clause == "if" {
+                        return plain(*slo, "missing condition in if statement");
+                    }
+                }
+                if let Some((slo, Tok::Semi(k), _)) = before.last() {
+                    // `if x\n{`: the newline ended the header.
+                    if *k != SemiKind::Explicit && clause != "switch" {
+                        let lit = if *k == SemiKind::Eof {
+                            "EOF"
+                        } else {
+                            "newline"
+                        };
+                        if clause == "for" {
+                            return syn(", expected for loop condition");
+                        }
+                        return Diagnostic::syntax(
+                            *slo as u32,
+                            format!(
+                                "syntax error: unexpected {lit}, expected {{ after {clause} clause"
+                            ),
+                        );
+                    }
+                }
+                if has(";") && !has("{") {
+                    if let Some(d) = not_a_value(src, before) {
+                        return d;
+                    }
+                }
+            }
+            if has("{") && is_semi && clause != "switch" {
+                return syn(&format!(", expected {{ after {clause} clause"));
+            }
+            if has("{") && !is_semi {
+                return syn(", expected {");
+            }
+        }
+
+        // Lists.
+        if has(",") || has(";") {
+            let in_list =
+                |k: Kind, close: &str, sep: &str| inner == Some(k) && has(close) && has(sep);
+            if in_list(Kind::Params, ")", ",") || in_list(Kind::Params, "]", ",") {
+                let close = if has(")") { ")" } else { "]" };
+                return syn(&format!(
+                    " in parameter list; possibly missing comma or {close}"
+                ));
+            }
+            if in_list(Kind::Call, ")", ",") {
+                return syn(" in argument list; possibly missing comma or )");
+            }
+            if has(",") && has("}") && !has(";") {
+                return syn(" in composite literal; possibly missing comma or }");
+            }
+            if in_list(Kind::Group, ")", ";") {
+                return syn(" in grouped declaration; possibly missing semicolon or newline or )");
+            }
+            if in_list(Kind::Struct, "}", ";") {
+                return syn(" in struct type; possibly missing semicolon or newline or }");
+            }
+            if in_list(Kind::Iface, "}", ";") {
+                return syn(" in interface type; possibly missing semicolon or newline or }");
+            }
+        }
+        if inner == Some(Kind::Params) && has(")") && has("...") && !has(",") {
+            return syn(", expected )");
+        }
+        if inner == Some(Kind::Iface) && has("}") {
+            return syn(" in interface type; possibly missing semicolon or newline or }");
+        }
+        if inner == Some(Kind::Index) && has("]") && has(":") {
+            return syn(", expected comma, : or ]");
+        }
+        if has("case") && has("default") && !has("if") {
+            return syn(", expected case or default or }");
+        }
+        if has("if") && has("}") {
+            // At the start of a statement: Go's statement list stops and wants the `}`.
+            if has("case") {
+                return syn(", expected case or default or }");
+            }
+            return syn(", expected }");
+        }
+        if has(";") && (has("}") || (!file && stack.is_empty())) && inner != Some(Kind::Paren) {
+            return syn(" at end of statement");
+        }
+        if inner == Some(Kind::Paren) && has(")") && !has(",") {
+            return syn(", expected )");
+        }
+        if has("ident") && has("int") {
+            return syn(", expected expression");
+        }
+        if has("ident") && has("*") && has("map") {
+            if before.len() >= 2 && matches!(before[before.len() - 2].1, Tok::Type) {
+                return syn(" in type declaration");
+            }
+            return syn(", expected type");
+        }
+        if exp.len() == 2 && has("ident") && has("(") {
+            if matches!(prev, Some(Tok::Func | Tok::Period)) {
+                return syn(", expected name or (");
+            }
+            return syn(", expected name");
+        }
+        if exp.len() == 1 {
+            return syn(&format!(", expected {}", go_name(exp[0])));
+        }
+        if has(":") && !has(";") {
+            return syn(", expected :");
+        }
+        syn("")
+    }
+
+    /// `if x := 1 {`: Go's `cannot use x := 1 as value` (for an assignment, `cannot use
+    /// assignment x = 1 as value`; for `x++`, `cannot use x++ as value`).
+    fn not_a_value(src: &str, before: &[Spanned]) -> Option<Diagnostic> {
+        // The header's last simple statement starts after the keyword or the last `;`.
+        let mut start = before.len();
+        let mut depth = 0;
+        for (i, (_, t, _)) in before.iter().enumerate().rev() {
+            match t {
+                Tok::RParen | Tok::RBrack | Tok::RBrace => depth += 1,
+                Tok::LParen | Tok::LBrack | Tok::LBrace => depth -= 1,
+                Tok::If | Tok::For | Tok::Switch | Tok::Semi(_) if depth == 0 => {
+                    start = i + 1;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let stmt = before.get(start..)?;
+        let (lo, hi) = (stmt.first()?.0, stmt.last()?.2);
+        let mut depth = 0;
+        for (j, (olo, t, ohi)) in stmt.iter().enumerate() {
+            match t {
+                Tok::LParen | Tok::LBrack | Tok::LBrace => depth += 1,
+                Tok::RParen | Tok::RBrack | Tok::RBrace => depth -= 1,
+                Tok::Define | Tok::Assign | Tok::OpAssign(_) | Tok::Inc | Tok::Dec | Tok::Arrow
+                    if depth == 0 =>
+                {
+                    let lhs = src.get(lo..*olo)?.trim();
+                    let rhs = src.get(*ohi..hi)?.trim();
+                    let emph = |toks: &[Spanned], text: &str| {
+                        let bin = toks.iter().any(|(_, t, _)| {
+                            matches!(
+                                t,
+                                Tok::Add
+                                    | Tok::Sub
+                                    | Tok::Star
+                                    | Tok::Quo
+                                    | Tok::Rem
+                                    | Tok::And
+                                    | Tok::Or
+                                    | Tok::Xor
+                                    | Tok::Shl
+                                    | Tok::Shr
+                                    | Tok::AndNot
+                                    | Tok::LAnd
+                                    | Tok::LOr
+                                    | Tok::Eql
+                                    | Tok::Neq
+                                    | Tok::Lss
+                                    | Tok::Leq
+                                    | Tok::Gtr
+                                    | Tok::Geq
+                            )
+                        });
+                        if bin && toks.len() > 1 {
+                            format!("({text})")
+                        } else {
+                            text.to_string()
+                        }
+                    };
+                    let op = t.op_str().unwrap_or("=");
+                    let what = match t {
+                        Tok::Assign => format!(
+                            "assignment {} = {}",
+                            emph(&stmt[..j], lhs),
+                            emph(&stmt[j + 1..], rhs)
+                        ),
+                        Tok::Inc | Tok::Dec => format!("{lhs}{op}"),
+                        _ => format!("{lhs} {op} {rhs}"),
+                    };
+                    return Some(Diagnostic::syntax(
+                        *olo as u32,
+                        format!("syntax error: cannot use {what} as value"),
+                    ));
+                }
+                _ => {}
+            }
+        }
+        None
     }
 }
 
@@ -307,39 +764,49 @@ pub(crate) mod build {
         }
     }
 
+    /// `[args]elem` where `args` was parsed as a type argument list: an array type if there is
+    /// exactly one.
+    pub fn array_of(
+        ids: &IdGen,
+        l: usize,
+        r: usize,
+        mut args: Vec<Expr>,
+        elem: Expr,
+    ) -> Result<Expr, PErr> {
+        if args.len() != 1 {
+            let pos = args.get(1).map_or(l as u32, |a| a.span.lo);
+            return Err(user(pos, "syntax error: unexpected comma; expected ]"));
+        }
+        let len = args.pop().map(Box::new);
+        Ok(ex(
+            ids,
+            l,
+            r,
+            ExprKind::ArrayType {
+                len,
+                elem: Box::new(elem),
+            },
+        ))
+    }
+
     pub fn named_array(
         ids: &IdGen,
         l: usize,
         r: usize,
         name: Ident,
-        mut args: Vec<Expr>,
+        args: Vec<Expr>,
         elem: Expr,
     ) -> Result<PDecl, PErr> {
-        if args.len() != 1 {
-            let pos = args.get(1).map_or(l as u32, |a| a.span.lo);
-            return Err(user(pos, "syntax error: unexpected comma; expecting ]"));
-        }
-        let len = args.pop().map(Box::new);
-        Ok(PDecl::Named(
-            name,
-            ex(
-                ids,
-                l,
-                r,
-                ExprKind::ArrayType {
-                    len,
-                    elem: Box::new(elem),
-                },
-            ),
-        ))
+        Ok(PDecl::Named(name, array_of(ids, l, r, args, elem)?))
     }
 
-    /// Groups parameters as cmd/compile's `paramList` does: if any parameter is named, every
-    /// bare identifier is a name sharing the type of the next named one (`a, b int`); otherwise
-    /// every entry is a type.
-    pub fn params(ids: &IdGen, ps: Vec<PDecl>) -> Result<Vec<Field>, PErr> {
-        let named = ps.iter().any(|p| matches!(p, PDecl::Named(..)));
-        if !named {
+    /// Groups parameters as cmd/compile's `paramList` does: if no parameter has both a name
+    /// and a type, every entry is a type (`int, string`); otherwise a bare identifier is a name
+    /// sharing the type of the next typed entry (`a, b int`). `rparen` is the position of the
+    /// closing parenthesis (where Go reports `missing parameter type`).
+    pub fn params(ids: &IdGen, ps: Vec<PDecl>, rparen: usize) -> Result<Vec<Field>, PErr> {
+        let named = ps.iter().filter(|p| matches!(p, PDecl::Named(..))).count();
+        if named == 0 {
             return Ok(ps
                 .into_iter()
                 .map(|p| {
@@ -356,6 +823,30 @@ pub(crate) mod build {
                 })
                 .collect());
         }
+        if named != ps.len() {
+            // Right-to-left sweep, as Go: the leftmost problem decides the position.
+            let typed = ps.iter().filter(|p| !matches!(p, PDecl::Ident(_))).count();
+            let mut have_type = false;
+            let mut err_pos = None;
+            for p in ps.iter().rev() {
+                match p {
+                    PDecl::Named(..) => have_type = true,
+                    PDecl::Type(t) => {
+                        have_type = true;
+                        err_pos = Some(t.span.lo);
+                    }
+                    PDecl::Ident(n) if !have_type => err_pos = Some(n.span.lo),
+                    PDecl::Ident(_) => {}
+                }
+            }
+            if let Some(pos) = err_pos {
+                return Err(if named == typed {
+                    user(rparen as u32, "syntax error: missing parameter type")
+                } else {
+                    user(pos, "syntax error: missing parameter name")
+                });
+            }
+        }
         let mut out = Vec::new();
         let mut names: Vec<Ident> = Vec::new();
         for p in ps {
@@ -371,21 +862,145 @@ pub(crate) mod build {
                         tag: None,
                     });
                 }
-                PDecl::Type(t) => {
-                    return Err(user(
-                        t.span.lo,
-                        "syntax error: mixed named and unnamed parameters",
-                    ))
-                }
+                // Unreachable after the checks above; keep the type rather than panic.
+                PDecl::Type(ty) => out.push(Field {
+                    names: vec![],
+                    span: ty.span,
+                    ty,
+                    tag: None,
+                }),
             }
         }
-        if let Some(n) = names.last() {
-            return Err(user(
-                n.span.hi,
-                "syntax error: mixed named and unnamed parameters",
-            ));
-        }
         Ok(out)
+    }
+
+    /// The first type parameter of `type T[x, ...]` parsed as the expression `x` (Go's
+    /// `extractName`): `P` shares the next group's constraint, `P *C` is `P` with constraint
+    /// `*C`, `P *C | D` is `P` with `*C | D`.
+    pub fn tparams_from_expr(
+        ids: &IdGen,
+        x: Expr,
+        mut rest: Vec<Field>,
+    ) -> Result<Vec<Field>, PErr> {
+        fn split(ids: &IdGen, x: Expr) -> Result<(Ident, Expr), Expr> {
+            match x.kind {
+                ExprKind::Binary(BinOp::Mul, p, y) => match p.kind {
+                    ExprKind::Ident(name) => {
+                        let lo = (y.span.lo as usize).saturating_sub(1);
+                        let hi = y.span.hi as usize;
+                        Ok((
+                            Ident { name, span: p.span },
+                            ex(ids, lo, hi, ExprKind::Star(y)),
+                        ))
+                    }
+                    k => Err(Expr {
+                        id: x.id,
+                        span: x.span,
+                        kind: ExprKind::Binary(BinOp::Mul, Box::new(Expr { kind: k, ..*p }), y),
+                    }),
+                },
+                ExprKind::Binary(BinOp::Or, l, r) => match split(ids, *l) {
+                    Ok((name, first)) => {
+                        let span = Span {
+                            lo: first.span.lo,
+                            hi: r.span.hi,
+                        };
+                        let mut terms = match first.kind {
+                            ExprKind::Union(v) => v,
+                            _ => vec![first],
+                        };
+                        terms.push(*r);
+                        Ok((
+                            name,
+                            Expr {
+                                id: x.id,
+                                span,
+                                kind: ExprKind::Union(terms),
+                            },
+                        ))
+                    }
+                    Err(l) => Err(Expr {
+                        id: x.id,
+                        span: x.span,
+                        kind: ExprKind::Binary(BinOp::Or, Box::new(l), r),
+                    }),
+                },
+                kind => Err(Expr { kind, ..x }),
+            }
+        }
+        if let ExprKind::Ident(name) = &x.kind {
+            let n = Ident {
+                name: name.clone(),
+                span: x.span,
+            };
+            return match rest.first_mut() {
+                Some(f) => {
+                    f.names.insert(0, n);
+                    f.span.lo = x.span.lo;
+                    Ok(rest)
+                }
+                None => Err(user(x.span.hi, "syntax error: missing type constraint")),
+            };
+        }
+        match split(ids, x) {
+            Ok((name, ty)) => {
+                let span = Span {
+                    lo: name.span.lo,
+                    hi: ty.span.hi,
+                };
+                rest.insert(
+                    0,
+                    Field {
+                        names: vec![name],
+                        ty,
+                        tag: None,
+                        span,
+                    },
+                );
+                Ok(rest)
+            }
+            Err(x) => Err(user(x.span.lo, "syntax error: missing type parameter name")),
+        }
+    }
+
+    /// A clause head (`case x:` with an empty body) that takes its statements.
+    pub trait Clause {
+        fn set_body(&mut self, body: Vec<Stmt>);
+    }
+    impl Clause for CaseClause {
+        fn set_body(&mut self, body: Vec<Stmt>) {
+            self.body = body;
+        }
+    }
+    impl Clause for CommClause {
+        fn set_body(&mut self, body: Vec<Stmt>) {
+            self.body = body;
+        }
+    }
+
+    pub fn clauses<C: Clause>(
+        v: Vec<(C, Vec<Stmt>)>,
+        last: Option<(C, Vec<Stmt>, Stmt)>,
+    ) -> Vec<C> {
+        let mut out: Vec<C> = v
+            .into_iter()
+            .map(|(mut c, body)| {
+                c.set_body(body);
+                c
+            })
+            .collect();
+        if let Some((mut c, mut body, s)) = last {
+            body.push(s);
+            c.set_body(body);
+            out.push(c);
+        }
+        out
+    }
+
+    /// A 3-index slice with a missing index (cmd/compile reports these without the `syntax
+    /// error:` prefix).
+    pub fn slice_error(pos: usize, msg: &str) -> Result<Expr, PErr> {
+        Err(user(pos as u32, msg))
     }
 
     pub fn iotas(mut specs: Vec<ConstSpec>) -> Vec<ConstSpec> {
@@ -404,12 +1019,13 @@ pub(crate) mod build {
         sig: FuncType,
         body: Option<Block>,
     ) -> Result<FuncDecl, PErr> {
+        // (Go's type checker reports these two, at the method name.)
         let recv = match recv {
             None => None,
             Some(mut v) => match v.len() {
                 1 => v.pop(),
-                0 => return Err(user(l as u32 + 5, "method has no receiver")),
-                _ => return Err(user(l as u32 + 5, "method has multiple receivers")),
+                0 => return Err(user(name.span.lo, "method has no receiver")),
+                _ => return Err(user(name.span.lo, "method has multiple receivers")),
             },
         };
         Ok(FuncDecl {

@@ -793,10 +793,8 @@ fn rune_lit(lex: &mut Lx<'_>) -> Tok {
                 if ok {
                     if n == 0 {
                         errs.push((i, "empty rune literal or unescaped '".to_string()));
-                        ok = false;
                     } else if n != 1 {
                         errs.push((0, "more than one character in rune literal".to_string()));
-                        ok = false;
                     }
                 }
                 i += 1;

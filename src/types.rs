@@ -567,6 +567,13 @@ impl TypeTable {
     pub fn is_named(&self, t: TypeId) -> bool {
         matches!(self.get(t), Type::Named(_))
     }
+    /// types2's `hasName`: predeclared (basic) types, defined types and type parameters.
+    pub fn has_name(&self, t: TypeId) -> bool {
+        matches!(
+            self.get(t),
+            Type::Named(_) | Type::Basic(_) | Type::TypeParam(_)
+        )
+    }
     pub fn is_type_param(&self, t: TypeId) -> bool {
         matches!(self.get(t), Type::TypeParam(_))
     }

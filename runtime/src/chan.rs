@@ -30,6 +30,8 @@ pub enum ChanError {
     SendOnClosed,
     /// `panic: close of closed channel`.
     CloseOfClosed,
+    /// `panic: close of nil channel` (for the VM, which represents nil channels itself).
+    CloseOfNil,
 }
 
 impl ChanError {
@@ -38,6 +40,7 @@ impl ChanError {
         match self {
             ChanError::SendOnClosed => "send on closed channel",
             ChanError::CloseOfClosed => "close of closed channel",
+            ChanError::CloseOfNil => "close of nil channel",
         }
     }
 }
@@ -229,6 +232,11 @@ impl<T: Send> Chan<T> {
     /// `cap(ch)`.
     pub fn cap(&self) -> usize {
         self.0.cap
+    }
+
+    /// Whether some goroutine is blocked receiving from (or selecting on) this channel.
+    pub fn has_waiting_receivers(&self) -> bool {
+        self.0.nrecvq.load(Ordering::Relaxed) > 0 // a hint, as len()
     }
 
     /// `ch <- v` (`chansend`, blocking).

@@ -39,6 +39,7 @@ fn startpanic() -> parking_lot::MutexGuard<'static, ()> {
         if s.cfg.schedtrace_ms > 0 || s.cfg.scheddetail {
             crate::trace::schedtrace(&s, true);
         }
+        crate::sysmon::freezetheworld(&s);
     }
     g
 }

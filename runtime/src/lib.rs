@@ -34,8 +34,8 @@
 //!    spinner, wakes another (`wakep`) so newly submitted work is not stranded.
 //! 4. Finding none, it releases its P (`pidleput`), *then* decrements `nmspinning`, then
 //!    (SeqCst fence) re-checks the global queue, every P's queue and the timers; any work
-//!    seen makes it re-acquire a P and spin again. Else, with timers pending, one M sleeps
-//!    until the earliest (`netpoll`), the others `stopm` (→ `checkdead`).
+//!    seen makes it re-acquire a P and spin again. Else, with live timers pending, one M
+//!    sleeps until the earliest (`netpoll`), the others `stopm` (→ `checkdead`).
 //!
 //! ## Invariants
 //!
@@ -46,8 +46,8 @@
 //!   the timer) happens on g0 *after* the G's Running→Waiting CAS (park_m).
 //! - I3: G code never caches its M: the M arrives in `Resume` on every resume; no TLS,
 //!   `Rc`, or lock guard lives across a suspend (coro.rs has the full argument).
-//! - I4: a P's owner-only state (local queue push, free list, goid cache, schedtick) is
-//!   reached only through `&mut P`, i.e. by the M holding the `Box<P>`.
+//! - I4: a P's owner-only state (local queue push, G free list, stack cache, goid cache,
+//!   schedtick) is reached only through `&mut P`, i.e. by the M holding the `Box<P>`.
 //! - I5: sched.lock guards the idle P and M lists, the global run and free queues and the
 //!   M counters, so checkdead sees them consistently; Ms are counted (mnext) before the
 //!   lock is dropped in startm (mReserveID).
@@ -57,8 +57,48 @@
 //!   is held.
 //!
 //! Files: runtime2 (types) · proc (scheduler) · runq (local queue facade) · park (Gctx,
-//! gopark, Note) · coro (coroutines) · chan · select · time (timers, sleep) · syscall ·
-//! sysmon (retake, preemption, STW) · trace (schedtrace, dumps) · fatal (throw, panic).
+//! gopark, Note) · coro (coroutines, stacks) · chan · select · sema (semaphores, sync
+//! Mutex/RWMutex/WaitGroup/Cond) · time (timers, sleep) · syscall · sysmon (retake,
+//! preemption, STW) · trace (schedtrace, dumps) · fatal (throw, panic).
+//!
+//! # Where minigo differs from Go
+//!
+//! - Preemption is cooperative at the VM's safe points (backward jumps, calls): no
+//!   signal-based async preemption is needed since every loop has a safe point.
+//! - A G's native stack is fixed (`STACK_SIZE`, 256 KiB of address space) and created
+//!   lazily at the G's first run; `Gctx::safepoint` checks it like Go's stackguard0.
+//!   The first 8192 live stacks have guard pages, later ones come from slabs (Linux's
+//!   65530-mapping limit would otherwise cap parked goroutines near 32k).
+//! - Go's system goroutines do not exist, but their goids are skipped (`RunOpts`) so
+//!   user goroutine ids match Go's under GOMAXPROCS=1.
+//! - Semaphores keep one queue per semaphore (Go hashes into 251 treaps); sync.Mutex
+//!   does not spin before parking.
+//! - Timers are callbacks on a per-P 4-ary heap; channel timers (`after_chan`,
+//!   `ticker_chan`) stay in the heap but, as in Go ≥ 1.23, only count for deadlock
+//!   detection while a goroutine waits on their channel.
+//!
+//! # Using it from the VM
+//!
+//! ```
+//! use std::sync::Arc;
+//! use minigo_runtime::{run_main, Chan, Config};
+//!
+//! let cfg = Config { gomaxprocs: 2, ..Config::default() }; // or Config::from_env()
+//! run_main(cfg, Box::new(|g| {
+//!     // g: &mut Gctx, the running goroutine (here goroutine 1, main.main).
+//!     let c: Chan<i64> = Chan::new(0);
+//!     let c2 = c.clone();
+//!     g.go(Arc::from("main.worker"), Box::new(move |g| {
+//!         c2.send(g, 42).unwrap(); // Err(ChanError::SendOnClosed) → Go panic
+//!     }));
+//!     assert_eq!(c.recv(g), (Some(42), true));
+//! }));
+//! // The process should now exit(0): other goroutines are abandoned, as in Go.
+//! ```
+//!
+//! The VM calls `g.safepoint()` at backward jumps and calls (preemption and the native
+//! stack check), wraps blocking host calls in `g.syscall(|| ...)`, registers a frame
+//! printer with `g.set_traceback`, and reports unrecovered panics with `fatalpanic`.
 
 #![warn(missing_docs)]
 
@@ -75,6 +115,7 @@ pub mod runq;
 mod runq;
 mod runtime2;
 mod select;
+mod sema;
 #[cfg(loom)]
 #[doc(hidden)]
 pub mod sync;
@@ -91,9 +132,13 @@ pub use chan::{Chan, ChanError};
 pub use coro::{GEntry, STACK_SIZE};
 pub use fatal::{fatal, fatalpanic, throw};
 pub use park::Gctx;
-pub use proc::run_main;
+#[cfg(loom)]
+#[doc(hidden)]
+pub use park::Note;
+pub use proc::{run_main, run_main_with, RunOpts};
 pub use runtime2::{TracebackFn, WaitReason};
 pub use select::{select, SelectCase};
+pub use sema::{Mutex, NotifyList, RWMutex, Sema, WaitGroup};
 pub use time::{nanotime, TimerHandle};
 
 /// Scheduler configuration (`schedinit`'s environment parsing).

@@ -10,18 +10,67 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use corosensei::Yielder;
+#[cfg(not(loom))]
 use parking_lot::{Condvar, Mutex};
 
 use crate::runtime2::{Mcore, Park, Resume, TracebackFn, Unlock, WaitReason, G};
 
 /// Go's `note`: a one-shot wakeup with token semantics — a `wakeup` before `sleep` is
 /// not lost (`notewakeup` before `notesleep`), and `sleep` consumes the token
-/// (`notesleep` + `noteclear`).
-pub(crate) struct Note {
+/// (`notesleep` + `noteclear`). Under `cfg(loom)` it is built on loom's Mutex/Condvar
+/// (tests/loom.rs models it).
+pub struct Note {
+    #[cfg(not(loom))]
     token: Mutex<bool>,
+    #[cfg(not(loom))]
     cv: Condvar,
+    #[cfg(loom)]
+    token: loom::sync::Mutex<bool>,
+    #[cfg(loom)]
+    cv: loom::sync::Condvar,
 }
 
+#[cfg(loom)]
+impl Default for Note {
+    fn default() -> Self {
+        Note::new()
+    }
+}
+
+#[cfg(loom)]
+impl Note {
+    /// A note without a token.
+    pub fn new() -> Note {
+        Note {
+            token: loom::sync::Mutex::new(false),
+            cv: loom::sync::Condvar::new(),
+        }
+    }
+
+    /// `notewakeup`.
+    pub fn wakeup(&self) {
+        let mut t = self.token.lock().unwrap();
+        *t = true;
+        self.cv.notify_one();
+    }
+
+    /// `notesleep` + `noteclear`.
+    pub fn sleep(&self) {
+        let mut t = self.token.lock().unwrap();
+        while !*t {
+            t = self.cv.wait(t).unwrap();
+        }
+        *t = false;
+    }
+
+    /// `notetsleep` (loom has no time: waits like `sleep`).
+    pub fn sleep_timeout(&self, _d: Duration) -> bool {
+        self.sleep();
+        true
+    }
+}
+
+#[cfg(not(loom))]
 impl Note {
     pub(crate) fn new() -> Note {
         Note {
@@ -168,6 +217,15 @@ impl Gctx {
     pub fn block_forever(&mut self, reason: WaitReason) -> ! {
         self.gopark(reason, Unlock::None);
         crate::fatal::throw("block_forever: goroutine resumed")
+    }
+
+    /// `runtime.Goexit()`: end this goroutine now (the VM has already run its deferred
+    /// calls). For goroutine 1 the program does not end: it continues until the other
+    /// goroutines exit, and then fails with Go's
+    /// `fatal error: no goroutines (main called runtime.Goexit) - deadlock!`.
+    pub fn goexit(&mut self) -> ! {
+        self.suspend(Park::Goexit);
+        crate::fatal::throw("goexit: goroutine resumed")
     }
 
     /// Set the printer of this G's frame lines for dumps (deadlock, panics): it returns

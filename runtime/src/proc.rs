@@ -21,10 +21,25 @@ use crate::Config;
 
 /// Go's `_GoidCacheBatch`: goids are handed to Ps in batches of 16.
 const GOID_CACHE_BATCH: u64 = 16;
-/// Goids Go's runtime.main gives to its own system goroutines before user code runs
-/// (forcegchelper, bgsweep, bgscavenge, runfinq), so that with one P the first user
-/// goroutine is 6, as in Go.
-const GO_SYSTEM_GOROUTINES: u64 = 4;
+/// Options of a run beyond `Config`.
+#[derive(Clone, Debug)]
+pub struct RunOpts {
+    /// Goids Go gives its own system goroutines before user code runs, skipped so that
+    /// user goroutine ids match Go's under GOMAXPROCS=1. Go 1.27 starts 4 (forcegchelper,
+    /// bgsweep, bgscavenge, the GOMAXPROCS updater), plus the finalizer goroutine
+    /// (runfinq) when package `os` is linked in (`fmt`, `log`, `bufio` on os.Stdin...,
+    /// which call SetFinalizer at init): then user goroutines start at 7, else at 6.
+    pub system_goroutines: u64,
+}
+
+impl Default for RunOpts {
+    /// 5: a program that imports `os` (most do, through `fmt`).
+    fn default() -> Self {
+        RunOpts {
+            system_goroutines: 5,
+        }
+    }
+}
 /// gfput: a P's free list spills to the global list at 64 Gs, down to 31.
 const GFREE_SPILL: usize = 64;
 /// gfput/gfget: the P keeps / refills up to 32 Gs.
@@ -45,6 +60,12 @@ const MAX_M_COUNT: i64 = 10000;
 /// scheduling point. A Rust panic that escaped a goroutine (a runtime or VM bug) is
 /// re-raised here.
 pub fn run_main(cfg: Config, main: GEntry) {
+    run_main_with(cfg, RunOpts::default(), main)
+}
+
+/// `run_main` with `RunOpts` (e.g. `system_goroutines: 4` for a program that does not
+/// link package `os`).
+pub fn run_main_with(cfg: Config, opts: RunOpts, main: GEntry) {
     let nprocs = cfg.gomaxprocs.max(1);
     let random = cfg.sched_seed.is_some();
     let seed = cfg.sched_seed.unwrap_or(0);
@@ -59,6 +80,7 @@ pub fn run_main(cfg: Config, main: GEntry) {
             pidle: Vec::new(),
             runq: VecDeque::new(),
             gfree: Vec::new(),
+            stackfree: Vec::new(),
             stopwait: 0,
             stopped: Vec::new(),
         }),
@@ -91,6 +113,8 @@ pub fn run_main(cfg: Config, main: GEntry) {
         me: me.clone(),
         rust_panic: Mutex::new(None),
         gfree_len: AtomicUsize::new(0),
+        stackfree_len: AtomicUsize::new(0),
+        coarse_now: AtomicI64::new(nanotime()),
         stw: Mutex::new(()),
     });
     crate::fatal::register_sched(&sched);
@@ -113,7 +137,10 @@ pub fn run_main(cfg: Config, main: GEntry) {
         let p = &mut p0.0;
         let goid = take_goid(&sched, p);
         gp.goid.store(goid, Ordering::Relaxed); // published by the runq push below
-        p.goidcache += GO_SYSTEM_GOROUTINES;
+                                                // Skip Go's system goroutines (taking further batches if needed).
+        for _ in 0..opts.system_goroutines {
+            let _ = take_goid(&sched, p);
+        }
         let mut info = gp.info.lock();
         info.start_fn = Arc::from("main.main");
         info.parent_goid = 0;
@@ -258,7 +285,7 @@ fn schedule(mc: &mut Mcore) {
 /// g0, then do what it asked (park_m, goschedImpl, goexit0, exitsyscallNoP).
 fn execute(mc: &mut Mcore, gp: Arc<G>, inherit: bool) {
     {
-        let (_s, ms) = mc.split();
+        let (s, ms) = mc.split();
         gp.casgstatus(G_RUNNABLE, G_RUNNING); // I1: we now own gp's stack
         gp.waitsince.store(0, Ordering::Relaxed); // informational
         gp.preempt.store(false, Ordering::Relaxed); // a stale request dies here, as in Go
@@ -271,6 +298,11 @@ fn execute(mc: &mut Mcore, gp: Arc<G>, inherit: bool) {
         }
         p.sh.curg
             .store(Arc::as_ptr(&gp) as *mut G, Ordering::Release); // Release: sysmon derefs it (I6)
+                                                                   // SAFETY: we own gp's stack state (I1, CAS above).
+        let st = unsafe { &mut *gp.stack.get() };
+        if st.coro.is_none() && st.stack.is_none() {
+            st.stack = Some(stackget(s, p));
+        }
     }
     let r = Resume {
         m: mc as *mut Mcore,
@@ -288,8 +320,19 @@ fn execute(mc: &mut Mcore, gp: Arc<G>, inherit: bool) {
         Switch::Park(Park::Wait(reason, unlock)) => park_m(s, ms, gp, reason, unlock),
         Switch::Park(Park::Gosched) => gosched_impl(s, ms, gp, false),
         Switch::Park(Park::Preempted) => gosched_impl(s, ms, gp, true),
+        Switch::Park(Park::Yield) => goyield_m(s, ms, gp),
+        Switch::Park(Park::Goexit) => {
+            // The coroutine is suspended inside goexit and will never be resumed: forget
+            // it (its stack is leaked; dropping it would unwind through VM frames).
+            // SAFETY: we own gp's stack state (I1): it just switched back to us.
+            let st = unsafe { &mut *gp.stack.get() };
+            if let Some(c) = st.coro.take() {
+                std::mem::forget(c);
+            }
+            goexit0(s, ms, gp, None, true)
+        }
         Switch::Park(Park::SyscallNoP) => crate::syscall::exitsyscall_nop(s, ms, gp),
-        Switch::Exit(payload) => goexit0(s, ms, gp, payload),
+        Switch::Exit(payload) => goexit0(s, ms, gp, payload, false),
     }
 }
 
@@ -297,7 +340,10 @@ fn execute(mc: &mut Mcore, gp: Arc<G>, inherit: bool) {
 /// the lock is released another M may `ready` gp; we no longer touch its stack.
 fn park_m(s: &Sched, ms: &mut MState, gp: Arc<G>, reason: WaitReason, unlock: Unlock) {
     gp.waitreason.store(reason as u8, Ordering::Relaxed); // ordered by the status CAS
-    gp.waitsince.store(nanotime(), Ordering::Relaxed); // informational
+                                                          // waitsince: Go sets it lazily (GC stack scan); we take sysmon's coarse clock, which
+                                                          // is plenty for the "N minutes" of goroutine headers and costs no clock read.
+    gp.waitsince
+        .store(s.coarse_now.load(Ordering::Relaxed), Ordering::Relaxed); // informational
     gp.casgstatus(G_RUNNING, G_WAITING);
     match unlock {
         Unlock::None => {}
@@ -339,8 +385,28 @@ fn gosched_impl(s: &Sched, ms: &mut MState, gp: Arc<G>, preempted: bool) {
     }
 }
 
+/// `goyield_m(gp)`: like Gosched, but to the local run queue tail, so the G readied
+/// into runnext runs first.
+fn goyield_m(s: &Sched, ms: &mut MState, gp: Arc<G>) {
+    gp.casgstatus(G_RUNNING, G_RUNNABLE);
+    let MState { p, rng, .. } = ms;
+    match p.as_mut() {
+        Some(p) => runqput(s, p, rng, gp, false),
+        None => {
+            let mut l = s.lock.lock();
+            globrunqput(s, &mut l, gp);
+        }
+    }
+}
+
 /// `goexit0` → `gdestroy`: Running→Dead, recycle the G and its stack (gfput).
-fn goexit0(s: &Sched, ms: &mut MState, gp: Arc<G>, payload: Option<Box<dyn std::any::Any + Send>>) {
+fn goexit0(
+    s: &Sched,
+    ms: &mut MState,
+    gp: Arc<G>,
+    payload: Option<Box<dyn std::any::Any + Send>>,
+    goexit: bool,
+) {
     gp.casgstatus(G_RUNNING, G_DEAD);
     s.ngoroutine.fetch_sub(1, Ordering::Relaxed); // counter only
     {
@@ -348,7 +414,13 @@ fn goexit0(s: &Sched, ms: &mut MState, gp: Arc<G>, payload: Option<Box<dyn std::
         info.traceback = None;
     }
     gp.waitreason.store(0, Ordering::Relaxed);
-    let is_main = gp.goid() == 1;
+    // SAFETY: gp is Dead and still ours (I1): return its stack to the P's cache.
+    let stk = unsafe { (*gp.stack.get()).stack.take() };
+    if let Some(stk) = stk {
+        stackput(s, ms.pp(), stk);
+    }
+    // Main returning ends the program; main calling runtime.Goexit does not.
+    let is_main = gp.goid() == 1 && !goexit;
     if let Some(p) = payload {
         *s.rust_panic.lock() = Some(p);
         s.shutdown.store(true, Ordering::SeqCst); // SeqCst: checkdead must see it
@@ -449,6 +521,39 @@ fn gfput(s: &Sched, p: &mut P, gp: Arc<G>) {
         s.gfree_len.store(l.gfree.len(), Ordering::Relaxed); // written under lock
     }
     p.sh.gfreecnt.store(p.gfree.len(), Ordering::Relaxed); // informational
+}
+
+/// Per-P stack cache limits: spill half to the global pool at 64, refill 16.
+const STACKCACHE_SPILL: usize = 64;
+const STACKCACHE_REFILL: usize = 16;
+
+/// `stackalloc` from the P's cache (`stackcacherefill` from the global pool), else new.
+fn stackget(s: &Sched, p: &mut P) -> crate::coro::GStack {
+    if p.stackcache.is_empty() && s.stackfree_len.load(Ordering::Relaxed) > 0 {
+        let mut l = s.lock.lock();
+        while p.stackcache.len() < STACKCACHE_REFILL {
+            match l.stackfree.pop() {
+                Some(st) => p.stackcache.push(st),
+                None => break,
+            }
+        }
+        s.stackfree_len.store(l.stackfree.len(), Ordering::Relaxed); // written under lock
+    }
+    match p.stackcache.pop() {
+        Some(st) => st,
+        None => crate::coro::GStack::alloc(),
+    }
+}
+
+/// `stackfree` into the P's cache (`stackcacherelease` of half at 64).
+fn stackput(s: &Sched, p: &mut P, st: crate::coro::GStack) {
+    p.stackcache.push(st);
+    if p.stackcache.len() >= STACKCACHE_SPILL {
+        let moved: Vec<_> = p.stackcache.drain(STACKCACHE_SPILL / 2..).collect();
+        let mut l = s.lock.lock();
+        l.stackfree.extend(moved);
+        s.stackfree_len.store(l.stackfree.len(), Ordering::Relaxed); // written under lock
+    }
 }
 
 /// `gfget(pp)`: a dead G for reuse; refills the P's list to 32 from the global list.
@@ -596,9 +701,14 @@ fn findrunnable(s: &Sched, ms: &mut MState) -> Option<(Arc<G>, bool, bool)> {
             continue 'top;
         }
         // 2. Our own timers.
-        let now = nanotime();
-        let psh = ms.pp().sh.clone();
-        let (mut now, mut poll_until, _) = crate::time::check_timers(s, ms, &psh, now);
+        // (ts.check(0): read the clock only if this P has timers.)
+        let (mut now, mut poll_until) = if ms.pp().sh.timers.wake_time() == 0 {
+            (0, 0)
+        } else {
+            let psh = ms.pp().sh.clone();
+            let (n, pu, _) = crate::time::check_timers(s, ms, &psh, nanotime());
+            (n, pu)
+        };
 
         // 4. Fairness: every 61st tick look at the global queue first.
         if ms.pp().schedtick.is_multiple_of(GLOBAL_RUNQ_TICK)
@@ -628,6 +738,9 @@ fn findrunnable(s: &Sched, ms: &mut MState) -> Option<(Arc<G>, bool, bool)> {
         {
             if !ms.spinning {
                 become_spinning(s, ms);
+            }
+            if now == 0 {
+                now = nanotime();
             }
             let (g, tnow, w, new_work) = steal_work(s, ms, now);
             if let Some((g, inherit)) = g {
@@ -713,7 +826,18 @@ fn findrunnable(s: &Sched, ms: &mut MState) -> Option<(Arc<G>, bool, bool)> {
                 }
             }
         }
-        // 13. "netpoll": with timers pending, one M sleeps until the earliest one.
+        // 13. "netpoll": with timers pending, one M sleeps until the earliest one. Timers
+        // that cannot wake anyone (stopped; channel timers nobody waits on, which Go ≥1.23
+        // keeps out of the heap) do not keep an M polling, so checkdead still runs.
+        if poll_until != 0 && !allp.ps.iter().any(|p| p.timers.has_live()) {
+            poll_until = 0;
+            // An M may be polling for timers that just became dead (stopped, or their
+            // channel lost its waiters): wake it so it re-checks and can go idle too,
+            // letting checkdead run.
+            if s.lastpoll.load(Ordering::SeqCst) == 0 {
+                crate::time::netpoll_break(s);
+            }
+        }
         if poll_until != 0 && s.lastpoll.swap(0, Ordering::SeqCst) != 0 {
             // SeqCst: lastpoll==0 is how wake_netpoller knows someone sleeps here.
             s.poll_until.store(poll_until, Ordering::SeqCst);
@@ -1071,6 +1195,7 @@ fn new_p(id: usize) -> Box<P> {
         sh,
         runq,
         gfree: Vec::new(),
+        stackcache: Vec::new(),
         schedtick: 0,
         goidcache: 0,
         goidcacheend: 0,
@@ -1122,6 +1247,8 @@ pub(crate) fn procresize_locked(
         timers_moved.extend(p.sh.timers.take_all());
         l.gfree.append(&mut p.gfree);
         s.gfree_len.store(l.gfree.len(), Ordering::Relaxed); // under lock
+        l.stackfree.append(&mut p.stackcache);
+        s.stackfree_len.store(l.stackfree.len(), Ordering::Relaxed); // under lock
         p.sh.status.store(P_DEAD, Ordering::Relaxed);
     }
     if let Some(p0) = keep.first() {
@@ -1195,7 +1322,7 @@ pub(crate) fn checkdead(s: &Sched, l: &SchedLocked) {
     }
     // A sleeping G will be woken by a timer: not dead.
     for p in s.allp().ps.iter() {
-        if p.timers.len() > 0 {
+        if p.timers.has_live() {
             return;
         }
     }

@@ -85,6 +85,7 @@ mod imp {
         Retry,
     }
 
+    #[allow(clippy::len_without_is_empty)] // mirrors the crossbeam facade's surface
     impl<T> Local<T> {
         pub fn new() -> (Local<T>, Stealer<T>) {
             let q = Arc::new(Mutex::new(VecDeque::new()));

@@ -300,8 +300,12 @@ pub(crate) enum Park {
     Gosched,
     /// safepoint saw `preempt` → gopreempt_m → goschedImpl(preempted=true).
     Preempted,
+    /// goyield → goyield_m: to the *local* queue tail (semrelease handoff).
+    Yield,
     /// exitsyscall found no P → exitsyscallNoP.
     SyscallNoP,
+    /// runtime.Goexit → goexit1 → goexit0, without returning from the entry closure.
+    Goexit,
 }
 
 /// The value g0 passes to a G on every resume: the M it now runs on. G code never
@@ -361,8 +365,11 @@ pub(crate) struct P {
     pub(crate) sh: Arc<PShared>,
     /// Local run queue (bounded to 256 by runqput, Go's `runq [256]guintptr`).
     pub(crate) runq: runq::Local<Arc<G>>,
-    /// `gFree`: dead Gs (with their stacks) for reuse by newproc.
+    /// `gFree`: dead Gs for reuse by newproc.
     pub(crate) gfree: Vec<Arc<G>>,
+    /// Per-P stack cache (Go's `mcache.stackcache`): stacks of exited Gs, handed to Gs
+    /// on their first execute. Coroutines start lazily, so stacks are not tied to Gs.
+    pub(crate) stackcache: Vec<crate::coro::GStack>,
     /// `schedtick`: incremented on every non-inheriting execute.
     pub(crate) schedtick: u32,
     /// `goidcache`, `goidcacheend`.
@@ -451,6 +458,8 @@ pub(crate) struct SchedLocked {
     pub(crate) runq: VecDeque<Arc<G>>,
     /// `sched.gFree` (Gs with stacks first).
     pub(crate) gfree: Vec<Arc<G>>,
+    /// Global stack pool (`stackpool`), filled when a P's cache overflows.
+    pub(crate) stackfree: Vec<crate::coro::GStack>,
     /// `stopwait` for STW.
     pub(crate) stopwait: i64,
     /// Ps stopped for STW (`_Pgcstop`).
@@ -508,6 +517,10 @@ pub(crate) struct Sched {
     pub(crate) rust_panic: Mutex<Option<Box<dyn std::any::Any + Send>>>,
     /// `gFree` global list length mirror (lock-free emptiness check in gfget).
     pub(crate) gfree_len: AtomicUsize,
+    /// Mirror of `lock.stackfree.len()`.
+    pub(crate) stackfree_len: AtomicUsize,
+    /// nanotime() as of sysmon's last tick (≤ 10 ms stale).
+    pub(crate) coarse_now: AtomicI64,
     /// Serialises stop-the-world requests (runtime.GOMAXPROCS).
     pub(crate) stw: Mutex<()>,
 }

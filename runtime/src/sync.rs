@@ -3,6 +3,6 @@
 //! `loom` under `cfg(loom)`.
 
 #[cfg(loom)]
-pub(crate) use loom::sync::atomic::AtomicPtr;
+pub use loom::sync::atomic::AtomicPtr;
 #[cfg(not(loom))]
-pub(crate) use std::sync::atomic::AtomicPtr;
+pub use std::sync::atomic::AtomicPtr;

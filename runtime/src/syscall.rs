@@ -11,9 +11,7 @@ use std::sync::Arc;
 
 use crate::park::Gctx;
 use crate::proc::{acquirep, globrunqput, pidleget, stopm};
-use crate::runtime2::{
-    MState, Park, Sched, G, G_RUNNABLE, G_RUNNING, G_SYSCALL, P_RUNNING, P_SYSCALL,
-};
+use crate::runtime2::{MState, Park, Sched, G, G_RUNNABLE, G_RUNNING, G_SYSCALL, P_SYSCALL};
 
 impl Gctx {
     /// Run a blocking call (`f`, e.g. a stdin read) between `entersyscall` and
@@ -60,11 +58,7 @@ impl Gctx {
                 if let Some(p) = p {
                     // Fast path: sysmon did not retake it.
                     p.sh.syscalltick.fetch_add(1, Ordering::Relaxed); // informational
-                    p.sh.status.store(P_SYSCALL, Ordering::Relaxed);
-                    p.sh.status
-                        .store(crate::runtime2::P_IDLE, Ordering::Relaxed);
-                    acquirep(ms, p);
-                    ms.pp().sh.status.store(P_RUNNING, Ordering::Relaxed);
+                    acquirep(ms, p); // _Psyscall → _Prunning
                     ms.pp()
                         .sh
                         .curg

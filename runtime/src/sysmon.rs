@@ -52,10 +52,25 @@ pub(crate) fn sysmon(s: Arc<Sched>) {
             return;
         }
         let now = nanotime();
+        s.coarse_now.store(now, Ordering::Relaxed); // informational clock
         if retake(&s, now, &mut pd) != 0 {
             idle = 0;
         } else {
             idle += 1;
+        }
+        // Overdue timers and no M sleeping on them (`timeSleepUntil() < now`): start an
+        // M for an idle P so they run.
+        if s.lastpoll.load(Ordering::SeqCst) != 0 && s.npidle.load(Ordering::SeqCst) > 0 {
+            let next = s
+                .allp()
+                .ps
+                .iter()
+                .map(|p| p.timers.wake_time())
+                .filter(|&w| w != 0)
+                .min();
+            if matches!(next, Some(w) if w < now) {
+                startm(&s, None, false);
+            }
         }
         if trace_ns > 0 && lasttrace + trace_ns <= now {
             lasttrace = now;
@@ -131,6 +146,13 @@ fn preemptall(s: &Sched) {
             preemptone(p);
         }
     }
+}
+
+/// `freezetheworld()`: best-effort stop before a fatal print: Ms stop at their next
+/// scheduling point, running Gs are asked to yield at their next safe point.
+pub(crate) fn freezetheworld(s: &Sched) {
+    s.gcwaiting.store(true, Ordering::Release); // Release: read by findrunnable
+    preemptall(s);
 }
 
 /// `gcstopm()`: a stop-the-world is pending: give our P to it and sleep.

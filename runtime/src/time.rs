@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use parking_lot::Mutex;
 
+use crate::chan::Chan;
 use crate::park::Gctx;
 use crate::runtime2::{MState, PShared, Sched, G};
 
@@ -30,14 +31,23 @@ pub fn nanotime() -> i64 {
 pub(crate) enum TimerFn {
     /// `goroutineReady`: ready a sleeping G.
     Ready(Arc<G>),
-    /// A runtime callback (time.After/AfterFunc support): runs on g0, must not block.
+    /// A runtime callback (time.After support): runs on g0, must not block.
     Func(Box<dyn FnOnce() + Send>),
+    /// `goFunc` (time.AfterFunc): start a goroutine running the entry.
+    Go(Arc<TimerState>, Arc<str>, crate::coro::GEntry),
+    /// A periodic timer (time.Ticker): `f` runs on g0 every `period` ns until stopped.
+    Tick(Arc<TimerState>, i64, Arc<dyn Fn() + Send + Sync>),
 }
+
+/// Whether a timer still matters to checkdead (a pending, un-stopped timer; for channel
+/// timers, only while some goroutine waits on the channel, as in Go ≥ 1.23).
+type Keepalive = Box<dyn Fn() -> bool + Send>;
 
 pub(crate) struct TimerEntry {
     when: i64,
     seq: u64,
     f: TimerFn,
+    keepalive: Option<Keepalive>,
 }
 
 /// A P's timers (`timers` in time.go).
@@ -77,12 +87,28 @@ impl Timers {
 
     /// `ts.addHeap`.
     pub(crate) fn add(&self, when: i64, f: TimerFn) {
+        self.add_with(when, f, None)
+    }
+
+    fn add_with(&self, when: i64, f: TimerFn, keepalive: Option<Keepalive>) {
         let seq = self.seq.fetch_add(1, Ordering::Relaxed); // FIFO tiebreak only
         self.push_entry(TimerEntry {
             when: when.max(1),
             seq,
             f,
+            keepalive,
         });
+    }
+
+    /// Whether some timer here can still wake a goroutine (checkdead's "for each P: if
+    /// len(pp.timers.heap) > 0 return", minus stopped timers and unwatched channel
+    /// timers, which Go does not keep in the heap).
+    pub(crate) fn has_live(&self) -> bool {
+        if self.len() == 0 {
+            return false;
+        }
+        let h = self.heap.lock();
+        h.iter().any(|t| t.keepalive.as_ref().is_none_or(|k| k()))
     }
 
     pub(crate) fn push_entry(&self, t: TimerEntry) {
@@ -171,9 +197,34 @@ pub(crate) fn check_timers(s: &Sched, ms: &mut MState, pp: &PShared, now: i64) -
     let expired = pp.timers.take_expired(now);
     let ran = !expired.is_empty();
     for t in expired {
+        let keepalive = t.keepalive;
         match t.f {
+            TimerFn::Tick(state, period, f) => {
+                if state.pending() {
+                    f();
+                    // Go: next = when + period*(1+delay/period): missed ticks are skipped.
+                    let delay = now - t.when;
+                    let next = t
+                        .when
+                        .saturating_add(period.saturating_mul(1 + delay / period));
+                    ms.pp()
+                        .sh
+                        .timers
+                        .add_with(next, TimerFn::Tick(state, period, f), keepalive);
+                }
+            }
             TimerFn::Ready(gp) => crate::proc::ready(s, Some(ms), gp, true),
             TimerFn::Func(f) => f(),
+            TimerFn::Go(state, name, entry) => {
+                if state.fire() {
+                    let cr = crate::proc::Creator {
+                        parent_goid: 0,
+                        creator_fn: Arc::from("time.goFunc"),
+                        creator_loc: None,
+                    };
+                    crate::proc::newproc(s, ms, name, cr, entry);
+                }
+            }
         }
     }
     (now, pp.timers.wake_time(), ran)
@@ -197,22 +248,50 @@ pub(crate) fn wake_netpoller(s: &Sched, when: i64) {
     }
 }
 
-/// Handle to a runtime timer made by `Gctx::after_func`; `stop` is Go's `t.Stop()`.
-#[derive(Clone)]
-pub struct TimerHandle {
-    state: Arc<AtomicU32>,
-}
+/// Shared state of a runtime timer: pending → fired or stopped, decided once.
+pub(crate) struct TimerState(AtomicU32);
 
 const TIMER_PENDING: u32 = 0;
 const TIMER_FIRED: u32 = 1;
 const TIMER_STOPPED: u32 = 2;
 
+impl TimerState {
+    fn new() -> Arc<TimerState> {
+        Arc::new(TimerState(AtomicU32::new(TIMER_PENDING)))
+    }
+
+    /// The firing path: true if the timer was still pending.
+    fn fire(&self) -> bool {
+        // AcqRel: decides the race with stop() exactly once.
+        self.0
+            .compare_exchange(
+                TIMER_PENDING,
+                TIMER_FIRED,
+                Ordering::AcqRel,
+                Ordering::Acquire,
+            )
+            .is_ok()
+    }
+
+    fn pending(&self) -> bool {
+        self.0.load(Ordering::Acquire) == TIMER_PENDING // Acquire: see fire
+    }
+}
+
+/// Handle to a runtime timer (`Gctx::after_func`, `after_chan`, `after_go`).
+#[derive(Clone)]
+pub struct TimerHandle {
+    state: Arc<TimerState>,
+}
+
 impl TimerHandle {
     /// `Timer.Stop`: true if the call stopped the timer, false if it already fired or was
-    /// stopped.
+    /// stopped. A stopped timer no longer counts as a possible wakeup for deadlock
+    /// detection.
     pub fn stop(&self) -> bool {
-        // AcqRel: decides the race with the firing path exactly once.
+        // AcqRel: see TimerState::fire.
         self.state
+            .0
             .compare_exchange(
                 TIMER_PENDING,
                 TIMER_STOPPED,
@@ -223,34 +302,106 @@ impl TimerHandle {
     }
 }
 
+fn when_after(d: Duration) -> i64 {
+    let ns = i64::try_from(d.as_nanos()).unwrap_or(i64::MAX);
+    nanotime().saturating_add(ns)
+}
+
 impl Gctx {
-    /// Start a runtime timer (Go's `newTimer`/`time.AfterFunc` machinery): after `d`, `f`
-    /// runs on some M's scheduler stack (g0), not as a goroutine, so it must not block;
-    /// typical use is a non-blocking channel send (`Chan::offer`) for time.After/NewTimer,
-    /// or `spawn`-like wakeups. The timer goes on this G's current P.
+    fn add_timer(&mut self, when: i64, f: TimerFn, keepalive: Option<Keepalive>) {
+        let mc = self.mc();
+        let (s, ms) = mc.split();
+        ms.pp().sh.timers.add_with(when, f, keepalive);
+        wake_netpoller(s, when);
+    }
+
+    /// A runtime timer: after `d`, `f` runs on some M's scheduler stack (g0), not as a
+    /// goroutine, so it must not block (e.g. `Chan::offer`). While pending and not
+    /// stopped it counts as a future wakeup (no deadlock is reported). The timer goes on
+    /// this G's current P.
     pub fn after_func(&mut self, d: Duration, f: Box<dyn FnOnce() + Send>) -> TimerHandle {
-        let state = Arc::new(AtomicU32::new(TIMER_PENDING));
-        let st2 = state.clone();
-        let ns = i64::try_from(d.as_nanos()).unwrap_or(i64::MAX);
-        let when = nanotime().saturating_add(ns);
+        let state = TimerState::new();
+        let (st2, st3) = (state.clone(), state.clone());
         let wrapped: Box<dyn FnOnce() + Send> = Box::new(move || {
-            // AcqRel: see stop().
-            if st2
-                .compare_exchange(
-                    TIMER_PENDING,
-                    TIMER_FIRED,
-                    Ordering::AcqRel,
-                    Ordering::Acquire,
-                )
-                .is_ok()
-            {
+            if st2.fire() {
                 f();
             }
         });
-        let mc = self.mc();
-        let (s, ms) = mc.split();
-        ms.pp().sh.timers.add(when, TimerFn::Func(wrapped));
-        wake_netpoller(s, when);
+        self.add_timer(
+            when_after(d),
+            TimerFn::Func(wrapped),
+            Some(Box::new(move || st3.pending())),
+        );
+        TimerHandle { state }
+    }
+
+    /// `time.After` / `time.NewTimer` (Go ≥ 1.23 semantics): after `d`, send `v` on `ch`
+    /// without blocking (make `ch` with capacity 1, as package time does). The timer only
+    /// counts for deadlock detection while some goroutine is blocked receiving from `ch`,
+    /// as Go keeps channel timers in the heap only then.
+    pub fn after_chan<T: Send + 'static>(
+        &mut self,
+        d: Duration,
+        ch: &Chan<T>,
+        v: T,
+    ) -> TimerHandle {
+        let state = TimerState::new();
+        let st2 = state.clone();
+        let st3 = state.clone();
+        let c2 = ch.clone();
+        let c3 = ch.clone();
+        let f: Box<dyn FnOnce() + Send> = Box::new(move || {
+            if st2.fire() {
+                let _ = c2.offer(v);
+            }
+        });
+        let keep: Keepalive = Box::new(move || st3.pending() && c3.has_waiting_receivers());
+        self.add_timer(when_after(d), TimerFn::Func(f), Some(keep));
+        TimerHandle { state }
+    }
+
+    /// `time.NewTicker(d)` / `time.Tick`: every `d` (> 0), send `make()` on `ch` without
+    /// blocking (ticks are dropped while the buffer is full, as Go's `sendTime`). Like
+    /// `after_chan`, it only counts for deadlock detection while a goroutine waits on `ch`.
+    /// `stop` ends it.
+    pub fn ticker_chan<T: Send + 'static>(
+        &mut self,
+        d: Duration,
+        ch: &Chan<T>,
+        make: Arc<dyn Fn() -> T + Send + Sync>,
+    ) -> TimerHandle {
+        let state = TimerState::new();
+        let st3 = state.clone();
+        let c2 = ch.clone();
+        let c3 = ch.clone();
+        let f: Arc<dyn Fn() + Send + Sync> = Arc::new(move || {
+            let _ = c2.offer(make());
+        });
+        let period = i64::try_from(d.as_nanos()).unwrap_or(i64::MAX).max(1);
+        let keep: Keepalive = Box::new(move || st3.pending() && c3.has_waiting_receivers());
+        self.add_timer(
+            when_after(d),
+            TimerFn::Tick(state.clone(), period, f),
+            Some(keep),
+        );
+        TimerHandle { state }
+    }
+
+    /// `time.AfterFunc(d, f)`: after `d`, run `entry` in a new goroutine (named `start_fn`,
+    /// "created by time.goFunc"). Counts as a future wakeup while pending.
+    pub fn after_go(
+        &mut self,
+        d: Duration,
+        start_fn: Arc<str>,
+        entry: crate::coro::GEntry,
+    ) -> TimerHandle {
+        let state = TimerState::new();
+        let st3 = state.clone();
+        self.add_timer(
+            when_after(d),
+            TimerFn::Go(state.clone(), start_fn, entry),
+            Some(Box::new(move || st3.pending())),
+        );
         TimerHandle { state }
     }
 }

@@ -36,9 +36,13 @@ impl State {
         self.info.calls.insert(e.id, CallKind::Regular);
         let Some(sig) = self.tt.signature(f.ty).cloned() else {
             let s = self.operand_string(&f, fun);
+            let ts = self.ts(f.ty);
             self.err(
                 e.span,
-                format!("invalid operation: cannot call non-function {}", s),
+                format!(
+                    "invalid operation: cannot call {}: {} is not a function",
+                    s, ts
+                ),
             );
             for a in args {
                 self.expr(a, None);
@@ -87,7 +91,7 @@ impl State {
         if !matches!(o.kind, ObjKind::Func { .. }) {
             return None;
         }
-        let tps = self.generic_tparams.get(&o.span.lo).cloned()?;
+        let tps = self.generic_tparams.get(&id).cloned()?;
         Some((id, tps))
     }
 
@@ -105,52 +109,58 @@ impl State {
         ellipsis: bool,
     ) -> Option<crate::types::Signature> {
         let mut map: HashMap<TypeId, TypeId> = HashMap::new();
-        // First pass: typed arguments.
-        let mut untyped: Vec<(usize, TypeId)> = Vec::new();
-        for (i, a) in args.iter().enumerate() {
-            let pt = if sig.variadic && i + 1 >= sig.params.len() {
+        let ptype = |tt: &TypeTable, i: usize| -> Option<TypeId> {
+            if sig.variadic && i + 1 >= sig.params.len() {
                 let last = *sig.params.last()?;
                 if ellipsis {
-                    last
+                    Some(last)
                 } else {
-                    match self.tt.get(last) {
-                        Type::Slice(el) => *el,
-                        _ => last,
+                    match tt.get(last) {
+                        Type::Slice(el) => Some(*el),
+                        _ => Some(last),
                     }
                 }
             } else {
-                match sig.params.get(i) {
-                    Some(&p) => p,
-                    None => continue,
-                }
+                sig.params.get(i).copied()
+            }
+        };
+        // First pass: typed arguments.
+        let mut untyped: Vec<(usize, TypeId, TypeId)> = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let Some(pt) = ptype(&self.tt, i) else {
+                continue;
             };
             let hint = self.subst_partial(pt, &map);
-            let is_func_lit = matches!(unparen(a).kind, ExprKind::FuncLit { .. });
-            if is_func_lit && !self.fully_bound(pt, &map, tparams) {
-                continue;
-            }
             let at = self.arg_type_for_infer(a, hint);
             if self.tt.is_untyped(at) {
-                untyped.push((i, pt));
+                untyped.push((i, pt, at));
                 continue;
             }
             self.unify(pt, at, &mut map, tparams);
         }
-        for (_, pt) in untyped {
-            if tparams.contains(&pt) && !map.contains_key(&pt) {
-                // Default type of the first untyped argument for that parameter.
-                for (j, a) in args.iter().enumerate() {
-                    let ptj = sig.params.get(j).copied().or(sig.params.last().copied());
-                    if ptj == Some(pt) {
-                        if let Some(t) = self.info.types.get(&a.id).copied() {
-                            let d = self.default_type(t);
-                            map.insert(pt, d);
-                            break;
-                        }
-                    }
+        self.constraint_inference(&mut map, tparams);
+        // Untyped constants: the default type of the "largest" untyped argument.
+        let mut best: HashMap<TypeId, TypeId> = HashMap::new();
+        for (_, pt, at) in &untyped {
+            if tparams.contains(pt) && !map.contains_key(pt) && *at != TypeTable::UNTYPED_NIL {
+                let rank = |t: TypeId| match t {
+                    TypeTable::UNTYPED_INT => 0,
+                    TypeTable::UNTYPED_RUNE => 1,
+                    TypeTable::UNTYPED_FLOAT => 2,
+                    TypeTable::UNTYPED_COMPLEX => 3,
+                    _ => 4,
+                };
+                let e = best.entry(*pt).or_insert(*at);
+                if rank(*at) > rank(*e) {
+                    *e = *at;
                 }
             }
         }
+        for (pt, at) in best {
+            let d = self.default_type(at);
+            map.insert(pt, d);
+        }
+        self.constraint_inference(&mut map, tparams);
         let mut targs = Vec::new();
         for tp in tparams {
             match map.get(tp) {
@@ -168,16 +178,57 @@ impl State {
                 }
             }
         }
-        self.instantiate_func(fun, fobj, tparams, &targs, e.span)
+        // types2 reports failed inferred instantiations at the call's opening parenthesis.
+        let at = Span {
+            lo: fun.span.hi,
+            hi: fun.span.hi + 1,
+        };
+        self.instantiate_func(fun, fobj, tparams, &targs, at)
     }
 
-    fn fully_bound(&self, t: TypeId, map: &HashMap<TypeId, TypeId>, tparams: &[TypeId]) -> bool {
-        tparams
-            .iter()
-            .all(|tp| map.contains_key(tp) || !self.mentions(t, *tp, 0))
+    /// Core-type inference from constraints (`S ~[]E`: S = []int gives E = int, and
+    /// E = int gives S = []int).
+    fn constraint_inference(&mut self, map: &mut HashMap<TypeId, TypeId>, tparams: &[TypeId]) {
+        for _ in 0..tparams.len() + 1 {
+            let mut changed = false;
+            for &tp in tparams {
+                let Type::TypeParam(p) = self.tt.get(tp).clone() else {
+                    continue;
+                };
+                let Some(iface) = self.tt.interface_of(p.constraint).cloned() else {
+                    continue;
+                };
+                let Some(terms) = iface.terms else { continue };
+                if terms.len() != 1 {
+                    continue;
+                }
+                let core = terms[0].ty;
+                match map.get(&tp).copied() {
+                    Some(bound) => {
+                        let before = map.len();
+                        let u = self.tt.underlying(bound);
+                        self.unify(core, u, map, tparams);
+                        changed |= map.len() != before;
+                    }
+                    None => {
+                        if tparams
+                            .iter()
+                            .all(|t| map.contains_key(t) || !self.mentions(core, *t, 0))
+                        {
+                            let t = self.subst(core, map);
+                            map.insert(tp, t);
+                            changed = true;
+                        }
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
     }
 
-    fn mentions(&self, t: TypeId, tp: TypeId, d: u32) -> bool {
+    pub(crate) fn mentions(&self, t: TypeId, tp: TypeId, d: u32) -> bool {
         if t == tp {
             return true;
         }
@@ -194,8 +245,45 @@ impl State {
                 .iter()
                 .chain(&s.results)
                 .any(|x| self.mentions(*x, tp, d + 1)),
-            Type::Named(n) => n.targs.iter().any(|x| self.mentions(*x, tp, d + 1)),
+            Type::Named(n) => {
+                n.targs.iter().any(|x| self.mentions(*x, tp, d + 1))
+                    || (n.targs.is_empty() && n.tparams.contains(&tp))
+            }
             Type::Struct(fs) => fs.iter().any(|f| self.mentions(f.ty, tp, d + 1)),
+            Type::Tuple(v) => v.iter().any(|x| self.mentions(*x, tp, d + 1)),
+            Type::Interface(i) => i.methods.iter().any(|m| self.mentions(m.sig, tp, d + 1)),
+            _ => false,
+        }
+    }
+
+    /// Whether `t` mentions any type parameter at all.
+    pub(crate) fn mentions_any_tparam(&self, t: TypeId, d: u32) -> bool {
+        if d > 20 {
+            return false;
+        }
+        match self.tt.get(t) {
+            Type::TypeParam(_) => true,
+            Type::Pointer(x) | Type::Slice(x) | Type::Array(_, x) | Type::Chan(_, x) => {
+                self.mentions_any_tparam(*x, d + 1)
+            }
+            Type::Map(k, v) => {
+                self.mentions_any_tparam(*k, d + 1) || self.mentions_any_tparam(*v, d + 1)
+            }
+            Type::Func(s) => s
+                .params
+                .iter()
+                .chain(&s.results)
+                .any(|x| self.mentions_any_tparam(*x, d + 1)),
+            Type::Named(n) => {
+                n.targs.iter().any(|x| self.mentions_any_tparam(*x, d + 1))
+                    || (n.targs.is_empty() && !n.tparams.is_empty())
+            }
+            Type::Struct(fs) => fs.iter().any(|f| self.mentions_any_tparam(f.ty, d + 1)),
+            Type::Tuple(v) => v.iter().any(|x| self.mentions_any_tparam(*x, d + 1)),
+            Type::Interface(i) => i
+                .methods
+                .iter()
+                .any(|m| self.mentions_any_tparam(m.sig, d + 1)),
             _ => false,
         }
     }
@@ -485,7 +573,14 @@ impl State {
         );
         let _ = e;
         if too_few {
-            self.err(rparen, msg);
+            let _ = at;
+            let _ = rparen;
+            match e.kind {
+                ExprKind::Call { ref args, .. } if !args.is_empty() => {
+                    self.err(args[args.len() - 1].span, msg)
+                }
+                _ => self.err(e.span, msg),
+            }
         } else {
             self.err(at.span, msg);
         }
@@ -772,17 +867,17 @@ impl State {
             } else {
                 "too many"
             };
-            let pos = if nargs < min { rparen } else { args[max].span };
+            let pos = if nargs < min { e.span } else { args[max].span };
+            let _ = rparen;
             self.err(
                 pos,
                 format!(
-                    "{} arguments for {}() (expected {}, found {})",
+                    "invalid operation: {} arguments for {} (expected {}, found {})",
                     msg,
-                    expr_string(e).split('(').next().unwrap_or(name),
-                    min,
+                    expr_string(e),
+                    if nargs < min { min } else { max },
                     nargs
-                )
-                .replace(&format!("{}()", name), &format!("{}", expr_string(e))),
+                ),
             );
             return Operand::invalid();
         }
@@ -856,7 +951,7 @@ impl State {
                     let so = self.operand_string(&s, &args[0]);
                     self.err(
                         args[0].span,
-                        format!("invalid argument: {} is not a slice", so),
+                        format!("invalid append: argument must be a slice; have {}", so),
                     );
                     for a in &args[1..] {
                         self.expr(a, None);
@@ -899,7 +994,7 @@ impl State {
                     self.err(
                         args[0].span,
                         format!(
-                            "invalid argument: cannot make {}; type must be slice, map, or channel",
+                            "invalid argument: cannot make {}: type must be slice, map, or channel",
                             expr_string(&args[0])
                         ),
                     );
@@ -947,6 +1042,32 @@ impl State {
                 Operand::value(t)
             }
             Builtin::New => {
+                // Go 1.26: new(expr) allocates a variable initialized to expr's value.
+                let is_type = {
+                    let nerr = self.errs.len();
+                    let probe = self.expr(&args[0], None);
+                    self.errs.truncate(nerr);
+                    probe.mode == Mode::TypeExpr
+                };
+                if !is_type {
+                    let mut x = self.value(&args[0], None);
+                    if x.is_invalid() {
+                        return Operand::invalid();
+                    }
+                    if x.mode == Mode::Nil {
+                        self.err(
+                            args[0].span,
+                            "use of untyped nil in argument to built-in new",
+                        );
+                        return Operand::invalid();
+                    }
+                    self.default_operand(&mut x, &args[0]);
+                    self.info
+                        .calls
+                        .insert(e.id, CallKind::Builtin(b, Some(x.ty)));
+                    let p = self.tt.pointer(x.ty);
+                    return Operand::value(p);
+                }
                 let t = self.type_expr(&args[0]);
                 self.info.calls.insert(e.id, CallKind::Builtin(b, Some(t)));
                 if t == TypeTable::INVALID {
@@ -986,12 +1107,8 @@ impl State {
                 let Type::Slice(de) = self.tt.under(d.ty).clone() else {
                     let so = self.operand_string(&d, &args[0]);
                     self.err(
-                        e.span,
-                        format!(
-                            "invalid argument: copy expects slice arguments; found {} and {}",
-                            so,
-                            self.operand_string(&s, &args[1])
-                        ),
+                        args[0].span,
+                        format!("invalid copy: argument must be a slice; have {}", so),
                     );
                     return Operand::invalid();
                 };
@@ -1333,7 +1450,22 @@ impl State {
                                 format!("name {} not exported by package {}", sel.name, pkg),
                             );
                         } else {
-                            self.err(sel.span, format!("undefined: {}.{}", pkg, sel.name));
+                            // An exported name differing only in case: "(but have Println)".
+                            let alt = self.pkgs.get(&path).and_then(|sc| {
+                                let mut c = sel.name.chars();
+                                let up: String = c
+                                    .next()
+                                    .map(|f| f.to_uppercase().chain(c).collect())
+                                    .unwrap_or_default();
+                                sc.members.contains_key(&up).then_some(up)
+                            });
+                            match alt {
+                                Some(a) if a != sel.name => self.err(
+                                    sel.span,
+                                    format!("undefined: {}.{} (but have {})", pkg, sel.name, a),
+                                ),
+                                _ => self.err(sel.span, format!("undefined: {}.{}", pkg, sel.name)),
+                            }
                         }
                         return Operand::invalid();
                     };
@@ -1434,7 +1566,7 @@ impl State {
                         let ts = self.ts(t);
                         let _ = ts;
                         self.err(
-                            e.span,
+                            sel.span,
                             format!(
                                 "cannot call pointer method {} on {}",
                                 sel.name,
@@ -1592,7 +1724,7 @@ impl State {
                 if ptr_recv && !self.tt.is_pointer(t) {
                     let ts = self.ts(t);
                     self.err(
-                        e.span,
+                        sel.span,
                         format!(
                             "invalid method expression {}.{} (needs pointer receiver (*{}).{})",
                             ts, sel.name, ts, sel.name
@@ -1802,11 +1934,7 @@ impl State {
             let Some(i) = v.as_i128() else {
                 let s = self.operand_string(&x, ie);
                 if self.tt.is_untyped(x.ty) && self.tt.is_numeric(x.ty) {
-                    self.err(
-                        ie.span,
-                        format!("invalid argument: index {} truncated to int", s)
-                            .replace(" (untyped float constant)", " (untyped float constant)"),
-                    );
+                    self.err(ie.span, format!("{} truncated to int", s));
                 } else {
                     self.err(
                         ie.span,
@@ -1824,6 +1952,9 @@ impl State {
                 return None;
             }
             if i < 0 {
+                if self.tt.is_untyped(x.ty) {
+                    x.ty = TypeTable::INT;
+                }
                 let s = self.operand_string(&x, ie);
                 self.err(
                     ie.span,
@@ -1932,12 +2063,17 @@ impl State {
             vals.push(self.index_value(i, len.map(|n| n + 1)));
         }
         // Constant indices must be non-decreasing.
-        let known: Vec<i128> = vals.iter().flatten().copied().collect();
+        let idx_exprs: Vec<&Expr> = [lo, hi, max].into_iter().flatten().collect();
+        let known: Vec<(i128, Span)> = vals
+            .iter()
+            .zip(&idx_exprs)
+            .filter_map(|(v, ie)| v.map(|v| (v, ie.span)))
+            .collect();
         for w in known.windows(2) {
-            if w[0] > w[1] {
+            if w[0].0 > w[1].0 {
                 self.err(
-                    e.span,
-                    format!("invalid slice indices: {} < {}", w[1], w[0]),
+                    w[1].1,
+                    format!("invalid slice indices: {} < {}", w[1].0, w[0].0),
                 );
                 break;
             }
@@ -2131,10 +2267,7 @@ impl State {
                 if idx >= n as i128 {
                     self.err(
                         e.value.span,
-                        format!("index {} is out of bounds (>= {})", idx, n).replace(
-                            &format!("index {} is out of bounds (>= {})", idx, n),
-                            &format!("array index {} out of bounds [0:{}]", idx, n),
-                        ),
+                        format!("index {} is out of bounds (>= {})", idx, n),
                     );
                 }
             }

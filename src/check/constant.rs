@@ -238,11 +238,19 @@ pub fn binary_op(
     if rank == 0 || (integer && rank <= 1) {
         let a = x.as_i128().ok_or(ConstErr::Invalid)?;
         let b = y.as_i128().ok_or(ConstErr::Invalid)?;
-        let ov = ConstErr::Overflow;
+        // Beyond i128, integers continue as (inexact) floats: Go's constants are unbounded, and
+        // such values only matter again if scaled back into range.
+        let big = |r: f64| Float(r);
         return Ok(match op {
-            BinOp::Add => Int(a.checked_add(b).ok_or(ov)?),
-            BinOp::Sub => Int(a.checked_sub(b).ok_or(ov)?),
-            BinOp::Mul => Int(a.checked_mul(b).ok_or(ov)?),
+            BinOp::Add => a
+                .checked_add(b)
+                .map_or_else(|| big(a as f64 + b as f64), Int),
+            BinOp::Sub => a
+                .checked_sub(b)
+                .map_or_else(|| big(a as f64 - b as f64), Int),
+            BinOp::Mul => a
+                .checked_mul(b)
+                .map_or_else(|| big(a as f64 * b as f64), Int),
             BinOp::Div => {
                 if b == 0 {
                     return Err(ConstErr::DivByZero);

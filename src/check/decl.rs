@@ -68,8 +68,8 @@ pub(crate) struct State {
     pub repl: bool,
     /// Standard-library packages loaded so far.
     pub loaded: HashSet<String>,
-    /// Type parameters of generic functions, by FuncDecl name `span.lo`.
-    pub generic_tparams: HashMap<u32, Vec<TypeId>>,
+    /// Type parameters of generic functions, by the function's object.
+    pub generic_tparams: HashMap<ObjId, Vec<TypeId>>,
     /// Instantiated generic named types.
     pub inst_cache: HashMap<(TypeId, Vec<TypeId>), TypeId>,
     /// Instances created before their generic's underlying type was known.
@@ -259,9 +259,16 @@ impl State {
         }
         self.info.defs.insert(span.lo, id);
         if !self.scopes.is_empty() {
-            let dup = self.scopes.last().is_some_and(|s| s.contains_key(name));
-            if dup {
-                self.err(span, format!("{} redeclared in this block", name));
+            let dup = self.scopes.last().and_then(|s| s.get(name).copied());
+            if let Some(prev) = dup {
+                let pspan = self.obj(prev).span;
+                self.err(
+                    span,
+                    format!(
+                        "{} redeclared in this block\n\t\u{0}POS{}\u{0}: other declaration of {}",
+                        name, pspan.lo, name
+                    ),
+                );
                 return;
             }
             if let Some(s) = self.scopes.last_mut() {
@@ -271,9 +278,20 @@ impl State {
             let pkg = self.cur_pkg.clone();
             let repl = self.repl;
             let sc = self.pkgs.entry(pkg).or_default();
-            let dup = sc.members.contains_key(name) || sc.imports.contains_key(name);
-            if dup && !repl {
-                self.err(span, format!("{} redeclared in this block", name));
+            let dup = sc
+                .members
+                .get(name)
+                .or_else(|| sc.imports.get(name))
+                .copied();
+            if let (Some(prev), false) = (dup, repl) {
+                let pspan = self.obj(prev).span;
+                self.err(
+                    span,
+                    format!(
+                        "{} redeclared in this block\n\t\u{0}POS{}\u{0}: other declaration of {}",
+                        name, pspan.lo, name
+                    ),
+                );
                 return;
             }
             sc.members.insert(name.to_string(), id);
@@ -515,6 +533,153 @@ impl State {
             self.info.instances.insert(k, i);
         }
         self.tt.canonicalize_named();
+        self.compute_substs();
+    }
+
+    /// Fill `func_instances` and `type_instances` (see their docs).
+    fn compute_substs(&mut self) {
+        // All types mentioned in the tables.
+        let mut all: Vec<TypeId> = self.info.types.values().copied().collect();
+        all.extend(self.info.objects.iter().map(|o| o.ty));
+        all.extend(self.info.func_sigs.values().copied());
+        for s in self.info.selections.values() {
+            match s {
+                Selection::Field { ty, .. } => all.push(*ty),
+                Selection::Method { sig, recv, .. } => {
+                    all.push(*sig);
+                    all.push(*recv);
+                }
+                Selection::InterfaceMethod { sig, iface, .. } => {
+                    all.push(*sig);
+                    all.push(*iface);
+                }
+                Selection::MethodExpr { sig, recv, .. } => {
+                    all.push(*sig);
+                    all.push(*recv);
+                }
+                Selection::Qualified { .. } => {}
+            }
+        }
+        for k in self.info.calls.values() {
+            if let CallKind::Conversion(t) | CallKind::Builtin(_, Some(t)) = k {
+                all.push(*t);
+            }
+        }
+        all.sort();
+        all.dedup();
+        let generic: Vec<TypeId> = all
+            .iter()
+            .copied()
+            .filter(|&t| self.mentions_any_tparam(t, 0))
+            .collect();
+        // Function instantiations: direct ones, then derived through enclosing generics.
+        let mut work: Vec<(ObjId, Vec<TypeId>)> = self
+            .info
+            .instances
+            .values()
+            .map(|i| (i.func, i.targs.clone()))
+            .collect();
+        let mut done: HashMap<ObjId, Vec<Subst>> = HashMap::new();
+        let mut rounds = 0;
+        while let Some((f, targs)) = work.pop() {
+            rounds += 1;
+            if rounds > 10_000 {
+                break;
+            }
+            if targs.iter().any(|&t| self.mentions_any_tparam(t, 0)) {
+                continue;
+            }
+            let Some(tps) = self.generic_tparams.get(&f).cloned() else {
+                continue;
+            };
+            if done
+                .get(&f)
+                .is_some_and(|v| v.iter().any(|s| s.targs == targs))
+            {
+                continue;
+            }
+            let m: HashMap<TypeId, TypeId> =
+                tps.iter().copied().zip(targs.iter().copied()).collect();
+            let mut map = HashMap::new();
+            for &t in &generic {
+                if tps.iter().any(|&tp| self.mentions(t, tp, 0)) {
+                    let s = self.subst(t, &m);
+                    let c = self.tt.canonical(s);
+                    map.insert(t, c);
+                }
+            }
+            // Uses of other generic functions with type arguments mentioning f's params.
+            let derived: Vec<(ObjId, Vec<TypeId>)> = self
+                .info
+                .instances
+                .values()
+                .filter(|i| {
+                    i.targs
+                        .iter()
+                        .any(|&t| tps.iter().any(|&tp| self.mentions(t, tp, 0)))
+                })
+                .map(|i| (i.func, i.targs.clone()))
+                .collect();
+            for (g, gt) in derived {
+                let nt: Vec<TypeId> = gt
+                    .iter()
+                    .map(|&t| {
+                        let s = self.subst(t, &m);
+                        self.tt.canonical(s)
+                    })
+                    .collect();
+                work.push((g, nt));
+            }
+            done.entry(f).or_default().push(Subst {
+                tparams: tps,
+                targs,
+                map,
+            });
+        }
+        self.info.func_instances = done;
+        // Named type instantiations (created during checking and by the substitutions above).
+        let mut tinst: HashMap<TypeId, Vec<Subst>> = HashMap::new();
+        let named: Vec<(TypeId, TypeId, Vec<TypeId>)> = (0..self.tt.len())
+            .filter_map(|i| {
+                let t = TypeId(i as u32);
+                let n = self.tt.named(t)?;
+                Some((t, n.origin?, n.targs.clone()))
+            })
+            .collect();
+        for (_inst, g, targs) in named {
+            if targs.iter().any(|&t| self.mentions_any_tparam(t, 0)) {
+                continue;
+            }
+            let tps = self
+                .tt
+                .named(g)
+                .map(|n| n.tparams.clone())
+                .unwrap_or_default();
+            if tinst
+                .get(&g)
+                .is_some_and(|v| v.iter().any(|s| s.targs == targs))
+            {
+                continue;
+            }
+            let m: HashMap<TypeId, TypeId> =
+                tps.iter().copied().zip(targs.iter().copied()).collect();
+            let mut map = HashMap::new();
+            for &t in &generic {
+                if tps.iter().any(|&tp| self.mentions(t, tp, 0)) {
+                    let s = self.subst(t, &m);
+                    let c = self.tt.canonical(s);
+                    map.insert(t, c);
+                }
+            }
+            tinst.entry(g).or_default().push(Subst {
+                tparams: tps,
+                targs,
+                map,
+            });
+        }
+        self.info.type_instances = tinst;
+        // Types created by substitution need canonical named internals too.
+        self.tt.canonicalize_named();
     }
 
     /// Check the files of one package (main, or a standard-library package's declarations).
@@ -614,7 +779,7 @@ impl State {
         };
         self.loaded.insert(path.to_string());
         let ids = ast::IdGen::starting_at(0x8000_0000);
-        let file = match crate::parse::parse_file(path, &src, &ids) {
+        let file = match crate::parse::parse_file(path, src, &ids) {
             Ok(f) => f,
             Err(e) => {
                 let msg = e.first().map(|d| d.msg.clone()).unwrap_or_default();
@@ -628,21 +793,16 @@ impl State {
         let saved_scopes = std::mem::take(&mut self.scopes);
         let n_errs = self.errs.len();
         // Stdlib declarations don't go into the program's side tables except objects.
-        let saved_info_types = std::mem::take(&mut self.info.types);
-        let saved_consts = std::mem::take(&mut self.info.consts);
-        let saved_uses = std::mem::take(&mut self.info.uses);
-        let saved_defs = std::mem::take(&mut self.info.defs);
-        let saved_sel = std::mem::take(&mut self.info.selections);
-        let saved_calls = std::mem::take(&mut self.info.calls);
-        let saved_fs = std::mem::take(&mut self.info.func_sigs);
+        let mut saved_info = std::mem::take(&mut self.info);
+        self.info.objects = std::mem::take(&mut saved_info.objects);
+        let saved_globals = std::mem::take(&mut self.global_vars);
         self.check_package_files(path, &file.imports, &file.decls);
-        self.info.types = saved_info_types;
-        self.info.consts = saved_consts;
-        self.info.uses = saved_uses;
-        self.info.defs = saved_defs;
-        self.info.selections = saved_sel;
-        self.info.calls = saved_calls;
-        self.info.func_sigs = saved_fs;
+        let objects = std::mem::take(&mut self.info.objects);
+        let mut packages = std::mem::take(&mut self.info.packages);
+        self.info = saved_info;
+        self.info.objects = objects;
+        self.info.packages.append(&mut packages);
+        self.global_vars = saved_globals;
         if self.errs.len() > n_errs {
             let msgs: Vec<String> = self.errs.drain(n_errs..).map(|d| d.msg).collect();
             self.errs.push(Diagnostic::internal(
@@ -718,7 +878,7 @@ impl State {
         }
         // Function signatures (after all names exist).
         for (id, fd) in &funcs {
-            let sig = self.func_signature(fd);
+            let sig = self.func_signature(*id, fd);
             self.info.objects[id.0 as usize].ty = sig;
             self.info.func_sigs.insert(fd.name.span.lo, sig);
         }
@@ -728,6 +888,8 @@ impl State {
                 funcs.push((id, fd));
             }
         }
+        self.resolve_all_lazy();
+        self.refresh_instances();
         funcs
     }
 
@@ -792,17 +954,29 @@ impl State {
         {
             self.err(
                 s.name.span,
-                format!("invalid recursive type {}", s.name.name),
+                format!("invalid recursive type: {} refers to itself", s.name.name),
             );
             self.tt.set_underlying(named, TypeTable::INVALID);
             return;
         }
         self.tt.set_underlying(named, u);
         if self.contains_directly(u, named, 0) {
-            self.err(
-                s.name.span,
-                format!("invalid recursive type {}", s.name.name),
-            );
+            let direct = match self.tt.get(u) {
+                Type::Struct(fs) => fs.iter().any(|f| f.ty == named),
+                Type::Array(_, e) => *e == named,
+                _ => false,
+            };
+            if direct {
+                self.err(
+                    s.name.span,
+                    format!("invalid recursive type: {} refers to itself", s.name.name),
+                );
+            } else {
+                self.err(
+                    s.name.span,
+                    format!("invalid recursive type {}", s.name.name),
+                );
+            }
             let e = self.tt.strukt(vec![]);
             self.tt.set_underlying(named, e);
         }
@@ -986,6 +1160,37 @@ impl State {
         if vars.is_empty() {
             return;
         }
+        // Initialization cycles (types2 initorder.go `reportCycle`): a path from a variable
+        // back to itself through variables and functions.
+        let mut reported: HashSet<ObjId> = HashSet::new();
+        for (objs, _) in &vars {
+            for &o in objs {
+                if reported.contains(&o) {
+                    continue;
+                }
+                if let Some(path) = self.find_cycle(o) {
+                    // Only variables make it a cycle (a func calling itself is fine).
+                    if path
+                        .iter()
+                        .any(|p| matches!(self.obj(*p).kind, ObjKind::Var(_)))
+                    {
+                        reported.extend(path.iter().copied());
+                        let mut msg = format!("initialization cycle for {}", self.obj(o).name);
+                        for (i, p) in path.iter().enumerate() {
+                            let next = path[(i + 1) % path.len()];
+                            msg.push_str(&format!(
+                                "\n\t\u{0}POS{}\u{0}: {} refers to {}",
+                                self.obj(*p).span.lo,
+                                self.obj(*p).name,
+                                self.obj(next).name
+                            ));
+                        }
+                        let sp = self.obj(o).span;
+                        self.err(sp, msg);
+                    }
+                }
+            }
+        }
         // Transitive var dependencies through functions.
         let mut trans: HashMap<ObjId, HashSet<ObjId>> = HashMap::new();
         for (objs, _) in &vars {
@@ -1010,16 +1215,7 @@ impl State {
                         }
                     }
                 }
-                if vs.contains(o) {
-                    let (sp, n) = (self.obj(*o).span, self.obj(*o).name.clone());
-                    self.err(
-                        sp,
-                        format!(
-                            "initialization cycle or initialization loop: {} refers to itself",
-                            n
-                        ),
-                    );
-                }
+                vs.remove(o);
                 trans.insert(*o, vs);
             }
         }
@@ -1042,21 +1238,55 @@ impl State {
         }
     }
 
+    /// A dependency path from `start` back to itself (start first), if any.
+    fn find_cycle(&self, start: ObjId) -> Option<Vec<ObjId>> {
+        let mut path = vec![start];
+        let mut seen = HashSet::new();
+        if self.cycle_dfs(start, start, &mut path, &mut seen) {
+            Some(path)
+        } else {
+            None
+        }
+    }
+
+    fn cycle_dfs(
+        &self,
+        cur: ObjId,
+        start: ObjId,
+        path: &mut Vec<ObjId>,
+        seen: &mut HashSet<ObjId>,
+    ) -> bool {
+        let Some(ds) = self.deps.get(&cur) else {
+            return false;
+        };
+        let mut ds: Vec<ObjId> = ds.iter().copied().collect();
+        ds.sort();
+        for d in ds {
+            if d == start {
+                return true;
+            }
+            if seen.insert(d) {
+                path.push(d);
+                if self.cycle_dfs(d, start, path, seen) {
+                    return true;
+                }
+                path.pop();
+            }
+        }
+        false
+    }
+
     /// Signature of a function declaration (receiver excluded).
-    pub fn func_signature(&mut self, fd: &FuncDecl) -> TypeId {
+    pub fn func_signature(&mut self, id: ObjId, fd: &FuncDecl) -> TypeId {
         if !fd.tparams.is_empty() {
             self.push_scope();
             let tps = self.declare_tparams(&fd.tparams);
             let sig = self.signature(&fd.sig);
             self.scopes.pop();
-            self.generic_funcs_insert(fd.name.span.lo, tps);
+            self.generic_tparams.insert(id, tps);
             return sig;
         }
         self.signature(&fd.sig)
-    }
-
-    pub fn generic_funcs_insert(&mut self, lo: u32, tps: Vec<TypeId>) {
-        self.generic_tparams.insert(lo, tps);
     }
 
     fn declare_method(&mut self, fd: &FuncDecl) -> Option<ObjId> {
@@ -1212,7 +1442,7 @@ impl State {
         self.dep_stack.push(HashSet::new());
         self.push_scope();
         // Type parameters.
-        if let Some(tps) = self.generic_tparams.get(&fd.name.span.lo).cloned() {
+        if let Some(tps) = self.generic_tparams.get(&id).cloned() {
             let mut k = 0;
             for f in &fd.tparams {
                 for n in &f.names {
@@ -1510,6 +1740,7 @@ impl State {
             ExprKind::FuncType(ft) => self.signature(ft),
             ExprKind::StructType(fields) => {
                 let mut out: Vec<Field> = Vec::new();
+                let mut field_spans: Vec<(String, u32)> = Vec::new();
                 for f in fields {
                     let t = self.type_expr(&f.ty);
                     let tag = f
@@ -1528,9 +1759,17 @@ impl State {
                             ExprKind::Index(x, _) => super::expr::expr_string(x),
                             _ => "?".into(),
                         };
-                        if out.iter().any(|o| o.name == name) {
-                            self.err(f.ty.span, format!("{} redeclared", name));
+                        if let Some(p) = field_spans.iter().find(|(n, _)| *n == name) {
+                            let lo = p.1;
+                            self.err(
+                                f.ty.span,
+                                format!(
+                                    "{} redeclared\n\t\u{0}POS{}\u{0}: other declaration of {}",
+                                    name, lo, name
+                                ),
+                            );
                         }
+                        field_spans.push((name.clone(), f.ty.span.lo));
                         out.push(Field {
                             name,
                             ty: t,
@@ -1539,9 +1778,20 @@ impl State {
                         });
                     } else {
                         for n in &f.names {
-                            if n.name != "_" && out.iter().any(|o| o.name == n.name) {
-                                self.err(n.span, format!("{} redeclared", n.name));
+                            if let Some(p) = field_spans
+                                .iter()
+                                .find(|(x, _)| *x == n.name && n.name != "_")
+                            {
+                                let lo = p.1;
+                                self.err(
+                                    n.span,
+                                    format!(
+                                        "{} redeclared\n\t\u{0}POS{}\u{0}: other declaration of {}",
+                                        n.name, lo, n.name
+                                    ),
+                                );
                             }
+                            field_spans.push((n.name.clone(), n.span.lo));
                             out.push(Field {
                                 name: n.name.clone(),
                                 ty: t,
@@ -1557,13 +1807,16 @@ impl State {
                 let mut methods: Vec<IfaceMethod> = Vec::new();
                 let mut terms: Option<Vec<Term>> = None;
                 let mut comparable = false;
+                let mut method_spans: Vec<(String, u32)> = Vec::new();
                 for el in elems {
                     match el {
                         ast::InterfaceElem::Method { name, sig } => {
                             let s = self.signature(sig);
-                            if methods.iter().any(|m| m.name == name.name) {
-                                self.err(name.span, format!("duplicate method {}", name.name));
+                            if let Some(p) = method_spans.iter().find(|(n, _)| *n == name.name) {
+                                let lo = p.1;
+                                self.err(name.span, format!("duplicate method {}\n\t\u{0}POS{}\u{0}: other declaration of method {}", name.name, lo, name.name));
                             }
+                            method_spans.push((name.name.clone(), name.span.lo));
                             methods.push(IfaceMethod {
                                 name: name.name.clone(),
                                 sig: s,
@@ -1609,7 +1862,19 @@ impl State {
             }
             ExprKind::Index(x, args) => {
                 // Generic type instantiation `List[int]`.
-                let g = self.type_expr(x);
+                let g = match &x.kind {
+                    ExprKind::Ident(n) => match self.lookup(n) {
+                        Some(id) if matches!(self.obj(id).kind, ObjKind::TypeName) => {
+                            self.info.uses.insert(x.span.lo, id);
+                            self.use_obj(id, x.span);
+                            let t = self.obj(id).ty;
+                            self.info.types.insert(x.id, t);
+                            t
+                        }
+                        _ => self.type_expr(x),
+                    },
+                    _ => self.type_expr(x),
+                };
                 let targs: Vec<TypeId> = args.iter().map(|a| self.type_expr(a)).collect();
                 self.instantiate_named(g, &targs, e.span)
             }
@@ -1699,6 +1964,10 @@ impl State {
             );
             return TypeTable::INVALID;
         }
+        if n.tparams == targs {
+            // `Stack[T]` inside Stack's own declaration or methods.
+            return g;
+        }
         let key = (g, targs.to_vec());
         if let Some(&t) = self.inst_cache.get(&key) {
             return t;
@@ -1742,6 +2011,45 @@ impl State {
         inst
     }
 
+    /// Re-derive instantiated types' underlying types and methods from their generic origin
+    /// (instances created before the origin's methods or underlying type were known).
+    pub fn refresh_instances(&mut self) {
+        let insts: Vec<((TypeId, Vec<TypeId>), TypeId)> = self
+            .inst_cache
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect();
+        for ((g, targs), inst) in insts {
+            let tps = self
+                .tt
+                .named(g)
+                .map(|n| n.tparams.clone())
+                .unwrap_or_default();
+            let map: HashMap<TypeId, TypeId> =
+                tps.iter().copied().zip(targs.iter().copied()).collect();
+            if self.tt.underlying(inst) == TypeTable::INVALID {
+                let gu = self.tt.underlying(g);
+                let u = self.subst(gu, &map);
+                self.tt.set_underlying(inst, u);
+            }
+            let methods: Vec<MethodInfo> = self
+                .tt
+                .named(g)
+                .map(|n| n.methods.clone())
+                .unwrap_or_default()
+                .into_iter()
+                .map(|m| MethodInfo {
+                    sig: self.subst(m.sig, &map),
+                    ..m
+                })
+                .collect();
+            if let Some(nm) = self.tt.named_mut(inst) {
+                nm.methods = methods;
+            }
+        }
+        self.pending_inst.clear();
+    }
+
     /// Substitute type parameters in `t`.
     pub fn subst(&mut self, t: TypeId, map: &HashMap<TypeId, TypeId>) -> TypeId {
         if map.is_empty() {
@@ -1754,7 +2062,15 @@ impl State {
             Type::Basic(_) | Type::TypeParam(_) => t,
             Type::Named(n) => {
                 if n.targs.is_empty() {
-                    return t;
+                    // The generic type itself, referenced inside its own declaration.
+                    if n.tparams.is_empty() {
+                        return t;
+                    }
+                    let args: Vec<TypeId> = n.tparams.iter().map(|&a| self.subst(a, map)).collect();
+                    if args == n.tparams {
+                        return t;
+                    }
+                    return self.instantiate_named(t, &args, Span::default());
                 }
                 let args: Vec<TypeId> = n.targs.iter().map(|&a| self.subst(a, map)).collect();
                 if args == n.targs {

@@ -6,7 +6,7 @@ use super::constant::{self, ConstErr};
 use super::decl::State;
 use super::*;
 use crate::ast::{BinOp, Expr, ExprKind, UnOp};
-use crate::types::{BasicKind, ChanDir, Lookup, MissingReason, Type};
+use crate::types::{BasicKind, ChanDir, MissingReason, Type};
 
 /// types2's operand modes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,11 +98,11 @@ fn write_expr(s: &mut String, e: &Expr) {
             let q = quote_go(b);
             s.push_str(&q);
         }
-        ExprKind::CompositeLit { ty, .. } => {
+        ExprKind::CompositeLit { ty, elems, .. } => {
             if let Some(t) = ty {
                 write_expr(s, t);
             }
-            s.push_str("{…}");
+            s.push_str(if elems.is_empty() { "{}" } else { "{…}" });
         }
         ExprKind::FuncLit { sig, .. } => {
             s.push_str("func");
@@ -568,6 +568,11 @@ impl State {
 
     /// Give an untyped operand its default type (`x := 1`, `fmt.Println(1)`).
     pub(crate) fn default_operand(&mut self, x: &mut Operand, e: &Expr) {
+        self.default_operand_ctx(x, e, "assignment")
+    }
+
+    /// Like `default_operand`, with the assignment context used in an overflow error.
+    pub(crate) fn default_operand_ctx(&mut self, x: &mut Operand, e: &Expr, ctx: &str) {
         if self.tt.is_untyped(x.ty) && x.ty != TypeTable::UNTYPED_NIL {
             let d = self.default_type(x.ty);
             if let Some(v) = &x.val {
@@ -579,10 +584,7 @@ impl State {
                             let ts = self.ts(d);
                             self.err(
                                 e.span,
-                                format!(
-                                    "cannot use {} as {} value in {} (overflows)",
-                                    s, ts, "assignment"
-                                ),
+                                format!("cannot use {} as {} value in {} (overflows)", s, ts, ctx),
                             );
                         }
                     }
@@ -659,7 +661,7 @@ impl State {
         }
         let vp = self.tt.is_type_param(v);
         let tp = self.tt.is_type_param(t);
-        if self.tt.identical(vu, tu) && (!self.tt.is_named(v) || !self.tt.is_named(t)) && !vp && !tp
+        if self.tt.identical(vu, tu) && (!self.tt.has_name(v) || !self.tt.has_name(t)) && !vp && !tp
         {
             return Ok(());
         }
@@ -669,7 +671,7 @@ impl State {
         if let (Type::Chan(ChanDir::Both, ve), Type::Chan(_, te)) =
             (self.tt.get(vu).clone(), self.tt.get(tu).clone())
         {
-            if self.tt.identical(ve, te) && (!self.tt.is_named(v) || !self.tt.is_named(t)) {
+            if self.tt.identical(ve, te) && (!self.tt.has_name(v) || !self.tt.has_name(t)) {
                 return Ok(());
             }
         }
@@ -686,6 +688,50 @@ impl State {
             None => return Ok(()),
         };
         let (vs, ts) = (self.ts(v), self.ts(t));
+        // A type parameter satisfies a constraint if its own type set is included.
+        if let Type::TypeParam(p) = self.tt.get(v).clone() {
+            let vi = self.tt.interface_of(p.constraint).cloned();
+            let vterms = vi.as_ref().and_then(|i| i.terms.clone());
+            if let Some(terms) = &it.terms {
+                let covered = vterms.as_ref().is_some_and(|vts| {
+                    vts.iter().all(|vt| {
+                        terms.iter().any(|t| {
+                            if t.tilde {
+                                self.tt
+                                    .identical(self.tt.underlying(vt.ty), self.tt.underlying(t.ty))
+                            } else {
+                                !vt.tilde && self.tt.identical(vt.ty, t.ty)
+                            }
+                        })
+                    })
+                });
+                if !covered {
+                    return Err(format!(
+                        ": {} does not satisfy {} ({} missing in {})",
+                        vs,
+                        ts,
+                        vs,
+                        self.terms_string(terms)
+                    ));
+                }
+            }
+            let vms = vi.map(|i| i.methods).unwrap_or_default();
+            for m in &it.methods {
+                if !vms
+                    .iter()
+                    .any(|x| x.name == m.name && self.tt.identical(x.sig, m.sig))
+                {
+                    return Err(format!(
+                        ": {} does not implement {} (missing method {})",
+                        vs, ts, m.name
+                    ));
+                }
+            }
+            if it.comparable && !self.tt.comparable(v) {
+                return Err(format!(": {} does not satisfy comparable", vs));
+            }
+            return Ok(());
+        }
         if let Some(terms) = &it.terms {
             let vu = self.tt.underlying(v);
             let ok = terms.iter().any(|term| {
@@ -1092,7 +1138,7 @@ impl State {
                             None => {
                                 let s = self.operand_string(&xo, x);
                                 self.err(
-                                    e.span,
+                                    x.span,
                                     format!("invalid operation: cannot indirect {}", s),
                                 );
                                 Operand::invalid()
@@ -1145,9 +1191,9 @@ impl State {
                 MissingReason::WrongType => format!("wrong type for method {}", m),
                 MissingReason::Missing => format!("missing method {}", m),
             };
-            let _ = e;
+            let _ = tspan;
             self.err(
-                tspan,
+                e.span,
                 format!(
                     "impossible type assertion: {}\n\t{} does not implement {} ({})",
                     expr_string(e),
@@ -1221,7 +1267,7 @@ impl State {
                 }
                 let s = self.operand_string(&xo, x);
                 self.err(
-                    e.span,
+                    x.span,
                     format!("invalid operation: cannot take address of {}", s),
                 );
                 return Operand::invalid();
@@ -1238,11 +1284,12 @@ impl State {
                 Type::Chan(d, el) => {
                     if d == ChanDir::Send {
                         let s = self.operand_string(&xo, x);
+                        let ts = self.ts(xo.ty);
                         self.err(
-                            e.span,
+                            x.span,
                             format!(
-                                "invalid operation: cannot receive from send-only channel {}",
-                                s
+                                "invalid operation: cannot receive from send-only channel {} {}",
+                                ts, s
                             ),
                         );
                         return Operand::invalid();
@@ -1285,7 +1332,7 @@ impl State {
         if !ok {
             let s = self.operand_string(&xo, x);
             self.err(
-                e.span,
+                x.span,
                 format!(
                     "invalid operation: operator {} not defined on {}",
                     op.as_str(),
@@ -1335,9 +1382,11 @@ impl State {
     /// A typed constant result must be representable in its type: `constant 300 overflows byte`.
     fn check_overflow(&mut self, v: ConstValue, t: TypeId, e: &Expr) -> ConstValue {
         if self.tt.is_untyped(t) {
-            if let ConstValue::Int(i) = v {
-                if i.unsigned_abs() > (1u128 << 126) {
-                    self.err(e.span, "constant overflow");
+            // Integer constants beyond i128 are kept as floats; an integer-valued float is
+            // still an integer constant.
+            if let ConstValue::Float(f) = v {
+                if self.tt.is_integer(t) && f.abs() < 1.7e38 && f.fract() == 0.0 {
+                    return ConstValue::Int(f as i128);
                 }
             }
             return v;
@@ -1518,9 +1567,29 @@ impl State {
                 return false;
             }
         }
-        if self.tt.is_interface(target) && !self.tt.is_type_param(target) && op.is_comparison() {
-            self.default_operand(x, xe);
-            return true;
+        if self.tt.is_interface(target) && !self.tt.is_type_param(target) {
+            if op.is_comparison() {
+                self.default_operand(x, xe);
+                return true;
+            }
+            let (lt, rt) = match &e.kind {
+                ExprKind::Binary(_, l, _) if l.id == xe.id => (self.ts(x.ty), self.ts(target)),
+                _ => (self.ts(target), self.ts(x.ty)),
+            };
+            let lspan = match &e.kind {
+                ExprKind::Binary(_, l, _) => l.span,
+                _ => e.span,
+            };
+            self.err(
+                lspan,
+                format!(
+                    "invalid operation: {} (mismatched types {} and {})",
+                    expr_string(e),
+                    lt,
+                    rt
+                ),
+            );
+            return false;
         }
         let before = x.clone();
         if self.convert_untyped(x, xe, target) {
@@ -1532,37 +1601,23 @@ impl State {
         if let (Some(v), true) = (&before.val, both_numeric) {
             let ts = self.ts(target);
             let k = self.tt.basic_kind(target).unwrap_or(BasicKind::Invalid);
+            let kind = self
+                .tt
+                .basic_kind(before.ty)
+                .map_or("", |k| k.name())
+                .to_string();
             let msg = match v.convert_to(k) {
-                Err(true) => format!(
-                    "{} (untyped {} constant) overflows {}",
-                    expr_string(xe),
-                    self.tt
-                        .basic_kind(before.ty)
-                        .map_or("", |k| k.name().trim_start_matches("untyped ")),
-                    ts
-                ),
+                Err(true) => format!("{} ({} constant) overflows {}", expr_string(xe), kind, ts),
                 _ => format!(
-                    "{} (untyped {} constant) truncated to {}",
+                    "{} ({} constant) truncated to {}",
                     expr_string(xe),
-                    self.tt
-                        .basic_kind(before.ty)
-                        .map_or("", |k| k.name().trim_start_matches("untyped ")),
+                    kind,
                     ts
                 ),
             };
-            let _ = e;
-            self.err(
-                xe.span,
-                format!("cannot use {}", msg).replacen("cannot use ", "", 1),
-            );
+            self.err(xe.span, msg);
             return false;
         }
-        let (a, b) = if std::ptr::eq(xe, e) {
-            (self.ts(target), self.ts(before.ty))
-        } else {
-            (String::new(), String::new())
-        };
-        let _ = (a, b);
         // mismatched types: order as written (x op y)
         let (lt, rt) = match &e.kind {
             ExprKind::Binary(_, l, _) if l.id == xe.id => (self.ts(before.ty), self.ts(target)),
@@ -1597,10 +1652,12 @@ impl State {
         let ynil = y.mode == Mode::Nil;
         let mut ok = self.assignable(&x, y.ty).is_ok() || self.assignable(&y, x.ty).is_ok();
         let mut why = String::new();
+        // types2 reports a type mismatch at the second operand.
+        let mut err_at = ye.span;
         if !ok {
             let (a, b) = (self.ts(x.ty), self.ts(y.ty));
             self.err(
-                xe.span,
+                ye.span,
                 format!(
                     "invalid operation: {} (mismatched types {} and {})",
                     expr_string(e),
@@ -1633,6 +1690,7 @@ impl State {
                 for (o, oe) in [(&x, xe), (&y, ye)] {
                     if !self.tt.comparable(o.ty) && !self.tt.is_untyped(o.ty) {
                         ok = false;
+                        err_at = oe.span;
                         let what = match self.tt.under(o.ty) {
                             Type::Slice(_) => "slice can only be compared to nil".to_string(),
                             Type::Map(..) => "map can only be compared to nil".to_string(),
@@ -1652,11 +1710,20 @@ impl State {
             for (o, oe) in [(&x, xe), (&y, ye)] {
                 if !self.tt.ordered(o.ty) && !self.tparam_all(o.ty, |tt, t| tt.ordered(t)) {
                     ok = false;
-                    why = format!(
-                        "operator {} not defined on {}",
-                        op.as_str(),
-                        self.operand_string(o, oe)
-                    );
+                    err_at = oe.span;
+                    let what = match self.tt.under(o.ty) {
+                        Type::Basic(_) => self.ts(o.ty),
+                        Type::Array(..) => "array".into(),
+                        Type::Slice(_) => "slice".into(),
+                        Type::Struct(_) => "struct".into(),
+                        Type::Pointer(_) => "pointer".into(),
+                        Type::Func(_) => "func".into(),
+                        Type::Interface(_) => "interface".into(),
+                        Type::Map(..) => "map".into(),
+                        Type::Chan(..) => "chan".into(),
+                        _ => self.ts(o.ty),
+                    };
+                    why = format!("operator {} not defined on {}", op.as_str(), what);
                     break;
                 }
             }
@@ -1667,7 +1734,7 @@ impl State {
                 why = format!("mismatched types {} and {}", a, b);
             }
             self.err(
-                xe.span,
+                err_at,
                 format!("invalid operation: {} ({})", expr_string(e), why),
             );
             return Operand::invalid();
@@ -1743,7 +1810,10 @@ impl State {
             match v.as_i128() {
                 Some(n) if n < 0 => {
                     let s = self.operand_string(&y, ye);
-                    self.err(ye.span, format!("invalid shift count {}", s));
+                    self.err(
+                        ye.span,
+                        format!("invalid operation: negative shift count {}", s),
+                    );
                     return Operand::invalid();
                 }
                 Some(_) => {
@@ -1755,7 +1825,11 @@ impl State {
                 }
                 None => {
                     let s = self.operand_string(&y, ye);
-                    self.err(ye.span, format!("invalid shift count {}", s));
+                    if self.tt.is_untyped(y.ty) && self.tt.is_numeric(y.ty) {
+                        self.err(ye.span, format!("{} truncated to uint", s));
+                    } else {
+                        self.err(ye.span, format!("invalid shift count {}", s));
+                    }
                     return Operand::invalid();
                 }
             }
@@ -1807,8 +1881,14 @@ impl State {
                         }
                     }
                     Err(_) => {
-                        self.err(e.span, "constant shift overflow");
-                        Operand::invalid()
+                        // Beyond i128: continue as an inexact float-valued integer constant.
+                        let v = (*a as f64) * 2f64.powi(s as i32);
+                        let v = self.check_overflow(ConstValue::Float(v), x.ty, e);
+                        Operand {
+                            mode: Mode::Const,
+                            ty: x.ty,
+                            val: Some(v),
+                        }
                     }
                 };
             }

@@ -258,6 +258,19 @@ pub struct Instance {
     pub sig: TypeId,
 }
 
+/// One concrete instantiation of a generic function or type, for monomorphisation: `map`
+/// takes every type recorded in `TypeInfo` (expression types, object types, signatures,
+/// selections) that mentions the generic's type parameters to its concrete (canonical) type.
+/// Types not in `map` are unchanged by the instantiation.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Subst {
+    /// The generic's type parameters (`TypeParam` entries), in order.
+    pub tparams: Vec<TypeId>,
+    /// Concrete type arguments (canonical), in order.
+    pub targs: Vec<TypeId>,
+    pub map: HashMap<TypeId, TypeId>,
+}
+
 /// Everything the compiler needs to know about a checked program or REPL input.
 #[derive(Clone, Debug, Default)]
 pub struct TypeInfo {
@@ -291,6 +304,16 @@ pub struct TypeInfo {
     /// Uses of generic functions (keyed by the NodeId of the Ident/Selector/Index naming the
     /// function) → the instantiation.
     pub instances: HashMap<NodeId, Instance>,
+    /// Every concrete instantiation of each generic function (keyed by its object), including
+    /// those reached only through other generic functions (`A[T]` calling `B[T]`, with
+    /// `A[int]` used: `B[int]` is listed). Within the body of a generic function, a use of
+    /// another generic function is recorded in `instances` with type arguments that mention
+    /// the enclosing type parameters: map them through the enclosing `Subst`.
+    pub func_instances: HashMap<ObjId, Vec<Subst>>,
+    /// Every concrete instantiation of each generic named type (keyed by the generic type):
+    /// the substitution for its methods' bodies (`Selection::Method::recv` is the instance
+    /// type, whose `Named::origin` is the key and `Named::targs` the type arguments).
+    pub type_instances: HashMap<TypeId, Vec<Subst>>,
     /// Expressions `x` that are comma-ok forms in a 2-value context (`v, ok := m[k]`,
     /// `x.(T)`, `<-ch`): `types[x]` is then the value type; the second result is bool.
     pub comma_ok: std::collections::HashSet<NodeId>,

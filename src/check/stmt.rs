@@ -76,6 +76,14 @@ impl State {
         if values.len() == objs.len() {
             for (o, v) in objs.iter().zip(values) {
                 let mut x = self.expr(v, t);
+                if objs.len() == 1 {
+                    if let Type::Tuple(ts) = self.tt.get(x.ty).clone() {
+                        if ts.len() > 1 {
+                            self.assign_mismatch(1, ts.len(), v, v.span);
+                            x = Operand::invalid();
+                        }
+                    }
+                }
                 let ot = match t {
                     Some(t) => {
                         self.assign_to(&mut x, v, t, ctx);
@@ -211,7 +219,7 @@ impl State {
                 "assignment mismatch: {} variable{} but {} returns {} value{}",
                 nvars,
                 plural(nvars),
-                format!("{}()", f),
+                f,
                 nvals,
                 plural(nvals)
             ),
@@ -223,7 +231,8 @@ impl State {
                 plural(nvals)
             ),
         };
-        self.err(at, msg);
+        let _ = at;
+        self.err(v.span, msg);
     }
 
     /// Type of a variable initialized from `x` without declared type (default untyped).
@@ -278,11 +287,12 @@ impl State {
                     Type::Chan(d, el) => {
                         if d == ChanDir::Recv {
                             let cs = self.operand_string(&c, ch);
+                            let ts = self.ts(c.ty);
                             self.err(
                                 s.span,
                                 format!(
-                                    "invalid operation: cannot send to receive-only channel {}",
-                                    cs
+                                    "invalid operation: cannot send to receive-only channel {} {}",
+                                    ts, cs
                                 ),
                             );
                         }
@@ -377,14 +387,13 @@ impl State {
             StmtKind::Return(results) => self.return_stmt(s, results),
             StmtKind::Break(l) => match l {
                 Some(l) => {
-                    self.use_label(l);
                     let ok = self
                         .targets
                         .iter()
                         .any(|(_, n)| n.as_deref() == Some(&l.name));
-                    if !ok && self.label_exists(&l.name) {
-                        self.err(l.span, format!("invalid break label {}", l.name));
-                    } else if !ok {
+                    if ok {
+                        self.use_label(l);
+                    } else {
                         self.err(l.span, format!("break label not defined: {}", l.name));
                     }
                 }
@@ -396,22 +405,18 @@ impl State {
             },
             StmtKind::Continue(l) => match l {
                 Some(l) => {
-                    self.use_label(l);
                     let t = self
                         .targets
                         .iter()
                         .find(|(_, n)| n.as_deref() == Some(&l.name))
                         .map(|t| t.0);
                     match t {
-                        Some(Target::Loop) => {}
-                        Some(_) => self.err(l.span, format!("invalid continue label {}", l.name)),
-                        None => {
-                            if self.label_exists(&l.name) {
-                                self.err(l.span, format!("invalid continue label {}", l.name));
-                            } else {
-                                self.err(l.span, format!("continue label not defined: {}", l.name));
-                            }
+                        Some(Target::Loop) => self.use_label(l),
+                        Some(_) => {
+                            self.use_label(l);
+                            self.err(l.span, format!("invalid continue label {}", l.name))
                         }
+                        None => self.err(l.span, format!("continue label not defined: {}", l.name)),
                     }
                 }
                 None => {
@@ -858,18 +863,13 @@ impl State {
                         }
                     }
                 }
-                let xs = self.operand_string(x, e);
-                let what = match x.mode {
-                    Mode::Const => format!(
+                self.err(
+                    e.span,
+                    format!(
                         "cannot assign to {} (neither addressable nor a map index expression)",
-                        xs
+                        expr_string(e)
                     ),
-                    _ => format!(
-                        "cannot assign to {} (neither addressable nor a map index expression)",
-                        xs
-                    ),
-                };
-                self.err(e.span, what);
+                );
                 false
             }
         }
@@ -962,6 +962,14 @@ impl State {
                     for (l, r) in lhs.iter().zip(rhs) {
                         let lt = self.lhs_type(l);
                         let mut x = self.expr(r, lt);
+                        if lhs.len() == 1 {
+                            if let Type::Tuple(ts) = self.tt.get(x.ty).clone() {
+                                if ts.len() > 1 {
+                                    self.assign_mismatch(1, ts.len(), r, r.span);
+                                    continue;
+                                }
+                            }
+                        }
                         match lt {
                             Some(t) => {
                                 self.assign_to(&mut x, r, t, "assignment");
@@ -970,7 +978,11 @@ impl State {
                                 if x.mode == Mode::Nil {
                                     self.err(r.span, "use of untyped nil in assignment");
                                 } else if self.single_value(&mut x, r).is_ok() {
-                                    self.default_operand(&mut x, r);
+                                    self.default_operand_ctx(
+                                        &mut x,
+                                        r,
+                                        "assignment to _ identifier",
+                                    );
                                 }
                             }
                         }
@@ -1022,7 +1034,7 @@ impl State {
                     self.expr(r, None);
                 }
                 self.err(
-                    lhs[0].span,
+                    rhs[0].span,
                     format!(
                         "assignment mismatch: {} variable{} but {} value{}",
                         lhs.len(),
@@ -1080,7 +1092,9 @@ impl State {
             }
         }
         if !any_new && idents.iter().all(|i| i.is_some()) {
-            self.err(s.span, "no new variables on left side of :=");
+            // Go reports at the `:=` (gofmt puts one space after the last operand).
+            let pos = lhs.last().map_or(s.span.lo, |l| l.span.hi + 1);
+            self.errat(pos, "no new variables on left side of :=");
         }
         // Right-hand side types.
         let mut types: Vec<TypeId> = vec![TypeTable::INVALID; lhs.len()];
@@ -1089,6 +1103,18 @@ impl State {
         if lhs.len() == rhs.len() {
             for (i, r) in rhs.iter().enumerate() {
                 let mut x = self.expr(r, hints[i]);
+                if lhs.len() == 1 {
+                    if let Type::Tuple(ts) = self.tt.get(x.ty).clone() {
+                        if ts.len() > 1 {
+                            self.assign_mismatch(1, ts.len(), r, r.span);
+                            x = Operand::invalid();
+                        }
+                    }
+                    if x.mode == Mode::Nil {
+                        self.err(r.span, "use of untyped nil in assignment");
+                        x = Operand::invalid();
+                    }
+                }
                 types[i] = match hints[i] {
                     Some(t) => {
                         self.assign_to(&mut x, r, t, "assignment");
@@ -1137,7 +1163,7 @@ impl State {
                 self.expr(r, None);
             }
             self.err(
-                lhs[0].span,
+                rhs[0].span,
                 format!(
                     "assignment mismatch: {} variable{} but {} value{}",
                     lhs.len(),
@@ -1179,6 +1205,17 @@ impl State {
                         rhs: r.id,
                     });
                 }
+            }
+        } else if repl_top && rhs.len() == 1 {
+            let objs: Vec<ObjId> = lhs
+                .iter()
+                .filter_map(|l| self.info.defs.get(&l.span.lo).copied())
+                .collect();
+            if objs.len() == lhs.len() {
+                self.info.init_order.push(Initializer {
+                    lhs: objs,
+                    rhs: rhs[0].id,
+                });
             }
         }
     }
@@ -1606,7 +1643,7 @@ impl State {
                 let o = self.new_obj(&b.name, ObjKind::Var(VarKind::Local), xt, b.span);
                 self.info.defs.insert(b.span.lo, o);
                 if !bind_objs.iter().any(|o| self.used.contains(o)) {
-                    self.err(b.span, format!("declared and not used: {}", b.name));
+                    self.err(b.span, format!("{} declared and not used", b.name));
                 }
             }
         }

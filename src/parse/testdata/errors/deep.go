@@ -1,0 +1,9 @@
+package main
+
+func main() {
+	for {
+		if true {
+			x := 1
+		}
+	
+}

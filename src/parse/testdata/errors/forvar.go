@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	for var i = 0; i < 1; i++ {
+	}
+}

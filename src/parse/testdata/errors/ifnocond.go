@@ -1,0 +1,5 @@
+package main
+
+func main() {
+	if x := 1; {\n\t}
+}

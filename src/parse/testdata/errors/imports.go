@@ -1,0 +1,5 @@
+package main
+
+func f() {}
+
+import "fmt"

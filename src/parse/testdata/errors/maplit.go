@@ -1,0 +1,5 @@
+package main
+
+func main() {
+	m := map[string]int{"a" 1}
+}

@@ -1,0 +1,4 @@
+package main
+
+var y []int
+var _ = y[1:2:]

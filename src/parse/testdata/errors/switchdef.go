@@ -1,0 +1,5 @@
+package main
+
+func main() {
+	switch x := 1 {\n\t}
+}

@@ -1,0 +1,10 @@
+// errorcheck
+
+package main
+
+func main() {
+	var s string
+	n := 5
+	s = n
+	_ = s
+}

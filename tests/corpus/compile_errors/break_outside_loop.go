@@ -1,0 +1,11 @@
+// errorcheck
+
+package main
+
+func main() {
+	x := 1
+	if x > 0 {
+		break
+	}
+	continue
+}

@@ -1,0 +1,10 @@
+// errorcheck
+
+package main
+
+import "fmt"
+
+func main() {
+	x := 10
+	fmt.Println(x / 0)
+}

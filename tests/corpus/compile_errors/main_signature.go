@@ -1,0 +1,7 @@
+// errorcheck
+
+package main
+
+func main() int {
+	return 0
+}

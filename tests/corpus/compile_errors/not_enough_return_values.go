@@ -1,0 +1,11 @@
+// errorcheck
+
+package main
+
+func f() (int, string) {
+	return 1
+}
+
+func main() {
+	f()
+}

@@ -1,0 +1,11 @@
+// errorcheck
+
+package main
+
+func name() string {
+	return 42
+}
+
+func main() {
+	_ = name()
+}

@@ -1,0 +1,8 @@
+// errorcheck
+
+package main
+
+func main() {
+	x := 1 @ 2
+	_ = x
+}

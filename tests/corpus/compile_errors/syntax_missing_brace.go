@@ -1,0 +1,9 @@
+// errorcheck
+
+package main
+
+func main() {
+	for i := 0; i < 3; i++
+	{
+	}
+}

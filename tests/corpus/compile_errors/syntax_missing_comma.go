@@ -1,0 +1,10 @@
+// errorcheck
+
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("a", "b"
+	)
+}

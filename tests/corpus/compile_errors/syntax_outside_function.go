@@ -1,0 +1,8 @@
+// errorcheck
+
+package main
+
+x := 5
+
+func main() {
+}

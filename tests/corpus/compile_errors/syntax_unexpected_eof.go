@@ -1,0 +1,8 @@
+// errorcheck
+
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("unterminated block")

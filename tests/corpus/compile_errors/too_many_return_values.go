@@ -1,0 +1,11 @@
+// errorcheck
+
+package main
+
+func f() int {
+	return 1, 2
+}
+
+func main() {
+	_ = f()
+}

@@ -1,0 +1,9 @@
+// errorcheck
+
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("no closing quote)
+}

@@ -1,0 +1,9 @@
+// errorcheck
+
+package main
+
+func main() {
+	x := 1
+	x == 1
+	x + 2
+}

@@ -1,0 +1,8 @@
+// errorcheck
+
+package main
+
+func main() {
+	var flag bool = "yes"
+	_ = flag
+}

@@ -1,0 +1,56 @@
+// run GOMAXPROCS=1,2,4
+
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	requests := make(chan int, 5)
+	for i := 1; i <= 5; i++ {
+		requests <- i
+	}
+	close(requests)
+
+	limiter := time.NewTicker(20 * time.Millisecond)
+	defer limiter.Stop()
+	start := time.Now()
+	for req := range requests {
+		<-limiter.C
+		fmt.Println("request", req)
+	}
+	// Five ticks of 20ms cannot arrive in less than 100ms.
+	fmt.Println("took at least 100ms:", time.Since(start) >= 100*time.Millisecond)
+
+	// Bursty limiter: three tokens available at once, then one per tick.
+	bursty := make(chan time.Time, 3)
+	for i := 0; i < 3; i++ {
+		bursty <- time.Now()
+	}
+	stop := make(chan struct{})
+	go func() {
+		t := time.NewTicker(20 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case tm := <-t.C:
+				select {
+				case bursty <- tm:
+				case <-stop:
+					return
+				}
+			case <-stop:
+				return
+			}
+		}
+	}()
+	start = time.Now()
+	for i := 1; i <= 5; i++ {
+		<-bursty
+		fmt.Println("bursty request", i)
+	}
+	close(stop)
+	fmt.Println("burst then throttled:", time.Since(start) >= 40*time.Millisecond)
+}

@@ -1,0 +1,9 @@
+// run
+
+package main
+
+func main() {
+	ch := make(chan int)
+	close(ch)
+	close(ch)
+}

@@ -1,0 +1,14 @@
+// run
+
+package main
+
+import "fmt"
+
+func main() {
+	defer func() {
+		r := recover()
+		fmt.Println("recovered:", r)
+		panic(r)
+	}()
+	panic("first")
+}

@@ -1,0 +1,10 @@
+// run
+
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("blocking in select {}")
+	select {}
+}

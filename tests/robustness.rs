@@ -1,0 +1,707 @@
+//! Robustness of the front end: no input may make the parser or the type checker panic or hang
+//! ("never a Rust panic on bad input: errors are values").
+//!
+//! `front_end_survives_mutants` takes every `.go` file under `tests/corpus/` and `benches/go/`,
+//! derives a few hundred mutants from each with a fixed-seed PRNG (so every run tests the same
+//! inputs), and feeds each mutant to `minigo::parse::parse_file`, then, when it parses, to
+//! `minigo::check::check_file`. Mutations work on bytes:
+//!
+//! - truncation at every N-th byte,
+//! - deletion of a random range,
+//! - duplication of a random range,
+//! - insertion of a Go token, an unbalanced bracket or quote, or a random byte (NUL, invalid
+//!   UTF-8 lead and continuation bytes, ...),
+//! - swapping two lines,
+//! - and combinations of two or three of these.
+//!
+//! `parse_file` takes `&str`, so mutants that are not valid UTF-8 are skipped there (the CLI
+//! reads bytes and reports `invalid UTF-8 encoding` itself: see `cli_invalid_utf8`).
+//!
+//! A mutant that panics, or takes more than 2 s, fails the test; it is written to
+//! `target/tmp/robustness/` (with a shrunk version when it panics) and the failure message names
+//! the files. A hang (no progress for 10 s) is caught by a watchdog, which saves the mutant
+//! being processed before failing.
+//!
+//!     cargo test --test robustness
+//!     MINIGO_ROBUSTNESS_MUTANTS=50 cargo test --test robustness   # fewer mutants per file
+//!     MINIGO_ROBUSTNESS_ONLY=channels cargo test --test robustness # files whose path contains it
+
+use std::cell::RefCell;
+use std::fs;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, Once};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use minigo::ast::IdGen;
+use minigo::diag::SourceMap;
+use minigo::types::TypeTable;
+
+/// Mutants per file (the truncations come on top, about 40 per file).
+const DEFAULT_MUTANTS: usize = 160;
+/// A single parse + check slower than this is a failure.
+const SLOW: Duration = Duration::from_secs(2);
+/// No progress for this long: the front end is hanging.
+const HANG: Duration = Duration::from_secs(10);
+/// At most this many failing mutants are saved and reported.
+const MAX_REPORTED: usize = 20;
+
+// --- a small deterministic PRNG (splitmix64) ---------------------------------------------------
+
+struct Rng(u64);
+
+impl Rng {
+    fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in `0..n` (n > 0).
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// FNV-1a, to give every file its own seed from its path.
+fn fnv1a(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+// --- mutations ---------------------------------------------------------------------------------
+
+/// Tokens and fragments inserted by the `insert` mutation: keywords, operators, unbalanced
+/// brackets and quotes, comment openers, malformed literals.
+const TOKENS: &[&str] = &[
+    "(",
+    ")",
+    "{",
+    "}",
+    "[",
+    "]",
+    "\"",
+    "`",
+    "'",
+    "/*",
+    "*/",
+    "//",
+    "\n",
+    ";",
+    ",",
+    ".",
+    "...",
+    ":",
+    ":=",
+    "=",
+    "==",
+    "!",
+    "<-",
+    "->",
+    "&",
+    "&^",
+    "|",
+    "^",
+    "~",
+    "*",
+    "+",
+    "++",
+    "-",
+    "--",
+    "<<",
+    ">>=",
+    "&&",
+    "||",
+    "?",
+    "@",
+    "#",
+    "$",
+    "\\",
+    "_",
+    "0",
+    "0x",
+    "0b",
+    "0o",
+    "0_",
+    "1_",
+    "1e",
+    "1e+",
+    "0x1p",
+    "0x.p1",
+    "1.5i",
+    "'\\",
+    "'\\x",
+    "'\\u",
+    "\"\\U",
+    "'ab'",
+    "''",
+    "08",
+    "09.",
+    "0b2",
+    "1__0",
+    "\"\\z\"",
+    "func",
+    "func(",
+    "go",
+    "defer",
+    "chan",
+    "chan<-",
+    "<-chan",
+    "map[",
+    "[]",
+    "[...]",
+    "struct{",
+    "interface{",
+    "type",
+    "var",
+    "const",
+    "import",
+    "package",
+    "if",
+    "else",
+    "for",
+    "range",
+    "switch",
+    "case",
+    "default:",
+    "select",
+    "return",
+    "break",
+    "continue",
+    "goto",
+    "fallthrough",
+    "iota",
+    "nil",
+    "any",
+    "comparable",
+    "[T any]",
+    "[T]",
+    "x.(type)",
+    "main",
+    "init",
+    " ",
+    "\t",
+    "\r",
+    "\u{FEFF}",
+    "é",
+    "\u{2028}",
+    "𝔤",
+    "\u{0}",
+];
+
+/// Bytes inserted by the `insert byte` mutation, on top of a random byte.
+const BYTES: &[u8] = &[
+    0x00, 0x01, 0x7f, 0x80, 0xbf, 0xc0, 0xc3, 0xe2, 0xed, 0xef, 0xf0, 0xf4, 0xf8, 0xfe, 0xff,
+];
+
+fn insert_at(src: &[u8], pos: usize, what: &[u8]) -> Vec<u8> {
+    let mut v = Vec::with_capacity(src.len() + what.len());
+    v.extend_from_slice(&src[..pos]);
+    v.extend_from_slice(what);
+    v.extend_from_slice(&src[pos..]);
+    v
+}
+
+/// A random range `lo..hi` of `src`, mostly short (a few bytes to a few lines).
+fn random_range(rng: &mut Rng, len: usize) -> (usize, usize) {
+    let lo = rng.below(len + 1);
+    let max = match rng.below(4) {
+        0 => 2,
+        1 => 16,
+        2 => 64,
+        _ => 400,
+    };
+    let hi = (lo + 1 + rng.below(max)).min(len);
+    (lo, hi.max(lo))
+}
+
+/// One random mutation of `src`; returns the kind and the mutant.
+fn mutate_once(rng: &mut Rng, src: &[u8]) -> (&'static str, Vec<u8>) {
+    let len = src.len();
+    match rng.below(6) {
+        0 => {
+            let (lo, hi) = random_range(rng, len);
+            let mut v = src[..lo].to_vec();
+            v.extend_from_slice(&src[hi..]);
+            ("delete", v)
+        }
+        1 => {
+            let (lo, hi) = random_range(rng, len);
+            let at = rng.below(len + 1);
+            ("duplicate", insert_at(src, at, &src[lo..hi]))
+        }
+        2 | 3 => {
+            let tok = TOKENS[rng.below(TOKENS.len())];
+            let at = rng.below(len + 1);
+            ("insert token", insert_at(src, at, tok.as_bytes()))
+        }
+        4 => {
+            let b = if rng.below(2) == 0 {
+                BYTES[rng.below(BYTES.len())]
+            } else {
+                (rng.next() & 0xff) as u8
+            };
+            let at = rng.below(len + 1);
+            ("insert byte", insert_at(src, at, &[b]))
+        }
+        _ => {
+            let mut lines: Vec<&[u8]> = src.split(|&b| b == b'\n').collect();
+            if lines.len() >= 2 {
+                let i = rng.below(lines.len());
+                let j = rng.below(lines.len());
+                lines.swap(i, j);
+            }
+            ("swap lines", lines.join(&b'\n'))
+        }
+    }
+}
+
+/// The mutants of one file: truncations at every N-th byte, then `n` random mutants (one in
+/// five combines two or three mutations).
+fn mutants(path: &str, src: &[u8], n: usize) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let step = (src.len() / 40).max(1);
+    for cut in (0..src.len()).step_by(step) {
+        out.push((format!("truncate at {cut}"), src[..cut].to_vec()));
+    }
+    let mut rng = Rng::new(fnv1a(path));
+    for i in 0..n {
+        let rounds = if i % 5 == 4 { 2 + rng.below(2) } else { 1 };
+        let mut cur = src.to_vec();
+        let mut kinds = Vec::new();
+        for _ in 0..rounds {
+            let (kind, next) = mutate_once(&mut rng, &cur);
+            kinds.push(kind);
+            cur = next;
+        }
+        out.push((format!("mutant {i} ({})", kinds.join(" + ")), cur));
+    }
+    out
+}
+
+// --- running the front end ---------------------------------------------------------------------
+
+thread_local! {
+    /// Set while the front end runs under `catch_unwind`: the panic hook records the message
+    /// here instead of printing it.
+    static CAPTURE: RefCell<Option<Option<String>>> = const { RefCell::new(None) };
+}
+
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let default = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            let captured = CAPTURE.with(|c| {
+                let mut c = c.borrow_mut();
+                match c.as_mut() {
+                    Some(slot) => {
+                        let msg = if let Some(s) = info.payload().downcast_ref::<&str>() {
+                            (*s).to_string()
+                        } else if let Some(s) = info.payload().downcast_ref::<String>() {
+                            s.clone()
+                        } else {
+                            "<non-string panic payload>".to_string()
+                        };
+                        let loc = info
+                            .location()
+                            .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()))
+                            .unwrap_or_default();
+                        *slot = Some(format!("{msg} (at {loc})"));
+                        true
+                    }
+                    None => false,
+                }
+            });
+            if !captured {
+                default(info);
+            }
+        }));
+    });
+}
+
+/// What the front end did with one input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Verdict {
+    /// Not valid UTF-8: `parse_file` takes `&str`, so the mutant is skipped.
+    NotUtf8,
+    /// Parse errors (as values).
+    ParseError,
+    /// Parsed; the checker returned errors (as values).
+    CheckError,
+    /// Parsed and checked.
+    Ok,
+    /// A Rust panic, with its message and location; `stage` is "parse" or "check".
+    Panic { stage: &'static str, msg: String },
+}
+
+/// Runs `f` under `catch_unwind`, returning the captured panic message if it panicked.
+fn guarded<R>(f: impl FnOnce() -> R) -> Result<R, String> {
+    CAPTURE.with(|c| *c.borrow_mut() = Some(None));
+    let r = panic::catch_unwind(AssertUnwindSafe(f));
+    let msg = CAPTURE.with(|c| c.borrow_mut().take()).flatten();
+    r.map_err(|_| msg.unwrap_or_else(|| "<panic without message>".to_string()))
+}
+
+fn front_end(bytes: &[u8]) -> Verdict {
+    let Ok(src) = std::str::from_utf8(bytes) else {
+        return Verdict::NotUtf8;
+    };
+    let ids = IdGen::new();
+    let file = match guarded(|| minigo::parse::parse_file("prog.go", src, &ids)) {
+        Err(msg) => {
+            return Verdict::Panic {
+                stage: "parse",
+                msg,
+            }
+        }
+        Ok(Err(_)) => return Verdict::ParseError,
+        Ok(Ok(file)) => file,
+    };
+    let checked = guarded(|| {
+        let sm = SourceMap::new("prog.go", src);
+        let mut tt = TypeTable::new();
+        minigo::check::check_file(&file, &sm, &mut tt).is_ok()
+    });
+    match checked {
+        Err(msg) => Verdict::Panic {
+            stage: "check",
+            msg,
+        },
+        Ok(true) => Verdict::Ok,
+        Ok(false) => Verdict::CheckError,
+    }
+}
+
+/// Shrinks a panicking input: removes chunks (halving their size down to one byte) while the
+/// front end still panics at the same location. Bounded, deterministic.
+fn shrink(input: &[u8], stage: &'static str, msg: &str) -> Vec<u8> {
+    let loc = msg.rsplit(" (at ").next().unwrap_or(msg).to_string();
+    let still_fails = |cand: &[u8]| match front_end(cand) {
+        Verdict::Panic { stage: s, msg: m } => s == stage && m.ends_with(&loc),
+        _ => false,
+    };
+    let mut cur = input.to_vec();
+    let mut chunk = (cur.len() / 2).max(1);
+    let mut budget = 4000;
+    loop {
+        let mut i = 0;
+        let mut progressed = false;
+        while i < cur.len() && budget > 0 {
+            budget -= 1;
+            let end = (i + chunk).min(cur.len());
+            let mut cand = cur[..i].to_vec();
+            cand.extend_from_slice(&cur[end..]);
+            if still_fails(&cand) {
+                cur = cand;
+                progressed = true;
+            } else {
+                i += chunk;
+            }
+        }
+        if budget == 0 || (chunk == 1 && !progressed) {
+            break;
+        }
+        if !progressed {
+            chunk = (chunk / 2).max(1);
+        }
+    }
+    cur
+}
+
+// --- the files ---------------------------------------------------------------------------------
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn go_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            go_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "go") {
+            out.push(p);
+        }
+    }
+}
+
+fn out_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("robustness")
+}
+
+fn save(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = out_dir();
+    let _ = fs::create_dir_all(&dir);
+    let p = dir.join(name);
+    let _ = fs::write(&p, bytes);
+    p
+}
+
+fn sanitize(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
+}
+
+/// The work item the worker thread is on, for the watchdog.
+struct Current {
+    label: String,
+    bytes: Vec<u8>,
+}
+
+#[derive(Default)]
+struct Stats {
+    inputs: usize,
+    not_utf8: usize,
+    parse_errors: usize,
+    check_errors: usize,
+    ok: usize,
+}
+
+#[test]
+fn front_end_survives_mutants() {
+    install_panic_hook();
+    let per_file = std::env::var("MINIGO_ROBUSTNESS_MUTANTS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(DEFAULT_MUTANTS);
+    let only = std::env::var("MINIGO_ROBUSTNESS_ONLY").ok();
+    let root = repo();
+    let mut files = Vec::new();
+    go_files(&root.join("tests").join("corpus"), &mut files);
+    go_files(&root.join("benches").join("go"), &mut files);
+    if let Some(only) = &only {
+        files.retain(|p| p.to_string_lossy().contains(only.as_str()));
+    }
+    assert!(
+        only.is_some() || files.len() > 10,
+        "no corpus files found under {}",
+        root.display()
+    );
+
+    let current: Arc<Mutex<Option<Current>>> = Arc::new(Mutex::new(None));
+    let progress = Arc::new(AtomicU64::new(0));
+    let finished = Arc::new(AtomicBool::new(false));
+    let start = Instant::now();
+
+    let worker = {
+        let current = Arc::clone(&current);
+        let progress = Arc::clone(&progress);
+        let finished = Arc::clone(&finished);
+        let root = root.clone();
+        thread::Builder::new()
+            .name("robustness-worker".into())
+            .stack_size(16 << 20)
+            .spawn(move || {
+                install_panic_hook();
+                let mut stats = Stats::default();
+                let mut failures: Vec<String> = Vec::new();
+                let mut seen_locations: Vec<String> = Vec::new();
+                for path in &files {
+                    let rel = path
+                        .strip_prefix(&root)
+                        .unwrap_or(path)
+                        .to_string_lossy()
+                        .into_owned();
+                    let Ok(src) = fs::read(path) else { continue };
+                    let mut inputs = vec![("original".to_string(), src.clone())];
+                    inputs.extend(mutants(&rel, &src, per_file));
+                    for (label, bytes) in inputs {
+                        let label = format!("{rel}: {label}");
+                        *current.lock().unwrap() = Some(Current {
+                            label: label.clone(),
+                            bytes: bytes.clone(),
+                        });
+                        let t0 = Instant::now();
+                        let verdict = front_end(&bytes);
+                        let took = t0.elapsed();
+                        progress.fetch_add(1, Ordering::Relaxed);
+                        stats.inputs += 1;
+                        match &verdict {
+                            Verdict::NotUtf8 => stats.not_utf8 += 1,
+                            Verdict::ParseError => stats.parse_errors += 1,
+                            Verdict::CheckError => stats.check_errors += 1,
+                            Verdict::Ok => stats.ok += 1,
+                            Verdict::Panic { .. } => {}
+                        }
+                        if failures.len() >= MAX_REPORTED {
+                            continue;
+                        }
+                        if let Verdict::Panic { stage, msg } = &verdict {
+                            let n = failures.len();
+                            let base = format!("{n:02}-{}", sanitize(&label));
+                            let saved = save(&format!("{base}.go"), &bytes);
+                            let loc = msg.rsplit(" (at ").next().unwrap_or(msg).to_string();
+                            // Shrink the first mutant of each panic location only.
+                            let shrunk = if seen_locations.contains(&loc) {
+                                String::new()
+                            } else {
+                                seen_locations.push(loc);
+                                let small = shrink(&bytes, stage, msg);
+                                let p = save(&format!("{base}.min.go"), &small);
+                                format!(
+                                    "\n    shrunk to {} bytes: {} = {:?}",
+                                    small.len(),
+                                    p.display(),
+                                    String::from_utf8_lossy(&small)
+                                )
+                            };
+                            failures.push(format!(
+                                "{label}: {stage} panicked: {msg}\n    mutant: {}{shrunk}",
+                                saved.display()
+                            ));
+                        } else if took > SLOW {
+                            let n = failures.len();
+                            let saved =
+                                save(&format!("{n:02}-slow-{}.go", sanitize(&label)), &bytes);
+                            failures.push(format!(
+                                "{label}: took {took:?} (limit {SLOW:?})\n    mutant: {}",
+                                saved.display()
+                            ));
+                        }
+                    }
+                }
+                *current.lock().unwrap() = None;
+                finished.store(true, Ordering::SeqCst);
+                (stats, failures)
+            })
+            .expect("spawn worker")
+    };
+
+    // Watchdog: the worker must make progress.
+    let mut last = (progress.load(Ordering::Relaxed), Instant::now());
+    while !finished.load(Ordering::SeqCst) {
+        thread::sleep(Duration::from_millis(50));
+        let p = progress.load(Ordering::Relaxed);
+        if p != last.0 {
+            last = (p, Instant::now());
+        } else if last.1.elapsed() > HANG {
+            let cur = current.lock().unwrap();
+            let (label, saved) = match cur.as_ref() {
+                Some(c) => (
+                    c.label.clone(),
+                    save(&format!("hang-{}.go", sanitize(&c.label)), &c.bytes),
+                ),
+                None => ("<unknown>".to_string(), PathBuf::new()),
+            };
+            panic!(
+                "front end hangs: no progress for {HANG:?} on {label}\n    mutant: {}",
+                saved.display()
+            );
+        }
+    }
+    let (stats, failures) = worker.join().expect("worker thread");
+    eprintln!(
+        "robustness: {} inputs in {:.1?}: {} not UTF-8 (skipped), {} parse errors, {} check errors, {} ok",
+        stats.inputs,
+        start.elapsed(),
+        stats.not_utf8,
+        stats.parse_errors,
+        stats.check_errors,
+        stats.ok
+    );
+    assert!(
+        failures.is_empty(),
+        "{} front-end failure(s){}:\n{}",
+        failures.len(),
+        if failures.len() >= MAX_REPORTED {
+            " (stopped reporting)"
+        } else {
+            ""
+        },
+        failures.join("\n")
+    );
+}
+
+/// The mutation engine is deterministic: the same file always gives the same mutants.
+#[test]
+fn mutants_are_deterministic() {
+    let src = b"package main\n\nfunc main() {\n\tprintln(\"hi\")\n}\n";
+    let a = mutants("x.go", src, 50);
+    let b = mutants("x.go", src, 50);
+    assert_eq!(a, b);
+    assert_ne!(mutants("y.go", src, 50), a);
+    assert!(a.iter().any(|(_, m)| std::str::from_utf8(m).is_err()) || a.len() > 50);
+}
+
+// --- the CLI on a file that is not valid UTF-8 -------------------------------------------------
+
+/// A program with invalid UTF-8 inside a comment, a string, a raw string and a rune literal.
+const INVALID_UTF8_PROG: &[u8] = b"package main\n\nimport \"fmt\"\n\nfunc main() {\n\t// a comment with a \xff byte\n\tfmt.Println(\"a\xfeb\")\n\tfmt.Println(`raw \xc3(`)\n}\n";
+
+/// What `go build` prints for `INVALID_UTF8_PROG` (go1.27.3, produced by running real Go on the
+/// bytes above: `go run prog.go` in a temporary directory), after the corpus compile filter
+/// (`# command-line-arguments` dropped, `./` stripped). Exit code 1.
+const INVALID_UTF8_GO_STDERR: &str = "\
+prog.go:6:22: invalid UTF-8 encoding
+prog.go:7:16: invalid UTF-8 encoding
+prog.go:8:19: invalid UTF-8 encoding
+";
+
+/// A NUL byte outside any literal: the go command refuses the file before compiling it.
+const NUL_PROG: &[u8] = b"package main\x00\n\nfunc main() {\n}\n";
+/// `go run prog.go` on `NUL_PROG` (go1.27.3). Exit code 1.
+const NUL_GO_STDERR: &str = "go: reading prog.go: unexpected NUL in input\n";
+
+fn run_cli(src: &[u8], tag: &str) -> std::process::Output {
+    let dir = out_dir().join(format!("cli-{tag}"));
+    fs::create_dir_all(&dir).expect("create temp dir");
+    fs::write(dir.join("prog.go"), src).expect("write prog.go");
+    std::process::Command::new(env!("CARGO_BIN_EXE_minigo"))
+        .args(["run", "prog.go"])
+        .current_dir(&dir)
+        .output()
+        .expect("run minigo")
+}
+
+/// Whatever the CLI does with bytes that are not UTF-8, it must not be a Rust panic.
+#[test]
+fn cli_invalid_bytes_do_not_panic() {
+    for (tag, src) in [("utf8", INVALID_UTF8_PROG), ("nul", NUL_PROG)] {
+        let out = run_cli(src, tag);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !stderr.contains("panicked at") && out.status.code() != Some(101),
+            "minigo panicked on {tag} input: {stderr}"
+        );
+        assert!(
+            out.status.code().is_some(),
+            "minigo killed by a signal on {tag} input: {stderr}"
+        );
+    }
+}
+
+/// The CLI reports Go's errors for invalid UTF-8 and NUL bytes.
+// TODO(driver): un-ignore once `minigo run` compiles programs (src/main.rs is still the
+// "under construction" stub). The driver must read the file as bytes and report Go's
+// `invalid UTF-8 encoding` per bad sequence (lexer), or the go command's NUL message, with exit 1.
+#[test]
+#[ignore = "minigo run is not implemented yet (src/main.rs stub)"]
+fn cli_invalid_utf8() {
+    for (tag, src, want) in [
+        ("utf8", INVALID_UTF8_PROG, INVALID_UTF8_GO_STDERR),
+        ("nul", NUL_PROG, NUL_GO_STDERR),
+    ] {
+        let out = run_cli(src, tag);
+        let stderr =
+            minigo::testrunner::filter_compile_stderr(&String::from_utf8_lossy(&out.stderr));
+        assert_eq!(stderr, want, "{tag}: stderr");
+        assert_eq!(out.status.code(), Some(1), "{tag}: exit code");
+        assert!(out.stdout.is_empty(), "{tag}: stdout");
+    }
+}
