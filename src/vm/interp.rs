@@ -112,6 +112,17 @@ impl Vm<'_> {
         self.unwind(stop_depth)
     }
 
+    /// Turn a native's panic request or a propagated panic into unwinding.
+    pub fn raise(&mut self, t: Trap, stop_depth: usize) -> Result<(), Trap> {
+        match t {
+            Trap::Panicking => match self.pending_panic.take() {
+                Some((v, seg)) => self.gopanic(v, stop_depth, seg),
+                None => self.unwind(stop_depth),
+            },
+            other => Err(other),
+        }
+    }
+
     /// Continue unwinding the current panic: run the next deferred call (returns Ok with its
     /// frame pushed), or pop frames; `Err(Panicking)` when `stop_depth` is reached.
     pub fn unwind(&mut self, stop_depth: usize) -> Result<(), Trap> {
@@ -130,6 +141,16 @@ impl Vm<'_> {
                     Ok(false) => continue,
                     Err(Trap::Panicking) => {
                         // A native deferred call panicked: the new panic continues unwinding.
+                        if let Some((v, seg)) = self.pending_panic.take() {
+                            let trace = self.traceback();
+                            self.panics.push(PanicRec {
+                                val: v,
+                                recovered: false,
+                                recover_depth: 0,
+                                trace,
+                                sigsegv: seg,
+                            });
+                        }
                         continue;
                     }
                     Err(e) => return Err(e),
@@ -1226,8 +1247,8 @@ impl Vm<'_> {
                         match self.push_call(win, ins.b as usize, FrameKind::Normal) {
                             Ok(CallDone::Pushed) => continue 'frames,
                             Ok(CallDone::Native(_)) => {}
-                            Err(Trap::Panicking) => {
-                                self.unwind(stop_depth)?;
+                            Err(t @ Trap::Panicking) => {
+                                self.raise(t, stop_depth)?;
                                 continue 'frames;
                             }
                             Err(e) => return Err(e),
@@ -1299,8 +1320,8 @@ impl Vm<'_> {
                                 // (callbacks) that have since returned: reload the frame.
                                 continue 'frames;
                             }
-                            Err(Trap::Panicking) => {
-                                self.unwind(stop_depth)?;
+                            Err(t @ Trap::Panicking) => {
+                                self.raise(t, stop_depth)?;
                                 continue 'frames;
                             }
                             Err(e) => return Err(e),
@@ -1348,8 +1369,8 @@ impl Vm<'_> {
                                 self.frames[depth - 1].pc = (pc - 1) as u32;
                                 match self.start_deferred(d, FrameKind::Deferred) {
                                     Ok(_) => continue 'frames,
-                                    Err(Trap::Panicking) => {
-                                        self.unwind(stop_depth)?;
+                                    Err(t @ Trap::Panicking) => {
+                                        self.raise(t, stop_depth)?;
                                         continue 'frames;
                                     }
                                     Err(e) => return Err(e),
