@@ -610,6 +610,27 @@ impl<'a> Compiler<'a> {
                 auto,
                 path,
                 indirect,
+                recv: rtype_,
+                name,
+                ..
+            }) if obj.is_none_or(|o| {
+                matches!(self.info.object(o).kind, ObjKind::Func { native: true, .. })
+            }) =>
+            {
+                let (pkg, tname) = match self.tt.named(rtype_) {
+                    Some(n) => (n.pkg.clone(), n.name.clone()),
+                    None => (String::new(), String::new()),
+                };
+                let id = self.native(&format!("{pkg}.{tname}.{name}"), e.span)?;
+                let r = self.method_recv(x, &path, &indirect, auto)?;
+                self.emit(Op::BindN, dst, r, id as u16);
+                Ok(())
+            }
+            Some(Selection::Method {
+                obj,
+                auto,
+                path,
+                indirect,
                 ..
             }) if !path.is_empty() => {
                 let f = obj
@@ -1134,8 +1155,26 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Close, r, 0, 0);
             }
             Builtin::Print | Builtin::Println => {
-                // print/println write to stderr: route through the native println helpers.
-                return Err(unsupported(e.span, "print/println builtins"));
+                // print/println write to stderr (Go's runtime printing).
+                let name = if b == Builtin::Print {
+                    "builtin.print"
+                } else {
+                    "builtin.println"
+                };
+                let id = self.native(name, e.span)?;
+                let win = self.alloc();
+                for a in args {
+                    let r = self.alloc();
+                    let at = self.ty(a);
+                    self.expr_to(a, r)?;
+                    let c = self.convert(r, at, TypeTable::EMPTY_IFACE)?;
+                    if c != r {
+                        self.emit(Op::Move, r, c, 0);
+                        self.restore(r + 1);
+                    }
+                }
+                self.emit(Op::CallN, win, id as u16, args.len() as u16);
+                self.ext(0, 0, 0);
             }
             Builtin::Min | Builtin::Max => {
                 self.expr_to(&args[0], dst)?;

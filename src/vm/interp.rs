@@ -227,8 +227,17 @@ impl Vm<'_> {
                 self.push_frame(f, win, kind, None)?;
                 Ok(CallDone::Pushed)
             }
-            FuncVal::Native { id } => {
-                let args: Vec<Value> = self.regs[win + 1..win + 1 + nargs].to_vec();
+            FuncVal::Native { .. } | FuncVal::NativeBound { .. } => {
+                let (id, recv) = match &*fv {
+                    FuncVal::NativeBound { id, recv } => (id, Some(recv.clone())),
+                    FuncVal::Native { id } => (id, None),
+                    _ => return Err(self.internal("push_call")),
+                };
+                let mut args: Vec<Value> = Vec::with_capacity(nargs + 1);
+                if let Some(r) = recv {
+                    args.push(r);
+                }
+                args.extend_from_slice(&self.regs[win + 1..win + 1 + nargs]);
                 let nf = self.shared.prog.natives[*id as usize].f;
                 let res = nf(self, &args)?;
                 let n = res.len();
@@ -1237,6 +1246,13 @@ impl Vm<'_> {
                         let recv = r!(ins.b).clone();
                         r!(ins.a) = Value::Func(Arc::new(FuncVal::Bound {
                             func: ins.c as u32,
+                            recv,
+                        }));
+                    }
+                    Op::BindN => {
+                        let recv = r!(ins.b).clone();
+                        r!(ins.a) = Value::Func(Arc::new(FuncVal::NativeBound {
+                            id: ins.c as u32,
                             recv,
                         }));
                     }

@@ -812,9 +812,90 @@ fn duration_ms(_vm: &mut Vm<'_>, a: &[Value]) -> R {
     Ok(vec![Value::Int(a[0].int() / 1_000_000)])
 }
 
+/// Go's runtime `print` of one operand (`printint`, `printfloat` `+1.500000e+000`...).
+fn runtime_print_value(vm: &mut Vm<'_>, v: &Value) -> String {
+    match v {
+        Value::Iface(iv) => {
+            let k = vm.prog().types.get(iv.ty as usize).map(|t| t.kind.clone());
+            match k {
+                Some(RKind::Float64 | RKind::Float32) => {
+                    let f = iv.val.float();
+                    if f.is_nan() {
+                        "NaN".into()
+                    } else if f.is_infinite() {
+                        if f > 0.0 {
+                            "+Inf".into()
+                        } else {
+                            "-Inf".into()
+                        }
+                    } else {
+                        let s = format!("{:.6e}", f);
+                        let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+                        let e: i32 = e.parse().unwrap_or(0);
+                        let sign = if f.is_sign_negative() { "" } else { "+" };
+                        format!("{sign}{m}e{}{:03}", if e < 0 { '-' } else { '+' }, e.abs())
+                    }
+                }
+                Some(RKind::Interface(_)) | None => "(0x0,0x0)".into(),
+                Some(RKind::Slice(_))
+                | Some(RKind::Map(..))
+                | Some(RKind::Pointer(_))
+                | Some(RKind::Chan(_))
+                | Some(RKind::Func) => {
+                    if iv.val.is_nil() {
+                        "0x0".into()
+                    } else {
+                        "0xc000012000".into()
+                    }
+                }
+                _ => vm
+                    .format_typed(&iv.val, iv.ty, false, true)
+                    .unwrap_or_default(),
+            }
+        }
+        _ => "nil".into(),
+    }
+}
+fn builtin_print(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let mut s = String::new();
+    for v in a {
+        s.push_str(&runtime_print_value(vm, v));
+    }
+    let _ = std::io::stderr().write_all(s.as_bytes());
+    Ok(vec![])
+}
+fn builtin_println(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let parts: Vec<String> = a.iter().map(|v| runtime_print_value(vm, v)).collect();
+    let s = parts.join(" ") + "\n";
+    let _ = std::io::stderr().write_all(s.as_bytes());
+    Ok(vec![])
+}
+fn builtin_close(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let c = match &a[0] {
+        Value::Chan(c) => Some(c.clone()),
+        _ => None,
+    };
+    if let Err(msg) = super::rt::closechan(vm, c) {
+        let e = Value::Iface(Arc::new(Iface {
+            ty: super::program::RT_RUNTIME_ERROR,
+            val: Value::from_str(msg),
+        }));
+        return Err(vm.native_panic(e, false));
+    }
+    Ok(vec![])
+}
+fn builtin_panic(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let v = a.first().cloned().unwrap_or_default();
+    Err(vm.native_panic(v, false))
+}
+
 /// Native methods and the second half of the table, by qualified name.
 pub fn lookup_more(name: &str) -> Option<(&'static str, NativeFn)> {
     let table: &[(&'static str, NativeFn)] = &[
+        ("builtin.print", builtin_print),
+        ("builtin.println", builtin_println),
+        ("builtin.close", builtin_close),
+        ("builtin.panic", builtin_panic),
         ("sync.Mutex.Lock", mutex_lock),
         ("sync.Mutex.Unlock", mutex_unlock),
         ("sync.Mutex.TryLock", mutex_trylock),

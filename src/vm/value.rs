@@ -565,6 +565,8 @@ pub enum FuncVal {
     Bound { func: u32, recv: Value },
     /// A native (standard library) function.
     Native { id: u32 },
+    /// A native method value bound to its receiver (`defer wg.Done()`).
+    NativeBound { id: u32, recv: Value },
 }
 
 #[cfg(test)]
