@@ -326,7 +326,7 @@ impl<'a> Compiler<'a> {
         types::rtype(self, t)
     }
 
-    fn native(&mut self, qname: &str, span: ast::Span) -> CResult<u32> {
+    pub(super) fn native(&mut self, qname: &str, span: ast::Span) -> CResult<u32> {
         if let Some(i) = self.natives.get(qname) {
             return Ok(*i);
         }

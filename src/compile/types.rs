@@ -291,20 +291,33 @@ pub fn rtype(c: &mut Compiler<'_>, t: TypeId) -> u32 {
         _ => (None, false),
     };
     if let Some(nt) = named {
-        if let Some(n) = tt.named(nt) {
+        if let Some(n) = tt.named(nt).cloned() {
             let ms = n.methods.clone();
             let nslots = shape(tt, nt);
             for m in ms {
                 if m.ptr_recv && !is_ptr {
                     continue;
                 }
-                let func = match m.obj.and_then(|o| c.funcs.get(&o).copied()) {
-                    Some(f) => f,
-                    None => continue,
+                let (func, native) = match m.obj.and_then(|o| c.funcs.get(&o).copied()) {
+                    Some(f) => (f, false),
+                    None => {
+                        let key = format!("{}.{}.{}", n.pkg, n.name, m.name);
+                        match c.native(&key, crate::ast::Span::default()) {
+                            Ok(id) => (id, true),
+                            Err(_) => continue,
+                        }
+                    }
                 };
                 let sym = c.prog.method_sym(&m.name);
                 let deref = if is_ptr && !m.ptr_recv { nslots } else { 0 };
-                methods.insert(sym, MethodEntry { func, deref });
+                methods.insert(
+                    sym,
+                    MethodEntry {
+                        func,
+                        native,
+                        deref,
+                    },
+                );
             }
         }
     }
