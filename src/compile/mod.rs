@@ -470,7 +470,10 @@ impl<'a> Compiler<'a> {
         self.fs().line = self.line_of(body.rbrace);
         self.emit_return_vars()?;
         let recover_pc = self.pc() as u32;
-        self.emit_return_vars()?;
+        if has_defer {
+            // Where a frame resumes after a deferred call recovered a panic.
+            self.emit_return_vars()?;
+        }
         let fs = self.fs.take().expect("fs");
         if fs.too_far {
             return Err(Diagnostic::internal(
