@@ -421,7 +421,7 @@ mod tests {
     use super::*;
     #[test]
     fn floats_like_go() {
-        assert_eq!(format_float(3.14, 64), "3.14");
+        assert_eq!(format_float(2.75, 64), "2.75");
         assert_eq!(format_float(1e21, 64), "1e+21");
         assert_eq!(format_float(1e20, 64), "1e+20");
         assert_eq!(format_float(100000.0, 64), "100000");
