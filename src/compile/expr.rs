@@ -225,9 +225,6 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Load, dst, dst, n);
                 }
             }
-            Some(Loc::Global(g)) => {
-                self.emit_i(Instr::abx(Op::GetGlobal, dst, g));
-            }
             None => match self.globals.get(&o).copied() {
                 Some(g) => {
                     self.emit_i(Instr::abx(Op::GetGlobal, dst, g));
@@ -263,9 +260,6 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::GetUp, t, u, 0);
                     self.emit(Op::Store, t, src, n);
                 }
-            }
-            Some(Loc::Global(g)) => {
-                self.emit_i(Instr::abx(Op::SetGlobal, src, g));
             }
             None => match self.globals.get(&o).copied() {
                 Some(g) => {
@@ -312,9 +306,49 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         let at = self.ty(a);
+        let cls = self.class(at);
+        // x + K / x - K with a small constant: one immediate add.
+        if let (TClass::Int(k), BinOp::Add | BinOp::Sub) = (cls, op) {
+            if let Some(ConstValue::Int(c)) = self.info.consts.get(&b.id) {
+                let c = if op == BinOp::Sub { -*c } else { *c };
+                if c >= i16::MIN as i128 && c <= i16::MAX as i128 {
+                    let ar = self.expr(a)?;
+                    self.emit(Op::AddIK, dst, ar, c as i16 as u16);
+                    if k.narrow_code() != 0 {
+                        self.emit(Op::Narrow, dst, dst, k.narrow_code());
+                    }
+                    return Ok(());
+                }
+            }
+        }
+        // x op K with a constant right operand: one K-operand instruction.
+        if let TClass::Int(k) = cls {
+            if let Some(ConstValue::Int(c)) = self.info.consts.get(&b.id).cloned() {
+                let kop = match op {
+                    BinOp::Add => Some(Op::AddK),
+                    BinOp::Mul => Some(Op::MulK),
+                    BinOp::And => Some(Op::AndK),
+                    BinOp::Or => Some(Op::OrK),
+                    BinOp::Xor => Some(Op::XorK),
+                    BinOp::Shl if c >= 0 => Some(Op::ShlK),
+                    BinOp::Shr if c >= 0 => Some(if k.signed() { Op::ShrK } else { Op::ShrUK }),
+                    BinOp::Div if c != 0 => Some(if k.signed() { Op::DivK } else { Op::DivUK }),
+                    BinOp::Rem if c != 0 => Some(if k.signed() { Op::RemK } else { Op::RemUK }),
+                    _ => None,
+                };
+                if let Some(kop) = kop {
+                    let ar = self.expr(a)?;
+                    let kc = self.konst(Value::Int(c as i64));
+                    self.emit(kop, dst, ar, kc);
+                    if k.narrow_code() != 0 {
+                        self.emit(Op::Narrow, dst, dst, k.narrow_code());
+                    }
+                    return Ok(());
+                }
+            }
+        }
         let ar = self.expr(a)?;
         let br = self.expr(b)?;
-        let cls = self.class(at);
         use TClass::*;
         let (opc, swap, negate) = match (op, cls) {
             (BinOp::Add, Int(_)) => (Op::AddI, false, false),
@@ -565,6 +599,41 @@ impl<'a> Compiler<'a> {
                 }
                 _ => Err(unsupported(e.span, &format!("{pkg}.{name}"))),
             },
+            Some(Selection::Method {
+                obj,
+                auto,
+                path,
+                indirect,
+                recv: rtype_,
+                name,
+                ..
+            }) if obj.is_none_or(|o| {
+                matches!(self.info.object(o).kind, ObjKind::Func { native: true, .. })
+            }) =>
+            {
+                let (pkg, tname) = match self.tt.named(rtype_) {
+                    Some(n) => (n.pkg.clone(), n.name.clone()),
+                    None => (String::new(), String::new()),
+                };
+                let id = self.native(&format!("{pkg}.{tname}.{name}"), e.span)?;
+                let r = self.method_recv(x, &path, &indirect, auto)?;
+                self.emit(Op::BindN, dst, r, id as u16);
+                Ok(())
+            }
+            Some(Selection::Method {
+                obj,
+                auto,
+                path,
+                indirect,
+                ..
+            }) if !path.is_empty() => {
+                let f = obj
+                    .and_then(|o| self.funcs.get(&o).copied())
+                    .ok_or_else(|| unsupported(e.span, "native method values"))?;
+                let r = self.method_recv(x, &path, &indirect, auto)?;
+                self.emit(Op::BindM, dst, r, f as u16);
+                Ok(())
+            }
             Some(Selection::Method { obj, auto, .. }) => {
                 // Method value: bind the receiver.
                 let f = obj
@@ -576,6 +645,76 @@ impl<'a> Compiler<'a> {
             }
             _ => Err(unsupported(e.span, "this selector")),
         }
+    }
+
+    /// The receiver of a (possibly promoted) method: walk the embedded fields `path` from `x`,
+    /// then apply the implicit `&` / `*`.
+    fn method_recv(
+        &mut self,
+        x: &Expr,
+        path: &[usize],
+        indirect: &[bool],
+        auto: crate::check::AutoRef,
+    ) -> CResult<u16> {
+        if path.is_empty() {
+            return self.receiver(x, auto);
+        }
+        // Type of the embedded field at the end of the path.
+        let mut t = self.ty(x);
+        for fi in path {
+            if let Some(e) = self.tt.pointer_elem(t) {
+                t = e;
+            }
+            t = self
+                .tt
+                .struct_fields(t)
+                .and_then(|f| f.get(*fi))
+                .map(|f| f.ty)
+                .unwrap_or(t);
+        }
+        let p_needed = matches!(auto, crate::check::AutoRef::AddrOf) || indirect.iter().any(|b| *b);
+        if p_needed {
+            let p = self.field_ptr(x, path, indirect)?;
+            if matches!(auto, crate::check::AutoRef::AddrOf) {
+                return Ok(p);
+            }
+            let n = self.slots(t);
+            let v = self.alloc();
+            self.emit(Op::Load, v, p, n);
+            if matches!(auto, crate::check::AutoRef::Deref) {
+                let et = self.tt.pointer_elem(t).unwrap_or(t);
+                let m = self.slots(et);
+                self.emit(Op::Load, v, v, m);
+            }
+            return Ok(v);
+        }
+        // Embedded value fields of a value: flattened offset.
+        let mut off = 0;
+        let mut ct = self.ty(x);
+        for fi in path {
+            off += types::field_offset(self.tt, ct, *fi);
+            ct = self
+                .tt
+                .struct_fields(ct)
+                .and_then(|f| f.get(*fi))
+                .map(|f| f.ty)
+                .unwrap_or(ct);
+        }
+        let xr = self.expr(x)?;
+        let n = self.slots(t);
+        let v = self.alloc();
+        if n == 1 {
+            self.emit(Op::GetField, v, xr, off as u16);
+        } else {
+            self.emit(Op::GetFieldN, v, xr, off as u16);
+            self.ext(n, 0, 0);
+        }
+        if matches!(auto, crate::check::AutoRef::Deref) {
+            let et = self.tt.pointer_elem(t).unwrap_or(t);
+            let m = self.slots(et);
+            self.emit(Op::Load, v, v, m);
+        }
+        Ok(v)
     }
 
     /// Evaluate a method receiver with the implicit `&` / `*`.
@@ -717,12 +856,35 @@ impl<'a> Compiler<'a> {
                     target = Some((Op::CallN, id));
                 }
                 Some(Selection::Method {
+                    obj,
+                    auto,
+                    path,
+                    indirect,
+                    recv: rtype_,
+                    name,
+                    ..
+                }) if obj.is_none_or(|o| {
+                    matches!(self.info.object(o).kind, ObjKind::Func { native: true, .. })
+                }) =>
+                {
+                    // A native standard-library method: `pkg.Type.Method(recv, args...)`.
+                    let (pkg, tname) = match self.tt.named(rtype_) {
+                        Some(n) => (n.pkg.clone(), n.name.clone()),
+                        None => (String::new(), String::new()),
+                    };
+                    let id = self.native(&format!("{pkg}.{tname}.{name}"), fun.span)?;
+                    let r = self.method_recv(x, &path, &indirect, auto)?;
+                    recv = Some(r);
+                    target = Some((Op::CallN, id));
+                }
+                Some(Selection::Method {
                     obj: Some(o),
                     auto,
                     path,
+                    indirect,
                     ..
-                }) if path.is_empty() => {
-                    let r = self.receiver(x, auto)?;
+                }) => {
+                    let r = self.method_recv(x, &path, &indirect, auto)?;
                     recv = Some(r);
                     if let Some(f) = self.funcs.get(&o) {
                         target = Some((Op::CallS, *f));
@@ -740,8 +902,7 @@ impl<'a> Compiler<'a> {
         }
         // The window must be the top: re-allocate if the receiver used registers above it.
         let win = if self.level() > win + 1 {
-            let w = self.alloc();
-            w
+            self.alloc()
         } else {
             win
         };
@@ -987,8 +1148,26 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Close, r, 0, 0);
             }
             Builtin::Print | Builtin::Println => {
-                // print/println write to stderr: route through the native println helpers.
-                return Err(unsupported(e.span, "print/println builtins"));
+                // print/println write to stderr (Go's runtime printing).
+                let name = if b == Builtin::Print {
+                    "builtin.print"
+                } else {
+                    "builtin.println"
+                };
+                let id = self.native(name, e.span)?;
+                let win = self.alloc();
+                for a in args {
+                    let r = self.alloc();
+                    let at = self.ty(a);
+                    self.expr_to(a, r)?;
+                    let c = self.convert(r, at, TypeTable::EMPTY_IFACE)?;
+                    if c != r {
+                        self.emit(Op::Move, r, c, 0);
+                        self.restore(r + 1);
+                    }
+                }
+                self.emit(Op::CallN, win, id as u16, args.len() as u16);
+                self.ext(0, 0, 0);
             }
             Builtin::Min | Builtin::Max => {
                 self.expr_to(&args[0], dst)?;

@@ -31,8 +31,6 @@ enum Loc {
     Cell(u16),
     /// A captured cell of the running closure.
     Up(u16),
-    /// A package-level variable slot.
-    Global(u32),
 }
 
 struct LoopCtx {
@@ -63,6 +61,8 @@ struct FnState {
     line: u32,
     name: String,
     nclosures: u32,
+    /// A 16-bit jump offset overflowed (function too large).
+    too_far: bool,
 }
 
 type CResult<T> = Result<T, Diagnostic>;
@@ -266,8 +266,17 @@ impl<'a> Compiler<'a> {
         let fs = self.fs();
         let ins = fs.code[at];
         let off = target as i64 - (at as i64 + 1);
+        let short = matches!(
+            ins.op.format(),
+            crate::opcode::Format::CmpJump | crate::opcode::Format::CmpJumpK
+        ) || ins.op == Op::MapNext;
+        if short && (off < i16::MIN as i64 || off > i16::MAX as i64) {
+            fs.too_far = true;
+        }
         fs.code[at] = match ins.op.format() {
-            crate::opcode::Format::CmpJump => Instr::new(ins.op, ins.a, ins.b, off as i16 as u16),
+            crate::opcode::Format::CmpJump | crate::opcode::Format::CmpJumpK => {
+                Instr::new(ins.op, ins.a, ins.b, off as i16 as u16)
+            }
             _ => Instr::asbx(ins.op, ins.a, off as i32),
         };
         if ins.op == Op::MapNext {
@@ -313,7 +322,7 @@ impl<'a> Compiler<'a> {
         types::rtype(self, t)
     }
 
-    fn native(&mut self, qname: &str, span: ast::Span) -> CResult<u32> {
+    pub(super) fn native(&mut self, qname: &str, span: ast::Span) -> CResult<u32> {
         if let Some(i) = self.natives.get(qname) {
             return Ok(*i);
         }
@@ -352,6 +361,7 @@ impl<'a> Compiler<'a> {
             line,
             name,
             nclosures: 0,
+            too_far: false,
         }
     }
 
@@ -456,8 +466,17 @@ impl<'a> Compiler<'a> {
         self.fs().line = self.line_of(body.rbrace);
         self.emit_return_vars()?;
         let recover_pc = self.pc() as u32;
-        self.emit_return_vars()?;
+        if has_defer {
+            // Where a frame resumes after a deferred call recovered a panic.
+            self.emit_return_vars()?;
+        }
         let fs = self.fs.take().expect("fs");
+        if fs.too_far {
+            return Err(Diagnostic::internal(
+                body.lbrace.lo,
+                "function too large for minigo's 16-bit jumps",
+            ));
+        }
         let f = &mut self.prog.funcs[idx as usize];
         f.code = fs.code;
         f.lines = fs.lines;

@@ -68,10 +68,33 @@ pub fn classify(tt: &TypeTable, t: TypeId) -> TClass {
     }
 }
 
+/// Standard-library types the VM represents natively: one slot holding a lazily created
+/// native object (their Go declarations are placeholders).
+pub fn is_opaque(tt: &TypeTable, t: TypeId) -> bool {
+    match tt.named(t) {
+        Some(n) => matches!(
+            (n.pkg.as_str(), n.name.as_str()),
+            (
+                "sync",
+                "Mutex" | "RWMutex" | "WaitGroup" | "Once" | "Cond" | "Map"
+            ) | ("strings", "Builder")
+                | ("bytes", "Buffer")
+                | (
+                    "sync/atomic",
+                    "Int32" | "Int64" | "Uint32" | "Uint64" | "Bool" | "Value"
+                )
+        ),
+        None => false,
+    }
+}
+
 /// Number of slots a value of type `t` occupies (structs/arrays flattened).
 pub fn slots(tt: &TypeTable, t: TypeId) -> u32 {
+    if is_opaque(tt, t) {
+        return 1;
+    }
     match tt.under(t) {
-        Type::Struct(fs) => fs.iter().map(|f| slots(tt, f.ty)).sum::<u32>().max(0),
+        Type::Struct(fs) => fs.iter().map(|f| slots(tt, f.ty)).sum::<u32>(),
         Type::Array(n, e) => (*n as u32).saturating_mul(slots(tt, *e)),
         _ => 1,
     }
@@ -80,6 +103,9 @@ pub fn slots(tt: &TypeTable, t: TypeId) -> u32 {
 /// Slot count with [`crate::vm::value::AGG`] set for structs and arrays.
 pub fn shape(tt: &TypeTable, t: TypeId) -> u32 {
     let n = slots(tt, t);
+    if is_opaque(tt, t) {
+        return 1;
+    }
     match tt.under(t) {
         Type::Struct(_) | Type::Array(..) => n | crate::vm::value::AGG as u32,
         _ => n,
@@ -88,6 +114,9 @@ pub fn shape(tt: &TypeTable, t: TypeId) -> u32 {
 
 /// True if every slot of `t` is a scalar word.
 fn all_scalar(tt: &TypeTable, t: TypeId) -> bool {
+    if is_opaque(tt, t) {
+        return false;
+    }
     match tt.under(t) {
         Type::Basic(k) => !matches!(k, BasicKind::String | BasicKind::UntypedString),
         Type::Struct(fs) => fs.iter().all(|f| all_scalar(tt, f.ty)),
@@ -98,16 +127,14 @@ fn all_scalar(tt: &TypeTable, t: TypeId) -> bool {
 
 /// Storage kind of an object holding values of type `t`.
 pub fn slot_kind(tt: &TypeTable, t: TypeId) -> SlotKind {
+    if is_opaque(tt, t) {
+        return SlotKind::Vals;
+    }
     match tt.under(t) {
         Type::Basic(BasicKind::Uint8) | Type::Basic(BasicKind::Bool) => SlotKind::Bytes,
         _ if all_scalar(tt, t) => SlotKind::Words,
         _ => SlotKind::Vals,
     }
-}
-
-/// Storage kind for the elements of a slice/array of `elem`: bytes only for 1-slot byte/bool.
-pub fn elem_slot_kind(tt: &TypeTable, elem: TypeId) -> SlotKind {
-    slot_kind(tt, elem)
 }
 
 /// Size in bytes as Go lays it out on amd64 (for append's size-class rounding).
@@ -150,6 +177,9 @@ fn align_of(tt: &TypeTable, t: TypeId) -> u64 {
 
 /// Zero value of `t` in register form.
 pub fn zero_value(tt: &TypeTable, t: TypeId) -> Value {
+    if is_opaque(tt, t) {
+        return Value::Nil;
+    }
     match tt.under(t) {
         Type::Basic(BasicKind::String) | Type::Basic(BasicKind::UntypedString) => {
             Value::from_str("")
@@ -165,6 +195,10 @@ pub fn zero_value(tt: &TypeTable, t: TypeId) -> Value {
 }
 
 fn flat_zero(tt: &TypeTable, t: TypeId, out: &mut Vec<Value>) {
+    if is_opaque(tt, t) {
+        out.push(Value::Nil);
+        return;
+    }
     match tt.under(t) {
         Type::Struct(fs) => {
             for f in fs {
@@ -182,6 +216,9 @@ fn flat_zero(tt: &TypeTable, t: TypeId, out: &mut Vec<Value>) {
 
 /// Slot offset of field `i` of struct type `t`.
 pub fn field_offset(tt: &TypeTable, t: TypeId, i: usize) -> u32 {
+    if is_opaque(tt, t) {
+        return 0;
+    }
     match tt.under(t) {
         Type::Struct(fs) => fs.iter().take(i).map(|f| slots(tt, f.ty)).sum(),
         _ => 0,
@@ -249,20 +286,68 @@ pub fn rtype(c: &mut Compiler<'_>, t: TypeId) -> u32 {
         _ => (None, false),
     };
     if let Some(nt) = named {
-        if let Some(n) = tt.named(nt) {
+        if let Some(n) = tt.named(nt).cloned() {
             let ms = n.methods.clone();
             let nslots = shape(tt, nt);
             for m in ms {
                 if m.ptr_recv && !is_ptr {
                     continue;
                 }
-                let func = match m.obj.and_then(|o| c.funcs.get(&o).copied()) {
-                    Some(f) => f,
-                    None => continue,
+                let (func, native) = match m.obj.and_then(|o| c.funcs.get(&o).copied()) {
+                    Some(f) => (f, false),
+                    None => {
+                        let key = format!("{}.{}.{}", n.pkg, n.name, m.name);
+                        match c.native(&key, crate::ast::Span::default()) {
+                            Ok(id) => (id, true),
+                            Err(_) => continue,
+                        }
+                    }
                 };
                 let sym = c.prog.method_sym(&m.name);
                 let deref = if is_ptr && !m.ptr_recv { nslots } else { 0 };
-                methods.insert(sym, MethodEntry { func, deref });
+                methods.insert(
+                    sym,
+                    MethodEntry {
+                        func,
+                        native,
+                        deref,
+                    },
+                );
+            }
+        }
+    }
+    // Methods promoted through embedded fields: small generated wrappers.
+    if matches!(tt.under(t), Type::Struct(_))
+        || tt
+            .pointer_elem(t)
+            .is_some_and(|e| matches!(tt.under(e), Type::Struct(_)))
+    {
+        for (mname, sig) in tt.method_set(t) {
+            let sym = c.prog.method_sym(&mname);
+            if methods.contains_key(&sym) {
+                continue;
+            }
+            if let crate::types::Lookup::Method {
+                recv,
+                index,
+                path,
+                indirect: _,
+                ptr_recv,
+            } = tt.lookup_field_or_method(t, &mname)
+            {
+                if path.is_empty() {
+                    continue;
+                }
+                if let Some(f) = promoted_wrapper(c, t, &mname, recv, index, &path, ptr_recv, sig) {
+                    methods.insert(
+                        sym,
+                        MethodEntry {
+                            func: f,
+                            native: false,
+                            deref: 0,
+                        },
+                    );
+                }
             }
         }
     }
@@ -270,4 +355,124 @@ pub fn rtype(c: &mut Compiler<'_>, t: TypeId) -> u32 {
     e.kind = kind;
     e.methods = methods;
     id
+}
+
+/// Generate the wrapper that calls method `name` of the embedded field reached by `path` from
+/// a receiver of type `t` (Go's autogenerated promoted-method wrappers).
+#[allow(clippy::too_many_arguments)]
+fn promoted_wrapper(
+    c: &mut Compiler<'_>,
+    t: TypeId,
+    name: &str,
+    recv: TypeId,
+    index: usize,
+    path: &[usize],
+    ptr_recv: bool,
+    sig: TypeId,
+) -> Option<u32> {
+    use crate::opcode::{Instr, Op};
+    let tt = c.tt;
+    let (nargs, nres) = match tt.signature(tt.underlying(sig)) {
+        Some(s) => (s.params.len() as u16, s.results.len() as u16),
+        None => return None,
+    };
+    let m = tt.named(recv)?.methods.get(index)?.clone();
+    let (target, native) = match m.obj.and_then(|o| c.funcs.get(&o).copied()) {
+        Some(f) => (f, false),
+        None => {
+            let n = tt.named(recv)?;
+            let key = format!("{}.{}.{}", n.pkg, n.name, name);
+            (c.native(&key, crate::ast::Span::default()).ok()?, true)
+        }
+    };
+    let mut code = Vec::new();
+    let mut w: u16 = 1 + nargs;
+    let mut cur: u16 = 0;
+    let (mut ct, mut cur_is_ptr) = match tt.pointer_elem(t) {
+        Some(e) => (e, true),
+        None => (t, false),
+    };
+    for fi in path {
+        let fty = tt.struct_fields(ct)?.get(*fi)?.ty;
+        let off = field_offset(tt, ct, *fi) as u16;
+        let fshape = shape(tt, fty) as u16;
+        if cur_is_ptr {
+            code.push(Instr::new(Op::PtrOff, w, cur, off));
+            cur = w;
+            w += 1;
+            match tt.pointer_elem(fty) {
+                Some(e) => {
+                    code.push(Instr::new(Op::Load, w, cur, 1));
+                    cur = w;
+                    w += 1;
+                    ct = e;
+                }
+                None => ct = fty,
+            }
+        } else {
+            if fshape == 1 {
+                code.push(Instr::new(Op::GetField, w, cur, off));
+            } else {
+                code.push(Instr::new(Op::GetFieldN, w, cur, off));
+                code.push(Instr::new(Op::Ext, fshape, 0, 0));
+            }
+            cur = w;
+            w += 1;
+            match tt.pointer_elem(fty) {
+                Some(e) => {
+                    cur_is_ptr = true;
+                    ct = e;
+                }
+                None => ct = fty,
+            }
+        }
+    }
+    let arg = if ptr_recv {
+        if !cur_is_ptr {
+            return None;
+        }
+        cur
+    } else if cur_is_ptr {
+        code.push(Instr::new(Op::Load, w, cur, shape(tt, ct) as u16));
+        w += 1;
+        w - 1
+    } else {
+        cur
+    };
+    let win = w;
+    code.push(Instr::new(Op::Move, win + 1, arg, 0));
+    for i in 0..nargs {
+        code.push(Instr::new(Op::Move, win + 2 + i, 1 + i, 0));
+    }
+    if native {
+        code.push(Instr::new(Op::CallN, win, target as u16, nargs + 1));
+        code.push(Instr::new(Op::Ext, nres, 0, 0));
+    } else {
+        code.push(Instr::new(Op::CallS, win, target as u16, nargs + 1));
+    }
+    code.push(Instr::new(Op::Ret, win, nres, 0));
+    let n = code.len();
+    let tname = tt.type_string(t);
+    let fname = match tname.strip_prefix('*') {
+        Some(inner) => format!(
+            "{}.(*{}).{}",
+            "main",
+            inner.trim_start_matches("main."),
+            name
+        ),
+        None => format!("{}.{}", tname, name),
+    };
+    c.prog.funcs.push(crate::vm::program::Func {
+        name: fname,
+        code,
+        lines: vec![0; n],
+        consts: vec![],
+        nregs: win + 3 + nargs + nres,
+        nparams: 1 + nargs,
+        nresults: nres,
+        ncaptures: 0,
+        recover_pc: 0,
+        line: 0,
+    });
+    Some((c.prog.funcs.len() - 1) as u32)
 }

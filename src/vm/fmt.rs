@@ -3,7 +3,7 @@
 //! goroutine). The stdlib branch's Go-exact `fmt` engine replaces the verb handling here once it
 //! lands; the value walk (which needs VM values and types) stays.
 
-use super::program::{IntKind, RKind, RT_RUNTIME_ERROR};
+use super::program::{IntKind, RKind};
 use super::value::{Iface, Value};
 use super::{Trap, Vm};
 use std::sync::Arc;
@@ -150,7 +150,15 @@ impl Vm<'_> {
         } else {
             iv.val.clone()
         };
-        let res = self.call_func(entry.func, &[recv])?;
+        let res = if entry.native {
+            let nf = match self.prog().natives.get(entry.func as usize) {
+                Some(n) => n.f,
+                None => return Ok(None),
+            };
+            nf(self, &[recv])?
+        } else {
+            self.call_func(entry.func, &[recv])?
+        };
         Ok(Some(
             res.first()
                 .map(|v| v.str().to_string_lossy())
@@ -223,9 +231,13 @@ impl Vm<'_> {
                             .get(e as usize)
                             .map_or(1, |t| t.slots as usize)
                             .max(1);
+                        let agg =
+                            self.prog().types.get(e as usize).is_some_and(|t| {
+                                matches!(t.kind, RKind::Struct(_) | RKind::Array(..))
+                            });
                         tu.chunks(esz)
                             .map(|c| {
-                                if esz == 1 {
+                                if esz == 1 && !agg {
                                     c[0].clone()
                                 } else {
                                     Value::Tuple(c.to_vec().into())
@@ -260,13 +272,12 @@ impl Vm<'_> {
                 let tu = v.tuple().to_vec();
                 let mut parts = Vec::new();
                 for f in fields {
-                    let fs = self
-                        .prog()
-                        .types
-                        .get(f.ty as usize)
-                        .map_or(1, |t| t.slots as usize);
+                    let ft = self.prog().types.get(f.ty as usize);
+                    let fs = ft.map_or(1, |t| t.slots as usize);
+                    let agg =
+                        ft.is_some_and(|t| matches!(t.kind, RKind::Struct(_) | RKind::Array(..)));
                     let off = f.off as usize;
-                    let fv = if fs == 1 {
+                    let fv = if fs == 1 && !agg {
                         tu.get(off).cloned().unwrap_or_default()
                     } else {
                         Value::Tuple(tu.get(off..off + fs).unwrap_or(&[]).to_vec().into())
@@ -340,12 +351,7 @@ impl Vm<'_> {
                 let (se, ss) = (self.prog().sym_error, self.prog().sym_string);
                 if let Some(t) = &t {
                     if matches!(t.kind, RKind::ErrorString) {
-                        let s = iv.val.str().to_string_lossy();
-                        return if iv.ty == RT_RUNTIME_ERROR || !t.named {
-                            s
-                        } else {
-                            s
-                        };
+                        return iv.val.str().to_string_lossy();
                     }
                 }
                 if let Ok(Some(s)) = self.call_string_method(&iv, se) {
@@ -415,7 +421,7 @@ mod tests {
     use super::*;
     #[test]
     fn floats_like_go() {
-        assert_eq!(format_float(3.14, 64), "3.14");
+        assert_eq!(format_float(2.75, 64), "2.75");
         assert_eq!(format_float(1e21, 64), "1e+21");
         assert_eq!(format_float(1e20, 64), "1e+20");
         assert_eq!(format_float(100000.0, 64), "100000");

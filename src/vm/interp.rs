@@ -112,6 +112,17 @@ impl Vm<'_> {
         self.unwind(stop_depth)
     }
 
+    /// Turn a native's panic request or a propagated panic into unwinding.
+    pub fn raise(&mut self, t: Trap, stop_depth: usize) -> Result<(), Trap> {
+        match t {
+            Trap::Panicking => match self.pending_panic.take() {
+                Some((v, seg)) => self.gopanic(v, stop_depth, seg),
+                None => self.unwind(stop_depth),
+            },
+            other => Err(other),
+        }
+    }
+
     /// Continue unwinding the current panic: run the next deferred call (returns Ok with its
     /// frame pushed), or pop frames; `Err(Panicking)` when `stop_depth` is reached.
     pub fn unwind(&mut self, stop_depth: usize) -> Result<(), Trap> {
@@ -130,6 +141,16 @@ impl Vm<'_> {
                     Ok(false) => continue,
                     Err(Trap::Panicking) => {
                         // A native deferred call panicked: the new panic continues unwinding.
+                        if let Some((v, seg)) = self.pending_panic.take() {
+                            let trace = self.traceback();
+                            self.panics.push(PanicRec {
+                                val: v,
+                                recovered: false,
+                                recover_depth: 0,
+                                trace,
+                                sigsegv: seg,
+                            });
+                        }
                         continue;
                     }
                     Err(e) => return Err(e),
@@ -206,8 +227,17 @@ impl Vm<'_> {
                 self.push_frame(f, win, kind, None)?;
                 Ok(CallDone::Pushed)
             }
-            FuncVal::Native { id } => {
-                let args: Vec<Value> = self.regs[win + 1..win + 1 + nargs].to_vec();
+            FuncVal::Native { .. } | FuncVal::NativeBound { .. } => {
+                let (id, recv) = match &*fv {
+                    FuncVal::NativeBound { id, recv } => (id, Some(recv.clone())),
+                    FuncVal::Native { id } => (id, None),
+                    _ => return Err(self.internal("push_call")),
+                };
+                let mut args: Vec<Value> = Vec::with_capacity(nargs + 1);
+                if let Some(r) = recv {
+                    args.push(r);
+                }
+                args.extend_from_slice(&self.regs[win + 1..win + 1 + nargs]);
                 let nf = self.shared.prog.natives[*id as usize].f;
                 let res = nf(self, &args)?;
                 let n = res.len();
@@ -310,6 +340,17 @@ impl Vm<'_> {
                     self.regs[base + $i as usize]
                 };
             }
+            // Write an integer word without running the old value's drop glue when it is
+            // already an integer (the common case in arithmetic).
+            macro_rules! seti {
+                ($i:expr, $v:expr) => {{
+                    let v: i64 = $v;
+                    match &mut self.regs[base + $i as usize] {
+                        Value::Int(x) => *x = v,
+                        slot => *slot = Value::Int(v),
+                    }
+                }};
+            }
             macro_rules! ext {
                 () => {{
                     let x = match code.get(pc) {
@@ -368,6 +409,21 @@ impl Vm<'_> {
                     }
                 }};
             }
+            macro_rules! kint {
+                ($i:expr) => {
+                    match consts.get($i as usize) {
+                        Some(Value::Int(k)) => *k,
+                        _ => 0,
+                    }
+                };
+            }
+            macro_rules! cmp_jump_k {
+                ($ins:expr, $op:tt) => {{
+                    if r!($ins.a).int() $op kint!($ins.b) {
+                        jump!($ins.sc());
+                    }
+                }};
+            }
             macro_rules! cmp_jump {
                 ($ins:expr, $op:tt) => {{
                     if r!($ins.a).int() $op r!($ins.b).int() {
@@ -385,10 +441,14 @@ impl Vm<'_> {
                 match ins.op {
                     Op::Nop | Op::Ext => {}
                     Op::Move => {
-                        let v = r!(ins.b).clone();
-                        r!(ins.a) = v;
+                        if let Value::Int(x) = r!(ins.b) {
+                            seti!(ins.a, x);
+                        } else {
+                            let v = r!(ins.b).clone();
+                            r!(ins.a) = v;
+                        }
                     }
-                    Op::LoadI => r!(ins.a) = Value::Int(ins.sbx() as i64),
+                    Op::LoadI => seti!(ins.a, ins.sbx() as i64),
                     Op::LoadK => {
                         let v = consts.get(ins.bx() as usize).cloned().unwrap_or_default();
                         r!(ins.a) = v;
@@ -432,16 +492,17 @@ impl Vm<'_> {
 
                     // ---- integers ----
                     Op::AddI => {
-                        r!(ins.a) = Value::Int(r!(ins.b).int().wrapping_add(r!(ins.c).int()))
+                        seti!(ins.a, r!(ins.b).int().wrapping_add(r!(ins.c).int()))
                     }
                     Op::AddIK => {
-                        r!(ins.a) = Value::Int(r!(ins.b).int().wrapping_add(ins.sc() as i64))
+                        seti!(ins.a, r!(ins.b).int().wrapping_add(ins.sc() as i64))
                     }
+                    Op::AddK => seti!(ins.a, r!(ins.b).int().wrapping_add(kint!(ins.c))),
                     Op::SubI => {
-                        r!(ins.a) = Value::Int(r!(ins.b).int().wrapping_sub(r!(ins.c).int()))
+                        seti!(ins.a, r!(ins.b).int().wrapping_sub(r!(ins.c).int()))
                     }
                     Op::MulI => {
-                        r!(ins.a) = Value::Int(r!(ins.b).int().wrapping_mul(r!(ins.c).int()))
+                        seti!(ins.a, r!(ins.b).int().wrapping_mul(r!(ins.c).int()))
                     }
                     Op::DivI | Op::RemI | Op::DivU | Op::RemU => {
                         let (x, y) = (r!(ins.b).int(), r!(ins.c).int());
@@ -456,10 +517,10 @@ impl Vm<'_> {
                         };
                         r!(ins.a) = Value::Int(v);
                     }
-                    Op::And => r!(ins.a) = Value::Int(r!(ins.b).int() & r!(ins.c).int()),
-                    Op::Or => r!(ins.a) = Value::Int(r!(ins.b).int() | r!(ins.c).int()),
-                    Op::Xor => r!(ins.a) = Value::Int(r!(ins.b).int() ^ r!(ins.c).int()),
-                    Op::AndNot => r!(ins.a) = Value::Int(r!(ins.b).int() & !r!(ins.c).int()),
+                    Op::And => seti!(ins.a, r!(ins.b).int() & r!(ins.c).int()),
+                    Op::Or => seti!(ins.a, r!(ins.b).int() | r!(ins.c).int()),
+                    Op::Xor => seti!(ins.a, r!(ins.b).int() ^ r!(ins.c).int()),
+                    Op::AndNot => seti!(ins.a, r!(ins.b).int() & !r!(ins.c).int()),
                     Op::Shl | Op::ShrI | Op::ShrU => {
                         let (x, n) = (r!(ins.b).int(), r!(ins.c).int());
                         if n < 0 {
@@ -484,17 +545,96 @@ impl Vm<'_> {
                         };
                         r!(ins.a) = Value::Int(v);
                     }
-                    Op::NegI => r!(ins.a) = Value::Int(r!(ins.b).int().wrapping_neg()),
-                    Op::BitNot => r!(ins.a) = Value::Int(!r!(ins.b).int()),
-                    Op::Narrow => r!(ins.a) = Value::Int(narrow(r!(ins.b).int(), ins.c)),
+                    Op::NegI => seti!(ins.a, r!(ins.b).int().wrapping_neg()),
+                    Op::BitNot => seti!(ins.a, !r!(ins.b).int()),
+                    Op::MulK => seti!(ins.a, r!(ins.b).int().wrapping_mul(kint!(ins.c))),
+                    Op::DivK => {
+                        let k = kint!(ins.c);
+                        seti!(
+                            ins.a,
+                            if k == 0 {
+                                0
+                            } else {
+                                r!(ins.b).int().wrapping_div(k)
+                            }
+                        )
+                    }
+                    Op::DivUK => {
+                        let k = kint!(ins.c) as u64;
+                        seti!(
+                            ins.a,
+                            (r!(ins.b).int() as u64).checked_div(k).unwrap_or(0) as i64
+                        )
+                    }
+                    Op::RemK => {
+                        let k = kint!(ins.c);
+                        seti!(
+                            ins.a,
+                            if k == 0 {
+                                0
+                            } else {
+                                r!(ins.b).int().wrapping_rem(k)
+                            }
+                        )
+                    }
+                    Op::RemUK => {
+                        let k = kint!(ins.c) as u64;
+                        seti!(
+                            ins.a,
+                            if k == 0 {
+                                0
+                            } else {
+                                ((r!(ins.b).int() as u64) % k) as i64
+                            }
+                        )
+                    }
+                    Op::AndK => seti!(ins.a, r!(ins.b).int() & kint!(ins.c)),
+                    Op::OrK => seti!(ins.a, r!(ins.b).int() | kint!(ins.c)),
+                    Op::XorK => seti!(ins.a, r!(ins.b).int() ^ kint!(ins.c)),
+                    Op::ShlK => {
+                        let n = kint!(ins.c);
+                        let x = r!(ins.b).int();
+                        seti!(ins.a, if !(0..64).contains(&n) { 0 } else { x << n })
+                    }
+                    Op::ShrK => {
+                        let n = kint!(ins.c).clamp(0, 63);
+                        seti!(ins.a, r!(ins.b).int() >> n)
+                    }
+                    Op::ShrUK => {
+                        let n = kint!(ins.c);
+                        let x = r!(ins.b).int() as u64;
+                        seti!(
+                            ins.a,
+                            if !(0..64).contains(&n) {
+                                0
+                            } else {
+                                (x >> n) as i64
+                            }
+                        )
+                    }
+                    Op::Narrow => seti!(ins.a, narrow(r!(ins.b).int(), ins.c)),
 
                     // ---- floats ----
-                    Op::AddF => r!(ins.a) = Value::from_f64(r!(ins.b).float() + r!(ins.c).float()),
-                    Op::SubF => r!(ins.a) = Value::from_f64(r!(ins.b).float() - r!(ins.c).float()),
-                    Op::MulF => r!(ins.a) = Value::from_f64(r!(ins.b).float() * r!(ins.c).float()),
-                    Op::DivF => r!(ins.a) = Value::from_f64(r!(ins.b).float() / r!(ins.c).float()),
-                    Op::NegF => r!(ins.a) = Value::from_f64(-r!(ins.b).float()),
-                    Op::RoundF32 => r!(ins.a) = Value::from_f64(r!(ins.b).float() as f32 as f64),
+                    Op::AddF => seti!(
+                        ins.a,
+                        (r!(ins.b).float() + r!(ins.c).float()).to_bits() as i64
+                    ),
+                    Op::SubF => seti!(
+                        ins.a,
+                        (r!(ins.b).float() - r!(ins.c).float()).to_bits() as i64
+                    ),
+                    Op::MulF => seti!(
+                        ins.a,
+                        (r!(ins.b).float() * r!(ins.c).float()).to_bits() as i64
+                    ),
+                    Op::DivF => seti!(
+                        ins.a,
+                        (r!(ins.b).float() / r!(ins.c).float()).to_bits() as i64
+                    ),
+                    Op::NegF => seti!(ins.a, (-r!(ins.b).float()).to_bits() as i64),
+                    Op::RoundF32 => {
+                        seti!(ins.a, (r!(ins.b).float() as f32 as f64).to_bits() as i64)
+                    }
                     Op::IToF => {
                         let x = r!(ins.b).int();
                         let f = if ins.c == 1 {
@@ -515,11 +655,11 @@ impl Vm<'_> {
                     }
 
                     // ---- comparisons ----
-                    Op::Not => r!(ins.a) = Value::from_bool(r!(ins.b).int() == 0),
-                    Op::EqI => r!(ins.a) = Value::from_bool(r!(ins.b).int() == r!(ins.c).int()),
-                    Op::NeI => r!(ins.a) = Value::from_bool(r!(ins.b).int() != r!(ins.c).int()),
-                    Op::LtI => r!(ins.a) = Value::from_bool(r!(ins.b).int() < r!(ins.c).int()),
-                    Op::LeI => r!(ins.a) = Value::from_bool(r!(ins.b).int() <= r!(ins.c).int()),
+                    Op::Not => seti!(ins.a, (r!(ins.b).int() == 0) as i64),
+                    Op::EqI => seti!(ins.a, (r!(ins.b).int() == r!(ins.c).int()) as i64),
+                    Op::NeI => seti!(ins.a, (r!(ins.b).int() != r!(ins.c).int()) as i64),
+                    Op::LtI => seti!(ins.a, (r!(ins.b).int() < r!(ins.c).int()) as i64),
+                    Op::LeI => seti!(ins.a, (r!(ins.b).int() <= r!(ins.c).int()) as i64),
                     Op::LtU => {
                         r!(ins.a) =
                             Value::from_bool((r!(ins.b).int() as u64) < (r!(ins.c).int() as u64))
@@ -528,20 +668,20 @@ impl Vm<'_> {
                         r!(ins.a) =
                             Value::from_bool((r!(ins.b).int() as u64) <= (r!(ins.c).int() as u64))
                     }
-                    Op::EqF => r!(ins.a) = Value::from_bool(r!(ins.b).float() == r!(ins.c).float()),
-                    Op::LtF => r!(ins.a) = Value::from_bool(r!(ins.b).float() < r!(ins.c).float()),
-                    Op::LeF => r!(ins.a) = Value::from_bool(r!(ins.b).float() <= r!(ins.c).float()),
+                    Op::EqF => seti!(ins.a, (r!(ins.b).float() == r!(ins.c).float()) as i64),
+                    Op::LtF => seti!(ins.a, (r!(ins.b).float() < r!(ins.c).float()) as i64),
+                    Op::LeF => seti!(ins.a, (r!(ins.b).float() <= r!(ins.c).float()) as i64),
                     Op::EqS => {
-                        r!(ins.a) = Value::from_bool(r!(ins.b).as_str() == r!(ins.c).as_str())
+                        seti!(ins.a, (r!(ins.b).as_str() == r!(ins.c).as_str()) as i64)
                     }
                     Op::LtS => {
-                        r!(ins.a) = Value::from_bool(r!(ins.b).as_str() < r!(ins.c).as_str())
+                        seti!(ins.a, (r!(ins.b).as_str() < r!(ins.c).as_str()) as i64)
                     }
                     Op::LeS => {
-                        r!(ins.a) = Value::from_bool(r!(ins.b).as_str() <= r!(ins.c).as_str())
+                        seti!(ins.a, (r!(ins.b).as_str() <= r!(ins.c).as_str()) as i64)
                     }
                     Op::Eq => match values_equal(prog, &r!(ins.b), &r!(ins.c)) {
-                        Ok(b) => r!(ins.a) = Value::from_bool(b),
+                        Ok(b) => seti!(ins.a, (b) as i64),
                         Err(tn) => rte!("comparing uncomparable type {}", tn),
                     },
 
@@ -561,13 +701,21 @@ impl Vm<'_> {
                     Op::JGeI => cmp_jump!(ins, >=),
                     Op::JLeI => cmp_jump!(ins, <=),
                     Op::JGtI => cmp_jump!(ins, >),
+                    Op::JEqI => cmp_jump!(ins, ==),
+                    Op::JNeI => cmp_jump!(ins, !=),
+                    Op::JLtK => cmp_jump_k!(ins, <),
+                    Op::JGeK => cmp_jump_k!(ins, >=),
+                    Op::JLeK => cmp_jump_k!(ins, <=),
+                    Op::JGtK => cmp_jump_k!(ins, >),
+                    Op::JEqK => cmp_jump_k!(ins, ==),
+                    Op::JNeK => cmp_jump_k!(ins, !=),
 
                     // ---- strings ----
                     Op::Concat => {
                         let v = r!(ins.b).str().concat(&r!(ins.c).str());
                         r!(ins.a) = Value::Str(v);
                     }
-                    Op::StrLen => r!(ins.a) = Value::Int(r!(ins.b).as_str().len() as i64),
+                    Op::StrLen => seti!(ins.a, r!(ins.b).as_str().len() as i64),
                     Op::StrIndex => {
                         let i = r!(ins.c).int();
                         let s = r!(ins.b).as_str();
@@ -1097,6 +1245,13 @@ impl Vm<'_> {
                             recv,
                         }));
                     }
+                    Op::BindN => {
+                        let recv = r!(ins.b).clone();
+                        r!(ins.a) = Value::Func(Arc::new(FuncVal::NativeBound {
+                            id: ins.c as u32,
+                            recv,
+                        }));
+                    }
                     Op::Call => {
                         self.frames[depth - 1].pc = pc as u32;
                         safepoint!();
@@ -1104,8 +1259,8 @@ impl Vm<'_> {
                         match self.push_call(win, ins.b as usize, FrameKind::Normal) {
                             Ok(CallDone::Pushed) => continue 'frames,
                             Ok(CallDone::Native(_)) => {}
-                            Err(Trap::Panicking) => {
-                                self.unwind(stop_depth)?;
+                            Err(t @ Trap::Panicking) => {
+                                self.raise(t, stop_depth)?;
                                 continue 'frames;
                             }
                             Err(e) => return Err(e),
@@ -1148,6 +1303,28 @@ impl Vm<'_> {
                             val
                         };
                         self.regs[recv_at] = recv;
+                        if entry.native {
+                            let win = base + ins.a as usize;
+                            let args: Vec<Value> =
+                                self.regs[win + 1..win + 1 + ins.c as usize].to_vec();
+                            let nf = match prog.natives.get(entry.func as usize) {
+                                Some(n) => n.f,
+                                None => return Err(self.internal("unknown native")),
+                            };
+                            match nf(self, &args) {
+                                Ok(res) => {
+                                    self.ensure_regs(win + res.len() + 1);
+                                    for (i, v) in res.into_iter().enumerate() {
+                                        self.regs[win + i] = v;
+                                    }
+                                }
+                                Err(t @ Trap::Panicking) => {
+                                    self.raise(t, stop_depth)?;
+                                }
+                                Err(e) => return Err(e),
+                            }
+                            continue 'frames;
+                        }
                         self.push_frame(
                             entry.func,
                             base + ins.a as usize,
@@ -1177,8 +1354,8 @@ impl Vm<'_> {
                                 // (callbacks) that have since returned: reload the frame.
                                 continue 'frames;
                             }
-                            Err(Trap::Panicking) => {
-                                self.unwind(stop_depth)?;
+                            Err(t @ Trap::Panicking) => {
+                                self.raise(t, stop_depth)?;
                                 continue 'frames;
                             }
                             Err(e) => return Err(e),
@@ -1226,8 +1403,8 @@ impl Vm<'_> {
                                 self.frames[depth - 1].pc = (pc - 1) as u32;
                                 match self.start_deferred(d, FrameKind::Deferred) {
                                     Ok(_) => continue 'frames,
-                                    Err(Trap::Panicking) => {
-                                        self.unwind(stop_depth)?;
+                                    Err(t @ Trap::Panicking) => {
+                                        self.raise(t, stop_depth)?;
                                         continue 'frames;
                                     }
                                     Err(e) => return Err(e),
