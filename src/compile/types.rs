@@ -333,6 +333,7 @@ pub fn rtype(c: &mut Compiler<'_>, t: TypeId) -> u32 {
                 path,
                 indirect: _,
                 ptr_recv,
+                ..
             } = tt.lookup_field_or_method(t, &mname)
             {
                 if path.is_empty() {
