@@ -821,6 +821,22 @@ func WithCancel(parent Context) (ctx Context, cancel CancelFunc)
 func WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc)
 func WithDeadline(parent Context, d time.Time) (Context, CancelFunc)
 func WithValue(parent Context, key, val any) Context
+type CancelCauseFunc func(cause error)
+func WithCancelCause(parent Context) (ctx Context, cancel CancelCauseFunc)
+func Cause(c Context) error
+func WithoutCancel(parent Context) Context
+func WithTimeoutCause(parent Context, timeout time.Duration, cause error) (Context, CancelFunc)
+func WithDeadlineCause(parent Context, d time.Time, cause error) (Context, CancelFunc)
+func AfterFunc(ctx Context, f func()) (stop func() bool)
+type ctxImpl struct { c uintptr }
+func (c ctxImpl) Deadline() (deadline time.Time, ok bool)
+func (c ctxImpl) Done() <-chan struct{}
+func (c ctxImpl) Err() error
+func (c ctxImpl) Value(key any) any
+func (c ctxImpl) String() string
+func (c ctxImpl) cancel()
+func (c ctxImpl) cancelCause(cause error)
+func (c ctxImpl) stopAfter() bool
 "#;
 
 #[cfg(test)]

@@ -563,13 +563,43 @@ impl<'a> Compiler<'a> {
                     self.emit_i(Instr::abx(Op::LoadK, dst, k as u32));
                     Ok(())
                 }
+                ObjKind::Var(_) => {
+                    // A library variable (`os.Stdout`, `io.EOF`): a native returning it.
+                    let id = self.native(&format!("{pkg}.{name}"), e.span)?;
+                    let win = self.alloc();
+                    self.emit(Op::CallN, win, id as u16, 0);
+                    self.ext(1, 0, 0);
+                    self.emit(Op::Move, dst, win, 0);
+                    self.restore(win);
+                    Ok(())
+                }
                 _ => Err(unsupported(e.span, &format!("{pkg}.{name}"))),
             },
-            Some(Selection::Method { obj, auto, .. }) => {
+            Some(Selection::Method {
+                obj,
+                auto,
+                recv,
+                ptr_recv,
+                name,
+                sig,
+                ..
+            }) => {
                 // Method value: bind the receiver.
-                let f = obj
-                    .and_then(|o| self.funcs.get(&o).copied())
-                    .ok_or_else(|| unsupported(e.span, "native method values"))?;
+                let f = match obj {
+                    Some(o) => self
+                        .funcs
+                        .get(&o)
+                        .copied()
+                        .ok_or_else(|| unsupported(e.span, "this method value"))?,
+                    None => {
+                        let q = self.native_method_name(recv, ptr_recv, &name);
+                        let (np, nr) = self
+                            .tt
+                            .signature(sig)
+                            .map_or((0, 0), |s| (s.params.len(), s.results.len()));
+                        self.native_stub(&q, np as u16 + 1, nr as u16, e.span)?
+                    }
+                };
                 let r = self.receiver(x, auto)?;
                 self.emit(Op::BindM, dst, r, f as u16);
                 Ok(())
@@ -727,6 +757,22 @@ impl<'a> Compiler<'a> {
                     if let Some(f) = self.funcs.get(&o) {
                         target = Some((Op::CallS, *f));
                     }
+                }
+                Some(Selection::Method {
+                    obj: None,
+                    auto,
+                    path,
+                    recv: rt,
+                    ptr_recv,
+                    name,
+                    ..
+                }) if path.is_empty() => {
+                    // Native library method: CallN with the receiver as first argument.
+                    let q = self.native_method_name(rt, ptr_recv, &name);
+                    let id = self.native(&q, fun.span)?;
+                    let r = self.receiver(x, auto)?;
+                    recv = Some(r);
+                    target = Some((Op::CallN, id));
                 }
                 Some(Selection::InterfaceMethod { name, path, .. }) if path.is_empty() => {
                     let r = self.expr(x)?;

@@ -258,6 +258,17 @@ pub fn rtype(c: &mut Compiler<'_>, t: TypeId) -> u32 {
                 }
                 let func = match m.obj.and_then(|o| c.funcs.get(&o).copied()) {
                     Some(f) => f,
+                    None if m.obj.is_none() => {
+                        // A native library method: a stub calling it.
+                        let q = c.native_method_name(nt, m.ptr_recv, &m.name);
+                        let (np, nr) = tt
+                            .signature(m.sig)
+                            .map_or((0, 0), |s| (s.params.len(), s.results.len()));
+                        match c.native_stub(&q, np as u16 + 1, nr as u16, Default::default()) {
+                            Ok(f) => f,
+                            Err(_) => continue,
+                        }
+                    }
                     None => continue,
                 };
                 let sym = c.prog.method_sym(&m.name);

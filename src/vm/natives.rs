@@ -410,6 +410,9 @@ fn runtime_numcpu(_vm: &mut Vm<'_>, _a: &[Value]) -> R {
 
 /// Native functions by qualified name.
 pub fn lookup(name: &str) -> Option<(&'static str, NativeFn)> {
+    if let Some(e) = super::lib::lookup(name) {
+        return Some(e);
+    }
     let table: &[(&'static str, NativeFn)] = &[
         ("fmt.Println", fmt_println),
         ("fmt.Print", fmt_print),
