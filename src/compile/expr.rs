@@ -312,9 +312,23 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         let at = self.ty(a);
+        let cls = self.class(at);
+        // x + K / x - K with a small constant: one immediate add.
+        if let (TClass::Int(k), BinOp::Add | BinOp::Sub) = (cls, op) {
+            if let Some(ConstValue::Int(c)) = self.info.consts.get(&b.id) {
+                let c = if op == BinOp::Sub { -*c } else { *c };
+                if c >= i16::MIN as i128 && c <= i16::MAX as i128 {
+                    let ar = self.expr(a)?;
+                    self.emit(Op::AddIK, dst, ar, c as i16 as u16);
+                    if k.narrow_code() != 0 {
+                        self.emit(Op::Narrow, dst, dst, k.narrow_code());
+                    }
+                    return Ok(());
+                }
+            }
+        }
         let ar = self.expr(a)?;
         let br = self.expr(b)?;
-        let cls = self.class(at);
         use TClass::*;
         let (opc, swap, negate) = match (op, cls) {
             (BinOp::Add, Int(_)) => (Op::AddI, false, false),

@@ -63,6 +63,8 @@ struct FnState {
     line: u32,
     name: String,
     nclosures: u32,
+    /// A 16-bit jump offset overflowed (function too large).
+    too_far: bool,
 }
 
 type CResult<T> = Result<T, Diagnostic>;
@@ -267,6 +269,11 @@ impl<'a> Compiler<'a> {
         let fs = self.fs();
         let ins = fs.code[at];
         let off = target as i64 - (at as i64 + 1);
+        if matches!(ins.op.format(), crate::opcode::Format::CmpJump) || ins.op == Op::MapNext {
+            if off < i16::MIN as i64 || off > i16::MAX as i64 {
+                fs.too_far = true;
+            }
+        }
         fs.code[at] = match ins.op.format() {
             crate::opcode::Format::CmpJump => Instr::new(ins.op, ins.a, ins.b, off as i16 as u16),
             _ => Instr::asbx(ins.op, ins.a, off as i32),
@@ -434,6 +441,7 @@ impl<'a> Compiler<'a> {
             line,
             name,
             nclosures: 0,
+            too_far: false,
         }
     }
 
@@ -540,6 +548,12 @@ impl<'a> Compiler<'a> {
         let recover_pc = self.pc() as u32;
         self.emit_return_vars()?;
         let fs = self.fs.take().expect("fs");
+        if fs.too_far {
+            return Err(Diagnostic::internal(
+                body.lbrace.lo,
+                "function too large for minigo's 16-bit jumps",
+            ));
+        }
         let f = &mut self.prog.funcs[idx as usize];
         f.code = fs.code;
         f.lines = fs.lines;

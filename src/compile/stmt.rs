@@ -2,6 +2,22 @@
 
 use super::*;
 
+/// Expressions that read all their operands before writing their destination, so they may be
+/// compiled straight into the assigned variable's register.
+fn direct_target_ok(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Binary(op, _, _) => !matches!(op, BinOp::LAnd | BinOp::LOr),
+        ExprKind::Unary(op, _) => !matches!(op, UnOp::Addr | UnOp::Recv),
+        ExprKind::Paren(x) => direct_target_ok(x),
+        ExprKind::IntLit(_)
+        | ExprKind::FloatLit(_)
+        | ExprKind::StringLit(_)
+        | ExprKind::RuneLit(_) => true,
+        ExprKind::Ident(_) | ExprKind::Index(..) | ExprKind::Selector(..) => true,
+        _ => false,
+    }
+}
+
 /// The channel operand of a receive case (`<-ch`, `v := <-ch`, `v, ok = <-ch`).
 fn recv_operand(s: &Stmt) -> Option<&Expr> {
     let e = match &s.kind {
@@ -32,6 +48,16 @@ impl<'a> Compiler<'a> {
     }
 
     /// Declare a new local `o` of type `t`, initialised from register `src` (or zero).
+    /// Declare local `o` living in register `r`, which already holds its initial value.
+    fn declare_at(&mut self, o: ObjId, t: TypeId, r: u16) {
+        if self.fs().escaping.contains(&o) {
+            self.new_cell(r, t, Some(r));
+            self.fs().locals.insert(o, Loc::Cell(r));
+        } else {
+            self.fs().locals.insert(o, Loc::Reg(r));
+        }
+    }
+
     fn declare(&mut self, o: ObjId, t: TypeId, src: Option<u16>) -> CResult<()> {
         let r = self.alloc();
         match src {
@@ -72,6 +98,13 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::IncDec { x, inc } => {
                 let t = self.ty(x);
+                if let (Some(r), TClass::Int(k)) = (self.reg_local(x), self.class(t)) {
+                    self.emit(Op::AddIK, r, r, if *inc { 1 } else { (-1i16) as u16 });
+                    if k.narrow_code() != 0 {
+                        self.emit(Op::Narrow, r, r, k.narrow_code());
+                    }
+                    return Ok(());
+                }
                 let r = self.alloc();
                 self.expr_to(x, r)?;
                 match self.class(t) {
@@ -173,8 +206,7 @@ impl<'a> Compiler<'a> {
                 if let Some(i) = init {
                     self.stmt(i)?;
                 }
-                let c = self.expr(cond)?;
-                let j = self.jump(Op::JmpIfNot, c);
+                let j = self.jump_if_false(cond)?;
                 self.block(&then.stmts)?;
                 if let Some(e) = els {
                     let j2 = self.jump(Op::Jmp, 0);
@@ -604,6 +636,59 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// The register of a plain register-allocated local named by `x`.
+    pub(super) fn reg_local(&mut self, x: &Expr) -> Option<u16> {
+        match &x.kind {
+            ExprKind::Ident(n) if n != "_" => {
+                let o = self.info.uses.get(&x.span.lo).copied()?;
+                match self.fs().locals.get(&o) {
+                    Some(Loc::Reg(r)) => Some(*r),
+                    _ => None,
+                }
+            }
+            ExprKind::Paren(y) => self.reg_local(y),
+            _ => None,
+        }
+    }
+
+    /// Emit a conditional jump taken when `cond` is false (patched later). Signed integer
+    /// comparisons fuse into one compare-and-jump.
+    pub(super) fn jump_if_false(&mut self, cond: &Expr) -> CResult<usize> {
+        let mut c = cond;
+        while let ExprKind::Paren(x) = &c.kind {
+            c = x;
+        }
+        if !self.info.consts.contains_key(&c.id) {
+            if let ExprKind::Binary(op, a, b) = &c.kind {
+                let at = self.ty(a);
+                if let TClass::Int(k) = self.class(at) {
+                    if k.signed() {
+                        let inv = match op {
+                            BinOp::Lt => Some((Op::JGeI, false)),
+                            BinOp::Le => Some((Op::JGtI, false)),
+                            BinOp::Gt => Some((Op::JLeI, false)),
+                            BinOp::Ge => Some((Op::JLtI, false)),
+                            _ => None,
+                        };
+                        if let Some((jop, _)) = inv {
+                            let l = self.level();
+                            let ar = self.expr(a)?;
+                            let br = self.expr(b)?;
+                            let j = self.emit(jop, ar, br, 0);
+                            self.restore(l);
+                            return Ok(j);
+                        }
+                    }
+                }
+            }
+        }
+        let l = self.level();
+        let r = self.expr(cond)?;
+        let j = self.jump(Op::JmpIfNot, r);
+        self.restore(l);
+        Ok(j)
+    }
+
     fn eval_list(&mut self, xs: &[Expr], types: &[TypeId]) -> CResult<Vec<u16>> {
         if xs.len() == 1 && types.len() > 1 {
             let base = self.multi(&xs[0], types.len())?;
@@ -623,6 +708,22 @@ impl<'a> Compiler<'a> {
     fn assign(&mut self, lhs: &[Expr], op: ast::AssignOp, rhs: &[Expr], s: &Stmt) -> CResult<()> {
         let l = self.level();
         match op {
+            ast::AssignOp::Op(bop) if self.reg_local(&lhs[0]).is_some() => {
+                let r = self.reg_local(&lhs[0]).unwrap_or(0);
+                let xt = self.ty(&lhs[0]);
+                let yr = self.expr(&rhs[0])?;
+                self.binop_regs(bop, xt, r, yr, r, s.span)?;
+            }
+            ast::AssignOp::Assign
+                if lhs.len() == 1
+                    && rhs.len() == 1
+                    && self.reg_local(&lhs[0]).is_some()
+                    && direct_target_ok(&rhs[0])
+                    && self.ty(&lhs[0]) == self.ty(&rhs[0]) =>
+            {
+                let r = self.reg_local(&lhs[0]).unwrap_or(0);
+                self.expr_to(&rhs[0], r)?;
+            }
             ast::AssignOp::Op(bop) => {
                 let r = self.alloc();
                 let bin = Expr {
@@ -669,6 +770,26 @@ impl<'a> Compiler<'a> {
                     }
                     v
                 };
+                // `:=` whose values sit in fresh temporaries: the new locals take those
+                // registers (no copy).
+                if define && regs.iter().all(|r| *r >= l) {
+                    let top = regs.iter().copied().max().unwrap_or(l);
+                    for (x, r) in lhs.iter().zip(regs.iter().copied()) {
+                        match self.info.defs.get(&x.span.lo).copied() {
+                            Some(o) if !matches!(&x.kind, ExprKind::Ident(n) if n == "_") => {
+                                let t = self.info.object(o).ty;
+                                self.declare_at(o, t, r);
+                            }
+                            _ => {
+                                if !matches!(&x.kind, ExprKind::Ident(n) if n == "_") {
+                                    self.assign_to(x, r)?;
+                                }
+                            }
+                        }
+                    }
+                    self.restore(top + 1);
+                    return Ok(());
+                }
                 for (x, r) in lhs.iter().zip(regs) {
                     if let ExprKind::Ident(n) = &x.kind {
                         if n == "_" {
@@ -940,10 +1061,7 @@ impl<'a> Compiler<'a> {
         }
         let top = self.pc();
         let exit = match cond {
-            Some(c) => {
-                let r = self.expr(c)?;
-                Some(self.jump(Op::JmpIfNot, r))
-            }
+            Some(c) => Some(self.jump_if_false(c)?),
             None => None,
         };
         self.loop_begin(label);

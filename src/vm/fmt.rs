@@ -223,9 +223,13 @@ impl Vm<'_> {
                             .get(e as usize)
                             .map_or(1, |t| t.slots as usize)
                             .max(1);
+                        let agg =
+                            self.prog().types.get(e as usize).is_some_and(|t| {
+                                matches!(t.kind, RKind::Struct(_) | RKind::Array(..))
+                            });
                         tu.chunks(esz)
                             .map(|c| {
-                                if esz == 1 {
+                                if esz == 1 && !agg {
                                     c[0].clone()
                                 } else {
                                     Value::Tuple(c.to_vec().into())
@@ -260,13 +264,12 @@ impl Vm<'_> {
                 let tu = v.tuple().to_vec();
                 let mut parts = Vec::new();
                 for f in fields {
-                    let fs = self
-                        .prog()
-                        .types
-                        .get(f.ty as usize)
-                        .map_or(1, |t| t.slots as usize);
+                    let ft = self.prog().types.get(f.ty as usize);
+                    let fs = ft.map_or(1, |t| t.slots as usize);
+                    let agg =
+                        ft.is_some_and(|t| matches!(t.kind, RKind::Struct(_) | RKind::Array(..)));
                     let off = f.off as usize;
-                    let fv = if fs == 1 {
+                    let fv = if fs == 1 && !agg {
                         tu.get(off).cloned().unwrap_or_default()
                     } else {
                         Value::Tuple(tu.get(off..off + fs).unwrap_or(&[]).to_vec().into())

@@ -310,6 +310,17 @@ impl Vm<'_> {
                     self.regs[base + $i as usize]
                 };
             }
+            // Write an integer word without running the old value's drop glue when it is
+            // already an integer (the common case in arithmetic).
+            macro_rules! seti {
+                ($i:expr, $v:expr) => {{
+                    let v: i64 = $v;
+                    match &mut self.regs[base + $i as usize] {
+                        Value::Int(x) => *x = v,
+                        slot => *slot = Value::Int(v),
+                    }
+                }};
+            }
             macro_rules! ext {
                 () => {{
                     let x = match code.get(pc) {
@@ -385,10 +396,14 @@ impl Vm<'_> {
                 match ins.op {
                     Op::Nop | Op::Ext => {}
                     Op::Move => {
-                        let v = r!(ins.b).clone();
-                        r!(ins.a) = v;
+                        if let Value::Int(x) = r!(ins.b) {
+                            seti!(ins.a, x);
+                        } else {
+                            let v = r!(ins.b).clone();
+                            r!(ins.a) = v;
+                        }
                     }
-                    Op::LoadI => r!(ins.a) = Value::Int(ins.sbx() as i64),
+                    Op::LoadI => seti!(ins.a, ins.sbx() as i64),
                     Op::LoadK => {
                         let v = consts.get(ins.bx() as usize).cloned().unwrap_or_default();
                         r!(ins.a) = v;
@@ -432,16 +447,16 @@ impl Vm<'_> {
 
                     // ---- integers ----
                     Op::AddI => {
-                        r!(ins.a) = Value::Int(r!(ins.b).int().wrapping_add(r!(ins.c).int()))
+                        seti!(ins.a, r!(ins.b).int().wrapping_add(r!(ins.c).int()))
                     }
                     Op::AddIK => {
-                        r!(ins.a) = Value::Int(r!(ins.b).int().wrapping_add(ins.sc() as i64))
+                        seti!(ins.a, r!(ins.b).int().wrapping_add(ins.sc() as i64))
                     }
                     Op::SubI => {
-                        r!(ins.a) = Value::Int(r!(ins.b).int().wrapping_sub(r!(ins.c).int()))
+                        seti!(ins.a, r!(ins.b).int().wrapping_sub(r!(ins.c).int()))
                     }
                     Op::MulI => {
-                        r!(ins.a) = Value::Int(r!(ins.b).int().wrapping_mul(r!(ins.c).int()))
+                        seti!(ins.a, r!(ins.b).int().wrapping_mul(r!(ins.c).int()))
                     }
                     Op::DivI | Op::RemI | Op::DivU | Op::RemU => {
                         let (x, y) = (r!(ins.b).int(), r!(ins.c).int());
@@ -456,10 +471,10 @@ impl Vm<'_> {
                         };
                         r!(ins.a) = Value::Int(v);
                     }
-                    Op::And => r!(ins.a) = Value::Int(r!(ins.b).int() & r!(ins.c).int()),
-                    Op::Or => r!(ins.a) = Value::Int(r!(ins.b).int() | r!(ins.c).int()),
-                    Op::Xor => r!(ins.a) = Value::Int(r!(ins.b).int() ^ r!(ins.c).int()),
-                    Op::AndNot => r!(ins.a) = Value::Int(r!(ins.b).int() & !r!(ins.c).int()),
+                    Op::And => seti!(ins.a, r!(ins.b).int() & r!(ins.c).int()),
+                    Op::Or => seti!(ins.a, r!(ins.b).int() | r!(ins.c).int()),
+                    Op::Xor => seti!(ins.a, r!(ins.b).int() ^ r!(ins.c).int()),
+                    Op::AndNot => seti!(ins.a, r!(ins.b).int() & !r!(ins.c).int()),
                     Op::Shl | Op::ShrI | Op::ShrU => {
                         let (x, n) = (r!(ins.b).int(), r!(ins.c).int());
                         if n < 0 {
@@ -484,17 +499,31 @@ impl Vm<'_> {
                         };
                         r!(ins.a) = Value::Int(v);
                     }
-                    Op::NegI => r!(ins.a) = Value::Int(r!(ins.b).int().wrapping_neg()),
-                    Op::BitNot => r!(ins.a) = Value::Int(!r!(ins.b).int()),
-                    Op::Narrow => r!(ins.a) = Value::Int(narrow(r!(ins.b).int(), ins.c)),
+                    Op::NegI => seti!(ins.a, r!(ins.b).int().wrapping_neg()),
+                    Op::BitNot => seti!(ins.a, !r!(ins.b).int()),
+                    Op::Narrow => seti!(ins.a, narrow(r!(ins.b).int(), ins.c)),
 
                     // ---- floats ----
-                    Op::AddF => r!(ins.a) = Value::from_f64(r!(ins.b).float() + r!(ins.c).float()),
-                    Op::SubF => r!(ins.a) = Value::from_f64(r!(ins.b).float() - r!(ins.c).float()),
-                    Op::MulF => r!(ins.a) = Value::from_f64(r!(ins.b).float() * r!(ins.c).float()),
-                    Op::DivF => r!(ins.a) = Value::from_f64(r!(ins.b).float() / r!(ins.c).float()),
-                    Op::NegF => r!(ins.a) = Value::from_f64(-r!(ins.b).float()),
-                    Op::RoundF32 => r!(ins.a) = Value::from_f64(r!(ins.b).float() as f32 as f64),
+                    Op::AddF => seti!(
+                        ins.a,
+                        (r!(ins.b).float() + r!(ins.c).float()).to_bits() as i64
+                    ),
+                    Op::SubF => seti!(
+                        ins.a,
+                        (r!(ins.b).float() - r!(ins.c).float()).to_bits() as i64
+                    ),
+                    Op::MulF => seti!(
+                        ins.a,
+                        (r!(ins.b).float() * r!(ins.c).float()).to_bits() as i64
+                    ),
+                    Op::DivF => seti!(
+                        ins.a,
+                        (r!(ins.b).float() / r!(ins.c).float()).to_bits() as i64
+                    ),
+                    Op::NegF => seti!(ins.a, (-r!(ins.b).float()).to_bits() as i64),
+                    Op::RoundF32 => {
+                        seti!(ins.a, (r!(ins.b).float() as f32 as f64).to_bits() as i64)
+                    }
                     Op::IToF => {
                         let x = r!(ins.b).int();
                         let f = if ins.c == 1 {
@@ -515,11 +544,11 @@ impl Vm<'_> {
                     }
 
                     // ---- comparisons ----
-                    Op::Not => r!(ins.a) = Value::from_bool(r!(ins.b).int() == 0),
-                    Op::EqI => r!(ins.a) = Value::from_bool(r!(ins.b).int() == r!(ins.c).int()),
-                    Op::NeI => r!(ins.a) = Value::from_bool(r!(ins.b).int() != r!(ins.c).int()),
-                    Op::LtI => r!(ins.a) = Value::from_bool(r!(ins.b).int() < r!(ins.c).int()),
-                    Op::LeI => r!(ins.a) = Value::from_bool(r!(ins.b).int() <= r!(ins.c).int()),
+                    Op::Not => seti!(ins.a, (r!(ins.b).int() == 0) as i64),
+                    Op::EqI => seti!(ins.a, (r!(ins.b).int() == r!(ins.c).int()) as i64),
+                    Op::NeI => seti!(ins.a, (r!(ins.b).int() != r!(ins.c).int()) as i64),
+                    Op::LtI => seti!(ins.a, (r!(ins.b).int() < r!(ins.c).int()) as i64),
+                    Op::LeI => seti!(ins.a, (r!(ins.b).int() <= r!(ins.c).int()) as i64),
                     Op::LtU => {
                         r!(ins.a) =
                             Value::from_bool((r!(ins.b).int() as u64) < (r!(ins.c).int() as u64))
@@ -528,20 +557,20 @@ impl Vm<'_> {
                         r!(ins.a) =
                             Value::from_bool((r!(ins.b).int() as u64) <= (r!(ins.c).int() as u64))
                     }
-                    Op::EqF => r!(ins.a) = Value::from_bool(r!(ins.b).float() == r!(ins.c).float()),
-                    Op::LtF => r!(ins.a) = Value::from_bool(r!(ins.b).float() < r!(ins.c).float()),
-                    Op::LeF => r!(ins.a) = Value::from_bool(r!(ins.b).float() <= r!(ins.c).float()),
+                    Op::EqF => seti!(ins.a, (r!(ins.b).float() == r!(ins.c).float()) as i64),
+                    Op::LtF => seti!(ins.a, (r!(ins.b).float() < r!(ins.c).float()) as i64),
+                    Op::LeF => seti!(ins.a, (r!(ins.b).float() <= r!(ins.c).float()) as i64),
                     Op::EqS => {
-                        r!(ins.a) = Value::from_bool(r!(ins.b).as_str() == r!(ins.c).as_str())
+                        seti!(ins.a, (r!(ins.b).as_str() == r!(ins.c).as_str()) as i64)
                     }
                     Op::LtS => {
-                        r!(ins.a) = Value::from_bool(r!(ins.b).as_str() < r!(ins.c).as_str())
+                        seti!(ins.a, (r!(ins.b).as_str() < r!(ins.c).as_str()) as i64)
                     }
                     Op::LeS => {
-                        r!(ins.a) = Value::from_bool(r!(ins.b).as_str() <= r!(ins.c).as_str())
+                        seti!(ins.a, (r!(ins.b).as_str() <= r!(ins.c).as_str()) as i64)
                     }
                     Op::Eq => match values_equal(prog, &r!(ins.b), &r!(ins.c)) {
-                        Ok(b) => r!(ins.a) = Value::from_bool(b),
+                        Ok(b) => seti!(ins.a, (b) as i64),
                         Err(tn) => rte!("comparing uncomparable type {}", tn),
                     },
 
@@ -567,7 +596,7 @@ impl Vm<'_> {
                         let v = r!(ins.b).str().concat(&r!(ins.c).str());
                         r!(ins.a) = Value::Str(v);
                     }
-                    Op::StrLen => r!(ins.a) = Value::Int(r!(ins.b).as_str().len() as i64),
+                    Op::StrLen => seti!(ins.a, r!(ins.b).as_str().len() as i64),
                     Op::StrIndex => {
                         let i = r!(ins.c).int();
                         let s = r!(ins.b).as_str();
