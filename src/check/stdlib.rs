@@ -668,6 +668,13 @@ func (m *Map) Swap(key, value any) (previous any, loaded bool)
 func (m *Map) CompareAndSwap(key, old, new any) (swapped bool)
 func (m *Map) Range(f func(key, value any) bool)
 func (m *Map) Clear()
+func (m *Map) CompareAndDelete(key, old any) (deleted bool)
+func OnceValue[T any](f func() T) func() T
+func OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2)
+type onceCell struct { s uintptr }
+func (o onceCell) call()
+func (o onceCell) value() any
+func (o onceCell) values() (any, any)
 type Pool struct { New func() any; p uintptr }
 func (p *Pool) Get() any
 func (p *Pool) Put(x any)
@@ -692,6 +699,40 @@ func CompareAndSwapInt32(addr *int32, old, new int32) (swapped bool)
 func CompareAndSwapInt64(addr *int64, old, new int64) (swapped bool)
 func CompareAndSwapUint32(addr *uint32, old, new uint32) (swapped bool)
 func CompareAndSwapUint64(addr *uint64, old, new uint64) (swapped bool)
+func AddUintptr(addr *uintptr, delta uintptr) (new uintptr)
+func LoadUintptr(addr *uintptr) (val uintptr)
+func StoreUintptr(addr *uintptr, val uintptr)
+func SwapUint32(addr *uint32, new uint32) (old uint32)
+func SwapUint64(addr *uint64, new uint64) (old uint64)
+func SwapUintptr(addr *uintptr, new uintptr) (old uintptr)
+func CompareAndSwapUintptr(addr *uintptr, old, new uintptr) (swapped bool)
+func AndInt32(addr *int32, mask int32) (old int32)
+func AndUint32(addr *uint32, mask uint32) (old uint32)
+func AndInt64(addr *int64, mask int64) (old int64)
+func AndUint64(addr *uint64, mask uint64) (old uint64)
+func OrInt32(addr *int32, mask int32) (old int32)
+func OrUint32(addr *uint32, mask uint32) (old uint32)
+func OrInt64(addr *int64, mask int64) (old int64)
+func OrUint64(addr *uint64, mask uint64) (old uint64)
+func (x *Int32) And(mask int32) (old int32)
+func (x *Int32) Or(mask int32) (old int32)
+func (x *Int64) And(mask int64) (old int64)
+func (x *Int64) Or(mask int64) (old int64)
+func (x *Uint32) And(mask uint32) (old uint32)
+func (x *Uint32) Or(mask uint32) (old uint32)
+func (x *Uint64) And(mask uint64) (old uint64)
+func (x *Uint64) Or(mask uint64) (old uint64)
+type Uintptr struct { v uintptr }
+func (x *Uintptr) Load() uintptr
+func (x *Uintptr) Store(val uintptr)
+func (x *Uintptr) Swap(new uintptr) (old uintptr)
+func (x *Uintptr) CompareAndSwap(old, new uintptr) (swapped bool)
+func (x *Uintptr) Add(delta uintptr) (new uintptr)
+type Pointer[T any] struct { v *T }
+func (x *Pointer[T]) Load() *T
+func (x *Pointer[T]) Store(val *T)
+func (x *Pointer[T]) Swap(new *T) (old *T)
+func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool)
 type Int32 struct { v int32 }
 func (x *Int32) Load() int32
 func (x *Int32) Store(val int32)
@@ -739,6 +780,8 @@ func NumGoroutine() int
 func NumCPU() int
 func GOMAXPROCS(n int) int
 func Version() string
+func LockOSThread()
+func UnlockOSThread()
 func KeepAlive(x any)
 type MemStats struct { Alloc uint64; TotalAlloc uint64; Sys uint64; Mallocs uint64; Frees uint64; HeapAlloc uint64; HeapSys uint64; HeapObjects uint64; NumGC uint32 }
 func ReadMemStats(m *MemStats)

@@ -600,12 +600,12 @@ impl<'a> Compiler<'a> {
             }) => {
                 // Method value: bind the receiver.
                 let f = match obj {
-                    Some(o) => self
+                    Some(o) if !self.is_native_method(obj) => self
                         .funcs
                         .get(&o)
                         .copied()
                         .ok_or_else(|| unsupported(e.span, "this method value"))?,
-                    None => {
+                    _ => {
                         let q = self.native_method_name(recv, ptr_recv, &name);
                         let (np, nr) = self
                             .tt
@@ -761,6 +761,22 @@ impl<'a> Compiler<'a> {
                     target = Some((Op::CallN, id));
                 }
                 Some(Selection::Method {
+                    obj,
+                    auto,
+                    path,
+                    recv: rt,
+                    ptr_recv,
+                    name,
+                    ..
+                }) if path.is_empty() && self.is_native_method(obj) => {
+                    // Native library method: CallN with the receiver as first argument.
+                    let q = self.native_method_name(rt, ptr_recv, &name);
+                    let id = self.native(&q, fun.span)?;
+                    let r = self.receiver(x, auto)?;
+                    recv = Some(r);
+                    target = Some((Op::CallN, id));
+                }
+                Some(Selection::Method {
                     obj: Some(o),
                     auto,
                     path,
@@ -771,22 +787,6 @@ impl<'a> Compiler<'a> {
                     if let Some(f) = self.funcs.get(&o) {
                         target = Some((Op::CallS, *f));
                     }
-                }
-                Some(Selection::Method {
-                    obj: None,
-                    auto,
-                    path,
-                    recv: rt,
-                    ptr_recv,
-                    name,
-                    ..
-                }) if path.is_empty() => {
-                    // Native library method: CallN with the receiver as first argument.
-                    let q = self.native_method_name(rt, ptr_recv, &name);
-                    let id = self.native(&q, fun.span)?;
-                    let r = self.receiver(x, auto)?;
-                    recv = Some(r);
-                    target = Some((Op::CallN, id));
                 }
                 Some(Selection::InterfaceMethod { name, path, .. }) if path.is_empty() => {
                     let r = self.expr(x)?;

@@ -335,12 +335,20 @@ impl<'a> Compiler<'a> {
         Ok(i)
     }
 
+    /// Whether a method object is a native library method (no Go body).
+    pub(super) fn is_native_method(&self, obj: Option<ObjId>) -> bool {
+        match obj {
+            None => true,
+            Some(o) => matches!(self.info.object(o).kind, ObjKind::Func { native: true, .. }),
+        }
+    }
+
     /// Go's name of a native standard-library method: `sync.(*WaitGroup).Add` (pointer
     /// receiver), `time.Duration.String` (value receiver); the package is its import path.
     pub(super) fn native_method_name(&self, recv: TypeId, ptr_recv: bool, name: &str) -> String {
         let recv = self.tt.pointer_elem(recv).unwrap_or(recv);
         let (pkg, tname) = match self.tt.named(recv) {
-            Some(n) => (n.pkg.clone(), n.name.clone()),
+            Some(n) => (n.pkg.clone(), n.name.split('[').next().unwrap_or("").to_string()),
             None => (String::new(), self.tt.type_string(recv)),
         };
         if ptr_recv {
@@ -408,7 +416,7 @@ impl<'a> Compiler<'a> {
         for i in 0..self.tt.len() as u32 {
             let t = TypeId(i);
             if let Some(n) = self.tt.named(t) {
-                if n.pkg == "context" && n.name == "ctxImpl" {
+                if (n.pkg == "context" && n.name == "ctxImpl") || (n.pkg == "sync" && n.name == "onceCell") {
                     self.rtype(t);
                 }
             }

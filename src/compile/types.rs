@@ -258,7 +258,7 @@ pub fn rtype(c: &mut Compiler<'_>, t: TypeId) -> u32 {
                 }
                 let func = match m.obj.and_then(|o| c.funcs.get(&o).copied()) {
                     Some(f) => f,
-                    None if m.obj.is_none() => {
+                    None if c.is_native_method(m.obj) => {
                         // A native library method: a stub calling it.
                         let q = c.native_method_name(nt, m.ptr_recv, &m.name);
                         let (np, nr) = tt

@@ -402,7 +402,7 @@ impl MethodCaller for Caller<'_, '_> {
 }
 
 #[derive(Clone, Copy)]
-enum Kind {
+pub enum Kind {
     Print,
     Println,
     Printf,
@@ -494,7 +494,7 @@ fn wrap_operands(format: &[u8]) -> Vec<usize> {
         while i < format.len() && b"+-# 0".contains(&format[i]) {
             i += 1;
         }
-        let mut parse_index = |i: &mut usize, argn: &mut usize| {
+        let parse_index = |i: &mut usize, argn: &mut usize| {
             if *i < format.len() && format[*i] == b'[' {
                 let start = *i + 1;
                 let mut j = start;

@@ -44,6 +44,18 @@ pub const TABLE: &[Entry] = &[
     ("os.Stdout", nf!(|a| { let _ = a; file(1) })),
     ("os.Stderr", nf!(|a| { let _ = a; file(2) })),
     ("os.ErrNotExist", nf!(|a| { let _ = a; err_not_exist() })),
+    ("os.Setenv", nf!(|a| {
+        std::env::set_var(a[0].str().to_string_lossy(), a[1].str().to_string_lossy());
+        Value::Nil
+    })),
+    ("os.LookupEnv", nf!(|_vm, a| match std::env::var(a[0].str().to_string_lossy()) {
+        Ok(v) => Ok(vec![Value::from_str(&v), Value::from_bool(true)]),
+        Err(_) => Ok(vec![Value::from_str(""), Value::from_bool(false)]),
+    })),
+    ("time.ParseDuration", nf!(|_vm, a| match parse_duration(a[0].as_str()) {
+        Ok(d) => Ok(vec![Value::Int(d), Value::Nil]),
+        Err(e) => Ok(vec![Value::Int(0), new_error(&e)]),
+    })),
     ("os.Getenv", nf!(|a| Value::from_bytes(std::env::var(a[0].str().to_string_lossy()).unwrap_or_default().into_bytes()))),
     ("os.ReadFile", nf!(|vm, a| {
         let name = a[0].str().to_string_lossy();
@@ -723,4 +735,125 @@ fn iface_sort(vm: &mut Vm<'_>, x: &Value, stable: bool) -> Result<(), Trap> {
     } else {
         ssort::sort(&mut d, n)
     }
+}
+
+/// Go's `time.ParseDuration`; `Err` is Go's error text.
+pub fn parse_duration(s: &[u8]) -> Result<i64, Vec<u8>> {
+    let orig = s;
+    let quoted = || crate::stdlib::strconv::quote(orig);
+    let invalid = || {
+        let mut e = b"time: invalid duration ".to_vec();
+        e.extend(quoted());
+        e
+    };
+    let mut s = s;
+    let mut d: u64 = 0;
+    let mut neg = false;
+    if let Some(&c) = s.first() {
+        if c == b'-' || c == b'+' {
+            neg = c == b'-';
+            s = &s[1..];
+        }
+    }
+    if s == b"0" {
+        return Ok(0);
+    }
+    if s.is_empty() {
+        return Err(invalid());
+    }
+    while !s.is_empty() {
+        if !(s[0] == b'.' || s[0].is_ascii_digit()) {
+            return Err(invalid());
+        }
+        // integer part
+        let mut i = 0;
+        let mut v: u64 = 0;
+        let mut overflow = false;
+        while i < s.len() && s[i].is_ascii_digit() {
+            if v > (1 << 63) / 10 {
+                overflow = true;
+            }
+            v = v.wrapping_mul(10).wrapping_add((s[i] - b'0') as u64);
+            if v > 1 << 63 {
+                overflow = true;
+            }
+            i += 1;
+        }
+        if overflow {
+            return Err(invalid());
+        }
+        let pre = i != 0;
+        s = &s[i..];
+        let mut f: u64 = 0;
+        let mut scale: f64 = 1.0;
+        let mut post = false;
+        if !s.is_empty() && s[0] == b'.' {
+            s = &s[1..];
+            let mut j = 0;
+            let mut of = false;
+            while j < s.len() && s[j].is_ascii_digit() {
+                if !of {
+                    if f > (1 << 63) / 10 {
+                        of = true;
+                    } else {
+                        f = f * 10 + (s[j] - b'0') as u64;
+                        scale *= 10.0;
+                    }
+                }
+                j += 1;
+            }
+            post = j != 0;
+            s = &s[j..];
+        }
+        if !pre && !post {
+            return Err(invalid());
+        }
+        let mut k = 0;
+        while k < s.len() && s[k] != b'.' && !s[k].is_ascii_digit() {
+            k += 1;
+        }
+        if k == 0 {
+            let mut e = b"time: missing unit in duration ".to_vec();
+            e.extend(quoted());
+            return Err(e);
+        }
+        let u = &s[..k];
+        s = &s[k..];
+        let unit: u64 = match u {
+            b"ns" => 1,
+            b"us" | [0xc2, 0xb5, b's'] | [0xce, 0xbc, b's'] => 1_000,
+            b"ms" => 1_000_000,
+            b"s" => 1_000_000_000,
+            b"m" => 60_000_000_000,
+            b"h" => 3_600_000_000_000,
+            _ => {
+                let mut e = b"time: unknown unit ".to_vec();
+                e.extend(crate::stdlib::strconv::quote(u));
+                e.extend_from_slice(b" in duration ");
+                e.extend(quoted());
+                return Err(e);
+            }
+        };
+        if v > (1 << 63) / unit {
+            return Err(invalid());
+        }
+        v *= unit;
+        if f > 0 {
+            v += (f as f64 * (unit as f64 / scale)) as u64;
+            if v > 1 << 63 {
+                return Err(invalid());
+            }
+        }
+        d += v;
+        if d > 1 << 63 {
+            return Err(invalid());
+        }
+    }
+    if neg {
+        return Ok((d as i64).wrapping_neg());
+    }
+    if d > (1 << 63) - 1 {
+        return Err(invalid());
+    }
+    Ok(d as i64)
 }

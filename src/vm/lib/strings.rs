@@ -43,7 +43,7 @@ fn pred<'v, 'g>(
     vm: &'v mut Vm<'g>,
     f: &'v Value,
     trap: &'v mut Option<Trap>,
-) -> impl FnMut(su8::Rune) -> bool + 'v
+) -> impl FnMut(su8::Rune) -> bool + use<'v, 'g>
 where
     'g: 'v,
 {

@@ -39,7 +39,48 @@ pub const TABLE: &[Entry] = &[
     ("sync.(*Map).Clear", map_clear),
     ("sync.(*Pool).Get", pool_get),
     ("sync.(*Pool).Put", pool_put),
+    ("sync.(*Map).CompareAndDelete", map_cad),
+    ("sync.OnceFunc", once_func),
+    ("sync.OnceValue", once_value),
+    ("sync.OnceValues", once_values),
+    ("sync.onceCell.call", once_cell_call),
+    ("sync.onceCell.value", once_cell_call),
+    ("sync.onceCell.values", once_cell_call),
+    ("runtime.LockOSThread", nop),
+    ("runtime.UnlockOSThread", nop),
     // sync/atomic functions
+    ("sync/atomic.AddUintptr", add64),
+    ("sync/atomic.LoadUintptr", load),
+    ("sync/atomic.StoreUintptr", store),
+    ("sync/atomic.SwapUint32", swap),
+    ("sync/atomic.SwapUint64", swap),
+    ("sync/atomic.SwapUintptr", swap),
+    ("sync/atomic.CompareAndSwapUintptr", cas),
+    ("sync/atomic.AndInt32", and),
+    ("sync/atomic.AndUint32", and),
+    ("sync/atomic.AndInt64", and),
+    ("sync/atomic.AndUint64", and),
+    ("sync/atomic.OrInt32", or),
+    ("sync/atomic.OrUint32", or),
+    ("sync/atomic.OrInt64", or),
+    ("sync/atomic.OrUint64", or),
+    ("sync/atomic.(*Int32).And", and),
+    ("sync/atomic.(*Int32).Or", or),
+    ("sync/atomic.(*Int64).And", and),
+    ("sync/atomic.(*Int64).Or", or),
+    ("sync/atomic.(*Uint32).And", and),
+    ("sync/atomic.(*Uint32).Or", or),
+    ("sync/atomic.(*Uint64).And", and),
+    ("sync/atomic.(*Uint64).Or", or),
+    ("sync/atomic.(*Uintptr).Load", load),
+    ("sync/atomic.(*Uintptr).Store", store),
+    ("sync/atomic.(*Uintptr).Swap", swap),
+    ("sync/atomic.(*Uintptr).CompareAndSwap", cas),
+    ("sync/atomic.(*Uintptr).Add", add64),
+    ("sync/atomic.(*Pointer).Load", value_load),
+    ("sync/atomic.(*Pointer).Store", ptr_store),
+    ("sync/atomic.(*Pointer).Swap", ptr_swap),
+    ("sync/atomic.(*Pointer).CompareAndSwap", value_cas),
     ("sync/atomic.AddInt32", add32),
     ("sync/atomic.AddInt64", add64),
     ("sync/atomic.AddUint32", addu32),
@@ -577,4 +618,119 @@ fn value_cas(vm: &mut Vm<'_>, a: &[Value]) -> R {
         p.store(1, a[2].clone());
     }
     Ok(vec![Value::from_bool(ok)])
+}
+
+fn nop(_vm: &mut Vm<'_>, _a: &[Value]) -> R {
+    Ok(vec![])
+}
+fn and(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let p = recv!(vm, a);
+    let m = a[1].int();
+    let (old, _) = atomic_rmw(&p, |o| Some(o & m));
+    Ok(vec![Value::Int(old)])
+}
+fn or(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let p = recv!(vm, a);
+    let m = a[1].int();
+    let (old, _) = atomic_rmw(&p, |o| Some(o | m));
+    Ok(vec![Value::Int(old)])
+}
+fn ptr_store(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let p = recv!(vm, a);
+    let l = value_lock(&p);
+    let _g = l.lock();
+    p.store(1, a[1].clone());
+    Ok(vec![])
+}
+fn ptr_swap(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let p = recv!(vm, a);
+    let l = value_lock(&p);
+    let _g = l.lock();
+    let old = p.load(1);
+    p.store(1, a[1].clone());
+    Ok(vec![old])
+}
+fn map_cad(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let p = recv!(vm, a);
+    let m = smap(&p);
+    let prog = vm.shared.prog.clone();
+    let ok = match map_get(&m, &a[1]) {
+        Some(c) => values_equal(&prog, &c, &a[2]).unwrap_or(false),
+        None => false,
+    };
+    if ok {
+        map_del(&m, &a[1]);
+    }
+    Ok(vec![Value::from_bool(ok)])
+}
+
+/// The state behind `sync.OnceFunc/OnceValue/OnceValues`' returned function.
+struct OnceCall {
+    once: OnceState,
+    f: Value,
+    results: parking_lot::Mutex<Option<Result<Vec<Value>, Value>>>,
+}
+
+fn once_cell(vm: &mut Vm<'_>, f: &Value, method: &str) -> R {
+    let st = Arc::new(OnceCall {
+        once: OnceState {
+            done: AtomicBool::new(false),
+            m: Mutex::new(),
+        },
+        f: f.clone(),
+        results: parking_lot::Mutex::new(None),
+    });
+    let name = format!("sync.onceCell.{method}");
+    let func = vm
+        .prog()
+        .funcs
+        .iter()
+        .position(|f| f.name == name)
+        .unwrap_or(0) as u32;
+    let recv = Value::Tuple(vec![Value::Native(st)].into());
+    Ok(vec![Value::Func(Arc::new(FuncVal::Bound { func, recv }))])
+}
+fn once_func(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    once_cell(vm, &a[0], "call")
+}
+fn once_value(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    once_cell(vm, &a[0], "value")
+}
+fn once_values(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    once_cell(vm, &a[0], "values")
+}
+fn once_cell_call(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let st = match a[0].tuple().first() {
+        Some(Value::Native(n)) => match n.clone().downcast::<OnceCall>() {
+            Ok(s) => s,
+            Err(_) => return Ok(vec![]),
+        },
+        _ => return Ok(vec![]),
+    };
+    let o = &st.once;
+    if !o.done.load(Ordering::Acquire) {
+        if !o.m.try_lock() {
+            vm.publish_frames();
+            o.m.lock(vm.g);
+        }
+        if !o.done.load(Ordering::Acquire) {
+            let r = vm.call_value(&st.f, &[]);
+            let rec = match &r {
+                Ok(v) => Ok(v.clone()),
+                Err(Trap::Panicking) => Err(vm.panics.last().map(|p| p.val.clone()).unwrap_or_default()),
+                Err(_) => Err(Value::Nil),
+            };
+            *st.results.lock() = Some(rec);
+            o.done.store(true, Ordering::Release);
+            o.m.unlock(vm.g);
+            return r;
+        }
+        o.m.unlock(vm.g);
+    }
+    let rec = st.results.lock().clone();
+    match rec {
+        Some(Ok(v)) => Ok(v),
+        Some(Err(p)) => Err(super::gopanic(vm, p)),
+        None => Ok(vec![]),
+    }
 }
