@@ -871,6 +871,10 @@ func WithoutCancel(parent Context) Context
 func WithTimeoutCause(parent Context, timeout time.Duration, cause error) (Context, CancelFunc)
 func WithDeadlineCause(parent Context, d time.Time, cause error) (Context, CancelFunc)
 func AfterFunc(ctx Context, f func()) (stop func() bool)
+type deadlineExceededError struct{}
+func (deadlineExceededError) Error() string
+func (deadlineExceededError) Timeout() bool
+func (deadlineExceededError) Temporary() bool
 type ctxImpl struct { c uintptr }
 func (c ctxImpl) Deadline() (deadline time.Time, ok bool)
 func (c ctxImpl) Done() <-chan struct{}

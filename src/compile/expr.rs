@@ -659,6 +659,14 @@ impl<'a> Compiler<'a> {
             params.len()
         };
         let mut nargs = 0u16;
+        // f(g()) with a multi-valued g: spread its results over the parameters.
+        if args.len() == 1 && !ellipsis {
+            if let Type::Tuple(elems) = self.tt.get(self.ty(&args[0])).clone() {
+                if elems.len() > 1 {
+                    return self.push_spread_args(&params, variadic, nfixed, &args[0], &elems);
+                }
+            }
+        }
         for (i, a) in args.iter().enumerate() {
             if variadic && i >= nfixed && !ellipsis {
                 break;
@@ -711,6 +719,60 @@ impl<'a> Compiler<'a> {
             nargs += 1;
         }
         Ok(nargs)
+    }
+
+    /// Arguments from one multi-valued call (`f(g())`): its results land in the argument
+    /// registers; the fixed ones are converted in place, the rest packed for a variadic `f`.
+    fn push_spread_args(
+        &mut self,
+        params: &[TypeId],
+        variadic: bool,
+        nfixed: usize,
+        a: &Expr,
+        elems: &[TypeId],
+    ) -> CResult<u16> {
+        let n = elems.len();
+        let base = self.multi(a, n)?;
+        self.restore(base + n as u16);
+        let nf = if variadic { nfixed.min(n) } else { n };
+        for i in 0..nf {
+            let r = base + i as u16;
+            let pt = params.get(i).copied().unwrap_or(elems[i]);
+            let l = self.level();
+            let c = self.convert(r, elems[i], pt)?;
+            if c != r {
+                self.emit(Op::Move, r, c, 0);
+            }
+            self.restore(l);
+        }
+        if !variadic {
+            return Ok(n as u16);
+        }
+        let st = params.last().copied().unwrap_or(TypeTable::INVALID);
+        let et = match self.tt.under(st) {
+            Type::Slice(e) => *e,
+            _ => st,
+        };
+        let sr = base + nf as u16;
+        let tmp = self.alloc();
+        self.emit(Op::LoadNil, tmp, 0, 0);
+        let count = n - nf;
+        for (i, &at) in elems.iter().enumerate().skip(nf) {
+            let r = self.alloc();
+            self.emit(Op::Move, r, base + i as u16, 0);
+            let c = self.convert(r, at, et)?;
+            if c != r {
+                self.emit(Op::Move, r, c, 0);
+                self.restore(r + 1);
+            }
+        }
+        let kind = types::slot_kind(self.tt, et) as u16;
+        let es = self.slots(et);
+        let eb = types::byte_size(self.tt, et) as u16;
+        self.emit(Op::Append, sr, tmp, count as u16);
+        self.ext(kind, es, eb);
+        self.restore(sr + 1);
+        Ok(nf as u16 + 1)
     }
 
     /// Compile a call; results land in consecutive registers starting at the returned one.
@@ -1047,8 +1109,24 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Close, r, 0, 0);
             }
             Builtin::Print | Builtin::Println => {
-                // print/println write to stderr: route through the native println helpers.
-                return Err(unsupported(e.span, "print/println builtins"));
+                // print/println write to stderr: a native over the operands boxed in `any`
+                // (their dynamic types say how to print them).
+                let name = if b == Builtin::Print { "builtin.print" } else { "builtin.println" };
+                let id = self.native(name, e.span)?;
+                let win = self.alloc();
+                for a in args {
+                    let r = self.alloc();
+                    let at = self.ty(a);
+                    self.expr_to(a, r)?;
+                    let c = self.convert(r, at, TypeTable::EMPTY_IFACE)?;
+                    if c != r {
+                        self.emit(Op::Move, r, c, 0);
+                        self.restore(r + 1);
+                    }
+                }
+                self.emit(Op::CallN, win, id as u16, args.len() as u16);
+                self.ext(0, 0, 0);
+                self.restore(win);
             }
             Builtin::Min | Builtin::Max => {
                 self.expr_to(&args[0], dst)?;

@@ -27,6 +27,9 @@ pub const TABLE: &[Entry] = &[
     ("context.AfterFunc", after_func),
     ("context.Canceled", canceled_var),
     ("context.DeadlineExceeded", deadline_var),
+    ("context.deadlineExceededError.Error", de_error),
+    ("context.deadlineExceededError.Timeout", de_true),
+    ("context.deadlineExceededError.Temporary", de_true),
     ("context.ctxImpl.Deadline", m_deadline),
     ("context.ctxImpl.Done", m_done),
     ("context.ctxImpl.Err", m_err),
@@ -41,15 +44,32 @@ pub fn canceled() -> Value {
     static E: OnceLock<Value> = OnceLock::new();
     E.get_or_init(|| new_error(b"context canceled")).clone()
 }
-pub fn deadline_exceeded() -> Value {
-    static E: OnceLock<Value> = OnceLock::new();
-    E.get_or_init(|| new_error(b"context deadline exceeded")).clone()
+/// `context.DeadlineExceeded` (a `context.deadlineExceededError`).
+pub fn deadline_exceeded(vm: &Vm<'_>) -> Value {
+    match vm
+        .prog()
+        .types
+        .iter()
+        .position(|t| t.name == "context.deadlineExceededError")
+    {
+        Some(ty) => Value::Iface(Arc::new(Iface {
+            ty: ty as u32,
+            val: Value::Tuple(vec![].into()),
+        })),
+        None => new_error(b"context deadline exceeded"),
+    }
 }
 fn canceled_var(_vm: &mut Vm<'_>, _a: &[Value]) -> R {
     Ok(vec![canceled()])
 }
-fn deadline_var(_vm: &mut Vm<'_>, _a: &[Value]) -> R {
-    Ok(vec![deadline_exceeded()])
+fn deadline_var(vm: &mut Vm<'_>, _a: &[Value]) -> R {
+    Ok(vec![deadline_exceeded(vm)])
+}
+fn de_error(_vm: &mut Vm<'_>, _a: &[Value]) -> R {
+    Ok(vec![Value::from_str("context deadline exceeded")])
+}
+fn de_true(_vm: &mut Vm<'_>, _a: &[Value]) -> R {
+    Ok(vec![Value::from_bool(true)])
 }
 
 #[derive(Default)]
@@ -80,7 +100,7 @@ impl Ctx {
             if x.done.is_some() {
                 return Some(x);
             }
-            if x.kv.is_none() {
+            if x.kv.is_none() || x.name == "WithoutCancel" {
                 // Background / WithoutCancel: cancellation stops here.
                 return None;
             }
@@ -92,7 +112,7 @@ impl Ctx {
         if let Some(d) = &self.deadline {
             return Some(d.clone());
         }
-        if self.done.is_none() && self.kv.is_none() {
+        if (self.done.is_none() && self.kv.is_none()) || self.name == "WithoutCancel" {
             return None;
         }
         self.parent.as_ref().and_then(|p| p.deadline())
@@ -252,15 +272,16 @@ fn deadline_ctx(vm: &mut Vm<'_>, parent: &Value, d: Value, cause: Value) -> R {
     let wait = time_sub(&dl, &now);
     if wait <= 0 {
         let mut after = Vec::new();
-        cancel(&c, deadline_exceeded(), cause, &mut after);
+        cancel(&c, deadline_exceeded(vm), cause, &mut after);
         run_after(vm, after);
     } else if matches!(c.status.lock().err, Value::Nil) {
         let c2 = c.clone();
+        let de = deadline_exceeded(vm);
         let h = vm.g.after_func(
             Duration::from_nanos(wait as u64),
             Box::new(move || {
                 let mut after = Vec::new();
-                cancel(&c2, deadline_exceeded(), cause, &mut after);
+                cancel(&c2, de, cause, &mut after);
                 // AfterFunc callbacks of a deadline cancel cannot start goroutines from the
                 // timer (g0): they are dropped (rare).
             }),
@@ -311,6 +332,11 @@ fn with_value(vm: &mut Vm<'_>, a: &[Value]) -> R {
     let p = parent_of(vm, &a[0])?;
     if matches!(a[1], Value::Nil) {
         return Err(super::panic_str(vm, "nil key"));
+    }
+    if let Value::Iface(k) = &a[1] {
+        if !vm.prog().types.get(k.ty as usize).is_some_and(|t| t.comparable) {
+            return Err(super::panic_str(vm, "key is not comparable"));
+        }
     }
     let c = Arc::new(Ctx {
         parent: Some(p),
@@ -424,19 +450,59 @@ fn m_value(vm: &mut Vm<'_>, a: &[Value]) -> R {
     }
     Ok(vec![Value::Nil])
 }
-fn m_string(_vm: &mut Vm<'_>, a: &[Value]) -> R {
-    let mut names = Vec::new();
+/// Go's `stringify` of a WithValue key or value.
+fn stringify(vm: &mut Vm<'_>, v: &Value) -> Result<String, Trap> {
+    match v {
+        Value::Iface(iv) => {
+            if super::has_method(vm, iv.ty, "String") {
+                if let Some(r) = super::call_method(vm, iv, "String", &[]) {
+                    return Ok(r?.first().map(|x| x.str().to_string_lossy()).unwrap_or_default());
+                }
+            }
+            let name = vm
+                .prog()
+                .types
+                .get(iv.ty as usize)
+                .map_or(String::new(), |t| t.name.clone());
+            if name == "string" {
+                return Ok(iv.val.str().to_string_lossy());
+            }
+            Ok(name)
+        }
+        _ => Ok("<nil>".into()),
+    }
+}
+
+fn m_string(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let mut chain = Vec::new();
     let mut c = state(&a[0]);
     while let Some(x) = c {
-        names.push(x.name);
         c = x.parent.clone();
+        chain.push(x);
     }
     let mut s = String::new();
-    for n in names.iter().rev() {
+    for x in chain.iter().rev() {
+        let part = match x.name {
+            "WithValue" => {
+                let (k, v) = x.kv.clone().unwrap_or_default();
+                format!("WithValue({}, {})", stringify(vm, &k)?, stringify(vm, &v)?)
+            }
+            "WithDeadline" => {
+                let d = x.deadline.clone().unwrap_or_default();
+                let ds = super::time::time_string_value(&d);
+                let until = time_sub(&d, &super::time::now_value());
+                format!(
+                    "WithDeadline({} [{}])",
+                    ds,
+                    String::from_utf8_lossy(&crate::stdlib::time::duration_string(until))
+                )
+            }
+            n => n.to_string(),
+        };
         if s.is_empty() {
-            s = n.to_string();
+            s = part;
         } else {
-            s = format!("{s}.{n}");
+            s = format!("{s}.{part}");
         }
     }
     Ok(vec![Value::from_str(&s)])

@@ -27,7 +27,154 @@ pub const TABLE: &[Entry] = &[
     ("fmt.Sscanf", fmt_sscanf),
     ("fmt.Append", fmt_append),
     ("fmt.Appendf", fmt_appendf),
+    ("fmt.Fscan", fmt_fscan),
+    ("fmt.Fscanln", fmt_fscanln),
+    ("fmt.Fscanf", fmt_fscanf),
+    ("fmt.Scan", fmt_scan),
+    ("fmt.Scanln", fmt_scanln),
+    ("fmt.Scanf", fmt_scanf),
+    ("builtin.print", builtin_print),
+    ("builtin.println", builtin_println),
 ];
+
+/// The `print`/`println` builtins (stderr, the runtime's formatting).
+fn builtin_out(vm: &mut Vm<'_>, a: &[Value], ln: bool) -> R {
+    let prog = vm.shared.prog.clone();
+    let mut conv = Conv::new(&prog);
+    let mut out = Vec::new();
+    for (i, v) in a.iter().enumerate() {
+        if ln && i > 0 {
+            out.push(b' ');
+        }
+        let fv = match v {
+            Value::Iface(iv) => conv.typed(&iv.val, iv.ty, 1, false),
+            _ => FmtValue::nil(),
+        };
+        if !crate::stdlib::runtime::print_value(&mut out, &fv) {
+            // Interfaces print as (type,addr) pairs in Go.
+            out.extend_from_slice(format!("({:#x},{:#x})", 0, addr_of(v)).as_bytes());
+        }
+    }
+    if ln {
+        out.push(b'\n');
+    }
+    write_fd(2, &out);
+    Ok(vec![])
+}
+fn builtin_print(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    builtin_out(vm, a, false)
+}
+fn builtin_println(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    builtin_out(vm, a, true)
+}
+
+/// All of stdin (read once, in a syscall so other goroutines run) and how much fmt's Scan
+/// functions consumed.
+fn stdin_state() -> &'static parking_lot::Mutex<(bool, Vec<u8>, usize)> {
+    static BUF: std::sync::OnceLock<parking_lot::Mutex<(bool, Vec<u8>, usize)>> =
+        std::sync::OnceLock::new();
+    BUF.get_or_init(Default::default)
+}
+
+fn is_strings_reader(vm: &Vm<'_>, r: Option<&Value>) -> Option<crate::vm::value::Pointer> {
+    match r {
+        Some(Value::Iface(iv)) => {
+            let ok = vm
+                .prog()
+                .types
+                .get(iv.ty as usize)
+                .is_some_and(|t| t.name == "*strings.Reader");
+            if ok {
+                ptr(&iv.val).cloned()
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The unread bytes of a reader (`*strings.Reader`, else stdin).
+fn reader_bytes(vm: &mut Vm<'_>, r: Option<&Value>) -> Vec<u8> {
+    use std::io::Read;
+    if let Some(p) = is_strings_reader(vm, r) {
+        let t = p.load(2 | AGG);
+        let t = t.tuple();
+        let s = t[0].as_str();
+        let i = (t[1].int().max(0) as usize).min(s.len());
+        return s[i..].to_vec();
+    }
+    let st = stdin_state();
+    let loaded = st.lock().0;
+    if !loaded {
+        let v = vm.g.syscall(|| {
+            let mut v = Vec::new();
+            let _ = std::io::stdin().read_to_end(&mut v);
+            v
+        });
+        let mut g = st.lock();
+        if !g.0 {
+            g.0 = true;
+            g.1 = v;
+        }
+    }
+    let g = st.lock();
+    g.1[g.2.min(g.1.len())..].to_vec()
+}
+
+fn run_scan(
+    vm: &mut Vm<'_>,
+    r: Option<&Value>,
+    format: Option<&[u8]>,
+    args: &[Value],
+    ln: bool,
+) -> R {
+    let data = reader_bytes(vm, r);
+    let t = scan_targets(vm, args);
+    let tg: Vec<ScanTarget> = t.iter().map(|x| x.0.clone()).collect();
+    let mut src = scan::BytesReader::new(&data);
+    let res = match (format, ln) {
+        (Some(f), _) => scan::fscanf(&mut src, f, &tg),
+        (None, true) => scan::fscanln(&mut src, &tg),
+        (None, false) => scan::fscan(&mut src, &tg),
+    };
+    let used = src.pos();
+    advance_source(vm, r, used);
+    finish_scan(t, res)
+}
+
+/// Consume `n` bytes of the reader (strings.Reader index, or the stdin buffer).
+fn advance_source(vm: &mut Vm<'_>, r: Option<&Value>, n: usize) {
+    if let Some(p) = is_strings_reader(vm, r) {
+        let t = p.load(2 | AGG);
+        let t = t.tuple();
+        p.store(
+            2 | AGG,
+            Value::Tuple(vec![t[0].clone(), Value::Int(t[1].int() + n as i64)].into()),
+        );
+        return;
+    }
+    stdin_state().lock().2 += n;
+}
+
+fn fmt_fscan(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    run_scan(vm, Some(&a[0]), None, &slice_items(&a[1]), false)
+}
+fn fmt_fscanln(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    run_scan(vm, Some(&a[0]), None, &slice_items(&a[1]), true)
+}
+fn fmt_fscanf(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    run_scan(vm, Some(&a[0]), Some(a[1].as_str()), &slice_items(&a[2]), false)
+}
+fn fmt_scan(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    run_scan(vm, None, None, &slice_items(&a[0]), false)
+}
+fn fmt_scanln(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    run_scan(vm, None, None, &slice_items(&a[0]), true)
+}
+fn fmt_scanf(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    run_scan(vm, None, Some(a[0].as_str()), &slice_items(&a[1]), false)
+}
 
 /// Converts VM values to fmt values; receivers of lazy method calls are kept in `handles`.
 pub struct Conv<'p> {

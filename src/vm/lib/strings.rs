@@ -180,23 +180,23 @@ pub const TABLE: &[Entry] = &[
     ("strconv.Itoa", nf!(|a| st(sc::itoa(a[0].int())))),
     ("strconv.Atoi", nf!(|_vm, a| match sc::atoi(s(&a[0])) {
         Ok(v) => Ok(vec![i(v), Value::Nil]),
-        Err((v, e)) => Ok(vec![i(v), num_error(&e)]),
+        Err((v, e)) => Ok(vec![i(v), num_error(_vm, &e)]),
     })),
     ("strconv.ParseInt", nf!(|_vm, a| match sc::parse_int(s(&a[0]), a[1].int(), a[2].int()) {
         Ok(v) => Ok(vec![i(v), Value::Nil]),
-        Err((v, e)) => Ok(vec![i(v), num_error(&e)]),
+        Err((v, e)) => Ok(vec![i(v), num_error(_vm, &e)]),
     })),
     ("strconv.ParseUint", nf!(|_vm, a| match sc::parse_uint(s(&a[0]), a[1].int(), a[2].int()) {
         Ok(v) => Ok(vec![i(v as i64), Value::Nil]),
-        Err((v, e)) => Ok(vec![i(v as i64), num_error(&e)]),
+        Err((v, e)) => Ok(vec![i(v as i64), num_error(_vm, &e)]),
     })),
     ("strconv.ParseFloat", nf!(|_vm, a| match sc::parse_float(s(&a[0]), a[1].int()) {
         Ok(v) => Ok(vec![Value::from_f64(v), Value::Nil]),
-        Err((v, e)) => Ok(vec![Value::from_f64(v), num_error(&e)]),
+        Err((v, e)) => Ok(vec![Value::from_f64(v), num_error(_vm, &e)]),
     })),
     ("strconv.ParseBool", nf!(|_vm, a| match sc::parse_bool(s(&a[0])) {
         Ok(v) => Ok(vec![b(v), Value::Nil]),
-        Err(e) => Ok(vec![b(false), num_error(&e)]),
+        Err(e) => Ok(vec![b(false), num_error(_vm, &e)]),
     })),
     ("strconv.FormatInt", nf!(|a| st(sc::format_int(a[0].int(), a[1].int() as u32)))),
     ("strconv.FormatUint", nf!(|a| st(sc::format_uint(a[0].int() as u64, a[1].int() as u32)))),
@@ -306,7 +306,7 @@ fn syntax_error() -> Value {
 
 /// A `*strconv.NumError` as an error: without its runtime type in the program, it is an
 /// error with the same message that wraps ErrSyntax/ErrRange (errors.Is works).
-fn num_error(e: &sc::NumError) -> Value {
+fn num_error(vm: &Vm<'_>, e: &sc::NumError) -> Value {
     let inner = if e.err_text() == b"value out of range" {
         err_range()
     } else if e.err_text() == b"invalid syntax" {
@@ -314,6 +314,30 @@ fn num_error(e: &sc::NumError) -> Value {
     } else {
         new_error(&e.err_text())
     };
+    // With `*strconv.NumError` in the program (the program names the type), a real one.
+    if let Some(ty) = vm
+        .prog()
+        .types
+        .iter()
+        .position(|t| t.name == "*strconv.NumError")
+    {
+        let cell = Pointer::new_cell(
+            SlotKind::Vals,
+            3 | AGG,
+            Value::Tuple(
+                vec![
+                    Value::from_str(e.func),
+                    Value::from_bytes(e.num.clone()),
+                    inner,
+                ]
+                .into(),
+            ),
+        );
+        return Value::Iface(Arc::new(Iface {
+            ty: ty as u32,
+            val: Value::Ptr(cell),
+        }));
+    }
     Value::Iface(Arc::new(Iface {
         ty: crate::vm::program::RT_WRAP_ERROR,
         val: Value::Tuple(vec![Value::from_bytes(e.message()), inner].into()),

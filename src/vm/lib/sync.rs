@@ -593,6 +593,14 @@ fn value_store(vm: &mut Vm<'_>, a: &[Value]) -> R {
     }
     let l = value_lock(&p);
     let _g = l.lock();
+    if let (Value::Iface(old), Value::Iface(new)) = (p.load(1), &a[1]) {
+        if old.ty != new.ty {
+            return Err(super::panic_str(
+                vm,
+                "sync/atomic: store of inconsistently typed value into Value",
+            ));
+        }
+    }
     p.store(1, a[1].clone());
     Ok(vec![])
 }

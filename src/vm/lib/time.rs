@@ -517,3 +517,9 @@ fn ticker_reset(vm: &mut Vm<'_>, a: &[Value]) -> R {
     }
     Ok(vec![])
 }
+
+/// `t.String()` of a Time value.
+pub fn time_string_value(v: &Value) -> String {
+    let (_, _, m) = parts(v);
+    String::from_utf8_lossy(&st::time_string(&stime(v), m)).into_owned()
+}
