@@ -20,6 +20,7 @@ pub fn operands(ins: &Instr, pc: usize) -> String {
         Format::Jump => format!("-> {}", target(ins.sbx() as i64)),
         Format::CondJump => format!("r{} -> {}", ins.a, target(ins.sbx() as i64)),
         Format::CmpJump => format!("r{} r{} -> {}", ins.a, ins.b, target(ins.sc() as i64)),
+        Format::CmpJumpK => format!("r{} K{} -> {}", ins.a, ins.b, target(ins.sc() as i64)),
     }
 }
 

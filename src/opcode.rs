@@ -36,6 +36,8 @@ pub enum Format {
     CondJump,
     /// `A B sC` compare-and-jump: `sC` relative offset
     CmpJump,
+    /// `A K sC` compare-with-constant-and-jump
+    CmpJumpK,
 }
 
 macro_rules! instructions {
@@ -84,6 +86,7 @@ instructions! {
     // ---- integer arithmetic: 64-bit wraparound, NARROW re-normalises sub-word types ----
     AddI       ABC      "addi"      "R[A] := R[B] + R[C]";
     AddIK      ABsC     "addik"     "R[A] := R[B] + sC";
+    AddK       ABC      "addk"      "R[A] := R[B] + K[C]";
     SubI       ABC      "subi"      "R[A] := R[B] - R[C]";
     MulI       ABC      "muli"      "R[A] := R[B] * R[C]";
     DivI       ABC      "divi"      "R[A] := R[B] / R[C] (signed, truncated; panics on 0)";
@@ -99,6 +102,17 @@ instructions! {
     ShrU       ABC      "shru"      "R[A] := R[B] >> R[C] (logical)";
     NegI       AB       "negi"      "R[A] := -R[B]";
     BitNot     AB       "bitnot"    "R[A] := ^R[B]";
+    MulK       ABC      "mulk"      "R[A] := R[B] * K[C]";
+    DivK       ABC      "divk"      "R[A] := R[B] / K[C] (signed; K[C] != 0)";
+    DivUK      ABC      "divuk"     "R[A] := R[B] / K[C] (unsigned; K[C] != 0)";
+    RemK       ABC      "remk"      "R[A] := R[B] % K[C] (signed; K[C] != 0)";
+    RemUK      ABC      "remuk"     "R[A] := R[B] % K[C] (unsigned; K[C] != 0)";
+    AndK       ABC      "andk"      "R[A] := R[B] & K[C]";
+    OrK        ABC      "ork"       "R[A] := R[B] | K[C]";
+    XorK       ABC      "xork"      "R[A] := R[B] ^ K[C]";
+    ShlK       ABC      "shlk"      "R[A] := R[B] << K[C] (K[C] >= 0)";
+    ShrK       ABC      "shrk"      "R[A] := R[B] >> K[C] (arithmetic; K[C] >= 0)";
+    ShrUK      ABC      "shruk"     "R[A] := R[B] >> K[C] (logical; K[C] >= 0)";
     Narrow     ABC      "narrow"    "R[A] := R[B] wrapped to integer kind C (1 i8 2 i16 3 i32 4 u8 5 u16 6 u32)";
 
     // ---- floating point (registers hold float64 bits) ----
@@ -135,6 +149,14 @@ instructions! {
     JGeI       CmpJump  "jgei"      "if R[A] >= R[B] (signed) then pc += sC";
     JLeI       CmpJump  "jlei"      "if R[A] <= R[B] (signed) then pc += sC";
     JGtI       CmpJump  "jgti"      "if R[A] > R[B] (signed) then pc += sC";
+    JEqI       CmpJump  "jeqi"      "if R[A] == R[B] (words) then pc += sC";
+    JNeI       CmpJump  "jnei"      "if R[A] != R[B] (words) then pc += sC";
+    JLtK       CmpJumpK "jltk"      "if R[A] < K[B] (signed) then pc += sC";
+    JGeK       CmpJumpK "jgek"      "if R[A] >= K[B] (signed) then pc += sC";
+    JLeK       CmpJumpK "jlek"      "if R[A] <= K[B] (signed) then pc += sC";
+    JGtK       CmpJumpK "jgtk"      "if R[A] > K[B] (signed) then pc += sC";
+    JEqK       CmpJumpK "jeqk"      "if R[A] == K[B] (words) then pc += sC";
+    JNeK       CmpJumpK "jnek"      "if R[A] != K[B] (words) then pc += sC";
 
     // ---- strings ----
     Concat     ABC      "concat"    "R[A] := R[B] + R[C] (string)";

@@ -327,6 +327,32 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
+        // x op K with a constant right operand: one K-operand instruction.
+        if let TClass::Int(k) = cls {
+            if let Some(ConstValue::Int(c)) = self.info.consts.get(&b.id).cloned() {
+                let kop = match op {
+                    BinOp::Add => Some(Op::AddK),
+                    BinOp::Mul => Some(Op::MulK),
+                    BinOp::And => Some(Op::AndK),
+                    BinOp::Or => Some(Op::OrK),
+                    BinOp::Xor => Some(Op::XorK),
+                    BinOp::Shl if c >= 0 => Some(Op::ShlK),
+                    BinOp::Shr if c >= 0 => Some(if k.signed() { Op::ShrK } else { Op::ShrUK }),
+                    BinOp::Div if c != 0 => Some(if k.signed() { Op::DivK } else { Op::DivUK }),
+                    BinOp::Rem if c != 0 => Some(if k.signed() { Op::RemK } else { Op::RemUK }),
+                    _ => None,
+                };
+                if let Some(kop) = kop {
+                    let ar = self.expr(a)?;
+                    let kc = self.konst(Value::Int(c as i64));
+                    self.emit(kop, dst, ar, kc);
+                    if k.narrow_code() != 0 {
+                        self.emit(Op::Narrow, dst, dst, k.narrow_code());
+                    }
+                    return Ok(());
+                }
+            }
+        }
         let ar = self.expr(a)?;
         let br = self.expr(b)?;
         use TClass::*;

@@ -269,13 +269,19 @@ impl<'a> Compiler<'a> {
         let fs = self.fs();
         let ins = fs.code[at];
         let off = target as i64 - (at as i64 + 1);
-        if matches!(ins.op.format(), crate::opcode::Format::CmpJump) || ins.op == Op::MapNext {
+        if matches!(
+            ins.op.format(),
+            crate::opcode::Format::CmpJump | crate::opcode::Format::CmpJumpK
+        ) || ins.op == Op::MapNext
+        {
             if off < i16::MIN as i64 || off > i16::MAX as i64 {
                 fs.too_far = true;
             }
         }
         fs.code[at] = match ins.op.format() {
-            crate::opcode::Format::CmpJump => Instr::new(ins.op, ins.a, ins.b, off as i16 as u16),
+            crate::opcode::Format::CmpJump | crate::opcode::Format::CmpJumpK => {
+                Instr::new(ins.op, ins.a, ins.b, off as i16 as u16)
+            }
             _ => Instr::asbx(ins.op, ins.a, off as i32),
         };
         if ins.op == Op::MapNext {

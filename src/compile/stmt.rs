@@ -661,8 +661,52 @@ impl<'a> Compiler<'a> {
         if !self.info.consts.contains_key(&c.id) {
             if let ExprKind::Binary(op, a, b) = &c.kind {
                 let at = self.ty(a);
-                if let TClass::Int(k) = self.class(at) {
+                let cls = self.class(at);
+                // Equality of integer/bool words (any signedness).
+                if matches!(cls, TClass::Int(_) | TClass::Bool)
+                    && matches!(op, BinOp::Eq | BinOp::Ne)
+                {
+                    let l = self.level();
+                    let ar = self.expr(a)?;
+                    let j = if let Some(ConstValue::Int(k)) = self.info.consts.get(&b.id).cloned() {
+                        let kc = self.konst(Value::Int(k as i64));
+                        self.emit(
+                            if *op == BinOp::Eq { Op::JNeK } else { Op::JEqK },
+                            ar,
+                            kc,
+                            0,
+                        )
+                    } else {
+                        let br = self.expr(b)?;
+                        self.emit(
+                            if *op == BinOp::Eq { Op::JNeI } else { Op::JEqI },
+                            ar,
+                            br,
+                            0,
+                        )
+                    };
+                    self.restore(l);
+                    return Ok(j);
+                }
+                if let TClass::Int(k) = cls {
                     if k.signed() {
+                        if let Some(ConstValue::Int(kv)) = self.info.consts.get(&b.id).cloned() {
+                            let jop = match op {
+                                BinOp::Lt => Some(Op::JGeK),
+                                BinOp::Le => Some(Op::JGtK),
+                                BinOp::Gt => Some(Op::JLeK),
+                                BinOp::Ge => Some(Op::JLtK),
+                                _ => None,
+                            };
+                            if let Some(jop) = jop {
+                                let l = self.level();
+                                let ar = self.expr(a)?;
+                                let kc = self.konst(Value::Int(kv as i64));
+                                let j = self.emit(jop, ar, kc, 0);
+                                self.restore(l);
+                                return Ok(j);
+                            }
+                        }
                         let inv = match op {
                             BinOp::Lt => Some((Op::JGeI, false)),
                             BinOp::Le => Some((Op::JGtI, false)),

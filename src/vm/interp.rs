@@ -379,6 +379,21 @@ impl Vm<'_> {
                     }
                 }};
             }
+            macro_rules! kint {
+                ($i:expr) => {
+                    match consts.get($i as usize) {
+                        Some(Value::Int(k)) => *k,
+                        _ => 0,
+                    }
+                };
+            }
+            macro_rules! cmp_jump_k {
+                ($ins:expr, $op:tt) => {{
+                    if r!($ins.a).int() $op kint!($ins.b) {
+                        jump!($ins.sc());
+                    }
+                }};
+            }
             macro_rules! cmp_jump {
                 ($ins:expr, $op:tt) => {{
                     if r!($ins.a).int() $op r!($ins.b).int() {
@@ -452,6 +467,7 @@ impl Vm<'_> {
                     Op::AddIK => {
                         seti!(ins.a, r!(ins.b).int().wrapping_add(ins.sc() as i64))
                     }
+                    Op::AddK => seti!(ins.a, r!(ins.b).int().wrapping_add(kint!(ins.c))),
                     Op::SubI => {
                         seti!(ins.a, r!(ins.b).int().wrapping_sub(r!(ins.c).int()))
                     }
@@ -501,6 +517,75 @@ impl Vm<'_> {
                     }
                     Op::NegI => seti!(ins.a, r!(ins.b).int().wrapping_neg()),
                     Op::BitNot => seti!(ins.a, !r!(ins.b).int()),
+                    Op::MulK => seti!(ins.a, r!(ins.b).int().wrapping_mul(kint!(ins.c))),
+                    Op::DivK => {
+                        let k = kint!(ins.c);
+                        seti!(
+                            ins.a,
+                            if k == 0 {
+                                0
+                            } else {
+                                r!(ins.b).int().wrapping_div(k)
+                            }
+                        )
+                    }
+                    Op::DivUK => {
+                        let k = kint!(ins.c) as u64;
+                        seti!(
+                            ins.a,
+                            if k == 0 {
+                                0
+                            } else {
+                                ((r!(ins.b).int() as u64) / k) as i64
+                            }
+                        )
+                    }
+                    Op::RemK => {
+                        let k = kint!(ins.c);
+                        seti!(
+                            ins.a,
+                            if k == 0 {
+                                0
+                            } else {
+                                r!(ins.b).int().wrapping_rem(k)
+                            }
+                        )
+                    }
+                    Op::RemUK => {
+                        let k = kint!(ins.c) as u64;
+                        seti!(
+                            ins.a,
+                            if k == 0 {
+                                0
+                            } else {
+                                ((r!(ins.b).int() as u64) % k) as i64
+                            }
+                        )
+                    }
+                    Op::AndK => seti!(ins.a, r!(ins.b).int() & kint!(ins.c)),
+                    Op::OrK => seti!(ins.a, r!(ins.b).int() | kint!(ins.c)),
+                    Op::XorK => seti!(ins.a, r!(ins.b).int() ^ kint!(ins.c)),
+                    Op::ShlK => {
+                        let n = kint!(ins.c);
+                        let x = r!(ins.b).int();
+                        seti!(ins.a, if !(0..64).contains(&n) { 0 } else { x << n })
+                    }
+                    Op::ShrK => {
+                        let n = kint!(ins.c).clamp(0, 63);
+                        seti!(ins.a, r!(ins.b).int() >> n)
+                    }
+                    Op::ShrUK => {
+                        let n = kint!(ins.c);
+                        let x = r!(ins.b).int() as u64;
+                        seti!(
+                            ins.a,
+                            if !(0..64).contains(&n) {
+                                0
+                            } else {
+                                (x >> n) as i64
+                            }
+                        )
+                    }
                     Op::Narrow => seti!(ins.a, narrow(r!(ins.b).int(), ins.c)),
 
                     // ---- floats ----
@@ -590,6 +675,14 @@ impl Vm<'_> {
                     Op::JGeI => cmp_jump!(ins, >=),
                     Op::JLeI => cmp_jump!(ins, <=),
                     Op::JGtI => cmp_jump!(ins, >),
+                    Op::JEqI => cmp_jump!(ins, ==),
+                    Op::JNeI => cmp_jump!(ins, !=),
+                    Op::JLtK => cmp_jump_k!(ins, <),
+                    Op::JGeK => cmp_jump_k!(ins, >=),
+                    Op::JLeK => cmp_jump_k!(ins, <=),
+                    Op::JGtK => cmp_jump_k!(ins, >),
+                    Op::JEqK => cmp_jump_k!(ins, ==),
+                    Op::JNeK => cmp_jump_k!(ins, !=),
 
                     // ---- strings ----
                     Op::Concat => {
