@@ -197,8 +197,9 @@ impl<'a> Compiler<'a> {
             },
             ConstValue::Float(f) => match self.class(t) {
                 TClass::Int(_) => Value::Int(*f as i64),
-                TClass::F32 => Value::from_f64(*f as f32 as f64),
-                _ => Value::from_f64(*f),
+                // Constants have no negative zero (+ 0.0 turns -0 into 0).
+                TClass::F32 => Value::from_f64((*f + 0.0) as f32 as f64),
+                _ => Value::from_f64(*f + 0.0),
             },
             ConstValue::Str(s) => Value::from_bytes(s.clone()),
             ConstValue::Complex(re, _) => Value::from_f64(*re),
@@ -207,7 +208,11 @@ impl<'a> Compiler<'a> {
 
     /// Load variable `o` into `dst`.
     pub(super) fn load_var(&mut self, o: ObjId, dst: u16) -> CResult<()> {
-        let n = self.slots(self.info.object(o).ty);
+        let ty = match self.fs().results.iter().find(|(r, _)| *r == o) {
+            Some((_, t)) => *t,
+            None => self.info.object(o).ty,
+        };
+        let n = self.slots(ty);
         match self.fs().locals.get(&o).copied() {
             Some(Loc::Reg(r)) => {
                 if r != dst {
@@ -245,7 +250,12 @@ impl<'a> Compiler<'a> {
 
     /// Store register `src` into variable `o`.
     pub(super) fn store_var(&mut self, o: ObjId, src: u16) -> CResult<()> {
-        let n = self.slots(self.info.object(o).ty);
+        // Synthesized result variables (functions with defer) are not checker objects.
+        let ty = match self.fs().results.iter().find(|(r, _)| *r == o) {
+            Some((_, t)) => *t,
+            None => self.info.object(o).ty,
+        };
+        let n = self.slots(ty);
         match self.fs().locals.get(&o).copied() {
             Some(Loc::Reg(r)) => {
                 if r != src {
@@ -488,6 +498,22 @@ impl<'a> Compiler<'a> {
                     }
                     Some(Loc::Up(u)) => {
                         self.emit(Op::GetUp, dst, u, 0);
+                    }
+                    None if self.globals.contains_key(&o)
+                        && (self.slots(self.info.object(o).ty) == 1
+                            || self.is_opaque_lib(self.info.object(o).ty)) =>
+                    {
+                        // A one-slot global (or an opaque library value such as a global
+                        // sync.Mutex): a pointer to its global slot.
+                        let g = self.globals[&o];
+                        let id = self.native("runtime.globaladdr", x.span)?;
+                        let win = self.alloc();
+                        let r = self.alloc();
+                        self.emit_i(Instr::asbx(Op::LoadI, r, g as i32));
+                        self.emit(Op::CallN, win, id as u16, 1);
+                        self.ext(1, 0, 0);
+                        self.emit(Op::Move, dst, win, 0);
+                        self.restore(win);
                     }
                     _ => return Err(unsupported(x.span, "the address of this variable")),
                 }

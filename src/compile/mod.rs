@@ -349,6 +349,14 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// A library type whose value is only used through its methods (sync.Mutex, sync.Once,
+    /// atomic.Int64...): its storage may be replaced by the native object.
+    pub(super) fn is_opaque_lib(&self, t: TypeId) -> bool {
+        self.tt
+            .named(t)
+            .is_some_and(|n| matches!(n.pkg.as_str(), "sync" | "sync/atomic" | "strings" | "bytes"))
+    }
+
     /// Go's name of a native standard-library method: `sync.(*WaitGroup).Add` (pointer
     /// receiver), `time.Duration.String` (value receiver); the package is its import path.
     pub(super) fn native_method_name(&self, recv: TypeId, ptr_recv: bool, name: &str) -> String {

@@ -141,6 +141,10 @@ pub const TABLE: &[Entry] = &[
     ("runtime.KeepAlive", nf!(|_vm, _a| Ok(vec![]))),
     ("runtime.Version", nf!(|a| { let _ = a; Value::from_str("go1.27") })),
     ("runtime.Goexit", goexit),
+    ("runtime.globaladdr", nf!(|vm, a| Ok(vec![Value::Ptr(Pointer {
+        obj: vm.shared.globals.obj.clone(),
+        off: a[0].int() as u32,
+    })]))),
     // math
     ("math.Sqrt", nf!(|a| fv(fl(&a[0]).sqrt()))),
     ("math.Cbrt", nf!(|a| fv(sm::cbrt(fl(&a[0]))))),

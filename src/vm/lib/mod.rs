@@ -250,10 +250,19 @@ pub fn atomic_rmw(p: &Pointer, mut f: impl FnMut(i64) -> Option<i64>) -> (i64, b
         Obj::Vals(v) => match v.get(off) {
             Some(slot) => {
                 let mut g = slot.lock();
-                let old = g.int();
+                // A one-field struct (atomic.Int64) held whole in a global slot.
+                let wrapped = matches!(&*g, Value::Tuple(t) if t.len() == 1);
+                let old = match &*g {
+                    Value::Tuple(t) if t.len() == 1 => t[0].int(),
+                    v => v.int(),
+                };
                 match f(old) {
                     Some(new) => {
-                        *g = Value::Int(new);
+                        *g = if wrapped {
+                            Value::Tuple(vec![Value::Int(new)].into())
+                        } else {
+                            Value::Int(new)
+                        };
                         (old, true)
                     }
                     None => (old, false),

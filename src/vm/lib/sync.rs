@@ -582,9 +582,17 @@ fn value_lock(p: &Pointer) -> Arc<parking_lot::Mutex<()>> {
     let _ = p;
     L.get_or_init(Default::default).clone()
 }
+/// The `any`/pointer held by an atomic.Value / atomic.Pointer (unwrapping a global's
+/// one-field struct).
+fn vload(p: &Pointer) -> Value {
+    match p.load(1) {
+        Value::Tuple(t) if t.len() == 1 => t[0].clone(),
+        v => v,
+    }
+}
 fn value_load(vm: &mut Vm<'_>, a: &[Value]) -> R {
     let p = recv!(vm, a);
-    Ok(vec![p.load(1)])
+    Ok(vec![vload(&p)])
 }
 fn value_store(vm: &mut Vm<'_>, a: &[Value]) -> R {
     let p = recv!(vm, a);
@@ -593,7 +601,7 @@ fn value_store(vm: &mut Vm<'_>, a: &[Value]) -> R {
     }
     let l = value_lock(&p);
     let _g = l.lock();
-    if let (Value::Iface(old), Value::Iface(new)) = (p.load(1), &a[1]) {
+    if let (Value::Iface(old), Value::Iface(new)) = (vload(&p), &a[1]) {
         if old.ty != new.ty {
             return Err(super::panic_str(
                 vm,
@@ -611,7 +619,7 @@ fn value_swap(vm: &mut Vm<'_>, a: &[Value]) -> R {
     }
     let l = value_lock(&p);
     let _g = l.lock();
-    let old = p.load(1);
+    let old = vload(&p);
     p.store(1, a[1].clone());
     Ok(vec![old])
 }
@@ -620,7 +628,7 @@ fn value_cas(vm: &mut Vm<'_>, a: &[Value]) -> R {
     let prog = vm.shared.prog.clone();
     let l = value_lock(&p);
     let _g = l.lock();
-    let cur = p.load(1);
+    let cur = vload(&p);
     let ok = values_equal(&prog, &cur, &a[1]).unwrap_or(false);
     if ok {
         p.store(1, a[2].clone());
@@ -654,7 +662,7 @@ fn ptr_swap(vm: &mut Vm<'_>, a: &[Value]) -> R {
     let p = recv!(vm, a);
     let l = value_lock(&p);
     let _g = l.lock();
-    let old = p.load(1);
+    let old = vload(&p);
     p.store(1, a[1].clone());
     Ok(vec![old])
 }
