@@ -389,9 +389,43 @@ impl<'a> Compiler<'a> {
                     ExprKind::Call { fun, args, .. } => (fun, args),
                     _ => return Err(unsupported(s.span, "this go/defer")),
                 };
-                if matches!(self.info.calls.get(&e.id), Some(CallKind::Builtin(..))) {
-                    // Wrap builtins (e.g. `defer close(ch)`) is not supported yet.
-                    return Err(unsupported(s.span, "go/defer of a builtin"));
+                if let Some(CallKind::Builtin(b, _)) = self.info.calls.get(&e.id).cloned() {
+                    // `defer close(ch)`, `go println(x)`, `defer panic(v)`: a deferred call of
+                    // a native doing the builtin (operands of print/panic boxed in `any`).
+                    let name = match b {
+                        crate::check::Builtin::Close => "builtin.close",
+                        crate::check::Builtin::Panic => "builtin.panic",
+                        crate::check::Builtin::Print => "builtin.print",
+                        crate::check::Builtin::Println => "builtin.println",
+                        _ => return Err(unsupported(s.span, "go/defer of this builtin")),
+                    };
+                    let id = self.native(name, s.span)?;
+                    let win = self.alloc();
+                    let k = self.konst(Value::Func(std::sync::Arc::new(
+                        crate::vm::value::FuncVal::Native { id },
+                    )));
+                    self.emit_i(Instr::abx(Op::LoadK, win, k as u32));
+                    let box_any = !matches!(b, crate::check::Builtin::Close);
+                    for a in args {
+                        let r = self.alloc();
+                        let at = self.ty(a);
+                        self.expr_to(a, r)?;
+                        if box_any {
+                            let c = self.convert(r, at, TypeTable::EMPTY_IFACE)?;
+                            if c != r {
+                                self.emit(Op::Move, r, c, 0);
+                                self.restore(r + 1);
+                            }
+                        }
+                    }
+                    self.emit(
+                        if is_go { Op::Go } else { Op::Defer },
+                        win,
+                        args.len() as u16,
+                        0,
+                    );
+                    self.restore(l);
+                    return Ok(());
                 }
                 let ft = self.ty(fun);
                 let sig = self.tt.signature(self.tt.underlying(ft)).cloned();

@@ -34,6 +34,8 @@ pub const TABLE: &[Entry] = &[
     ("fmt.Scanln", fmt_scanln),
     ("fmt.Scanf", fmt_scanf),
     ("builtin.print", builtin_print),
+    ("builtin.close", builtin_close),
+    ("builtin.panic", builtin_panic),
     ("builtin.println", builtin_println),
 ];
 
@@ -60,6 +62,23 @@ fn builtin_out(vm: &mut Vm<'_>, a: &[Value], ln: bool) -> R {
     }
     write_fd(2, &out);
     Ok(vec![])
+}
+fn builtin_close(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let c = match &a[0] {
+        Value::Chan(c) => Some(c.clone()),
+        _ => None,
+    };
+    if let Err(msg) = crate::vm::rt::closechan(vm, c) {
+        let e = Value::Iface(Arc::new(Iface {
+            ty: crate::vm::program::RT_RUNTIME_ERROR,
+            val: Value::from_str(msg),
+        }));
+        return Err(super::gopanic(vm, e));
+    }
+    Ok(vec![])
+}
+fn builtin_panic(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    Err(super::gopanic(vm, a[0].clone()))
 }
 fn builtin_print(vm: &mut Vm<'_>, a: &[Value]) -> R {
     builtin_out(vm, a, false)
