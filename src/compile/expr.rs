@@ -644,34 +644,119 @@ impl<'a> Compiler<'a> {
             Some(Selection::Method {
                 obj,
                 auto,
-                recv,
-                ptr_recv,
+                path,
+                indirect,
+                recv: rtype_,
                 name,
-                sig,
                 ..
-            }) => {
-                // Method value: bind the receiver.
-                let f = match obj {
-                    Some(o) if !self.is_native_method(obj) => self
-                        .funcs
-                        .get(&o)
-                        .copied()
-                        .ok_or_else(|| unsupported(e.span, "this method value"))?,
-                    _ => {
-                        let q = self.native_method_name(recv, ptr_recv, &name);
-                        let (np, nr) = self
-                            .tt
-                            .signature(sig)
-                            .map_or((0, 0), |s| (s.params.len(), s.results.len()));
-                        self.native_stub(&q, np as u16 + 1, nr as u16, e.span)?
-                    }
+            }) if obj.is_none_or(|o| {
+                matches!(self.info.object(o).kind, ObjKind::Func { native: true, .. })
+            }) =>
+            {
+                let (pkg, tname) = match self.tt.named(rtype_) {
+                    Some(n) => (n.pkg.clone(), n.name.clone()),
+                    None => (String::new(), String::new()),
                 };
+                let id = self.native(&format!("{pkg}.{tname}.{name}"), e.span)?;
+                let r = self.method_recv(x, &path, &indirect, auto)?;
+                self.emit(Op::BindN, dst, r, id as u16);
+                Ok(())
+            }
+            Some(Selection::Method {
+                obj,
+                auto,
+                path,
+                indirect,
+                ..
+            }) if !path.is_empty() => {
+                let f = obj
+                    .and_then(|o| self.funcs.get(&o).copied())
+                    .ok_or_else(|| unsupported(e.span, "native method values"))?;
+                let r = self.method_recv(x, &path, &indirect, auto)?;
+                self.emit(Op::BindM, dst, r, f as u16);
+                Ok(())
+            }
+            Some(Selection::Method { obj, auto, .. }) => {
+                // Method value: bind the receiver.
+                let f = obj
+                    .and_then(|o| self.funcs.get(&o).copied())
+                    .ok_or_else(|| unsupported(e.span, "native method values"))?;
                 let r = self.receiver(x, auto)?;
                 self.emit(Op::BindM, dst, r, f as u16);
                 Ok(())
             }
             _ => Err(unsupported(e.span, "this selector")),
         }
+    }
+
+    /// The receiver of a (possibly promoted) method: walk the embedded fields `path` from `x`,
+    /// then apply the implicit `&` / `*`.
+    fn method_recv(
+        &mut self,
+        x: &Expr,
+        path: &[usize],
+        indirect: &[bool],
+        auto: crate::check::AutoRef,
+    ) -> CResult<u16> {
+        if path.is_empty() {
+            return self.receiver(x, auto);
+        }
+        // Type of the embedded field at the end of the path.
+        let mut t = self.ty(x);
+        for fi in path {
+            if let Some(e) = self.tt.pointer_elem(t) {
+                t = e;
+            }
+            t = self
+                .tt
+                .struct_fields(t)
+                .and_then(|f| f.get(*fi))
+                .map(|f| f.ty)
+                .unwrap_or(t);
+        }
+        let p_needed = matches!(auto, crate::check::AutoRef::AddrOf) || indirect.iter().any(|b| *b);
+        if p_needed {
+            let p = self.field_ptr(x, path, indirect)?;
+            if matches!(auto, crate::check::AutoRef::AddrOf) {
+                return Ok(p);
+            }
+            let n = self.slots(t);
+            let v = self.alloc();
+            self.emit(Op::Load, v, p, n);
+            if matches!(auto, crate::check::AutoRef::Deref) {
+                let et = self.tt.pointer_elem(t).unwrap_or(t);
+                let m = self.slots(et);
+                self.emit(Op::Load, v, v, m);
+            }
+            return Ok(v);
+        }
+        // Embedded value fields of a value: flattened offset.
+        let mut off = 0;
+        let mut ct = self.ty(x);
+        for fi in path {
+            off += types::field_offset(self.tt, ct, *fi);
+            ct = self
+                .tt
+                .struct_fields(ct)
+                .and_then(|f| f.get(*fi))
+                .map(|f| f.ty)
+                .unwrap_or(ct);
+        }
+        let xr = self.expr(x)?;
+        let n = self.slots(t);
+        let v = self.alloc();
+        if n == 1 {
+            self.emit(Op::GetField, v, xr, off as u16);
+        } else {
+            self.emit(Op::GetFieldN, v, xr, off as u16);
+            self.ext(n, 0, 0);
+        }
+        if matches!(auto, crate::check::AutoRef::Deref) {
+            let et = self.tt.pointer_elem(t).unwrap_or(t);
+            let m = self.slots(et);
+            self.emit(Op::Load, v, v, m);
+        }
+        Ok(v)
     }
 
     /// Evaluate a method receiver with the implicit `&` / `*`.
@@ -878,15 +963,21 @@ impl<'a> Compiler<'a> {
                     obj,
                     auto,
                     path,
-                    recv: rt,
-                    ptr_recv,
+                    indirect,
+                    recv: rtype_,
                     name,
                     ..
-                }) if path.is_empty() && self.is_native_method(obj) => {
-                    // Native library method: CallN with the receiver as first argument.
-                    let q = self.native_method_name(rt, ptr_recv, &name);
-                    let id = self.native(&q, fun.span)?;
-                    let r = self.receiver(x, auto)?;
+                }) if obj.is_none_or(|o| {
+                    matches!(self.info.object(o).kind, ObjKind::Func { native: true, .. })
+                }) =>
+                {
+                    // A native standard-library method: `pkg.Type.Method(recv, args...)`.
+                    let (pkg, tname) = match self.tt.named(rtype_) {
+                        Some(n) => (n.pkg.clone(), n.name.clone()),
+                        None => (String::new(), String::new()),
+                    };
+                    let id = self.native(&format!("{pkg}.{tname}.{name}"), fun.span)?;
+                    let r = self.method_recv(x, &path, &indirect, auto)?;
                     recv = Some(r);
                     target = Some((Op::CallN, id));
                 }
@@ -894,9 +985,10 @@ impl<'a> Compiler<'a> {
                     obj: Some(o),
                     auto,
                     path,
+                    indirect,
                     ..
-                }) if path.is_empty() => {
-                    let r = self.receiver(x, auto)?;
+                }) => {
+                    let r = self.method_recv(x, &path, &indirect, auto)?;
                     recv = Some(r);
                     if let Some(f) = self.funcs.get(&o) {
                         target = Some((Op::CallS, *f));
@@ -1161,9 +1253,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Close, r, 0, 0);
             }
             Builtin::Print | Builtin::Println => {
-                // print/println write to stderr: a native over the operands boxed in `any`
-                // (their dynamic types say how to print them).
-                let name = if b == Builtin::Print { "builtin.print" } else { "builtin.println" };
+                // print/println write to stderr (Go's runtime printing).
+                let name = if b == Builtin::Print {
+                    "builtin.print"
+                } else {
+                    "builtin.println"
+                };
                 let id = self.native(name, e.span)?;
                 let win = self.alloc();
                 for a in args {
@@ -1178,7 +1273,6 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Op::CallN, win, id as u16, args.len() as u16);
                 self.ext(0, 0, 0);
-                self.restore(win);
             }
             Builtin::Min | Builtin::Max => {
                 self.expr_to(&args[0], dst)?;

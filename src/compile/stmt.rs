@@ -390,13 +390,13 @@ impl<'a> Compiler<'a> {
                     _ => return Err(unsupported(s.span, "this go/defer")),
                 };
                 if let Some(CallKind::Builtin(b, _)) = self.info.calls.get(&e.id).cloned() {
-                    // `defer close(ch)`, `go println(x)`, `defer panic(v)`: a deferred call of
-                    // a native doing the builtin (operands of print/panic boxed in `any`).
+                    // `defer close(ch)`, `defer println(...)`, `go panic(x)`: the builtin as a
+                    // native function value.
                     let name = match b {
-                        crate::check::Builtin::Close => "builtin.close",
-                        crate::check::Builtin::Panic => "builtin.panic",
-                        crate::check::Builtin::Print => "builtin.print",
-                        crate::check::Builtin::Println => "builtin.println",
+                        Builtin::Close => "builtin.close",
+                        Builtin::Panic => "builtin.panic",
+                        Builtin::Print => "builtin.print",
+                        Builtin::Println => "builtin.println",
                         _ => return Err(unsupported(s.span, "go/defer of this builtin")),
                     };
                     let id = self.native(name, s.span)?;
@@ -405,12 +405,11 @@ impl<'a> Compiler<'a> {
                         crate::vm::value::FuncVal::Native { id },
                     )));
                     self.emit_i(Instr::abx(Op::LoadK, win, k as u32));
-                    let box_any = !matches!(b, crate::check::Builtin::Close);
                     for a in args {
                         let r = self.alloc();
                         let at = self.ty(a);
                         self.expr_to(a, r)?;
-                        if box_any {
+                        if b != Builtin::Close {
                             let c = self.convert(r, at, TypeTable::EMPTY_IFACE)?;
                             if c != r {
                                 self.emit(Op::Move, r, c, 0);

@@ -68,8 +68,31 @@ pub fn classify(tt: &TypeTable, t: TypeId) -> TClass {
     }
 }
 
+/// Standard-library types the VM represents natively: one slot holding a lazily created
+/// native object (their Go declarations are placeholders).
+pub fn is_opaque(tt: &TypeTable, t: TypeId) -> bool {
+    match tt.named(t) {
+        Some(n) => matches!(
+            (n.pkg.as_str(), n.name.as_str()),
+            (
+                "sync",
+                "Mutex" | "RWMutex" | "WaitGroup" | "Once" | "Cond" | "Map"
+            ) | ("strings", "Builder")
+                | ("bytes", "Buffer")
+                | (
+                    "sync/atomic",
+                    "Int32" | "Int64" | "Uint32" | "Uint64" | "Bool" | "Value"
+                )
+        ),
+        None => false,
+    }
+}
+
 /// Number of slots a value of type `t` occupies (structs/arrays flattened).
 pub fn slots(tt: &TypeTable, t: TypeId) -> u32 {
+    if is_opaque(tt, t) {
+        return 1;
+    }
     match tt.under(t) {
         Type::Struct(fs) => fs.iter().map(|f| slots(tt, f.ty)).sum::<u32>().max(0),
         Type::Array(n, e) => (*n as u32).saturating_mul(slots(tt, *e)),
@@ -80,6 +103,9 @@ pub fn slots(tt: &TypeTable, t: TypeId) -> u32 {
 /// Slot count with [`crate::vm::value::AGG`] set for structs and arrays.
 pub fn shape(tt: &TypeTable, t: TypeId) -> u32 {
     let n = slots(tt, t);
+    if is_opaque(tt, t) {
+        return 1;
+    }
     match tt.under(t) {
         Type::Struct(_) | Type::Array(..) => n | crate::vm::value::AGG as u32,
         _ => n,
@@ -88,6 +114,9 @@ pub fn shape(tt: &TypeTable, t: TypeId) -> u32 {
 
 /// True if every slot of `t` is a scalar word.
 fn all_scalar(tt: &TypeTable, t: TypeId) -> bool {
+    if is_opaque(tt, t) {
+        return false;
+    }
     match tt.under(t) {
         Type::Basic(k) => !matches!(k, BasicKind::String | BasicKind::UntypedString),
         Type::Struct(fs) => fs.iter().all(|f| all_scalar(tt, f.ty)),
@@ -98,6 +127,9 @@ fn all_scalar(tt: &TypeTable, t: TypeId) -> bool {
 
 /// Storage kind of an object holding values of type `t`.
 pub fn slot_kind(tt: &TypeTable, t: TypeId) -> SlotKind {
+    if is_opaque(tt, t) {
+        return SlotKind::Vals;
+    }
     match tt.under(t) {
         Type::Basic(BasicKind::Uint8) | Type::Basic(BasicKind::Bool) => SlotKind::Bytes,
         _ if all_scalar(tt, t) => SlotKind::Words,
@@ -150,6 +182,9 @@ fn align_of(tt: &TypeTable, t: TypeId) -> u64 {
 
 /// Zero value of `t` in register form.
 pub fn zero_value(tt: &TypeTable, t: TypeId) -> Value {
+    if is_opaque(tt, t) {
+        return Value::Nil;
+    }
     match tt.under(t) {
         Type::Basic(BasicKind::String) | Type::Basic(BasicKind::UntypedString) => {
             Value::from_str("")
@@ -165,6 +200,10 @@ pub fn zero_value(tt: &TypeTable, t: TypeId) -> Value {
 }
 
 fn flat_zero(tt: &TypeTable, t: TypeId, out: &mut Vec<Value>) {
+    if is_opaque(tt, t) {
+        out.push(Value::Nil);
+        return;
+    }
     match tt.under(t) {
         Type::Struct(fs) => {
             for f in fs {
@@ -182,6 +221,9 @@ fn flat_zero(tt: &TypeTable, t: TypeId, out: &mut Vec<Value>) {
 
 /// Slot offset of field `i` of struct type `t`.
 pub fn field_offset(tt: &TypeTable, t: TypeId, i: usize) -> u32 {
+    if is_opaque(tt, t) {
+        return 0;
+    }
     match tt.under(t) {
         Type::Struct(fs) => fs.iter().take(i).map(|f| slots(tt, f.ty)).sum(),
         _ => 0,

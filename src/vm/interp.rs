@@ -112,6 +112,17 @@ impl Vm<'_> {
         self.unwind(stop_depth)
     }
 
+    /// Turn a native's panic request or a propagated panic into unwinding.
+    pub fn raise(&mut self, t: Trap, stop_depth: usize) -> Result<(), Trap> {
+        match t {
+            Trap::Panicking => match self.pending_panic.take() {
+                Some((v, seg)) => self.gopanic(v, stop_depth, seg),
+                None => self.unwind(stop_depth),
+            },
+            other => Err(other),
+        }
+    }
+
     /// Continue unwinding the current panic: run the next deferred call (returns Ok with its
     /// frame pushed), or pop frames; `Err(Panicking)` when `stop_depth` is reached.
     pub fn unwind(&mut self, stop_depth: usize) -> Result<(), Trap> {
@@ -130,6 +141,16 @@ impl Vm<'_> {
                     Ok(false) => continue,
                     Err(Trap::Panicking) => {
                         // A native deferred call panicked: the new panic continues unwinding.
+                        if let Some((v, seg)) = self.pending_panic.take() {
+                            let trace = self.traceback();
+                            self.panics.push(PanicRec {
+                                val: v,
+                                recovered: false,
+                                recover_depth: 0,
+                                trace,
+                                sigsegv: seg,
+                            });
+                        }
                         continue;
                     }
                     Err(e) => return Err(e),
@@ -206,8 +227,17 @@ impl Vm<'_> {
                 self.push_frame(f, win, kind, None)?;
                 Ok(CallDone::Pushed)
             }
-            FuncVal::Native { id } => {
-                let args: Vec<Value> = self.regs[win + 1..win + 1 + nargs].to_vec();
+            FuncVal::Native { .. } | FuncVal::NativeBound { .. } => {
+                let (id, recv) = match &*fv {
+                    FuncVal::NativeBound { id, recv } => (id, Some(recv.clone())),
+                    FuncVal::Native { id } => (id, None),
+                    _ => return Err(self.internal("push_call")),
+                };
+                let mut args: Vec<Value> = Vec::with_capacity(nargs + 1);
+                if let Some(r) = recv {
+                    args.push(r);
+                }
+                args.extend_from_slice(&self.regs[win + 1..win + 1 + nargs]);
                 let nf = self.shared.prog.natives[*id as usize].f;
                 let res = nf(self, &args)?;
                 let n = res.len();
@@ -1219,6 +1249,13 @@ impl Vm<'_> {
                             recv,
                         }));
                     }
+                    Op::BindN => {
+                        let recv = r!(ins.b).clone();
+                        r!(ins.a) = Value::Func(Arc::new(FuncVal::NativeBound {
+                            id: ins.c as u32,
+                            recv,
+                        }));
+                    }
                     Op::Call => {
                         self.frames[depth - 1].pc = pc as u32;
                         safepoint!();
@@ -1226,8 +1263,8 @@ impl Vm<'_> {
                         match self.push_call(win, ins.b as usize, FrameKind::Normal) {
                             Ok(CallDone::Pushed) => continue 'frames,
                             Ok(CallDone::Native(_)) => {}
-                            Err(Trap::Panicking) => {
-                                self.unwind(stop_depth)?;
+                            Err(t @ Trap::Panicking) => {
+                                self.raise(t, stop_depth)?;
                                 continue 'frames;
                             }
                             Err(e) => return Err(e),
@@ -1299,8 +1336,8 @@ impl Vm<'_> {
                                 // (callbacks) that have since returned: reload the frame.
                                 continue 'frames;
                             }
-                            Err(Trap::Panicking) => {
-                                self.unwind(stop_depth)?;
+                            Err(t @ Trap::Panicking) => {
+                                self.raise(t, stop_depth)?;
                                 continue 'frames;
                             }
                             Err(e) => return Err(e),
@@ -1348,8 +1385,8 @@ impl Vm<'_> {
                                 self.frames[depth - 1].pc = (pc - 1) as u32;
                                 match self.start_deferred(d, FrameKind::Deferred) {
                                     Ok(_) => continue 'frames,
-                                    Err(Trap::Panicking) => {
-                                        self.unwind(stop_depth)?;
+                                    Err(t @ Trap::Panicking) => {
+                                        self.raise(t, stop_depth)?;
                                         continue 'frames;
                                     }
                                     Err(e) => return Err(e),

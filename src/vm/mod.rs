@@ -101,6 +101,9 @@ pub struct Vm<'g> {
     pub last_results: usize,
     /// Frames published for the runtime's goroutine dumps (see `rt::install_traceback`).
     pub snapshot: rt::FrameSnapshot,
+    /// A panic requested by a native function (`Vm::native_panic`), started by the dispatch
+    /// loop when the native returns `Err(Trap::Panicking)`.
+    pub pending_panic: Option<(Value, bool)>,
 }
 
 impl<'g> Vm<'g> {
@@ -115,6 +118,7 @@ impl<'g> Vm<'g> {
             g,
             last_results: 0,
             snapshot: Default::default(),
+            pending_panic: None,
         }
     }
 
@@ -132,7 +136,16 @@ impl<'g> Vm<'g> {
             self.regs[win + 1 + i] = a.clone();
         }
         let depth = self.frames.len();
-        match self.push_call(win, args.len(), FrameKind::Entry)? {
+        let pushed = match self.push_call(win, args.len(), FrameKind::Entry) {
+            Err(Trap::Panicking) => {
+                if let Some((v, seg)) = self.pending_panic.take() {
+                    self.gopanic(v, depth, seg)?;
+                }
+                return Err(Trap::Panicking);
+            }
+            r => r?,
+        };
+        match pushed {
             interp::CallDone::Native(n) => Ok(self.regs[win..win + n].to_vec()),
             interp::CallDone::Pushed => {
                 self.run(depth)?;
@@ -161,6 +174,13 @@ impl<'g> Vm<'g> {
             }
             None => 0,
         }
+    }
+
+    /// From a native function: request a Go panic with value `v` (`seg`: a nil dereference).
+    /// Return the result with `?`/`return Err(..)`.
+    pub fn native_panic(&mut self, v: Value, seg: bool) -> Trap {
+        self.pending_panic = Some((v, seg));
+        Trap::Panicking
     }
 
     /// Publish the current frames for goroutine dumps (before the G may park).

@@ -441,4 +441,521 @@ pub fn lookup(name: &str) -> Option<(&'static str, NativeFn)> {
         .iter()
         .find(|(n, _)| *n == name)
         .map(|(n, f)| (*n, *f))
+        .or_else(|| lookup_more(name))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Native state of opaque library types (sync.Mutex, sync.WaitGroup, strings.Builder,
+// atomic.Int64...): one slot holding a lazily created native object.
+
+use super::rt::ChanObj;
+use parking_lot::Mutex as PlMutex;
+
+fn recv_ptr(vm: &mut Vm<'_>, v: &Value) -> Result<super::value::Pointer, Trap> {
+    match v {
+        Value::Ptr(p) => Ok(p.clone()),
+        _ => {
+            let e = vm.runtime_error("invalid memory address or nil pointer dereference");
+            Err(vm.native_panic(e, true))
+        }
+    }
+}
+
+fn state<T: std::any::Any + Send + Sync>(
+    vm: &mut Vm<'_>,
+    recv: &Value,
+    init: impl FnOnce() -> T,
+) -> Result<Arc<T>, Trap> {
+    let p = recv_ptr(vm, recv)?;
+    let v = p
+        .obj
+        .get_or_init(p.off as usize, || Value::Native(Arc::new(init())));
+    match v {
+        Value::Native(n) => match n.downcast::<T>() {
+            Ok(t) => Ok(t),
+            Err(_) => Err(vm.internal("native state of the wrong type")),
+        },
+        _ => Err(vm.internal("native state missing")),
+    }
+}
+
+/// Panic with a plain (runtime.Error-less) message, as Go's `fatal`/`throw` in sync would
+/// print: sync's misuse errors are fatal errors in Go.
+fn sync_fatal(msg: &str) -> Trap {
+    super::rt::fatal_exit(&format!("fatal error: {msg}\n"), 2)
+}
+
+/// `sync.Mutex`: a one-slot channel used as a semaphore (send = lock, receive = unlock).
+struct MutexState {
+    sema: ChanObj,
+}
+
+fn mutex_state(vm: &mut Vm<'_>, r: &Value) -> Result<Arc<MutexState>, Trap> {
+    state(vm, r, || MutexState {
+        sema: ChanObj::new(1),
+    })
+}
+
+fn mutex_lock(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let m = mutex_state(vm, &a[0])?;
+    vm.publish_frames();
+    let _ = m.sema.send(vm.g, Value::Nil);
+    Ok(vec![])
+}
+fn mutex_trylock(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let m = mutex_state(vm, &a[0])?;
+    let ok = matches!(m.sema.try_send(vm.g, Value::Nil), Ok(None));
+    Ok(vec![Value::from_bool(ok)])
+}
+fn mutex_unlock(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let m = mutex_state(vm, &a[0])?;
+    match m.sema.try_recv(vm.g) {
+        Some((Some(_), _)) => Ok(vec![]),
+        _ => Err(sync_fatal("sync: unlock of unlocked mutex")),
+    }
+}
+
+/// `sync.RWMutex`: readers count under a mutex; writers take the semaphore and wait for
+/// readers to drain.
+struct RwState {
+    w: ChanObj,
+    readers: PlMutex<i64>,
+}
+fn rw_state(vm: &mut Vm<'_>, r: &Value) -> Result<Arc<RwState>, Trap> {
+    state(vm, r, || RwState {
+        w: ChanObj::new(1),
+        readers: PlMutex::new(0),
+    })
+}
+fn rw_lock(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let m = rw_state(vm, &a[0])?;
+    vm.publish_frames();
+    let _ = m.w.send(vm.g, Value::Nil);
+    while *m.readers.lock() > 0 {
+        vm.g.gosched();
+    }
+    Ok(vec![])
+}
+fn rw_unlock(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let m = rw_state(vm, &a[0])?;
+    match m.w.try_recv(vm.g) {
+        Some((Some(_), _)) => Ok(vec![]),
+        _ => Err(sync_fatal("sync: Unlock of unlocked RWMutex")),
+    }
+}
+fn rw_rlock(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let m = rw_state(vm, &a[0])?;
+    vm.publish_frames();
+    // Wait for a writer to finish, then register as a reader.
+    let _ = m.w.send(vm.g, Value::Nil);
+    *m.readers.lock() += 1;
+    let _ = m.w.try_recv(vm.g);
+    Ok(vec![])
+}
+fn rw_runlock(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let m = rw_state(vm, &a[0])?;
+    let mut r = m.readers.lock();
+    if *r <= 0 {
+        drop(r);
+        return Err(sync_fatal("sync: RUnlock of unlocked RWMutex"));
+    }
+    *r -= 1;
+    Ok(vec![])
+}
+
+/// `sync.WaitGroup`: counter and the channels of waiting goroutines.
+struct WgState {
+    inner: PlMutex<(i64, Vec<Arc<ChanObj>>)>,
+}
+fn wg_state(vm: &mut Vm<'_>, r: &Value) -> Result<Arc<WgState>, Trap> {
+    state(vm, r, || WgState {
+        inner: PlMutex::new((0, Vec::new())),
+    })
+}
+fn wg_add_delta(vm: &mut Vm<'_>, r: &Value, d: i64) -> R {
+    let w = wg_state(vm, r)?;
+    let waiters = {
+        let mut g = w.inner.lock();
+        g.0 += d;
+        if g.0 < 0 {
+            drop(g);
+            let e = Value::Iface(Arc::new(Iface {
+                ty: super::program::RT_ERRORS_STRING,
+                val: Value::from_str("sync: negative WaitGroup counter"),
+            }));
+            return Err(vm.native_panic(e, false));
+        }
+        if g.0 == 0 {
+            std::mem::take(&mut g.1)
+        } else {
+            Vec::new()
+        }
+    };
+    for c in waiters {
+        let _ = c.close_g(vm.g);
+    }
+    Ok(vec![])
+}
+fn wg_add(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    wg_add_delta(vm, &a[0], a[1].int())
+}
+fn wg_done(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    wg_add_delta(vm, &a[0], -1)
+}
+fn wg_wait(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let w = wg_state(vm, &a[0])?;
+    let c = {
+        let mut g = w.inner.lock();
+        if g.0 == 0 {
+            return Ok(vec![]);
+        }
+        let c = Arc::new(ChanObj::new(0));
+        g.1.push(c.clone());
+        c
+    };
+    vm.publish_frames();
+    let _ = c.recv(vm.g);
+    Ok(vec![])
+}
+/// `sync.Once`.
+struct OnceState {
+    done: PlMutex<bool>,
+    m: ChanObj,
+}
+fn once_do(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let o = state(vm, &a[0], || OnceState {
+        done: PlMutex::new(false),
+        m: ChanObj::new(1),
+    })?;
+    if *o.done.lock() {
+        return Ok(vec![]);
+    }
+    let _ = o.m.send(vm.g, Value::Nil);
+    let run = !*o.done.lock();
+    let res = if run {
+        let r = vm.call_value(&a[1], &[]);
+        *o.done.lock() = true;
+        r
+    } else {
+        Ok(vec![])
+    };
+    let _ = o.m.try_recv(vm.g);
+    res.map(|_| vec![])
+}
+
+/// `strings.Builder`.
+struct BuilderState {
+    buf: PlMutex<Vec<u8>>,
+}
+fn builder(vm: &mut Vm<'_>, r: &Value) -> Result<Arc<BuilderState>, Trap> {
+    state(vm, r, || BuilderState {
+        buf: PlMutex::new(Vec::new()),
+    })
+}
+fn sb_write_string(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let b = builder(vm, &a[0])?;
+    let s = a[1].as_str();
+    b.buf.lock().extend_from_slice(s);
+    Ok(vec![Value::Int(s.len() as i64), Value::Nil])
+}
+fn sb_write_byte(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let b = builder(vm, &a[0])?;
+    b.buf.lock().push(a[1].int() as u8);
+    Ok(vec![Value::Nil])
+}
+fn sb_write_rune(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let b = builder(vm, &a[0])?;
+    let mut out = Vec::new();
+    super::interp::encode_rune(a[1].int(), &mut out);
+    let n = out.len();
+    b.buf.lock().extend_from_slice(&out);
+    Ok(vec![Value::Int(n as i64), Value::Nil])
+}
+fn sb_string(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let b = builder(vm, &a[0])?;
+    let s = b.buf.lock().clone();
+    Ok(vec![Value::from_bytes(s)])
+}
+fn sb_len(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let b = builder(vm, &a[0])?;
+    let n = b.buf.lock().len();
+    Ok(vec![Value::Int(n as i64)])
+}
+fn sb_reset(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let b = builder(vm, &a[0])?;
+    b.buf.lock().clear();
+    Ok(vec![])
+}
+fn sb_grow(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let b = builder(vm, &a[0])?;
+    b.buf.lock().reserve(a[1].int().max(0) as usize);
+    Ok(vec![])
+}
+
+/// `atomic.Int64` and friends: an atomic word.
+fn atomic_cell(vm: &mut Vm<'_>, r: &Value) -> Result<Arc<std::sync::atomic::AtomicI64>, Trap> {
+    state(vm, r, || std::sync::atomic::AtomicI64::new(0))
+}
+fn norm32(v: i64, signed: bool) -> i64 {
+    if signed {
+        v as i32 as i64
+    } else {
+        v as u32 as i64
+    }
+}
+macro_rules! atomic_type {
+    ($add:ident, $load:ident, $store:ident, $cas:ident, $swap:ident, $norm:expr) => {
+        fn $add(vm: &mut Vm<'_>, a: &[Value]) -> R {
+            let c = atomic_cell(vm, &a[0])?;
+            // SeqCst: Go's atomics are sequentially consistent.
+            let v = c
+                .fetch_add(a[1].int(), std::sync::atomic::Ordering::SeqCst)
+                .wrapping_add(a[1].int());
+            Ok(vec![Value::Int($norm(v))])
+        }
+        fn $load(vm: &mut Vm<'_>, a: &[Value]) -> R {
+            let c = atomic_cell(vm, &a[0])?;
+            Ok(vec![Value::Int($norm(
+                c.load(std::sync::atomic::Ordering::SeqCst),
+            ))])
+        }
+        fn $store(vm: &mut Vm<'_>, a: &[Value]) -> R {
+            let c = atomic_cell(vm, &a[0])?;
+            c.store(a[1].int(), std::sync::atomic::Ordering::SeqCst);
+            Ok(vec![])
+        }
+        fn $cas(vm: &mut Vm<'_>, a: &[Value]) -> R {
+            let c = atomic_cell(vm, &a[0])?;
+            let ok = c
+                .compare_exchange(
+                    a[1].int(),
+                    a[2].int(),
+                    std::sync::atomic::Ordering::SeqCst,
+                    std::sync::atomic::Ordering::SeqCst,
+                )
+                .is_ok();
+            Ok(vec![Value::from_bool(ok)])
+        }
+        fn $swap(vm: &mut Vm<'_>, a: &[Value]) -> R {
+            let c = atomic_cell(vm, &a[0])?;
+            let old = c.swap(a[1].int(), std::sync::atomic::Ordering::SeqCst);
+            Ok(vec![Value::Int($norm(old))])
+        }
+    };
+}
+atomic_type!(
+    ai64_add,
+    ai64_load,
+    ai64_store,
+    ai64_cas,
+    ai64_swap,
+    |v: i64| v
+);
+atomic_type!(
+    ai32_add,
+    ai32_load,
+    ai32_store,
+    ai32_cas,
+    ai32_swap,
+    |v: i64| norm32(v, true)
+);
+atomic_type!(
+    au32_add,
+    au32_load,
+    au32_store,
+    au32_cas,
+    au32_swap,
+    |v: i64| norm32(v, false)
+);
+
+/// `atomic.AddInt64(&x, d)` and friends over plain integer variables.
+fn addr_add(vm: &mut Vm<'_>, a: &[Value], norm: fn(i64) -> i64) -> R {
+    let p = recv_ptr(vm, &a[0])?;
+    let v = p.obj.fetch_add(p.off as usize, a[1].int());
+    let n = norm(v);
+    if n != v {
+        p.obj.set(p.off as usize, Value::Int(n));
+    }
+    Ok(vec![Value::Int(n)])
+}
+fn atomic_add_int64(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    addr_add(vm, a, |v| v)
+}
+fn atomic_add_int32(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    addr_add(vm, a, |v| v as i32 as i64)
+}
+fn atomic_load(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let p = recv_ptr(vm, &a[0])?;
+    Ok(vec![p.load(1)])
+}
+fn atomic_store(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let p = recv_ptr(vm, &a[0])?;
+    p.store(1, a[1].clone());
+    Ok(vec![])
+}
+fn atomic_cas(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let p = recv_ptr(vm, &a[0])?;
+    let ok = p
+        .obj
+        .compare_and_swap(p.off as usize, a[1].int(), a[2].int());
+    Ok(vec![Value::from_bool(ok)])
+}
+
+fn duration_string(_vm: &mut Vm<'_>, a: &[Value]) -> R {
+    Ok(vec![Value::from_bytes(
+        crate::stdlib::time::duration_string(a[0].int()),
+    )])
+}
+fn duration_seconds(_vm: &mut Vm<'_>, a: &[Value]) -> R {
+    Ok(vec![Value::from_f64(
+        crate::stdlib::time::duration_seconds(a[0].int()),
+    )])
+}
+fn duration_ms(_vm: &mut Vm<'_>, a: &[Value]) -> R {
+    Ok(vec![Value::Int(a[0].int() / 1_000_000)])
+}
+
+/// Go's runtime `print` of one operand (`printint`, `printfloat` `+1.500000e+000`...).
+fn runtime_print_value(vm: &mut Vm<'_>, v: &Value) -> String {
+    match v {
+        Value::Iface(iv) => {
+            let k = vm.prog().types.get(iv.ty as usize).map(|t| t.kind.clone());
+            match k {
+                Some(RKind::Float64 | RKind::Float32) => {
+                    let f = iv.val.float();
+                    if f.is_nan() {
+                        "NaN".into()
+                    } else if f.is_infinite() {
+                        if f > 0.0 {
+                            "+Inf".into()
+                        } else {
+                            "-Inf".into()
+                        }
+                    } else {
+                        let s = format!("{:.6e}", f);
+                        let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+                        let e: i32 = e.parse().unwrap_or(0);
+                        let sign = if f.is_sign_negative() { "" } else { "+" };
+                        format!("{sign}{m}e{}{:03}", if e < 0 { '-' } else { '+' }, e.abs())
+                    }
+                }
+                Some(RKind::Interface(_)) | None => "(0x0,0x0)".into(),
+                Some(RKind::Slice(_))
+                | Some(RKind::Map(..))
+                | Some(RKind::Pointer(_))
+                | Some(RKind::Chan(_))
+                | Some(RKind::Func) => {
+                    if iv.val.is_nil() {
+                        "0x0".into()
+                    } else {
+                        "0xc000012000".into()
+                    }
+                }
+                _ => vm
+                    .format_typed(&iv.val, iv.ty, false, true)
+                    .unwrap_or_default(),
+            }
+        }
+        _ => "nil".into(),
+    }
+}
+fn builtin_print(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let mut s = String::new();
+    for v in a {
+        s.push_str(&runtime_print_value(vm, v));
+    }
+    let _ = std::io::stderr().write_all(s.as_bytes());
+    Ok(vec![])
+}
+fn builtin_println(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let parts: Vec<String> = a.iter().map(|v| runtime_print_value(vm, v)).collect();
+    let s = parts.join(" ") + "\n";
+    let _ = std::io::stderr().write_all(s.as_bytes());
+    Ok(vec![])
+}
+fn builtin_close(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let c = match &a[0] {
+        Value::Chan(c) => Some(c.clone()),
+        _ => None,
+    };
+    if let Err(msg) = super::rt::closechan(vm, c) {
+        let e = Value::Iface(Arc::new(Iface {
+            ty: super::program::RT_RUNTIME_ERROR,
+            val: Value::from_str(msg),
+        }));
+        return Err(vm.native_panic(e, false));
+    }
+    Ok(vec![])
+}
+fn builtin_panic(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let v = a.first().cloned().unwrap_or_default();
+    Err(vm.native_panic(v, false))
+}
+
+/// Native methods and the second half of the table, by qualified name.
+pub fn lookup_more(name: &str) -> Option<(&'static str, NativeFn)> {
+    let table: &[(&'static str, NativeFn)] = &[
+        ("builtin.print", builtin_print),
+        ("builtin.println", builtin_println),
+        ("builtin.close", builtin_close),
+        ("builtin.panic", builtin_panic),
+        ("sync.Mutex.Lock", mutex_lock),
+        ("sync.Mutex.Unlock", mutex_unlock),
+        ("sync.Mutex.TryLock", mutex_trylock),
+        ("sync.RWMutex.Lock", rw_lock),
+        ("sync.RWMutex.Unlock", rw_unlock),
+        ("sync.RWMutex.RLock", rw_rlock),
+        ("sync.RWMutex.RUnlock", rw_runlock),
+        ("sync.WaitGroup.Add", wg_add),
+        ("sync.WaitGroup.Done", wg_done),
+        ("sync.WaitGroup.Wait", wg_wait),
+        ("sync.Once.Do", once_do),
+        ("strings.Builder.WriteString", sb_write_string),
+        ("strings.Builder.WriteByte", sb_write_byte),
+        ("strings.Builder.WriteRune", sb_write_rune),
+        ("strings.Builder.String", sb_string),
+        ("strings.Builder.Len", sb_len),
+        ("strings.Builder.Reset", sb_reset),
+        ("strings.Builder.Grow", sb_grow),
+        ("sync/atomic.Int64.Add", ai64_add),
+        ("sync/atomic.Int64.Load", ai64_load),
+        ("sync/atomic.Int64.Store", ai64_store),
+        ("sync/atomic.Int64.CompareAndSwap", ai64_cas),
+        ("sync/atomic.Int64.Swap", ai64_swap),
+        ("sync/atomic.Uint64.Add", ai64_add),
+        ("sync/atomic.Uint64.Load", ai64_load),
+        ("sync/atomic.Uint64.Store", ai64_store),
+        ("sync/atomic.Uint64.CompareAndSwap", ai64_cas),
+        ("sync/atomic.Uint64.Swap", ai64_swap),
+        ("sync/atomic.Int32.Add", ai32_add),
+        ("sync/atomic.Int32.Load", ai32_load),
+        ("sync/atomic.Int32.Store", ai32_store),
+        ("sync/atomic.Int32.CompareAndSwap", ai32_cas),
+        ("sync/atomic.Int32.Swap", ai32_swap),
+        ("sync/atomic.Uint32.Add", au32_add),
+        ("sync/atomic.Uint32.Load", au32_load),
+        ("sync/atomic.Uint32.Store", au32_store),
+        ("sync/atomic.Uint32.CompareAndSwap", au32_cas),
+        ("sync/atomic.Uint32.Swap", au32_swap),
+        ("sync/atomic.Bool.Load", ai64_load),
+        ("sync/atomic.Bool.Store", ai64_store),
+        ("sync/atomic.AddInt64", atomic_add_int64),
+        ("sync/atomic.AddUint64", atomic_add_int64),
+        ("sync/atomic.AddInt32", atomic_add_int32),
+        ("sync/atomic.LoadInt64", atomic_load),
+        ("sync/atomic.LoadInt32", atomic_load),
+        ("sync/atomic.LoadUint64", atomic_load),
+        ("sync/atomic.LoadUint32", atomic_load),
+        ("sync/atomic.StoreInt64", atomic_store),
+        ("sync/atomic.StoreInt32", atomic_store),
+        ("sync/atomic.CompareAndSwapInt64", atomic_cas),
+        ("sync/atomic.CompareAndSwapInt32", atomic_cas),
+        ("time.Duration.String", duration_string),
+        ("time.Duration.Seconds", duration_seconds),
+        ("time.Duration.Milliseconds", duration_ms),
+    ];
+    table
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(n, f)| (*n, *f))
 }

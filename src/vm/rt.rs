@@ -78,7 +78,7 @@ fn func_name(shared: &Shared, f: &Value) -> Arc<str> {
                 .funcs
                 .get(*func as usize)
                 .map_or(Arc::from("?"), |f| Arc::from(f.name.as_str())),
-            FuncVal::Native { id } => shared
+            FuncVal::Native { id } | FuncVal::NativeBound { id, .. } => shared
                 .prog
                 .natives
                 .get(*id as usize)

@@ -332,6 +332,68 @@ impl Obj {
             }
         }
     }
+    /// The value of slot `i`, initialising it with `init()` under the slot's lock if it is nil
+    /// (lazily created native state of `sync.Mutex`, `strings.Builder`...).
+    pub fn get_or_init(&self, i: usize, init: impl FnOnce() -> Value) -> Value {
+        match self {
+            Obj::Vals(v) => match v.get(i) {
+                Some(x) => {
+                    let mut g = x.lock();
+                    if g.is_nil() {
+                        *g = init();
+                    }
+                    g.clone()
+                }
+                None => Value::Nil,
+            },
+            _ => Value::Nil,
+        }
+    }
+
+    /// Atomically add `d` to word slot `i` and return the new value (`atomic.AddInt64`).
+    pub fn fetch_add(&self, i: usize, d: i64) -> i64 {
+        match self {
+            // SeqCst: sync/atomic operations are sequentially consistent in Go.
+            Obj::Words(w) => w.get(i).map_or(0, |x| {
+                x.fetch_add(d, std::sync::atomic::Ordering::SeqCst)
+                    .wrapping_add(d)
+            }),
+            Obj::Vals(v) => v.get(i).map_or(0, |x| {
+                let mut g = x.lock();
+                let n = g.int().wrapping_add(d);
+                *g = Value::Int(n);
+                n
+            }),
+            Obj::Bytes(_) => 0,
+        }
+    }
+
+    /// Atomic compare-and-swap of word slot `i`.
+    pub fn compare_and_swap(&self, i: usize, old: i64, new: i64) -> bool {
+        match self {
+            // SeqCst: as Go's sync/atomic.
+            Obj::Words(w) => w.get(i).is_some_and(|x| {
+                x.compare_exchange(
+                    old,
+                    new,
+                    std::sync::atomic::Ordering::SeqCst,
+                    std::sync::atomic::Ordering::SeqCst,
+                )
+                .is_ok()
+            }),
+            Obj::Vals(v) => v.get(i).is_some_and(|x| {
+                let mut g = x.lock();
+                if g.int() == old {
+                    *g = Value::Int(new);
+                    true
+                } else {
+                    false
+                }
+            }),
+            Obj::Bytes(_) => false,
+        }
+    }
+
     /// Read a value of `shape` (see [`AGG`]) at `off`: one slot, or a tuple for aggregates.
     pub fn get_n(&self, off: usize, shape: usize) -> Value {
         if shape == 1 {
@@ -503,6 +565,8 @@ pub enum FuncVal {
     Bound { func: u32, recv: Value },
     /// A native (standard library) function.
     Native { id: u32 },
+    /// A native method value bound to its receiver (`defer wg.Done()`).
+    NativeBound { id: u32, recv: Value },
 }
 
 #[cfg(test)]

@@ -53,7 +53,17 @@ pub fn lookup(name: &str) -> Option<Entry> {
         }
         m
     });
-    m.get_key_value(name).map(|(k, f)| (*k, *f))
+    if let Some((k, f)) = m.get_key_value(name) {
+        return Some((*k, *f));
+    }
+    // `pkg.T.M` for a pointer-receiver method `pkg.(*T).M`.
+    let mut it = name.rsplitn(3, '.');
+    let (meth, ty, pkg) = (it.next()?, it.next()?, it.next()?);
+    if ty.starts_with('(') {
+        return None;
+    }
+    m.get_key_value(format!("{pkg}.(*{ty}).{meth}").as_str())
+        .map(|(k, f)| (*k, *f))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -254,7 +254,7 @@ pub fn go_then(
                 .funcs
                 .get(*func as usize)
                 .map_or(Arc::from("?"), |f| Arc::from(f.name.as_str())),
-            FuncVal::Native { .. } => Arc::from("?"),
+            _ => Arc::from("?"),
         },
         _ => Arc::from("?"),
     };
