@@ -298,6 +298,7 @@ func FormatInt(i int64, base int) string
 func FormatUint(i uint64, base int) string
 func FormatFloat(f float64, fmt byte, prec, bitSize int) string
 func FormatBool(b bool) string
+func AppendUint(dst []byte, i uint64, base int) []byte
 func Quote(s string) string
 func QuoteRune(r rune) string
 func QuoteToASCII(s string) string
@@ -456,6 +457,10 @@ func (x Float64Slice) Len() int
 func (x Float64Slice) Less(i, j int) bool
 func (x Float64Slice) Swap(i, j int)
 func Sort(data Interface)
+type reverse struct { data Interface }
+func (r reverse) Len() int
+func (r reverse) Less(i, j int) bool
+func (r reverse) Swap(i, j int)
 func Stable(data Interface)
 func IsSorted(data Interface) bool
 func Reverse(data Interface) Interface

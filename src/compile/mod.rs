@@ -430,7 +430,9 @@ impl<'a> Compiler<'a> {
         for i in 0..self.tt.len() as u32 {
             let t = TypeId(i);
             if let Some(n) = self.tt.named(t) {
-                if (n.pkg == "context" && (n.name == "ctxImpl" || n.name == "deadlineExceededError")) || (n.pkg == "sync" && n.name == "onceCell") {
+                if (n.pkg == "context" && (n.name == "ctxImpl" || n.name == "deadlineExceededError")) || (n.pkg == "sync" && n.name == "onceCell")
+                    || (n.pkg == "sort" && n.name == "reverse")
+                {
                     self.rtype(t);
                 }
             }

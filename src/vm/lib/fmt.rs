@@ -906,3 +906,24 @@ fn fmt_sscanf(vm: &mut Vm<'_>, a: &[Value]) -> R {
     let r = scan::sscanf(a[0].as_str(), a[1].as_str(), &tg);
     finish_scan(t, r)
 }
+
+/// `io.ReadAll(r)`: the rest of a `*strings.Reader`, stdin, or an opened file.
+pub fn read_all(vm: &mut Vm<'_>, r: &Value) -> Vec<u8> {
+    if let Value::Iface(iv) = r {
+        let is_file = vm
+            .prog()
+            .types
+            .get(iv.ty as usize)
+            .is_some_and(|t| t.name == "*os.File");
+        if is_file {
+            let fd = ptr(&iv.val).map_or(0, |p| p.load(1).int());
+            if fd >= 3 {
+                let files = super::misc::open_files().lock();
+                return files.get(fd as usize - 3).cloned().unwrap_or_default();
+            }
+        }
+    }
+    let b = reader_bytes(vm, Some(r));
+    advance_source(vm, Some(r), b.len());
+    b
+}

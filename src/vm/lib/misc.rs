@@ -129,6 +129,116 @@ pub const TABLE: &[Entry] = &[
         2 | AGG,
         Value::Tuple(vec![a[0].clone(), Value::Int(0)].into()),
     )))),
+    ("sort.Reverse", nf!(|vm, a| {
+        let ty = vm.prog().types.iter().position(|t| t.name == "sort.reverse").unwrap_or(0) as u32;
+        Ok(vec![Value::Iface(Arc::new(Iface {
+            ty,
+            val: Value::Tuple(vec![a[0].clone()].into()),
+        }))])
+    })),
+    ("sort.reverse.Len", nf!(|vm, a| rev_call(vm, a, "Len", vec![]))),
+    ("sort.reverse.Less", nf!(|vm, a| rev_call(vm, a, "Less", vec![a[2].clone(), a[1].clone()]))),
+    ("sort.reverse.Swap", nf!(|vm, a| rev_call(vm, a, "Swap", vec![a[1].clone(), a[2].clone()]))),
+    ("strconv.AppendInt", nf!(|a| {
+        let mut b = bytes_of(&a[0]);
+        crate::stdlib::strconv::append_int(&mut b, a[1].int(), a[2].int() as u32);
+        byte_slice(&b)
+    })),
+    ("strconv.AppendUint", nf!(|a| {
+        let mut b = bytes_of(&a[0]);
+        crate::stdlib::strconv::append_uint(&mut b, a[1].int() as u64, a[2].int() as u32);
+        byte_slice(&b)
+    })),
+    ("strconv.AppendQuote", nf!(|a| {
+        let mut b = bytes_of(&a[0]);
+        crate::stdlib::strconv::append_quote(&mut b, a[1].as_str());
+        byte_slice(&b)
+    })),
+    ("strconv.AppendBool", nf!(|a| {
+        let mut b = bytes_of(&a[0]);
+        crate::stdlib::strconv::append_bool(&mut b, a[1].truthy());
+        byte_slice(&b)
+    })),
+    ("strconv.AppendFloat", nf!(|a| {
+        let mut b = bytes_of(&a[0]);
+        crate::stdlib::strconv::append_float(&mut b, a[1].float(), a[2].int() as u8, a[3].int() as i32, a[4].int() as u32);
+        byte_slice(&b)
+    })),
+    ("io.ReadAll", nf!(|vm, a| {
+        let b = super::fmt::read_all(vm, &a[0]);
+        Ok(vec![byte_slice(&b), Value::Nil])
+    })),
+    ("os.Open", nf!(|vm, a| {
+        let name = a[0].str().to_string_lossy();
+        match vm.g.syscall(|| std::fs::read(&name)) {
+            Ok(b) => {
+                let mut files = open_files().lock();
+                files.push(b);
+                let fd = 2 + files.len() as i64;
+                Ok(vec![Value::Ptr(Pointer::new_cell(SlotKind::Words, 1 | AGG, Value::Tuple(vec![Value::Int(fd)].into()))), Value::Nil])
+            }
+            Err(e) => Ok(vec![Value::Nil, path_error("open", &name, &e)]),
+        }
+    })),
+    ("os.(*File).Close", nf!(|a| { let _ = a; Value::Nil })),
+    ("math/bits.OnesCount", nf!(|a| Value::Int((a[0].int() as u64).count_ones() as i64))),
+    ("math/bits.OnesCount8", nf!(|a| Value::Int((a[0].int() as u8).count_ones() as i64))),
+    ("math/bits.OnesCount16", nf!(|a| Value::Int((a[0].int() as u16).count_ones() as i64))),
+    ("math/bits.OnesCount32", nf!(|a| Value::Int((a[0].int() as u32).count_ones() as i64))),
+    ("math/bits.OnesCount64", nf!(|a| Value::Int((a[0].int() as u64).count_ones() as i64))),
+    ("math/bits.LeadingZeros", nf!(|a| Value::Int((a[0].int() as u64).leading_zeros() as i64))),
+    ("math/bits.LeadingZeros8", nf!(|a| Value::Int((a[0].int() as u8).leading_zeros() as i64))),
+    ("math/bits.LeadingZeros16", nf!(|a| Value::Int((a[0].int() as u16).leading_zeros() as i64))),
+    ("math/bits.LeadingZeros32", nf!(|a| Value::Int((a[0].int() as u32).leading_zeros() as i64))),
+    ("math/bits.LeadingZeros64", nf!(|a| Value::Int((a[0].int() as u64).leading_zeros() as i64))),
+    ("math/bits.TrailingZeros", nf!(|a| Value::Int((a[0].int() as u64).trailing_zeros() as i64))),
+    ("math/bits.TrailingZeros8", nf!(|a| Value::Int((a[0].int() as u8).trailing_zeros() as i64))),
+    ("math/bits.TrailingZeros16", nf!(|a| Value::Int((a[0].int() as u16).trailing_zeros() as i64))),
+    ("math/bits.TrailingZeros32", nf!(|a| Value::Int((a[0].int() as u32).trailing_zeros() as i64))),
+    ("math/bits.TrailingZeros64", nf!(|a| Value::Int((a[0].int() as u64).trailing_zeros() as i64))),
+    ("math/bits.Len", nf!(|a| Value::Int(64 - (a[0].int() as u64).leading_zeros() as i64))),
+    ("math/bits.Len8", nf!(|a| Value::Int(8 - (a[0].int() as u8).leading_zeros() as i64))),
+    ("math/bits.Len16", nf!(|a| Value::Int(16 - (a[0].int() as u16).leading_zeros() as i64))),
+    ("math/bits.Len32", nf!(|a| Value::Int(32 - (a[0].int() as u32).leading_zeros() as i64))),
+    ("math/bits.Len64", nf!(|a| Value::Int(64 - (a[0].int() as u64).leading_zeros() as i64))),
+    ("math/bits.Reverse", nf!(|a| Value::Int((a[0].int() as u64).reverse_bits() as i64))),
+    ("math/bits.Reverse8", nf!(|a| Value::Int((a[0].int() as u8).reverse_bits() as i64))),
+    ("math/bits.Reverse16", nf!(|a| Value::Int((a[0].int() as u16).reverse_bits() as i64))),
+    ("math/bits.Reverse32", nf!(|a| Value::Int((a[0].int() as u32).reverse_bits() as i64))),
+    ("math/bits.Reverse64", nf!(|a| Value::Int((a[0].int() as u64).reverse_bits() as i64))),
+    ("math/bits.ReverseBytes", nf!(|a| Value::Int((a[0].int() as u64).swap_bytes() as i64))),
+    ("math/bits.ReverseBytes16", nf!(|a| Value::Int((a[0].int() as u16).swap_bytes() as i64))),
+    ("math/bits.ReverseBytes32", nf!(|a| Value::Int((a[0].int() as u32).swap_bytes() as i64))),
+    ("math/bits.ReverseBytes64", nf!(|a| Value::Int((a[0].int() as u64).swap_bytes() as i64))),
+    ("math/bits.RotateLeft", nf!(|a| Value::Int(rotl64(a[0].int() as u64, a[1].int()) as i64))),
+    ("math/bits.RotateLeft64", nf!(|a| Value::Int(rotl64(a[0].int() as u64, a[1].int()) as i64))),
+    ("math/bits.RotateLeft32", nf!(|a| {
+        let k = a[1].int().rem_euclid(32) as u32;
+        Value::Int((a[0].int() as u32).rotate_left(k) as i64)
+    })),
+    ("math/bits.RotateLeft16", nf!(|a| {
+        let k = a[1].int().rem_euclid(16) as u32;
+        Value::Int((a[0].int() as u16).rotate_left(k) as i64)
+    })),
+    ("math/bits.RotateLeft8", nf!(|a| {
+        let k = a[1].int().rem_euclid(8) as u32;
+        Value::Int((a[0].int() as u8).rotate_left(k) as i64)
+    })),
+    ("math/bits.Add64", nf!(|_vm, a| {
+        let (x, y, c) = (a[0].int() as u64, a[1].int() as u64, a[2].int() as u64);
+        let s = (x as u128) + (y as u128) + (c as u128);
+        Ok(vec![Value::Int(s as u64 as i64), Value::Int((s >> 64) as i64)])
+    })),
+    ("math/bits.Sub64", nf!(|_vm, a| {
+        let (x, y, b) = (a[0].int() as u64, a[1].int() as u64, a[2].int() as u64);
+        let d = x.wrapping_sub(y).wrapping_sub(b);
+        let out = ((!x & y) | (!(x ^ y) & d)) >> 63;
+        Ok(vec![Value::Int(d as i64), Value::Int(out as i64)])
+    })),
+    ("math/bits.Mul64", nf!(|_vm, a| {
+        let p = (a[0].int() as u64 as u128) * (a[1].int() as u64 as u128);
+        Ok(vec![Value::Int((p >> 64) as u64 as i64), Value::Int(p as u64 as i64)])
+    })),
     // runtime
     ("runtime.Gosched", nf!(|vm, _a| {
         vm.g.gosched();
@@ -860,4 +970,24 @@ pub fn parse_duration(s: &[u8]) -> Result<i64, Vec<u8>> {
         return Err(invalid());
     }
     Ok(d as i64)
+}
+
+fn rotl64(x: u64, k: i64) -> u64 {
+    x.rotate_left(k.rem_euclid(64) as u32)
+}
+
+fn rev_call(vm: &mut Vm<'_>, a: &[Value], m: &str, args: Vec<Value>) -> R {
+    match a[0].tuple().first() {
+        Some(Value::Iface(iv)) => {
+            let iv = iv.clone();
+            super::call_method(vm, &iv, m, &args).unwrap_or(Ok(vec![]))
+        }
+        _ => Ok(vec![]),
+    }
+}
+
+/// Contents of files opened with os.Open (fd 3 + index).
+pub fn open_files() -> &'static parking_lot::Mutex<Vec<Vec<u8>>> {
+    static F: OnceLock<parking_lot::Mutex<Vec<Vec<u8>>>> = OnceLock::new();
+    F.get_or_init(Default::default)
 }
