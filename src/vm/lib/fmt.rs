@@ -87,16 +87,81 @@ fn builtin_println(vm: &mut Vm<'_>, a: &[Value]) -> R {
     builtin_out(vm, a, true)
 }
 
-/// All of stdin (read once, in a syscall so other goroutines run) and how much fmt's Scan
-/// functions consumed.
+/// Stdin as the Go program sees it through fmt and bufio.Reader: bytes read so far (each
+/// read in a syscall so other goroutines run), how many were consumed, and EOF.
 fn stdin_state() -> &'static parking_lot::Mutex<(bool, Vec<u8>, usize)> {
     static BUF: std::sync::OnceLock<parking_lot::Mutex<(bool, Vec<u8>, usize)>> =
         std::sync::OnceLock::new();
     BUF.get_or_init(Default::default)
 }
 
+/// Read another chunk of stdin; false at EOF.
+fn stdin_fill(vm: &mut Vm<'_>) -> bool {
+    use std::io::Read;
+    if stdin_state().lock().0 {
+        return false;
+    }
+    vm.publish_frames();
+    let chunk = vm.g.syscall(|| {
+        let mut b = vec![0u8; 64 * 1024];
+        match std::io::stdin().read(&mut b) {
+            Ok(n) => {
+                b.truncate(n);
+                b
+            }
+            Err(_) => Vec::new(),
+        }
+    });
+    let mut g = stdin_state().lock();
+    if chunk.is_empty() {
+        g.0 = true;
+        return false;
+    }
+    g.1.extend_from_slice(&chunk);
+    true
+}
+
+/// `ReadString(delim)` on stdin: (bytes, found delim).
+pub fn stdin_read_until(vm: &mut Vm<'_>, delim: u8) -> (Vec<u8>, bool) {
+    loop {
+        {
+            let mut g = stdin_state().lock();
+            let pos = g.2.min(g.1.len());
+            if let Some(i) = g.1[pos..].iter().position(|&c| c == delim) {
+                let out = g.1[pos..pos + i + 1].to_vec();
+                g.2 = pos + i + 1;
+                return (out, true);
+            }
+        }
+        if !stdin_fill(vm) {
+            let mut g = stdin_state().lock();
+            let pos = g.2.min(g.1.len());
+            let out = g.1[pos..].to_vec();
+            g.2 = g.1.len();
+            return (out, false);
+        }
+    }
+}
+
+/// The reader under a `*bufio.Reader` (its one field), or the value itself.
+fn underlying(vm: &Vm<'_>, r: Option<&Value>) -> Option<Value> {
+    if let Some(Value::Iface(iv)) = r {
+        let is_bufio = vm
+            .prog()
+            .types
+            .get(iv.ty as usize)
+            .is_some_and(|t| t.name == "*bufio.Reader");
+        if is_bufio {
+            if let Some(p) = ptr(&iv.val) {
+                return Some(p.load(1));
+            }
+        }
+    }
+    r.cloned()
+}
+
 fn is_strings_reader(vm: &Vm<'_>, r: Option<&Value>) -> Option<crate::vm::value::Pointer> {
-    match r {
+    match underlying(vm, r) {
         Some(Value::Iface(iv)) => {
             let ok = vm
                 .prog()
@@ -113,9 +178,8 @@ fn is_strings_reader(vm: &Vm<'_>, r: Option<&Value>) -> Option<crate::vm::value:
     }
 }
 
-/// The unread bytes of a reader (`*strings.Reader`, else stdin).
+/// The unread bytes of a reader (`*strings.Reader`, else stdin read to EOF).
 fn reader_bytes(vm: &mut Vm<'_>, r: Option<&Value>) -> Vec<u8> {
-    use std::io::Read;
     if let Some(p) = is_strings_reader(vm, r) {
         let t = p.load(2 | AGG);
         let t = t.tuple();
@@ -123,21 +187,8 @@ fn reader_bytes(vm: &mut Vm<'_>, r: Option<&Value>) -> Vec<u8> {
         let i = (t[1].int().max(0) as usize).min(s.len());
         return s[i..].to_vec();
     }
-    let st = stdin_state();
-    let loaded = st.lock().0;
-    if !loaded {
-        let v = vm.g.syscall(|| {
-            let mut v = Vec::new();
-            let _ = std::io::stdin().read_to_end(&mut v);
-            v
-        });
-        let mut g = st.lock();
-        if !g.0 {
-            g.0 = true;
-            g.1 = v;
-        }
-    }
-    let g = st.lock();
+    while stdin_fill(vm) {}
+    let g = stdin_state().lock();
     g.1[g.2.min(g.1.len())..].to_vec()
 }
 
@@ -926,4 +977,29 @@ pub fn read_all(vm: &mut Vm<'_>, r: &Value) -> Vec<u8> {
     let b = reader_bytes(vm, Some(r));
     advance_source(vm, Some(r), b.len());
     b
+}
+
+/// `(*bufio.Reader).ReadString` over its underlying reader (`bufr` is the *bufio.Reader).
+pub fn read_until(vm: &mut Vm<'_>, bufr: &Value, delim: u8) -> (Vec<u8>, bool) {
+    let inner = match bufr {
+        Value::Ptr(p) => p.load(1),
+        _ => Value::Nil,
+    };
+    if let Some(p) = is_strings_reader(vm, Some(&inner)) {
+        let t = p.load(2 | AGG);
+        let t = t.tuple();
+        let s = t[0].as_str();
+        let i = (t[1].int().max(0) as usize).min(s.len());
+        let rest = &s[i..];
+        let (out, found) = match rest.iter().position(|&c| c == delim) {
+            Some(k) => (rest[..k + 1].to_vec(), true),
+            None => (rest.to_vec(), false),
+        };
+        p.store(
+            2 | AGG,
+            Value::Tuple(vec![t[0].clone(), Value::Int((i + out.len()) as i64)].into()),
+        );
+        return (out, found);
+    }
+    stdin_read_until(vm, delim)
 }

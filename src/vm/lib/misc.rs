@@ -7,7 +7,7 @@ use crate::stdlib::sort as ssort;
 use crate::vm::program::{RKind, RT_WRAP_ERROR};
 use crate::vm::value::{Iface, Pointer, SlotKind, Value, AGG};
 use crate::vm::{Trap, Vm};
-use std::io::{BufRead, Read};
+use std::io::Read;
 use std::sync::{Arc, OnceLock};
 
 macro_rules! nf {
@@ -177,8 +177,26 @@ pub const TABLE: &[Entry] = &[
                 let fd = 2 + files.len() as i64;
                 Ok(vec![Value::Ptr(Pointer::new_cell(SlotKind::Words, 1 | AGG, Value::Tuple(vec![Value::Int(fd)].into()))), Value::Nil])
             }
-            Err(e) => Ok(vec![Value::Nil, path_error("open", &name, &e)]),
+            Err(e) => Ok(vec![Value::Nil, path_error_in(Some(vm), "open", &name, &e)]),
         }
+    })),
+    ("os.(*PathError).Error", nf!(|vm, a| {
+        let t = match ptr(&a[0]) {
+            Some(p) => p.load(3 | AGG),
+            None => return Ok(vec![Value::from_str("<nil>")]),
+        };
+        let t = t.tuple().to_vec();
+        let inner = super::error_text(vm, &t[2])?.unwrap_or_else(|| b"<nil>".to_vec());
+        let mut m = t[0].as_str().to_vec();
+        m.push(b' ');
+        m.extend_from_slice(t[1].as_str());
+        m.extend_from_slice(b": ");
+        m.extend(inner);
+        Ok(vec![Value::from_bytes(m)])
+    })),
+    ("os.(*PathError).Unwrap", nf!(|a| match ptr(&a[0]) {
+        Some(p) => p.load(3 | AGG).tuple()[2].clone(),
+        None => Value::Nil,
     })),
     ("os.(*File).Close", nf!(|a| { let _ = a; Value::Nil })),
     ("math/bits.OnesCount", nf!(|a| Value::Int((a[0].int() as u64).count_ones() as i64))),
@@ -467,6 +485,40 @@ fn err_not_exist() -> Value {
     static_err(&E, b"file does not exist")
 }
 fn path_error(op: &str, name: &str, e: &std::io::Error) -> Value {
+    path_error_in(None, op, name, e)
+}
+
+/// `*os.PathError{Op, Path, Err}` when the program names the type (so errors.As finds it),
+/// else an error with its message; Err wraps os.ErrNotExist where Go's errno matches it.
+fn path_error_in(vm: Option<&Vm<'_>>, op: &str, name: &str, e: &std::io::Error) -> Value {
+    let ty = vm.and_then(|vm| vm.prog().types.iter().position(|t| t.name == "*os.PathError"));
+    if let Some(ty) = ty {
+        let (text, inner) = match e.kind() {
+            std::io::ErrorKind::NotFound => ("no such file or directory", Some(err_not_exist())),
+            std::io::ErrorKind::PermissionDenied => ("permission denied", None),
+            _ => ("input/output error", None),
+        };
+        let errv = match inner {
+            Some(i) => Value::Iface(Arc::new(Iface {
+                ty: RT_WRAP_ERROR,
+                val: Value::Tuple(vec![Value::from_str(text), i].into()),
+            })),
+            None => new_error(text.as_bytes()),
+        };
+        let cell = Pointer::new_cell(
+            SlotKind::Vals,
+            3 | AGG,
+            Value::Tuple(vec![Value::from_str(op), Value::from_str(name), errv].into()),
+        );
+        return Value::Iface(Arc::new(Iface {
+            ty: ty as u32,
+            val: Value::Ptr(cell),
+        }));
+    }
+    path_error_plain(op, name, e)
+}
+
+fn path_error_plain(op: &str, name: &str, e: &std::io::Error) -> Value {
     let (text, inner) = match e.kind() {
         std::io::ErrorKind::NotFound => ("no such file or directory", Some(err_not_exist())),
         std::io::ErrorKind::PermissionDenied => ("permission denied", None),
@@ -629,12 +681,10 @@ fn split_result(r: sb::Split, data: &Value) -> R {
     })
 }
 
-type ReaderState = parking_lot::Mutex<std::io::BufReader<Source>>;
-
-fn new_reader(vm: &mut Vm<'_>, a: &[Value]) -> R {
-    let cell = Pointer::new_cell(SlotKind::Vals, 1 | AGG, Value::Tuple(vec![Value::Nil].into()));
-    let src = source(vm, &a[0]);
-    let _ = native_cell(&cell, move || parking_lot::Mutex::new(std::io::BufReader::new(src)));
+fn new_reader(_vm: &mut Vm<'_>, a: &[Value]) -> R {
+    // The one field holds the underlying reader; reads go through fmt's stdin buffer or the
+    // strings.Reader's own fields, so bufio.Reader, fmt.Fscan and io.ReadAll can be mixed.
+    let cell = Pointer::new_cell(SlotKind::Vals, 1 | AGG, Value::Tuple(vec![a[0].clone()].into()));
     Ok(vec![Value::Ptr(cell)])
 }
 
@@ -646,21 +696,9 @@ fn reader_read_string(vm: &mut Vm<'_>, a: &[Value]) -> R {
             return Err(super::gopanic(vm, e));
         }
     };
-    let st: Arc<ReaderState> = native_cell(&p, || {
-        parking_lot::Mutex::new(std::io::BufReader::new(Box::new(std::io::stdin()) as Source))
-    });
     let delim = a[1].int() as u8;
-    vm.publish_frames();
-    let (buf, res) = vm.g.syscall(|| {
-        let mut buf = Vec::new();
-        let r = st.lock().read_until(delim, &mut buf);
-        (buf, r)
-    });
-    let err = match res {
-        Ok(_) if buf.last() == Some(&delim) => Value::Nil,
-        Ok(_) => io_eof(),
-        Err(e) => new_error(e.to_string().as_bytes()),
-    };
+    let (buf, found) = super::fmt::read_until(vm, &Value::Ptr(p), delim);
+    let err = if found { Value::Nil } else { io_eof() };
     Ok(vec![Value::from_bytes(buf), err])
 }
 
