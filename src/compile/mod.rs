@@ -327,7 +327,7 @@ impl<'a> Compiler<'a> {
         types::rtype(self, t)
     }
 
-    fn native(&mut self, qname: &str, span: ast::Span) -> CResult<u32> {
+    pub(super) fn native(&mut self, qname: &str, span: ast::Span) -> CResult<u32> {
         if let Some(i) = self.natives.get(qname) {
             return Ok(*i);
         }
@@ -420,11 +420,11 @@ impl<'a> Compiler<'a> {
         let usym = self.prog.method_sym("Unwrap");
         for t in crate::vm::program::RT_ERROR_TYPES {
             if let Some(rt) = self.prog.types.get_mut(t as usize) {
-                rt.methods.insert(sym, crate::vm::program::MethodEntry { func: f, deref: 0 });
+                rt.methods.insert(sym, crate::vm::program::MethodEntry { func: f, deref: 0, native: false });
             }
         }
         if let Some(rt) = self.prog.types.get_mut(crate::vm::program::RT_WRAP_ERROR as usize) {
-            rt.methods.insert(usym, crate::vm::program::MethodEntry { func: u, deref: 0 });
+            rt.methods.insert(usym, crate::vm::program::MethodEntry { func: u, deref: 0, native: false });
         }
         // Library types that natives create at run time (found by name in `prog.types`).
         for i in 0..self.tt.len() as u32 {
@@ -570,7 +570,10 @@ impl<'a> Compiler<'a> {
         self.fs().line = self.line_of(body.rbrace);
         self.emit_return_vars()?;
         let recover_pc = self.pc() as u32;
-        self.emit_return_vars()?;
+        if has_defer {
+            // Where a frame resumes after a deferred call recovered a panic.
+            self.emit_return_vars()?;
+        }
         let fs = self.fs.take().expect("fs");
         if fs.too_far {
             return Err(Diagnostic::internal(

@@ -150,7 +150,15 @@ impl Vm<'_> {
         } else {
             iv.val.clone()
         };
-        let res = self.call_func(entry.func, &[recv])?;
+        let res = if entry.native {
+            let nf = match self.prog().natives.get(entry.func as usize) {
+                Some(n) => n.f,
+                None => return Ok(None),
+            };
+            nf(self, &[recv])?
+        } else {
+            self.call_func(entry.func, &[recv])?
+        };
         Ok(Some(
             res.first()
                 .map(|v| v.str().to_string_lossy())

@@ -1307,6 +1307,28 @@ impl Vm<'_> {
                             val
                         };
                         self.regs[recv_at] = recv;
+                        if entry.native {
+                            let win = base + ins.a as usize;
+                            let args: Vec<Value> =
+                                self.regs[win + 1..win + 1 + ins.c as usize].to_vec();
+                            let nf = match prog.natives.get(entry.func as usize) {
+                                Some(n) => n.f,
+                                None => return Err(self.internal("unknown native")),
+                            };
+                            match nf(self, &args) {
+                                Ok(res) => {
+                                    self.ensure_regs(win + res.len() + 1);
+                                    for (i, v) in res.into_iter().enumerate() {
+                                        self.regs[win + i] = v;
+                                    }
+                                }
+                                Err(t @ Trap::Panicking) => {
+                                    self.raise(t, stop_depth)?;
+                                }
+                                Err(e) => return Err(e),
+                            }
+                            continue 'frames;
+                        }
                         self.push_frame(
                             entry.func,
                             base + ins.a as usize,

@@ -482,7 +482,8 @@ fn state<T: std::any::Any + Send + Sync>(
 /// Panic with a plain (runtime.Error-less) message, as Go's `fatal`/`throw` in sync would
 /// print: sync's misuse errors are fatal errors in Go.
 fn sync_fatal(msg: &str) -> Trap {
-    super::rt::fatal_exit(&format!("fatal error: {msg}\n"), 2)
+    let _ = std::io::stdout().flush();
+    minigo_runtime::fatal(msg)
 }
 
 /// `sync.Mutex`: a one-slot channel used as a semaphore (send = lock, receive = unlock).
@@ -511,7 +512,10 @@ fn mutex_unlock(vm: &mut Vm<'_>, a: &[Value]) -> R {
     let m = mutex_state(vm, &a[0])?;
     match m.sema.try_recv(vm.g) {
         Some((Some(_), _)) => Ok(vec![]),
-        _ => Err(sync_fatal("sync: unlock of unlocked mutex")),
+        _ => {
+            vm.publish_frames();
+            Err(sync_fatal("sync: unlock of unlocked mutex"))
+        }
     }
 }
 

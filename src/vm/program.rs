@@ -113,7 +113,10 @@ pub struct RField {
 /// A method in a type's method table.
 #[derive(Clone, Copy, Debug)]
 pub struct MethodEntry {
+    /// Function index, or native index when `native`.
     pub func: u32,
+    /// A native (standard-library) method.
+    pub native: bool,
     /// The receiver stored in the interface is a pointer but the method takes the value: load
     /// `deref` slots first (`*T` calling a value-receiver method of `T`).
     pub deref: u32,

@@ -6,7 +6,7 @@
 use super::{new_error, Entry, R};
 use crate::vm::interp::values_equal;
 use crate::vm::rt::ChanObj;
-use crate::vm::value::{FuncVal, Iface, Value};
+use crate::vm::value::{Iface, Value};
 use crate::vm::{Trap, Vm};
 use minigo_runtime::TimerHandle;
 use std::sync::{Arc, OnceLock};
@@ -231,18 +231,11 @@ fn run_after(vm: &mut Vm<'_>, fs: Vec<Value>) {
 
 /// A method value `ctx.<method>` bound to the context (its CancelFunc).
 fn bound(vm: &Vm<'_>, method: &str, ctx: &Value) -> Value {
-    let name = format!("context.ctxImpl.{method}");
-    let func = vm
-        .prog()
-        .funcs
-        .iter()
-        .position(|f| f.name == name)
-        .unwrap_or(0) as u32;
     let recv = match ctx {
         Value::Iface(iv) => iv.val.clone(),
         v => v.clone(),
     };
-    Value::Func(Arc::new(FuncVal::Bound { func, recv }))
+    super::bind_native(vm, &format!("context.ctxImpl.{method}"), recv)
 }
 
 fn with_cancel(vm: &mut Vm<'_>, a: &[Value]) -> R {

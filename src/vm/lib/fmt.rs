@@ -603,7 +603,7 @@ impl MethodCaller for Caller<'_, '_> {
         } else {
             iv.val.clone()
         };
-        match self.vm.call_func(entry.func, &[recv]) {
+        match super::call_entry(self.vm, entry, &[recv]) {
             Ok(r) => Ok(r.first().map(|v| v.as_str().to_vec()).unwrap_or_default()),
             Err(Trap::Panicking) => {
                 let p = self.vm.panics.pop();

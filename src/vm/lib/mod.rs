@@ -314,7 +314,19 @@ pub fn call_method(vm: &mut Vm<'_>, iv: &Iface, name: &str, args: &[Value]) -> O
     };
     let mut a = vec![recv];
     a.extend_from_slice(args);
-    Some(vm.call_func(entry.func, &a))
+    Some(call_entry(vm, entry, &a))
+}
+
+/// Call a method-table entry (a Go function or a native) with receiver and arguments.
+pub fn call_entry(vm: &mut Vm<'_>, entry: crate::vm::program::MethodEntry, a: &[Value]) -> R {
+    if entry.native {
+        let f = match vm.prog().natives.get(entry.func as usize) {
+            Some(n) => n.f,
+            None => return Ok(vec![]),
+        };
+        return f(vm, a);
+    }
+    vm.call_func(entry.func, a)
 }
 
 /// Whether the dynamic type of `iv` has method `name`.
@@ -370,4 +382,17 @@ pub fn write_fd(fd: i64, b: &[u8]) {
         let mut o = std::io::stdout().lock();
         let _ = o.write_all(b);
     }
+}
+
+/// A function value calling native `name` with `recv` as its first argument (a method value
+/// of a library type; the native must be registered in the program, which the compiler does
+/// for the methods of the types it registers).
+pub fn bind_native(vm: &Vm<'_>, name: &str, recv: Value) -> Value {
+    let id = vm
+        .prog()
+        .natives
+        .iter()
+        .position(|n| n.name == name)
+        .unwrap_or(0) as u32;
+    Value::Func(Arc::new(crate::vm::value::FuncVal::NativeBound { id, recv }))
 }

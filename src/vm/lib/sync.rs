@@ -696,15 +696,8 @@ fn once_cell(vm: &mut Vm<'_>, f: &Value, method: &str) -> R {
         f: f.clone(),
         results: parking_lot::Mutex::new(None),
     });
-    let name = format!("sync.onceCell.{method}");
-    let func = vm
-        .prog()
-        .funcs
-        .iter()
-        .position(|f| f.name == name)
-        .unwrap_or(0) as u32;
     let recv = Value::Tuple(vec![Value::Native(st)].into());
-    Ok(vec![Value::Func(Arc::new(FuncVal::Bound { func, recv }))])
+    Ok(vec![super::bind_native(vm, &format!("sync.onceCell.{method}"), recv)])
 }
 fn once_func(vm: &mut Vm<'_>, a: &[Value]) -> R {
     once_cell(vm, &a[0], "call")
