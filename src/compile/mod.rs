@@ -362,7 +362,10 @@ impl<'a> Compiler<'a> {
     pub(super) fn native_method_name(&self, recv: TypeId, ptr_recv: bool, name: &str) -> String {
         let recv = self.tt.pointer_elem(recv).unwrap_or(recv);
         let (pkg, tname) = match self.tt.named(recv) {
-            Some(n) => (n.pkg.clone(), n.name.split('[').next().unwrap_or("").to_string()),
+            Some(n) => (
+                n.pkg.clone(),
+                n.name.split('[').next().unwrap_or("").to_string(),
+            ),
             None => (String::new(), self.tt.type_string(recv)),
         };
         if ptr_recv {
@@ -420,17 +423,53 @@ impl<'a> Compiler<'a> {
         let usym = self.prog.method_sym("Unwrap");
         for t in crate::vm::program::RT_ERROR_TYPES {
             if let Some(rt) = self.prog.types.get_mut(t as usize) {
-                rt.methods.insert(sym, crate::vm::program::MethodEntry { func: f, deref: 0, native: false });
+                rt.methods.insert(
+                    sym,
+                    crate::vm::program::MethodEntry {
+                        func: f,
+                        deref: 0,
+                        native: false,
+                    },
+                );
             }
         }
-        if let Some(rt) = self.prog.types.get_mut(crate::vm::program::RT_WRAP_ERROR as usize) {
-            rt.methods.insert(usym, crate::vm::program::MethodEntry { func: u, deref: 0, native: false });
+        let re = self.native_stub("runtime.Error.RuntimeError", 1, 0, ast::Span::default())?;
+        let resym = self.prog.method_sym("RuntimeError");
+        if let Some(rt) = self
+            .prog
+            .types
+            .get_mut(crate::vm::program::RT_RUNTIME_ERROR as usize)
+        {
+            rt.methods.insert(
+                resym,
+                crate::vm::program::MethodEntry {
+                    func: re,
+                    deref: 0,
+                    native: false,
+                },
+            );
+        }
+        if let Some(rt) = self
+            .prog
+            .types
+            .get_mut(crate::vm::program::RT_WRAP_ERROR as usize)
+        {
+            rt.methods.insert(
+                usym,
+                crate::vm::program::MethodEntry {
+                    func: u,
+                    deref: 0,
+                    native: false,
+                },
+            );
         }
         // Library types that natives create at run time (found by name in `prog.types`).
         for i in 0..self.tt.len() as u32 {
             let t = TypeId(i);
             if let Some(n) = self.tt.named(t) {
-                if (n.pkg == "context" && (n.name == "ctxImpl" || n.name == "deadlineExceededError")) || (n.pkg == "sync" && n.name == "onceCell")
+                if (n.pkg == "context"
+                    && (n.name == "ctxImpl" || n.name == "deadlineExceededError"))
+                    || (n.pkg == "sync" && n.name == "onceCell")
                     || (n.pkg == "sort" && n.name == "reverse")
                 {
                     self.rtype(t);

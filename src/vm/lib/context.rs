@@ -127,7 +127,11 @@ fn cancel(c: &Arc<Ctx>, err: Value, cause: Value, after: &mut Vec<Value>) {
             return;
         }
         st.err = err.clone();
-        st.cause = if matches!(cause, Value::Nil) { err.clone() } else { cause.clone() };
+        st.cause = if matches!(cause, Value::Nil) {
+            err.clone()
+        } else {
+            cause.clone()
+        };
         after.extend(st.after.drain(..).map(|x| x.1));
         (std::mem::take(&mut st.children), st.timer.take())
     };
@@ -194,12 +198,20 @@ fn todo(vm: &mut Vm<'_>, _a: &[Value]) -> R {
 fn parent_of(vm: &mut Vm<'_>, v: &Value) -> Result<Arc<Ctx>, Trap> {
     match state(v) {
         Some(c) => Ok(c),
-        None => Err(super::panic_str(vm, "cannot create context from nil parent")),
+        None => Err(super::panic_str(
+            vm,
+            "cannot create context from nil parent",
+        )),
     }
 }
 
 /// A new cancelable child of `parent`, registered for propagation.
-fn child(vm: &mut Vm<'_>, parent: Arc<Ctx>, deadline: Option<Value>, name: &'static str) -> Arc<Ctx> {
+fn child(
+    vm: &mut Vm<'_>,
+    parent: Arc<Ctx>,
+    deadline: Option<Value>,
+    name: &'static str,
+) -> Arc<Ctx> {
     let c = Arc::new(Ctx {
         parent: Some(parent.clone()),
         done: Some(Arc::new(ChanObj::new(0))),
@@ -317,7 +329,11 @@ fn add_now(d: i64) -> Value {
     let now = super::time::now_value();
     let t = now.tuple();
     let wall = (t[0].int() ^ i64::MIN).saturating_add(d) ^ i64::MIN;
-    let ext = if t[1].int() != 0 { t[1].int().saturating_add(d) } else { 0 };
+    let ext = if t[1].int() != 0 {
+        t[1].int().saturating_add(d)
+    } else {
+        0
+    };
     Value::Tuple(vec![Value::Int(wall), Value::Int(ext)].into())
 }
 
@@ -327,7 +343,12 @@ fn with_value(vm: &mut Vm<'_>, a: &[Value]) -> R {
         return Err(super::panic_str(vm, "nil key"));
     }
     if let Value::Iface(k) = &a[1] {
-        if !vm.prog().types.get(k.ty as usize).is_some_and(|t| t.comparable) {
+        if !vm
+            .prog()
+            .types
+            .get(k.ty as usize)
+            .is_some_and(|t| t.comparable)
+        {
             return Err(super::panic_str(vm, "key is not comparable"));
         }
     }
@@ -382,6 +403,19 @@ fn after_func(vm: &mut Vm<'_>, a: &[Value]) -> R {
         let mut st = c.status.lock();
         if matches!(st.err, Value::Nil) {
             st.after.push((id, a[1].clone()));
+            // A pending deadline timer runs on g0 and cannot start goroutines: re-arm it as
+            // a goroutine timer that cancels and then starts the AfterFunc functions.
+            if let Some(t) = st.timer.take() {
+                if t.stop() {
+                    let wait = c
+                        .deadline
+                        .as_ref()
+                        .map_or(0, |d| time_sub(d, &super::time::now_value()).max(0));
+                    drop(st);
+                    let h = arm_go_cancel(vm, c.clone(), wait);
+                    c.status.lock().timer = Some(h);
+                }
+            }
         } else {
             drop(st);
             run_after(vm, vec![a[1].clone()]);
@@ -404,7 +438,13 @@ fn m_stop_after(_vm: &mut Vm<'_>, a: &[Value]) -> R {
             st.after.retain(|x| x.0 != id);
             st.after.len() != n
         }
-        None => false,
+        None => {
+            // A context that is never canceled: the first stop wins.
+            let mut st = h.status.lock();
+            let first = matches!(st.err, Value::Nil);
+            st.err = Value::Int(1);
+            first
+        }
     };
     Ok(vec![Value::from_bool(stopped)])
 }
@@ -449,7 +489,10 @@ fn stringify(vm: &mut Vm<'_>, v: &Value) -> Result<String, Trap> {
         Value::Iface(iv) => {
             if super::has_method(vm, iv.ty, "String") {
                 if let Some(r) = super::call_method(vm, iv, "String", &[]) {
-                    return Ok(r?.first().map(|x| x.str().to_string_lossy()).unwrap_or_default());
+                    return Ok(r?
+                        .first()
+                        .map(|x| x.str().to_string_lossy())
+                        .unwrap_or_default());
                 }
             }
             let name = vm
@@ -524,4 +567,22 @@ fn detach(c: &Arc<Ctx>) {
     if let Some(p) = c.parent.as_ref().and_then(|p| p.cancelable()) {
         p.status.lock().children.retain(|x| !Arc::ptr_eq(x, c));
     }
+}
+
+/// A deadline timer that cancels `c` in a new goroutine (so AfterFunc functions can start).
+fn arm_go_cancel(vm: &mut Vm<'_>, c: Arc<Ctx>, wait: i64) -> TimerHandle {
+    let shared = vm.shared.clone();
+    let de = deadline_exceeded(vm);
+    vm.g.after_go(
+        Duration::from_nanos(wait as u64),
+        Arc::from("context.(*cancelCtx).cancel"),
+        Box::new(move |g: &mut crate::vm::rt::Gctx| {
+            let goid = g.goid();
+            let mut vm = Vm::new(shared, goid, g);
+            crate::vm::rt::install_traceback(&mut vm);
+            let mut after = Vec::new();
+            cancel(&c, de, Value::Nil, &mut after);
+            run_after(&mut vm, after);
+        }),
+    )
 }

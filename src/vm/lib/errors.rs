@@ -16,6 +16,7 @@ pub const TABLE: &[Entry] = &[
     ("errors.Join", errors_join),
     ("errors.(*errorString).Error", error_string_error),
     ("fmt.(*wrapError).Unwrap", errors_unwrap),
+    ("runtime.Error.RuntimeError", runtime_error_marker),
 ];
 
 fn errors_new(_vm: &mut Vm<'_>, a: &[Value]) -> R {
@@ -92,7 +93,7 @@ fn errors_is(vm: &mut Vm<'_>, a: &[Value]) -> R {
             if comparable && values_equal(&prog, &e, &target).unwrap_or(false) {
                 return Ok(vec![Value::from_bool(true)]);
             }
-            if let Some(r) = super::call_method(vm, x, "Is", &[target.clone()]) {
+            if let Some(r) = super::call_method(vm, x, "Is", std::slice::from_ref(&target)) {
                 if r?.first().is_some_and(|v| v.truthy()) {
                     return Ok(vec![Value::from_bool(true)]);
                 }
@@ -113,11 +114,21 @@ fn errors_as(vm: &mut Vm<'_>, a: &[Value]) -> R {
     };
     let p = match &tp {
         Value::Ptr(p) => p.clone(),
-        _ => return Err(super::panic_str(vm, "errors: target must be a non-nil pointer")),
+        _ => {
+            return Err(super::panic_str(
+                vm,
+                "errors: target must be a non-nil pointer",
+            ))
+        }
     };
     let elem = match prog.types.get(tty as usize).map(|t| &t.kind) {
         Some(RKind::Pointer(e)) => *e,
-        _ => return Err(super::panic_str(vm, "errors: target must be a non-nil pointer")),
+        _ => {
+            return Err(super::panic_str(
+                vm,
+                "errors: target must be a non-nil pointer",
+            ))
+        }
     };
     let et = match prog.types.get(elem as usize) {
         Some(t) => t.clone(),
@@ -178,4 +189,8 @@ fn errors_join(vm: &mut Vm<'_>, a: &[Value]) -> R {
         ty: RT_JOIN_ERROR,
         val: Value::Tuple(t.into()),
     }))])
+}
+
+fn runtime_error_marker(_vm: &mut Vm<'_>, _a: &[Value]) -> R {
+    Ok(vec![])
 }

@@ -234,7 +234,13 @@ fn fmt_fscanln(vm: &mut Vm<'_>, a: &[Value]) -> R {
     run_scan(vm, Some(&a[0]), None, &slice_items(&a[1]), true)
 }
 fn fmt_fscanf(vm: &mut Vm<'_>, a: &[Value]) -> R {
-    run_scan(vm, Some(&a[0]), Some(a[1].as_str()), &slice_items(&a[2]), false)
+    run_scan(
+        vm,
+        Some(&a[0]),
+        Some(a[1].as_str()),
+        &slice_items(&a[2]),
+        false,
+    )
 }
 fn fmt_scan(vm: &mut Vm<'_>, a: &[Value]) -> R {
     run_scan(vm, None, None, &slice_items(&a[0]), false)
@@ -341,10 +347,7 @@ impl<'p> Conv<'p> {
             let (e, s) = (has("Error"), has("String"));
             if e || s {
                 let inner = self.raw(v, ty, depth);
-                self.handles.push(Arc::new(Iface {
-                    ty,
-                    val: v.clone(),
-                }));
+                self.handles.push(Arc::new(Iface { ty, val: v.clone() }));
                 return FmtValue::Methods {
                     value: Box::new(inner),
                     handle: self.handles.len() - 1,
@@ -692,7 +695,12 @@ fn fmt_append(vm: &mut Vm<'_>, a: &[Value]) -> R {
 }
 fn fmt_appendf(vm: &mut Vm<'_>, a: &[Value]) -> R {
     let mut b = bytes_of(&a[0]);
-    b.extend(format(vm, a[1].as_str(), &slice_items(&a[2]), Kind::Printf)?);
+    b.extend(format(
+        vm,
+        a[1].as_str(),
+        &slice_items(&a[2]),
+        Kind::Printf,
+    )?);
     Ok(vec![super::byte_slice(&b)])
 }
 
@@ -774,7 +782,10 @@ fn fmt_errorf(vm: &mut Vm<'_>, a: &[Value]) -> R {
     for i in wrap_operands(a[0].as_str()) {
         if let Some(Value::Iface(iv)) = args.get(i) {
             let is_err = super::is_error_string(vm, iv.ty) || super::has_method(vm, iv.ty, "Error");
-            if is_err && !wrapped.iter().any(|w: &Value| matches!(w, Value::Iface(x) if Arc::ptr_eq(x, iv)))
+            if is_err
+                && !wrapped
+                    .iter()
+                    .any(|w: &Value| matches!(w, Value::Iface(x) if Arc::ptr_eq(x, iv)))
             {
                 wrapped.push(Value::Iface(iv.clone()));
             }
@@ -784,7 +795,11 @@ fn fmt_errorf(vm: &mut Vm<'_>, a: &[Value]) -> R {
     let e = if n_w == 0 {
         new_error(&s)
     } else {
-        let ty = if n_w == 1 { RT_WRAP_ERROR } else { RT_WRAP_ERRORS };
+        let ty = if n_w == 1 {
+            RT_WRAP_ERROR
+        } else {
+            RT_WRAP_ERRORS
+        };
         let mut t = vec![Value::from_bytes(s)];
         t.extend(wrapped);
         Value::Iface(Arc::new(Iface {
@@ -847,7 +862,10 @@ fn fmt_fprintf(vm: &mut Vm<'_>, a: &[Value]) -> R {
 }
 
 /// Scan targets of pointer operands, and the pointers with their element kinds.
-fn scan_targets(vm: &Vm<'_>, args: &[Value]) -> Vec<(ScanTarget, Option<(crate::vm::value::Pointer, RKind)>)> {
+fn scan_targets(
+    vm: &Vm<'_>,
+    args: &[Value],
+) -> Vec<(ScanTarget, Option<(crate::vm::value::Pointer, RKind)>)> {
     let prog = vm.prog();
     args.iter()
         .map(|a| match a {

@@ -363,7 +363,9 @@ pub fn error_text(vm: &mut Vm<'_>, e: &Value) -> Result<Option<Vec<u8>>, Trap> {
                 return Ok(Some(error_string_msg(&iv.val)));
             }
             match call_method(vm, iv, "Error", &[]) {
-                Some(r) => Ok(Some(r?.first().map(|v| v.as_str().to_vec()).unwrap_or_default())),
+                Some(r) => Ok(Some(
+                    r?.first().map(|v| v.as_str().to_vec()).unwrap_or_default(),
+                )),
                 None => Ok(Some(vec![])),
             }
         }
@@ -394,5 +396,8 @@ pub fn bind_native(vm: &Vm<'_>, name: &str, recv: Value) -> Value {
         .iter()
         .position(|n| n.name == name)
         .unwrap_or(0) as u32;
-    Value::Func(Arc::new(crate::vm::value::FuncVal::NativeBound { id, recv }))
+    Value::Func(Arc::new(crate::vm::value::FuncVal::NativeBound {
+        id,
+        recv,
+    }))
 }

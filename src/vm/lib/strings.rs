@@ -76,87 +76,235 @@ macro_rules! with_pred {
 }
 
 pub const TABLE: &[Entry] = &[
-    ("strings.Contains", nf!(|a| b(ss::contains(s(&a[0]), s(&a[1]))))),
-    ("strings.ContainsRune", nf!(|a| b(ss::contains_rune(s(&a[0]), r(&a[1]))))),
-    ("strings.ContainsAny", nf!(|a| b(ss::contains_any(s(&a[0]), s(&a[1]))))),
-    ("strings.HasPrefix", nf!(|a| b(ss::has_prefix(s(&a[0]), s(&a[1]))))),
-    ("strings.HasSuffix", nf!(|a| b(ss::has_suffix(s(&a[0]), s(&a[1]))))),
+    (
+        "strings.Contains",
+        nf!(|a| b(ss::contains(s(&a[0]), s(&a[1])))),
+    ),
+    (
+        "strings.ContainsRune",
+        nf!(|a| b(ss::contains_rune(s(&a[0]), r(&a[1])))),
+    ),
+    (
+        "strings.ContainsAny",
+        nf!(|a| b(ss::contains_any(s(&a[0]), s(&a[1])))),
+    ),
+    (
+        "strings.HasPrefix",
+        nf!(|a| b(ss::has_prefix(s(&a[0]), s(&a[1])))),
+    ),
+    (
+        "strings.HasSuffix",
+        nf!(|a| b(ss::has_suffix(s(&a[0]), s(&a[1])))),
+    ),
     ("strings.Index", nf!(|a| i(ss::index(s(&a[0]), s(&a[1]))))),
-    ("strings.IndexByte", nf!(|a| i(ss::index_byte(s(&a[0]), a[1].int() as u8)))),
-    ("strings.IndexRune", nf!(|a| i(ss::index_rune(s(&a[0]), r(&a[1]))))),
-    ("strings.IndexAny", nf!(|a| i(ss::index_any(s(&a[0]), s(&a[1]))))),
-    ("strings.LastIndex", nf!(|a| i(ss::last_index(s(&a[0]), s(&a[1]))))),
-    ("strings.LastIndexByte", nf!(|a| i(ss::last_index_byte(s(&a[0]), a[1].int() as u8)))),
-    ("strings.LastIndexAny", nf!(|a| i(ss::last_index_any(s(&a[0]), s(&a[1]))))),
-    ("strings.Split", nf!(|a| string_slice(&ss::split(s(&a[0]), s(&a[1]))))),
-    ("strings.SplitN", nf!(|a| string_slice(&ss::split_n(s(&a[0]), s(&a[1]), a[2].int())))),
-    ("strings.SplitAfter", nf!(|a| string_slice(&ss::split_after(s(&a[0]), s(&a[1]))))),
-    ("strings.SplitAfterN", nf!(|a| string_slice(&ss::split_after_n(s(&a[0]), s(&a[1]), a[2].int())))),
-    ("strings.Fields", nf!(|a| string_slice(&ss::fields(s(&a[0]))))),
-    ("strings.Join", nf!(|a| {
-        let items: Vec<Vec<u8>> = slice_items(&a[0]).iter().map(|x| x.as_str().to_vec()).collect();
-        st(ss::join(&items, s(&a[1])))
-    })),
-    ("strings.Repeat", nf!(|vm, a| match ss::repeat(s(&a[0]), a[1].int()) {
-        Ok(x) => Ok(vec![st(x)]),
-        Err(m) => Err(super::panic_str(vm, m)),
-    })),
-    ("strings.Replace", nf!(|a| st(ss::replace(s(&a[0]), s(&a[1]), s(&a[2]), a[3].int())))),
-    ("strings.ReplaceAll", nf!(|a| st(ss::replace_all(s(&a[0]), s(&a[1]), s(&a[2]))))),
+    (
+        "strings.IndexByte",
+        nf!(|a| i(ss::index_byte(s(&a[0]), a[1].int() as u8))),
+    ),
+    (
+        "strings.IndexRune",
+        nf!(|a| i(ss::index_rune(s(&a[0]), r(&a[1])))),
+    ),
+    (
+        "strings.IndexAny",
+        nf!(|a| i(ss::index_any(s(&a[0]), s(&a[1])))),
+    ),
+    (
+        "strings.LastIndex",
+        nf!(|a| i(ss::last_index(s(&a[0]), s(&a[1])))),
+    ),
+    (
+        "strings.LastIndexByte",
+        nf!(|a| i(ss::last_index_byte(s(&a[0]), a[1].int() as u8))),
+    ),
+    (
+        "strings.LastIndexAny",
+        nf!(|a| i(ss::last_index_any(s(&a[0]), s(&a[1])))),
+    ),
+    (
+        "strings.Split",
+        nf!(|a| string_slice(&ss::split(s(&a[0]), s(&a[1])))),
+    ),
+    (
+        "strings.SplitN",
+        nf!(|a| string_slice(&ss::split_n(s(&a[0]), s(&a[1]), a[2].int()))),
+    ),
+    (
+        "strings.SplitAfter",
+        nf!(|a| string_slice(&ss::split_after(s(&a[0]), s(&a[1])))),
+    ),
+    (
+        "strings.SplitAfterN",
+        nf!(|a| string_slice(&ss::split_after_n(s(&a[0]), s(&a[1]), a[2].int()))),
+    ),
+    (
+        "strings.Fields",
+        nf!(|a| string_slice(&ss::fields(s(&a[0])))),
+    ),
+    (
+        "strings.Join",
+        nf!(|a| {
+            let items: Vec<Vec<u8>> = slice_items(&a[0])
+                .iter()
+                .map(|x| x.as_str().to_vec())
+                .collect();
+            st(ss::join(&items, s(&a[1])))
+        }),
+    ),
+    (
+        "strings.Repeat",
+        nf!(|vm, a| match ss::repeat(s(&a[0]), a[1].int()) {
+            Ok(x) => Ok(vec![st(x)]),
+            Err(m) => Err(super::panic_str(vm, m)),
+        }),
+    ),
+    (
+        "strings.Replace",
+        nf!(|a| st(ss::replace(s(&a[0]), s(&a[1]), s(&a[2]), a[3].int()))),
+    ),
+    (
+        "strings.ReplaceAll",
+        nf!(|a| st(ss::replace_all(s(&a[0]), s(&a[1]), s(&a[2])))),
+    ),
     ("strings.ToUpper", nf!(|a| st(ss::to_upper(s(&a[0]))))),
     ("strings.ToLower", nf!(|a| st(ss::to_lower(s(&a[0]))))),
     ("strings.ToTitle", nf!(|a| st(ss::to_title(s(&a[0]))))),
     ("strings.Title", nf!(|a| st(ss::title(s(&a[0]))))),
     ("strings.TrimSpace", nf!(|a| st(ss::trim_space(s(&a[0]))))),
     ("strings.Trim", nf!(|a| st(ss::trim(s(&a[0]), s(&a[1]))))),
-    ("strings.TrimLeft", nf!(|a| st(ss::trim_left(s(&a[0]), s(&a[1]))))),
-    ("strings.TrimRight", nf!(|a| st(ss::trim_right(s(&a[0]), s(&a[1]))))),
-    ("strings.TrimPrefix", nf!(|a| st(ss::trim_prefix(s(&a[0]), s(&a[1]))))),
-    ("strings.TrimSuffix", nf!(|a| st(ss::trim_suffix(s(&a[0]), s(&a[1]))))),
+    (
+        "strings.TrimLeft",
+        nf!(|a| st(ss::trim_left(s(&a[0]), s(&a[1])))),
+    ),
+    (
+        "strings.TrimRight",
+        nf!(|a| st(ss::trim_right(s(&a[0]), s(&a[1])))),
+    ),
+    (
+        "strings.TrimPrefix",
+        nf!(|a| st(ss::trim_prefix(s(&a[0]), s(&a[1])))),
+    ),
+    (
+        "strings.TrimSuffix",
+        nf!(|a| st(ss::trim_suffix(s(&a[0]), s(&a[1])))),
+    ),
     ("strings.Count", nf!(|a| i(ss::count(s(&a[0]), s(&a[1]))))),
-    ("strings.EqualFold", nf!(|a| b(ss::equal_fold(s(&a[0]), s(&a[1]))))),
-    ("strings.Compare", nf!(|a| i(ss::compare(s(&a[0]), s(&a[1]))))),
+    (
+        "strings.EqualFold",
+        nf!(|a| b(ss::equal_fold(s(&a[0]), s(&a[1])))),
+    ),
+    (
+        "strings.Compare",
+        nf!(|a| i(ss::compare(s(&a[0]), s(&a[1])))),
+    ),
     ("strings.Clone", nf!(|a| a[0].clone())),
-    ("strings.ToValidUTF8", nf!(|a| st(ss::to_valid_utf8(s(&a[0]), s(&a[1]))))),
-    ("strings.Cut", nf!(|_vm, a| {
-        let (x, y, f) = ss::cut(s(&a[0]), s(&a[1]));
-        Ok(vec![st(x), st(y), b(f)])
-    })),
-    ("strings.CutPrefix", nf!(|_vm, a| {
-        let (x, f) = ss::cut_prefix(s(&a[0]), s(&a[1]));
-        Ok(vec![st(x), b(f)])
-    })),
-    ("strings.CutSuffix", nf!(|_vm, a| {
-        let (x, f) = ss::cut_suffix(s(&a[0]), s(&a[1]));
-        Ok(vec![st(x), b(f)])
-    })),
-    ("strings.Map", nf!(|vm, a| {
-        let f = a[0].clone();
-        let mut trap = None;
-        let out = ss::map(|c| {
-            if trap.is_some() {
-                return -1;
+    (
+        "strings.ToValidUTF8",
+        nf!(|a| st(ss::to_valid_utf8(s(&a[0]), s(&a[1])))),
+    ),
+    (
+        "strings.Cut",
+        nf!(|_vm, a| {
+            let (x, y, f) = ss::cut(s(&a[0]), s(&a[1]));
+            Ok(vec![st(x), st(y), b(f)])
+        }),
+    ),
+    (
+        "strings.CutPrefix",
+        nf!(|_vm, a| {
+            let (x, f) = ss::cut_prefix(s(&a[0]), s(&a[1]));
+            Ok(vec![st(x), b(f)])
+        }),
+    ),
+    (
+        "strings.CutSuffix",
+        nf!(|_vm, a| {
+            let (x, f) = ss::cut_suffix(s(&a[0]), s(&a[1]));
+            Ok(vec![st(x), b(f)])
+        }),
+    ),
+    (
+        "strings.Map",
+        nf!(|vm, a| {
+            let f = a[0].clone();
+            let mut trap = None;
+            let out = ss::map(
+                |c| {
+                    if trap.is_some() {
+                        return -1;
+                    }
+                    match vm.call_value(&f, &[Value::Int(c as i64)]) {
+                        Ok(r) => r.first().map_or(-1, |x| x.int() as su8::Rune),
+                        Err(t) => {
+                            trap = Some(t);
+                            -1
+                        }
+                    }
+                },
+                s(&a[1]),
+            );
+            if let Some(t) = trap {
+                return Err(t);
             }
-            match vm.call_value(&f, &[Value::Int(c as i64)]) {
-                Ok(r) => r.first().map_or(-1, |x| x.int() as su8::Rune),
-                Err(t) => {
-                    trap = Some(t);
-                    -1
-                }
-            }
-        }, s(&a[1]));
-        if let Some(t) = trap {
-            return Err(t);
-        }
-        Ok(vec![st(out)])
-    })),
-    ("strings.ContainsFunc", nf!(|vm, a| Ok(vec![b(with_pred!(vm, &a[1], |p| ss::contains_func(s(&a[0]), p)))]))),
-    ("strings.IndexFunc", nf!(|vm, a| Ok(vec![i(with_pred!(vm, &a[1], |p| ss::index_func(s(&a[0]), p)))]))),
-    ("strings.LastIndexFunc", nf!(|vm, a| Ok(vec![i(with_pred!(vm, &a[1], |p| ss::last_index_func(s(&a[0]), p)))]))),
-    ("strings.FieldsFunc", nf!(|vm, a| Ok(vec![string_slice(&with_pred!(vm, &a[1], |p| ss::fields_func(s(&a[0]), p)))]))),
-    ("strings.TrimFunc", nf!(|vm, a| Ok(vec![st(with_pred!(vm, &a[1], |p| ss::trim_func(s(&a[0]), p)))]))),
-    ("strings.TrimLeftFunc", nf!(|vm, a| Ok(vec![st(with_pred!(vm, &a[1], |p| ss::trim_left_func(s(&a[0]), p)))]))),
-    ("strings.TrimRightFunc", nf!(|vm, a| Ok(vec![st(with_pred!(vm, &a[1], |p| ss::trim_right_func(s(&a[0]), p)))]))),
+            Ok(vec![st(out)])
+        }),
+    ),
+    (
+        "strings.ContainsFunc",
+        nf!(
+            |vm, a| Ok(vec![b(with_pred!(vm, &a[1], |p| ss::contains_func(
+                s(&a[0]),
+                p
+            )))])
+        ),
+    ),
+    (
+        "strings.IndexFunc",
+        nf!(|vm, a| Ok(vec![i(with_pred!(vm, &a[1], |p| ss::index_func(
+            s(&a[0]),
+            p
+        )))])),
+    ),
+    (
+        "strings.LastIndexFunc",
+        nf!(
+            |vm, a| Ok(vec![i(with_pred!(vm, &a[1], |p| ss::last_index_func(
+                s(&a[0]),
+                p
+            )))])
+        ),
+    ),
+    (
+        "strings.FieldsFunc",
+        nf!(|vm, a| Ok(vec![string_slice(&with_pred!(vm, &a[1], |p| {
+            ss::fields_func(s(&a[0]), p)
+        }))])),
+    ),
+    (
+        "strings.TrimFunc",
+        nf!(|vm, a| Ok(vec![st(with_pred!(vm, &a[1], |p| ss::trim_func(
+            s(&a[0]),
+            p
+        )))])),
+    ),
+    (
+        "strings.TrimLeftFunc",
+        nf!(
+            |vm, a| Ok(vec![st(with_pred!(vm, &a[1], |p| ss::trim_left_func(
+                s(&a[0]),
+                p
+            )))])
+        ),
+    ),
+    (
+        "strings.TrimRightFunc",
+        nf!(
+            |vm, a| Ok(vec![st(with_pred!(vm, &a[1], |p| ss::trim_right_func(
+                s(&a[0]),
+                p
+            )))])
+        ),
+    ),
     ("strings.NewReplacer", new_replacer),
     ("strings.(*Replacer).Replace", replacer_replace),
     // Builder
@@ -178,59 +326,122 @@ pub const TABLE: &[Entry] = &[
     ("bytes.(*Buffer).Reset", sb_reset),
     // strconv
     ("strconv.Itoa", nf!(|a| st(sc::itoa(a[0].int())))),
-    ("strconv.Atoi", nf!(|_vm, a| match sc::atoi(s(&a[0])) {
-        Ok(v) => Ok(vec![i(v), Value::Nil]),
-        Err((v, e)) => Ok(vec![i(v), num_error(_vm, &e)]),
-    })),
-    ("strconv.ParseInt", nf!(|_vm, a| match sc::parse_int(s(&a[0]), a[1].int(), a[2].int()) {
-        Ok(v) => Ok(vec![i(v), Value::Nil]),
-        Err((v, e)) => Ok(vec![i(v), num_error(_vm, &e)]),
-    })),
-    ("strconv.ParseUint", nf!(|_vm, a| match sc::parse_uint(s(&a[0]), a[1].int(), a[2].int()) {
-        Ok(v) => Ok(vec![i(v as i64), Value::Nil]),
-        Err((v, e)) => Ok(vec![i(v as i64), num_error(_vm, &e)]),
-    })),
-    ("strconv.ParseFloat", nf!(|_vm, a| match sc::parse_float(s(&a[0]), a[1].int()) {
-        Ok(v) => Ok(vec![Value::from_f64(v), Value::Nil]),
-        Err((v, e)) => Ok(vec![Value::from_f64(v), num_error(_vm, &e)]),
-    })),
-    ("strconv.ParseBool", nf!(|_vm, a| match sc::parse_bool(s(&a[0])) {
-        Ok(v) => Ok(vec![b(v), Value::Nil]),
-        Err(e) => Ok(vec![b(false), num_error(_vm, &e)]),
-    })),
-    ("strconv.FormatInt", nf!(|a| st(sc::format_int(a[0].int(), a[1].int() as u32)))),
-    ("strconv.FormatUint", nf!(|a| st(sc::format_uint(a[0].int() as u64, a[1].int() as u32)))),
-    ("strconv.FormatFloat", nf!(|a| st(sc::format_float(a[0].float(), a[1].int() as u8, a[2].int() as i32, a[3].int() as u32)))),
-    ("strconv.FormatBool", nf!(|a| st(sc::format_bool(a[0].truthy())))),
-    ("strconv.Quote", nf!(|a| st(sc::quote(s(&a[0]))))),
-    ("strconv.QuoteToASCII", nf!(|a| st(sc::quote_to_ascii(s(&a[0]))))),
-    ("strconv.QuoteRune", nf!(|a| st(sc::quote_rune(r(&a[0]))))),
-    ("strconv.Unquote", nf!(|_vm, a| match sc::unquote(s(&a[0])) {
-        Ok(v) => Ok(vec![st(v), Value::Nil]),
-        Err(()) => Ok(vec![st(""), syntax_error()]),
-    })),
-    ("strconv.(*NumError).Error", nf!(|a| {
-        match ptr(&a[0]) {
-            Some(p) => {
-                let t = p.load(3 | AGG);
-                let t = t.tuple();
-                let mut m = b"strconv.".to_vec();
-                m.extend_from_slice(t[0].as_str());
-                m.extend_from_slice(b": parsing ");
-                m.extend(sc::quote(t[1].as_str()));
-                m.extend_from_slice(b": ");
-                m.extend(super::error_string_msg(match &t[2] { Value::Iface(iv) => &iv.val, v => v }));
-                st(m)
+    (
+        "strconv.Atoi",
+        nf!(|_vm, a| match sc::atoi(s(&a[0])) {
+            Ok(v) => Ok(vec![i(v), Value::Nil]),
+            Err((v, e)) => Ok(vec![i(v), num_error(_vm, &e)]),
+        }),
+    ),
+    (
+        "strconv.ParseInt",
+        nf!(
+            |_vm, a| match sc::parse_int(s(&a[0]), a[1].int(), a[2].int()) {
+                Ok(v) => Ok(vec![i(v), Value::Nil]),
+                Err((v, e)) => Ok(vec![i(v), num_error(_vm, &e)]),
             }
-            None => st(""),
-        }
-    })),
-    ("strconv.(*NumError).Unwrap", nf!(|a| match ptr(&a[0]) {
-        Some(p) => p.load(3 | AGG).tuple()[2].clone(),
-        None => Value::Nil,
-    })),
-    ("strconv.ErrRange", nf!(|a| { let _ = a; err_range() })),
-    ("strconv.ErrSyntax", nf!(|a| { let _ = a; syntax_error() })),
+        ),
+    ),
+    (
+        "strconv.ParseUint",
+        nf!(
+            |_vm, a| match sc::parse_uint(s(&a[0]), a[1].int(), a[2].int()) {
+                Ok(v) => Ok(vec![i(v as i64), Value::Nil]),
+                Err((v, e)) => Ok(vec![i(v as i64), num_error(_vm, &e)]),
+            }
+        ),
+    ),
+    (
+        "strconv.ParseFloat",
+        nf!(|_vm, a| match sc::parse_float(s(&a[0]), a[1].int()) {
+            Ok(v) => Ok(vec![Value::from_f64(v), Value::Nil]),
+            Err((v, e)) => Ok(vec![Value::from_f64(v), num_error(_vm, &e)]),
+        }),
+    ),
+    (
+        "strconv.ParseBool",
+        nf!(|_vm, a| match sc::parse_bool(s(&a[0])) {
+            Ok(v) => Ok(vec![b(v), Value::Nil]),
+            Err(e) => Ok(vec![b(false), num_error(_vm, &e)]),
+        }),
+    ),
+    (
+        "strconv.FormatInt",
+        nf!(|a| st(sc::format_int(a[0].int(), a[1].int() as u32))),
+    ),
+    (
+        "strconv.FormatUint",
+        nf!(|a| st(sc::format_uint(a[0].int() as u64, a[1].int() as u32))),
+    ),
+    (
+        "strconv.FormatFloat",
+        nf!(|a| st(sc::format_float(
+            a[0].float(),
+            a[1].int() as u8,
+            a[2].int() as i32,
+            a[3].int() as u32
+        ))),
+    ),
+    (
+        "strconv.FormatBool",
+        nf!(|a| st(sc::format_bool(a[0].truthy()))),
+    ),
+    ("strconv.Quote", nf!(|a| st(sc::quote(s(&a[0]))))),
+    (
+        "strconv.QuoteToASCII",
+        nf!(|a| st(sc::quote_to_ascii(s(&a[0])))),
+    ),
+    ("strconv.QuoteRune", nf!(|a| st(sc::quote_rune(r(&a[0]))))),
+    (
+        "strconv.Unquote",
+        nf!(|_vm, a| match sc::unquote(s(&a[0])) {
+            Ok(v) => Ok(vec![st(v), Value::Nil]),
+            Err(()) => Ok(vec![st(""), syntax_error()]),
+        }),
+    ),
+    (
+        "strconv.(*NumError).Error",
+        nf!(|a| {
+            match ptr(&a[0]) {
+                Some(p) => {
+                    let t = p.load(3 | AGG);
+                    let t = t.tuple();
+                    let mut m = b"strconv.".to_vec();
+                    m.extend_from_slice(t[0].as_str());
+                    m.extend_from_slice(b": parsing ");
+                    m.extend(sc::quote(t[1].as_str()));
+                    m.extend_from_slice(b": ");
+                    m.extend(super::error_string_msg(match &t[2] {
+                        Value::Iface(iv) => &iv.val,
+                        v => v,
+                    }));
+                    st(m)
+                }
+                None => st(""),
+            }
+        }),
+    ),
+    (
+        "strconv.(*NumError).Unwrap",
+        nf!(|a| match ptr(&a[0]) {
+            Some(p) => p.load(3 | AGG).tuple()[2].clone(),
+            None => Value::Nil,
+        }),
+    ),
+    (
+        "strconv.ErrRange",
+        nf!(|a| {
+            let _ = a;
+            err_range()
+        }),
+    ),
+    (
+        "strconv.ErrSyntax",
+        nf!(|a| {
+            let _ = a;
+            syntax_error()
+        }),
+    ),
     // unicode
     ("unicode.IsLetter", nf!(|a| b(su::is_letter(r(&a[0]))))),
     ("unicode.IsDigit", nf!(|a| b(su::is_digit(r(&a[0]))))),
@@ -248,48 +459,96 @@ pub const TABLE: &[Entry] = &[
     ("unicode.ToUpper", nf!(|a| i(su::to_upper(r(&a[0])) as i64))),
     ("unicode.ToLower", nf!(|a| i(su::to_lower(r(&a[0])) as i64))),
     ("unicode.ToTitle", nf!(|a| i(su::to_title(r(&a[0])) as i64))),
-    ("unicode.SimpleFold", nf!(|a| i(su::simple_fold(r(&a[0])) as i64))),
+    (
+        "unicode.SimpleFold",
+        nf!(|a| i(su::simple_fold(r(&a[0])) as i64)),
+    ),
     // unicode/utf8
-    ("unicode/utf8.RuneCountInString", nf!(|a| i(su8::rune_count(s(&a[0])) as i64))),
-    ("unicode/utf8.RuneCount", nf!(|a| i(su8::rune_count(&bytes_of(&a[0])) as i64))),
-    ("unicode/utf8.RuneLen", nf!(|a| i(su8::rune_len(r(&a[0])) as i64))),
-    ("unicode/utf8.ValidString", nf!(|a| b(su8::valid_string(s(&a[0]))))),
-    ("unicode/utf8.Valid", nf!(|a| b(su8::valid_string(&bytes_of(&a[0]))))),
-    ("unicode/utf8.ValidRune", nf!(|a| b(su8::valid_rune(r(&a[0]))))),
-    ("unicode/utf8.RuneStart", nf!(|a| b(su8::rune_start(a[0].int() as u8)))),
-    ("unicode/utf8.FullRune", nf!(|a| b(su8::full_rune(&bytes_of(&a[0]))))),
-    ("unicode/utf8.FullRuneInString", nf!(|a| b(su8::full_rune(s(&a[0]))))),
-    ("unicode/utf8.DecodeRuneInString", nf!(|_vm, a| {
-        let (c, n) = su8::decode_rune(s(&a[0]));
-        Ok(vec![i(c as i64), i(n as i64)])
-    })),
-    ("unicode/utf8.DecodeRune", nf!(|_vm, a| {
-        let (c, n) = su8::decode_rune(&bytes_of(&a[0]));
-        Ok(vec![i(c as i64), i(n as i64)])
-    })),
-    ("unicode/utf8.DecodeLastRuneInString", nf!(|_vm, a| {
-        let (c, n) = su8::decode_last_rune(s(&a[0]));
-        Ok(vec![i(c as i64), i(n as i64)])
-    })),
-    ("unicode/utf8.DecodeLastRune", nf!(|_vm, a| {
-        let (c, n) = su8::decode_last_rune(&bytes_of(&a[0]));
-        Ok(vec![i(c as i64), i(n as i64)])
-    })),
-    ("unicode/utf8.AppendRune", nf!(|a| {
-        let mut v = bytes_of(&a[0]);
-        su8::encode_rune(&mut v, r(&a[1]));
-        super::byte_slice(&v)
-    })),
-    ("unicode/utf8.EncodeRune", nf!(|a| {
-        let mut v = Vec::new();
-        let n = su8::encode_rune(&mut v, r(&a[1]));
-        if let Value::Slice(sl) = &a[0] {
-            for (k, x) in v.iter().enumerate().take(sl.len as usize) {
-                sl.set(k, Value::Int(*x as i64));
+    (
+        "unicode/utf8.RuneCountInString",
+        nf!(|a| i(su8::rune_count(s(&a[0])) as i64)),
+    ),
+    (
+        "unicode/utf8.RuneCount",
+        nf!(|a| i(su8::rune_count(&bytes_of(&a[0])) as i64)),
+    ),
+    (
+        "unicode/utf8.RuneLen",
+        nf!(|a| i(su8::rune_len(r(&a[0])) as i64)),
+    ),
+    (
+        "unicode/utf8.ValidString",
+        nf!(|a| b(su8::valid_string(s(&a[0])))),
+    ),
+    (
+        "unicode/utf8.Valid",
+        nf!(|a| b(su8::valid_string(&bytes_of(&a[0])))),
+    ),
+    (
+        "unicode/utf8.ValidRune",
+        nf!(|a| b(su8::valid_rune(r(&a[0])))),
+    ),
+    (
+        "unicode/utf8.RuneStart",
+        nf!(|a| b(su8::rune_start(a[0].int() as u8))),
+    ),
+    (
+        "unicode/utf8.FullRune",
+        nf!(|a| b(su8::full_rune(&bytes_of(&a[0])))),
+    ),
+    (
+        "unicode/utf8.FullRuneInString",
+        nf!(|a| b(su8::full_rune(s(&a[0])))),
+    ),
+    (
+        "unicode/utf8.DecodeRuneInString",
+        nf!(|_vm, a| {
+            let (c, n) = su8::decode_rune(s(&a[0]));
+            Ok(vec![i(c as i64), i(n as i64)])
+        }),
+    ),
+    (
+        "unicode/utf8.DecodeRune",
+        nf!(|_vm, a| {
+            let (c, n) = su8::decode_rune(&bytes_of(&a[0]));
+            Ok(vec![i(c as i64), i(n as i64)])
+        }),
+    ),
+    (
+        "unicode/utf8.DecodeLastRuneInString",
+        nf!(|_vm, a| {
+            let (c, n) = su8::decode_last_rune(s(&a[0]));
+            Ok(vec![i(c as i64), i(n as i64)])
+        }),
+    ),
+    (
+        "unicode/utf8.DecodeLastRune",
+        nf!(|_vm, a| {
+            let (c, n) = su8::decode_last_rune(&bytes_of(&a[0]));
+            Ok(vec![i(c as i64), i(n as i64)])
+        }),
+    ),
+    (
+        "unicode/utf8.AppendRune",
+        nf!(|a| {
+            let mut v = bytes_of(&a[0]);
+            su8::encode_rune(&mut v, r(&a[1]));
+            super::byte_slice(&v)
+        }),
+    ),
+    (
+        "unicode/utf8.EncodeRune",
+        nf!(|a| {
+            let mut v = Vec::new();
+            let n = su8::encode_rune(&mut v, r(&a[1]));
+            if let Value::Slice(sl) = &a[0] {
+                for (k, x) in v.iter().enumerate().take(sl.len as usize) {
+                    sl.set(k, Value::Int(*x as i64));
+                }
             }
-        }
-        i(n as i64)
-    })),
+            i(n as i64)
+        }),
+    ),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -348,12 +607,19 @@ fn num_error(vm: &Vm<'_>, e: &sc::NumError) -> Value {
 // Replacer
 
 fn new_replacer(vm: &mut Vm<'_>, a: &[Value]) -> R {
-    let items: Vec<Vec<u8>> = slice_items(&a[0]).iter().map(|x| x.as_str().to_vec()).collect();
+    let items: Vec<Vec<u8>> = slice_items(&a[0])
+        .iter()
+        .map(|x| x.as_str().to_vec())
+        .collect();
     let rep = match ss::Replacer::new(&items) {
         Ok(r) => r,
         Err(m) => return Err(super::panic_str(vm, m)),
     };
-    let cell = Pointer::new_cell(SlotKind::Vals, 1 | AGG, Value::Tuple(vec![Value::Nil].into()));
+    let cell = Pointer::new_cell(
+        SlotKind::Vals,
+        1 | AGG,
+        Value::Tuple(vec![Value::Nil].into()),
+    );
     let _ = native_cell(&cell, move || rep);
     Ok(vec![Value::Ptr(cell)])
 }
@@ -365,7 +631,9 @@ fn replacer_replace(vm: &mut Vm<'_>, a: &[Value]) -> R {
             return Err(super::gopanic(vm, e));
         }
     };
-    let rep = native_cell(&p, || ss::Replacer::new::<&[u8]>(&[]).expect("empty replacer"));
+    let rep = native_cell(&p, || {
+        ss::Replacer::new::<&[u8]>(&[]).expect("empty replacer")
+    });
     Ok(vec![st(rep.replace(s(&a[1])))])
 }
 

@@ -241,11 +241,7 @@ fn wg_wait(vm: &mut Vm<'_>, a: &[Value]) -> R {
 }
 
 /// Start a goroutine running `f()` then `after(g)` (for WaitGroup.Go).
-pub fn go_then(
-    vm: &mut Vm<'_>,
-    f: Value,
-    after: Box<dyn FnOnce(&mut Gctx) + Send>,
-) {
+pub fn go_then(vm: &mut Vm<'_>, f: Value, after: Box<dyn FnOnce(&mut Gctx) + Send>) {
     let shared = vm.shared.clone();
     let name: Arc<str> = match &f {
         Value::Func(fv) => match &**fv {
@@ -597,7 +593,10 @@ fn value_load(vm: &mut Vm<'_>, a: &[Value]) -> R {
 fn value_store(vm: &mut Vm<'_>, a: &[Value]) -> R {
     let p = recv!(vm, a);
     if matches!(a[1], Value::Nil) {
-        return Err(super::panic_str(vm, "sync/atomic: store of nil value into Value"));
+        return Err(super::panic_str(
+            vm,
+            "sync/atomic: store of nil value into Value",
+        ));
     }
     let l = value_lock(&p);
     let _g = l.lock();
@@ -615,7 +614,10 @@ fn value_store(vm: &mut Vm<'_>, a: &[Value]) -> R {
 fn value_swap(vm: &mut Vm<'_>, a: &[Value]) -> R {
     let p = recv!(vm, a);
     if matches!(a[1], Value::Nil) {
-        return Err(super::panic_str(vm, "sync/atomic: swap of nil value into Value"));
+        return Err(super::panic_str(
+            vm,
+            "sync/atomic: swap of nil value into Value",
+        ));
     }
     let l = value_lock(&p);
     let _g = l.lock();
@@ -697,7 +699,11 @@ fn once_cell(vm: &mut Vm<'_>, f: &Value, method: &str) -> R {
         results: parking_lot::Mutex::new(None),
     });
     let recv = Value::Tuple(vec![Value::Native(st)].into());
-    Ok(vec![super::bind_native(vm, &format!("sync.onceCell.{method}"), recv)])
+    Ok(vec![super::bind_native(
+        vm,
+        &format!("sync.onceCell.{method}"),
+        recv,
+    )])
 }
 fn once_func(vm: &mut Vm<'_>, a: &[Value]) -> R {
     once_cell(vm, &a[0], "call")
@@ -726,7 +732,9 @@ fn once_cell_call(vm: &mut Vm<'_>, a: &[Value]) -> R {
             let r = vm.call_value(&st.f, &[]);
             let rec = match &r {
                 Ok(v) => Ok(v.clone()),
-                Err(Trap::Panicking) => Err(vm.panics.last().map(|p| p.val.clone()).unwrap_or_default()),
+                Err(Trap::Panicking) => {
+                    Err(vm.panics.last().map(|p| p.val.clone()).unwrap_or_default())
+                }
                 Err(_) => Err(Value::Nil),
             };
             *st.results.lock() = Some(rec);

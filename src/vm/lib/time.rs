@@ -98,7 +98,10 @@ fn d_round(_vm: &mut Vm<'_>, a: &[Value]) -> R {
     Ok(vec![Value::Int(st::duration_round(a[0].int(), a[1].int()))])
 }
 fn d_truncate(_vm: &mut Vm<'_>, a: &[Value]) -> R {
-    Ok(vec![Value::Int(st::duration_truncate(a[0].int(), a[1].int()))])
+    Ok(vec![Value::Int(st::duration_truncate(
+        a[0].int(),
+        a[1].int(),
+    ))])
 }
 fn d_abs(_vm: &mut Vm<'_>, a: &[Value]) -> R {
     Ok(vec![Value::Int(st::duration_abs(a[0].int()))])
@@ -134,7 +137,11 @@ fn parts(v: &Value) -> (i64, i64, Option<i64>) {
         return (ZERO_UNIX, 0, mono);
     }
     let un = wall ^ i64::MIN;
-    (un.div_euclid(1_000_000_000), un.rem_euclid(1_000_000_000), mono)
+    (
+        un.div_euclid(1_000_000_000),
+        un.rem_euclid(1_000_000_000),
+        mono,
+    )
 }
 
 /// A Time value of Unix seconds + nanoseconds (and optional monotonic reading).
@@ -193,7 +200,11 @@ fn unix(_vm: &mut Vm<'_>, a: &[Value]) -> R {
 }
 fn unix_milli(_vm: &mut Vm<'_>, a: &[Value]) -> R {
     let ms = a[0].int();
-    Ok(vec![mk(ms.div_euclid(1000), ms.rem_euclid(1000) * 1_000_000, None)])
+    Ok(vec![mk(
+        ms.div_euclid(1000),
+        ms.rem_euclid(1000) * 1_000_000,
+        None,
+    )])
 }
 fn date(_vm: &mut Vm<'_>, a: &[Value]) -> R {
     let (s, n) = st::date(
@@ -210,7 +221,13 @@ fn date(_vm: &mut Vm<'_>, a: &[Value]) -> R {
 }
 fn utc_loc(_vm: &mut Vm<'_>, _a: &[Value]) -> R {
     static LOC: std::sync::OnceLock<Pointer> = std::sync::OnceLock::new();
-    let p = LOC.get_or_init(|| Pointer::new_cell(SlotKind::Vals, 1 | AGG, Value::Tuple(vec![Value::from_str("UTC")].into())));
+    let p = LOC.get_or_init(|| {
+        Pointer::new_cell(
+            SlotKind::Vals,
+            1 | AGG,
+            Value::Tuple(vec![Value::from_str("UTC")].into()),
+        )
+    });
     Ok(vec![Value::Ptr(p.clone())])
 }
 fn t_sub(_vm: &mut Vm<'_>, a: &[Value]) -> R {
@@ -230,15 +247,21 @@ fn t_unix(_vm: &mut Vm<'_>, a: &[Value]) -> R {
 }
 fn t_unix_nano(_vm: &mut Vm<'_>, a: &[Value]) -> R {
     let (s, n, _) = parts(&a[0]);
-    Ok(vec![Value::Int(s.wrapping_mul(1_000_000_000).wrapping_add(n))])
+    Ok(vec![Value::Int(
+        s.wrapping_mul(1_000_000_000).wrapping_add(n),
+    )])
 }
 fn t_unix_milli(_vm: &mut Vm<'_>, a: &[Value]) -> R {
     let (s, n, _) = parts(&a[0]);
-    Ok(vec![Value::Int(s.wrapping_mul(1000).wrapping_add(n / 1_000_000))])
+    Ok(vec![Value::Int(
+        s.wrapping_mul(1000).wrapping_add(n / 1_000_000),
+    )])
 }
 fn t_unix_micro(_vm: &mut Vm<'_>, a: &[Value]) -> R {
     let (s, n, _) = parts(&a[0]);
-    Ok(vec![Value::Int(s.wrapping_mul(1_000_000).wrapping_add(n / 1000))])
+    Ok(vec![Value::Int(
+        s.wrapping_mul(1_000_000).wrapping_add(n / 1000),
+    )])
 }
 fn cmp(a: &Value, b: &Value) -> i64 {
     let d = sub(a, b);
@@ -270,7 +293,10 @@ fn stime(v: &Value) -> st::Time<'static> {
     }
 }
 fn t_format(_vm: &mut Vm<'_>, a: &[Value]) -> R {
-    Ok(vec![Value::from_bytes(st::format(&stime(&a[0]), a[1].as_str()))])
+    Ok(vec![Value::from_bytes(st::format(
+        &stime(&a[0]),
+        a[1].as_str(),
+    ))])
 }
 fn t_string(_vm: &mut Vm<'_>, a: &[Value]) -> R {
     let (_, _, m) = parts(&a[0]);
@@ -505,7 +531,10 @@ fn ticker_reset(vm: &mut Vm<'_>, a: &[Value]) -> R {
         None => return Err(nil_timer(vm)),
     };
     if a[1].int() <= 0 {
-        return Err(super::panic_str(vm, "non-positive interval for Ticker.Reset"));
+        return Err(super::panic_str(
+            vm,
+            "non-positive interval for Ticker.Reset",
+        ));
     }
     let st = state(&p);
     if let Some(h) = st.handle.lock().clone() {
