@@ -733,7 +733,11 @@ mod tests {
         assert_eq!(c.len(), 6);
         assert_eq!(c[3].to_string(), "GOMAXPROCS=1 MINIGO_SCHED_SEED=1");
         let one = parse_header("// run GOMAXPROCS=1\npackage main\n").unwrap();
-        assert_eq!(run_configs(&one).len(), 1, "a pinned schedule gets no seeded runs");
+        assert_eq!(
+            run_configs(&one).len(),
+            1,
+            "a pinned schedule gets no seeded runs"
+        );
         assert!(parse_header("package main").is_err());
         assert_eq!(
             parse_header("// errorcheck\n").unwrap().mode,
