@@ -95,31 +95,41 @@ impl SourceMap {
     }
 }
 
-/// Sort diagnostics by position (as cmd/compile prints them), drop exact duplicates and apply
-/// Go's limit: after 10 errors, print `too many errors`.
+/// Sort diagnostics by position (as cmd/compile prints them) and filter them as
+/// cmd/compile's `base.ErrorfAt`/`FlushErrors` do: at most one syntax error per line; another
+/// error is dropped when the previous one on its line has the same message; exact duplicates
+/// go. After 10 errors the 10th's position gets `too many errors` and the rest are dropped.
 pub fn render_all(sm: &SourceMap, diags: &[Diagnostic]) -> Vec<String> {
     let mut ds: Vec<&Diagnostic> = diags.iter().collect();
     ds.sort_by_key(|d| d.pos);
-    ds.dedup_by(|a, b| a.pos == b.pos && a.msg == b.msg);
-    // cmd/compile reports at most one error per line.
-    let mut out = Vec::new();
-    let mut last_line = 0;
-    let mut count = 0;
+    let mut kept: Vec<&Diagnostic> = Vec::new();
+    let mut last_syntax_line = 0;
+    let mut last_other: Option<(u32, &str)> = None;
     for d in ds {
         let line = sm.line(d.pos);
-        if line == last_line && d.kind != DiagKind::Internal {
+        if d.msg.starts_with("syntax error") {
+            if line == last_syntax_line {
+                continue;
+            }
+            last_syntax_line = line;
+        } else {
+            if last_other == Some((line, d.msg.as_str())) {
+                continue;
+            }
+            last_other = Some((line, d.msg.as_str()));
+        }
+        if kept
+            .last()
+            .is_some_and(|k| k.pos == d.pos && k.msg == d.msg)
+        {
             continue;
         }
-        last_line = line;
-        if count == 10 {
-            out.push(format!(
-                "{}: too many errors",
-                sm.render(d).split(": ").next().unwrap_or("")
-            ));
-            break;
-        }
-        out.push(sm.render(d));
-        count += 1;
+        kept.push(d);
+    }
+    let mut out: Vec<String> = kept.iter().take(10).map(|d| sm.render(d)).collect();
+    if kept.len() > 10 {
+        let (l, c) = sm.line_col(kept[9].pos);
+        out.push(format!("{}:{}:{}: too many errors", sm.name, l, c));
     }
     out
 }
@@ -127,6 +137,28 @@ pub fn render_all(sm: &SourceMap, diags: &[Diagnostic]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn go_error_limit_and_dedup() {
+        let src = "package main\n".repeat(20);
+        let sm = SourceMap::new("p.go", &src);
+        let mut ds: Vec<Diagnostic> = (0..12)
+            .map(|i| Diagnostic::at(13 * i + 1, format!("e{i}")))
+            .collect();
+        // Two different errors on one line are both kept; a repeat of the same one is not.
+        ds.push(Diagnostic::at(2, "other"));
+        ds.push(Diagnostic::at(3, "other"));
+        // One syntax error per line.
+        ds.push(Diagnostic::syntax(14, "syntax error: a"));
+        ds.push(Diagnostic::syntax(15, "syntax error: b"));
+        let out = render_all(&sm, &ds);
+        assert_eq!(out.len(), 11);
+        assert_eq!(out[0], "p.go:1:2: e0");
+        assert_eq!(out[1], "p.go:1:3: other");
+        assert_eq!(out[2], "p.go:2:2: e1");
+        assert_eq!(out[3], "p.go:2:2: syntax error: a");
+        assert_eq!(out[10], "p.go:8:2: too many errors");
+    }
 
     #[test]
     fn line_col_is_one_based_bytes() {

@@ -15,6 +15,10 @@
 use crate::token::{fmt_u, keyword, LexError, RawTok, SemiKind, Tok};
 use logos::Logos;
 
+/// Deepest bracket nesting accepted. A limit of minigo, not of Go: the AST is a tree of boxes
+/// and later passes recurse over it, so absurd nesting would overflow a thread's stack.
+pub const MAX_NESTING: usize = 5_000;
+
 /// A LALRPOP token triple.
 pub type Spanned = (usize, Tok, usize);
 
@@ -24,6 +28,8 @@ pub struct Lexer<'s> {
     /// The last token emitted would end a statement at a newline.
     nlsemi: bool,
     done: bool,
+    /// Open `(`, `[`, `{` so far.
+    depth: usize,
     /// Lexical errors so far, in source order.
     pub errors: Vec<LexError>,
 }
@@ -40,6 +46,7 @@ impl<'s> Lexer<'s> {
             src,
             nlsemi: false,
             done: false,
+            depth: 0,
             errors: Vec::new(),
         }
     }
@@ -100,6 +107,23 @@ impl Iterator for Lexer<'_> {
                 Some(Ok(RawTok::Ident(s))) => keyword(&s).unwrap_or(Tok::Ident(s)),
                 Some(Ok(RawTok::Tok(t))) => t,
             };
+            match tok {
+                Tok::LParen | Tok::LBrack | Tok::LBrace => {
+                    self.depth += 1;
+                    if self.depth > MAX_NESTING {
+                        self.errors.push(LexError {
+                            pos: span.start,
+                            msg: format!("too deeply nested (more than {MAX_NESTING} brackets)"),
+                        });
+                        self.done = true;
+                        return None;
+                    }
+                }
+                Tok::RParen | Tok::RBrack | Tok::RBrace => {
+                    self.depth = self.depth.saturating_sub(1)
+                }
+                _ => {}
+            }
             self.nlsemi = tok.ends_statement();
             return Some(Ok((span.start, tok, span.end)));
         }

@@ -1,13 +1,27 @@
-//! Parsing: the one entry point from source text to [`ast`].
+//! Parsing: source text to [`ast`], with cmd/compile's error messages.
 //!
-//! The LALRPOP grammar (`grammar/go.lalrpop`) has a single start symbol `Unit`; a marker token put
-//! in front of the token stream selects a source file, a REPL input, or a REPL input made of
-//! declarations only (methods: `func (r T) M()` cannot share a grammar with statements that
-//! start with a function literal).
+//! API (the rest of the crate calls only these):
+//! - [`parse_file`]`(file_name, src, &IdGen) -> Result<ast::File, Vec<Diagnostic>>`
+//! - [`parse_file_with_errors`]`(file_name, src, &IdGen) -> (Option<ast::File>, Vec<Diagnostic>)`
+//!   (the AST also when the only errors are lexical, as cmd/compile then still type-checks)
+//! - [`parse_repl`]`(src, &IdGen) -> Result<Vec<ReplItem>, Vec<Diagnostic>>`
+//! - [`is_incomplete`]`(src) -> bool` (the REPL reads another line)
+//!
+//! The LALRPOP grammar (`grammar/go.lalrpop`, LR(1), no conflicts) has a single start symbol
+//! `Unit`; a marker token put in front of the token stream selects a source file, a REPL input,
+//! or a REPL input made of declarations only (methods: `func (r T) M()` cannot share a grammar
+//! with statements that start with a function literal). One start symbol keeps one parse table.
 //!
 //! Errors are reported as cmd/compile reports them: every lexical error (the scanner goes on
-//! after each), and the first syntax error, worded like cmd/compile's parser
-//! (`syntax error: unexpected newline in argument list; possibly missing comma or )`).
+//! after each, and lexical errors after the first syntax error are reported too), and the first
+//! syntax error, worded like cmd/compile's parser (`syntax error: unexpected newline in argument
+//! list; possibly missing comma or )`) at Go's position. Go's recursive-descent parser words an
+//! error after what it was parsing; the private `errors` module recovers that context from LALRPOP's expected
+//! terminals and the brackets open before the error. Golden tests: `src/parse/testdata/errors/`
+//! (`*.err` produced by Go; `sh src/parse/testdata/regen.sh` regenerates them). Set
+//! `MINIGO_PARSE_DEBUG=1` to print LALRPOP's raw error (token, expected terminals) on stderr.
+//!
+//! Diagnostics positions are byte offsets into `src`; render them with `diag::SourceMap`.
 
 use crate::ast::{self, IdGen};
 use crate::diag::Diagnostic;
@@ -37,6 +51,22 @@ pub fn parse_file(file_name: &str, src: &str, ids: &IdGen) -> Result<ast::File, 
         Ok(build::Unit::File(f)) => Ok(f),
         Ok(build::Unit::Repl(_)) => Err(vec![Diagnostic::internal(0, "parse_file: not a file")]),
         Err(d) => Err(d),
+    }
+}
+
+/// Like [`parse_file`], but also returns the AST when the only errors are lexical (a bad escape,
+/// an invalid digit, an invalid character...): cmd/compile type-checks such a file and reports
+/// its type errors together with the lexical ones (it stops before type checking only after a
+/// `syntax error`). The file is `None` after a syntax error. Every diagnostic is in the vector.
+pub fn parse_file_with_errors(
+    file_name: &str,
+    src: &str,
+    ids: &IdGen,
+) -> (Option<ast::File>, Vec<Diagnostic>) {
+    let _ = file_name;
+    match run_lenient(Tok::StartFile, src, ids) {
+        (Some(build::Unit::File(f)), d) => (Some(f), d),
+        (_, d) => (None, d),
     }
 }
 
@@ -124,6 +154,14 @@ pub fn is_incomplete(src: &str) -> bool {
 type PErr = ParseError<usize, Tok, LexError>;
 
 fn run(start: Tok, src: &str, ids: &IdGen) -> Result<build::Unit, Vec<Diagnostic>> {
+    match run_lenient(start, src, ids) {
+        (Some(u), d) if d.is_empty() => Ok(u),
+        (_, d) => Err(d),
+    }
+}
+
+/// The parse result if the token stream parsed (even with lexical errors), and all diagnostics.
+fn run_lenient(start: Tok, src: &str, ids: &IdGen) -> (Option<build::Unit>, Vec<Diagnostic>) {
     let start_is_file = start == Tok::StartFile;
     let mut lx = Lexer::new(src);
     let res = {
@@ -138,12 +176,11 @@ fn run(start: Tok, src: &str, ids: &IdGen) -> Result<build::Unit, Vec<Diagnostic
         .map(|e| Diagnostic::syntax(e.pos as u32, e.msg.clone()))
         .collect();
     match res {
-        Ok(u) if diags.is_empty() => Ok(u),
-        Ok(_) => Err(diags),
+        Ok(u) => (Some(u), diags),
         Err(e) => {
             diags.push(syntax_error(src, e, start_is_file));
             diags.sort_by_key(|d| d.pos);
-            Err(diags)
+            (None, diags)
         }
     }
 }
@@ -292,6 +329,24 @@ mod errors {
         stack
     }
 
+    /// Index of the bracket that the closing bracket at `close` matches.
+    fn matching_open(toks: &[Spanned], close: usize) -> Option<usize> {
+        let mut depth = 0;
+        for j in (0..=close).rev() {
+            match toks[j].1 {
+                Tok::RParen | Tok::RBrack | Tok::RBrace => depth += 1,
+                Tok::LParen | Tok::LBrack | Tok::LBrace => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(j);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
     /// Whether the `)` at `i` closes a receiver list (`func (r T)`).
     fn closed_at(toks: &[Spanned], i: usize) -> bool {
         let mut depth = 0;
@@ -308,8 +363,9 @@ mod errors {
 
     /// The `if`/`for`/`switch` whose header the error is in, if any: walking back over the
     /// tokens of the current bracket level without crossing a block.
-    fn header_keyword(toks: &[Spanned]) -> Option<&Tok> {
+    fn header_keyword(toks: &[Spanned]) -> Option<(&Tok, usize)> {
         let mut depth = 0;
+        let mut semis = 0;
         for (_, t, _) in toks.iter().rev() {
             match t {
                 Tok::RParen | Tok::RBrack => depth += 1,
@@ -321,7 +377,8 @@ mod errors {
                     }
                     depth -= 1;
                 }
-                Tok::If | Tok::For | Tok::Switch if depth == 0 => return Some(t),
+                Tok::If | Tok::For | Tok::Switch if depth == 0 => return Some((t, semis)),
+                Tok::Semi(_) if depth == 0 => semis += 1,
                 _ => {}
             }
         }
@@ -372,6 +429,9 @@ mod errors {
         };
         let before = &all[..idx];
         let exp: Vec<&str> = expected.iter().map(|s| s.trim_matches('"')).collect();
+        if std::env::var_os("MINIGO_PARSE_DEBUG").is_some() {
+            eprintln!("parse error at {pos}: {what}; expected {exp:?}");
+        }
         let has = |t: &str| exp.contains(&t);
         let syn = |tail: &str| {
             Diagnostic::syntax(pos as u32, format!("syntax error: unexpected {what}{tail}"))
@@ -396,13 +456,18 @@ mod errors {
             };
             return Diagnostic::syntax(pos as u32, format!("expected 'package', found {found}"));
         }
+        if file && before.len() == 2 && before[0].1 == Tok::Package {
+            return syn(", expected semicolon or newline");
+        }
         if file && before.len() == 1 && before[0].1 == Tok::Package {
             // Reported by the go command (go/parser) before the compiler runs.
             let found = match &tok {
                 Some((_, Tok::Ident(s), _)) => s.clone(),
-                Some((lo, t, hi)) if t.ends_statement() => {
-                    src.get(*lo..*hi).unwrap_or("").to_string()
-                }
+                Some((
+                    lo,
+                    Tok::Int(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Rune(_) | Tok::Str(_),
+                    hi,
+                )) => src.get(*lo..*hi).unwrap_or("").to_string(),
                 Some((_, Tok::Semi(SemiKind::Newline), _)) => "newline".to_string(),
                 Some((_, t, _)) => format!("'{}'", t.keyword_str().or(t.op_str()).unwrap_or(";")),
                 None => "'EOF'".to_string(),
@@ -423,6 +488,16 @@ mod errors {
         let named = matches!(prev, Some(Tok::Ident(_) | Tok::Period))
             && spec_start(&before[..before.len() - 1]);
         let at_spec = spec_start(before);
+        if let (Some((lo, Tok::Str(_), hi)), Some(Tok::Str(_))) = (&tok, prev) {
+            if open_brackets(before)
+                .last()
+                .is_some_and(|&(k, i)| k == Kind::Group && i > 0 && before[i - 1].1 == Tok::Import)
+            {
+                // Reported by the go command (go/parser) before the compiler runs.
+                let lit = src.get(*lo..*hi).unwrap_or("");
+                return Diagnostic::syntax(pos as u32, format!("expected ';', found {lit}"));
+            }
+        }
         if (named && !matches!(tok, Some((_, Tok::Str(_), _))))
             || (at_spec
                 && !matches!(
@@ -443,6 +518,21 @@ mod errors {
                     || before.len() >= 2 && before[before.len() - 2].1 == Tok::Chan =>
             {
                 return plain(pos, "missing channel element type");
+            }
+            (Some(Tok::Select), Some((_, t, _))) if *t != Tok::LBrace => {
+                return plain(pos, "missing { after select clause");
+            }
+            (Some(Tok::Return), Some((_, t, _)))
+                if !matches!(t, Tok::Semi(_) | Tok::RBrace) && has("ident") =>
+            {
+                return syn(", expected expression");
+            }
+            (Some(Tok::LBrack), Some((_, Tok::RBrack, _))) => {
+                // `x[]` in an expression; `T[]` in a type.
+                if has(":") {
+                    return syn(", expected operand");
+                }
+                return syn(", expected type argument list");
             }
             (Some(Tok::Else), _) => {
                 return plain(pos, "else must be followed by if or statement block");
@@ -478,7 +568,7 @@ mod errors {
         }
 
         // `if`/`for`/`switch` headers.
-        if let Some(kw) = header_keyword(before) {
+        if let Some((kw, semis)) = header_keyword(before) {
             let clause = match kw {
                 Tok::If => "if",
                 Tok::For => "for",
@@ -516,12 +606,102 @@ mod errors {
                     }
                 }
             }
-            if has("{") && is_semi && clause != "switch" {
+            let lbrace = matches!(tok, Some((_, Tok::LBrace, _)));
+            if has("ident") && has("int") && !lbrace && !is_semi {
+                return syn(", expected expression");
+            }
+            // Go's header: `init` up to the first `;`, then the condition (and for `for`, a
+            // second `;` and the post statement); the block must follow.
+            let ranged = {
+                let mut depth = 0;
+                let mut found = false;
+                for (_, t, _) in before.iter().rev() {
+                    match t {
+                        Tok::RParen | Tok::RBrack | Tok::RBrace => depth += 1,
+                        Tok::LParen | Tok::LBrack | Tok::LBrace => depth -= 1,
+                        Tok::Range if depth == 0 => found = true,
+                        Tok::For if depth == 0 => break,
+                        _ => {}
+                    }
+                }
+                found
+            };
+            let after_clause = match clause {
+                "for" => semis >= 2 || ranged,
+                "if" => semis >= 1,
+                _ => false,
+            };
+            if clause == "switch" && semis >= 1 && !lbrace && has("{") {
+                return plain(pos, "missing { after switch clause");
+            }
+            if clause == "for" && semis == 1 && has(";") && !has("{") {
+                return syn(", expected semicolon or newline");
+            }
+            if has("{") && (is_semi || after_clause) && clause != "switch" {
                 return syn(&format!(", expected {{ after {clause} clause"));
             }
-            if has("{") && !is_semi {
+            if (has("{") || (semis == 0 && has(";"))) && !is_semi {
                 return syn(", expected {");
             }
+        }
+
+        // `go (`...: Go reports the parentheses first.
+        if let Some(&(Kind::Paren, j)) = stack.last() {
+            if j > 0 && matches!(before[j - 1].1, Tok::Go | Tok::Defer) {
+                let kw = before[j - 1].1.keyword_str().unwrap_or("go");
+                return Diagnostic::syntax(
+                    before[j].0 as u32,
+                    format!("expression in {kw} must not be parenthesized"),
+                );
+            }
+        }
+        // After a function signature in a statement (`go func() x`): Go took `func()` as a
+        // function type, and the statement ends there.
+        if prev == Some(&Tok::RParen) && has("{") && has("map") && !has(",") {
+            if let Some(j) = matching_open(before, before.len() - 1) {
+                let k = open_brackets(&before[..=j]).last().map(|&(k, _)| k);
+                if k == Some(Kind::Params) && stack.iter().all(|&(k, _)| k == Kind::Brace) {
+                    return syn(" at end of statement");
+                }
+            }
+        }
+        // The start of a spec in `var (`, `const (`, `type (`: a name.
+        if inner == Some(Kind::Group)
+            && matches!(prev, Some(Tok::LParen | Tok::Semi(_)))
+            && has("ident")
+            && !has("string")
+        {
+            return syn(", expected name");
+        }
+        // `func () {`: the receiver list is empty (Go reports this before the missing name).
+        if file && stack.is_empty() && before.len() >= 3 {
+            let n = before.len();
+            if before[n - 3].1 == Tok::Func
+                && before[n - 2].1 == Tok::LParen
+                && before[n - 1].1 == Tok::RParen
+                && !matches!(tok, Some((_, Tok::Ident(_), _)))
+            {
+                return Diagnostic::syntax(pos as u32, "method has no receiver");
+            }
+        }
+        // `type T[P any] ]`: the type is missing.
+        if prev == Some(&Tok::RBrack) && has("ident") && has("*") && has("map") {
+            if let Some(j) = matching_open(before, before.len() - 1) {
+                let spec_start = j >= 2
+                    && matches!(before[j - 1].1, Tok::Ident(_))
+                    && (before[j - 2].1 == Tok::Type
+                        || (matches!(before[j - 2].1, Tok::LParen | Tok::Semi(_))
+                            && open_brackets(&before[..j]).last().is_some_and(|&(k, i)| {
+                                k == Kind::Group && i > 0 && before[i - 1].1 == Tok::Type
+                            })));
+                if spec_start {
+                    return syn(" in type declaration");
+                }
+            }
+        }
+        // An expression list that is not an assignment: `a, b)`.
+        if has("=") && has(":=") && has(",") && !has(";") && !has(")") && !has(":") {
+            return syn(", expected := or = or comma");
         }
 
         // Lists.
@@ -553,11 +733,31 @@ mod errors {
         if inner == Some(Kind::Params) && has(")") && has("...") && !has(",") {
             return syn(", expected )");
         }
+        if inner == Some(Kind::Iface) && has("~") && has("ident") && !has(";") {
+            return syn(", expected ~ term or type");
+        }
+        if inner == Some(Kind::Struct) && has("ident") && has("*") && !has(";") {
+            return syn(", expected field name or embedded type");
+        }
         if inner == Some(Kind::Iface) && has("}") {
             return syn(" in interface type; possibly missing semicolon or newline or }");
         }
         if inner == Some(Kind::Index) && has("]") && has(":") {
             return syn(", expected comma, : or ]");
+        }
+        if matches!(inner, Some(Kind::Brack | Kind::Index))
+            && has("]")
+            && !has(",")
+            && !(has("ident") && has("int"))
+        {
+            return syn(", expected ]");
+        }
+        if exp == [":"] && matches!(prev, Some(Tok::Ident(_))) {
+            // A name at the start of a statement, then something that cannot follow it.
+            return syn(" at end of statement");
+        }
+        if exp == ["(", "["] {
+            return syn(", expected (");
         }
         if has("case") && has("default") && !has("if") {
             return syn(", expected case or default or }");
@@ -579,7 +779,13 @@ mod errors {
             return syn(", expected expression");
         }
         if has("ident") && has("*") && has("map") {
-            if before.len() >= 2 && matches!(before[before.len() - 2].1, Tok::Type) {
+            let n = before.len();
+            let in_type_group = n >= 2
+                && matches!(before[n - 2].1, Tok::LParen | Tok::Semi(_))
+                && stack.last().is_some_and(|&(k, i)| {
+                    k == Kind::Group && i > 0 && before[i - 1].1 == Tok::Type
+                });
+            if n >= 2 && (matches!(before[n - 2].1, Tok::Type) || in_type_group) {
                 return syn(" in type declaration");
             }
             return syn(", expected type");
@@ -597,6 +803,53 @@ mod errors {
             return syn(", expected :");
         }
         syn("")
+    }
+
+    /// Go's short form of an expression: the insides of braces (composite literals, function
+    /// bodies) become `…`.
+    fn short(text: &str) -> String {
+        let mut out = String::new();
+        let mut depth = 0;
+        let mut quote: Option<char> = None;
+        let mut escaped = false;
+        for c in text.chars() {
+            if let Some(q) = quote {
+                if depth == 0 {
+                    out.push(c);
+                }
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' && q != '`' {
+                    escaped = true;
+                } else if c == q {
+                    quote = None;
+                }
+                continue;
+            }
+            match c {
+                '"' | '\'' | '`' => {
+                    quote = Some(c);
+                    if depth == 0 {
+                        out.push(c);
+                    }
+                }
+                '{' => {
+                    if depth == 0 {
+                        out.push_str("{…");
+                    }
+                    depth += 1;
+                }
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        out.push('}');
+                    }
+                }
+                _ if depth == 0 => out.push(c),
+                _ => {}
+            }
+        }
+        out
     }
 
     /// `if x := 1 {`: Go's `cannot use x := 1 as value` (for an assignment, `cannot use
@@ -626,8 +879,9 @@ mod errors {
                 Tok::Define | Tok::Assign | Tok::OpAssign(_) | Tok::Inc | Tok::Dec | Tok::Arrow
                     if depth == 0 =>
                 {
-                    let lhs = src.get(lo..*olo)?.trim();
-                    let rhs = src.get(*ohi..hi)?.trim();
+                    let lhs = short(src.get(lo..*olo)?.trim());
+                    let rhs = short(src.get(*ohi..hi)?.trim());
+                    let (lhs, rhs) = (lhs.as_str(), rhs.as_str());
                     let emph = |toks: &[Spanned], text: &str| {
                         let bin = toks.iter().any(|(_, t, _)| {
                             matches!(
@@ -1001,6 +1255,26 @@ pub(crate) mod build {
     /// error:` prefix).
     pub fn slice_error(pos: usize, msg: &str) -> Result<Expr, PErr> {
         Err(user(pos as u32, msg))
+    }
+
+    /// `go x` / `defer x`; cmd/compile's parser rejects a parenthesized `x`.
+    pub fn call_stmt(l: usize, r: usize, go: bool, x: Expr) -> Result<Stmt, PErr> {
+        let kw = if go { "go" } else { "defer" };
+        if matches!(x.kind, ExprKind::Paren(_)) {
+            return Err(user(
+                x.span.lo,
+                &format!("expression in {kw} must not be parenthesized"),
+            ));
+        }
+        Ok(st(
+            l,
+            r,
+            if go {
+                StmtKind::Go(x)
+            } else {
+                StmtKind::Defer(x)
+            },
+        ))
     }
 
     pub fn iotas(mut specs: Vec<ConstSpec>) -> Vec<ConstSpec> {

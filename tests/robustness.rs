@@ -1,16 +1,20 @@
-//! Robustness of the front end: no input may make the parser or the type checker panic or hang
-//! ("never a Rust panic on bad input: errors are values").
+//! Robustness of the front end: no input may make the parser, the type checker or the compiler
+//! panic or hang ("never a Rust panic on bad input: errors are values").
 //!
 //! `front_end_survives_mutants` takes every `.go` file under `tests/corpus/` and `benches/go/`,
 //! derives a few hundred mutants from each with a fixed-seed PRNG (so every run tests the same
 //! inputs), and feeds each mutant to `minigo::parse::parse_file`, then, when it parses, to
-//! `minigo::check::check_file`. Mutations work on bytes:
+//! `minigo::check::check_file`, and with `MINIGO_ROBUSTNESS_COMPILE=1`, when it type-checks, to
+//! `minigo::compile::Compiler` (off by default while the compiler is being written).
+//! Mutations work on bytes:
 //!
 //! - truncation at every N-th byte,
 //! - deletion of a random range,
 //! - duplication of a random range,
 //! - insertion of a Go token, an unbalanced bracket or quote, or a random byte (NUL, invalid
 //!   UTF-8 lead and continuation bytes, ...),
+//! - replacing an identifier-like word by another word of the file or by a type, builtin,
+//!   constant or expression (mutants that often parse, to reach the checker and compiler),
 //! - swapping two lines,
 //! - and combinations of two or three of these.
 //!
@@ -25,6 +29,7 @@
 //!     cargo test --test robustness
 //!     MINIGO_ROBUSTNESS_MUTANTS=50 cargo test --test robustness   # fewer mutants per file
 //!     MINIGO_ROBUSTNESS_ONLY=channels cargo test --test robustness # files whose path contains it
+//!     MINIGO_ROBUSTNESS_COMPILE=1 cargo test --test robustness     # also run the compiler
 
 use std::cell::RefCell;
 use std::fs;
@@ -39,14 +44,20 @@ use minigo::ast::IdGen;
 use minigo::diag::SourceMap;
 use minigo::types::TypeTable;
 
-/// Mutants per file (the truncations come on top, about 40 per file).
-const DEFAULT_MUTANTS: usize = 160;
+/// Random mutants per file (the truncations come on top: [`TRUNCATIONS`] per file).
+const DEFAULT_MUTANTS: usize = 120;
+/// Truncation points per file.
+const TRUNCATIONS: usize = 20;
 /// A single parse + check slower than this is a failure.
 const SLOW: Duration = Duration::from_secs(2);
 /// No progress for this long: the front end is hanging.
 const HANG: Duration = Duration::from_secs(10);
-/// At most this many failing mutants are saved and reported.
+/// At most this many failing mutants are saved and reported (per worker)...
 const MAX_REPORTED: usize = 20;
+/// ... and at most this many per panic location (file:line:col of the panic).
+const PER_LOCATION: usize = 2;
+/// Worker threads (capped by the number of cores).
+const WORKERS: usize = 2;
 
 // --- a small deterministic PRNG (splitmix64) ---------------------------------------------------
 
@@ -199,6 +210,98 @@ const TOKENS: &[&str] = &[
     "\u{0}",
 ];
 
+/// Replacements for a word by the `replace word` mutation (besides other words of the same
+/// file): types, builtins, constants and expressions that parse where an identifier does, so
+/// the mutant often parses and exercises the type checker.
+const WORDS: &[&str] = &[
+    "int",
+    "int8",
+    "uint64",
+    "float64",
+    "complex128",
+    "string",
+    "byte",
+    "rune",
+    "bool",
+    "error",
+    "any",
+    "comparable",
+    "uintptr",
+    "nil",
+    "true",
+    "iota",
+    "_",
+    "len",
+    "cap",
+    "make",
+    "new",
+    "append",
+    "copy",
+    "delete",
+    "panic",
+    "recover",
+    "print",
+    "close",
+    "min",
+    "max",
+    "clear",
+    "complex",
+    "real",
+    "imag",
+    "0",
+    "-1",
+    "1 << 70",
+    "1.5",
+    "2i",
+    "'x'",
+    "\"s\"",
+    "`r`",
+    "[]int",
+    "[3]string",
+    "[...]int{1}",
+    "map[string]int",
+    "chan int",
+    "<-chan int",
+    "func()",
+    "func(int) string",
+    "struct{}",
+    "struct{ x int }",
+    "interface{}",
+    "interface{ M() }",
+    "*int",
+    "(*T)",
+    "T[int]",
+    "fmt",
+    "fmt.Println",
+    "os.Exit",
+    "sync.Mutex",
+    "time.Second",
+    "x.y",
+    "f()",
+    "a[0]",
+    "a[1:2]",
+    "m[\"k\"]",
+    "<-c",
+    "&x",
+    "*p",
+    "x.(int)",
+    "T{}",
+    "T{1, 2}",
+    "[]T{}",
+    "func() {}",
+    "(x)",
+    "main",
+    "init",
+    "go",
+    "defer",
+    "self",
+    "this",
+    "T",
+    "E",
+    "K",
+    "V",
+];
+
 /// Bytes inserted by the `insert byte` mutation, on top of a random byte.
 const BYTES: &[u8] = &[
     0x00, 0x01, 0x7f, 0x80, 0xbf, 0xc0, 0xc3, 0xe2, 0xed, 0xef, 0xf0, 0xf4, 0xf8, 0xfe, 0xff,
@@ -225,10 +328,46 @@ fn random_range(rng: &mut Rng, len: usize) -> (usize, usize) {
     (lo, hi.max(lo))
 }
 
+/// Byte ranges of the identifier-like words of `src` (ASCII letters, digits, `_`).
+fn words(src: &[u8]) -> Vec<(usize, usize)> {
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < src.len() {
+        if is_word(src[i]) {
+            let lo = i;
+            while i < src.len() && is_word(src[i]) {
+                i += 1;
+            }
+            out.push((lo, i));
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 /// One random mutation of `src`; returns the kind and the mutant.
 fn mutate_once(rng: &mut Rng, src: &[u8]) -> (&'static str, Vec<u8>) {
     let len = src.len();
-    match rng.below(6) {
+    match rng.below(8) {
+        5 | 6 => {
+            let ws = words(src);
+            if ws.is_empty() {
+                return ("replace word", src.to_vec());
+            }
+            let (lo, hi) = ws[rng.below(ws.len())];
+            let with: Vec<u8> = if rng.below(2) == 0 {
+                let (a, b) = ws[rng.below(ws.len())];
+                src[a..b].to_vec()
+            } else {
+                WORDS[rng.below(WORDS.len())].as_bytes().to_vec()
+            };
+            let mut v = src[..lo].to_vec();
+            v.extend_from_slice(&with);
+            v.extend_from_slice(&src[hi..]);
+            ("replace word", v)
+        }
         0 => {
             let (lo, hi) = random_range(rng, len);
             let mut v = src[..lo].to_vec();
@@ -270,7 +409,7 @@ fn mutate_once(rng: &mut Rng, src: &[u8]) -> (&'static str, Vec<u8>) {
 /// five combines two or three mutations).
 fn mutants(path: &str, src: &[u8], n: usize) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
-    let step = (src.len() / 40).max(1);
+    let step = (src.len() / TRUNCATIONS).max(1);
     for cut in (0..src.len()).step_by(step) {
         out.push((format!("truncate at {cut}"), src[..cut].to_vec()));
     }
@@ -339,9 +478,11 @@ enum Verdict {
     ParseError,
     /// Parsed; the checker returned errors (as values).
     CheckError,
-    /// Parsed and checked.
+    /// Parsed and checked; the compiler returned errors (as values).
+    CompileError,
+    /// Parsed and checked (and compiled, when the compile stage runs).
     Ok,
-    /// A Rust panic, with its message and location; `stage` is "parse" or "check".
+    /// A Rust panic, with its message and location; `stage` is "parse", "check" or "compile".
     Panic { stage: &'static str, msg: String },
 }
 
@@ -353,7 +494,13 @@ fn guarded<R>(f: impl FnOnce() -> R) -> Result<R, String> {
     r.map_err(|_| msg.unwrap_or_else(|| "<panic without message>".to_string()))
 }
 
-fn front_end(bytes: &[u8]) -> Verdict {
+/// Which stages run after the parser.
+#[derive(Clone, Copy, Debug)]
+struct Stages {
+    compile: bool,
+}
+
+fn front_end(bytes: &[u8], stages: Stages) -> Verdict {
     let Ok(src) = std::str::from_utf8(bytes) else {
         return Verdict::NotUtf8;
     };
@@ -368,48 +515,90 @@ fn front_end(bytes: &[u8]) -> Verdict {
         Ok(Err(_)) => return Verdict::ParseError,
         Ok(Ok(file)) => file,
     };
-    let checked = guarded(|| {
-        let sm = SourceMap::new("prog.go", src);
-        let mut tt = TypeTable::new();
-        minigo::check::check_file(&file, &sm, &mut tt).is_ok()
+    let sm = SourceMap::new("prog.go", src);
+    let mut tt = TypeTable::new();
+    let info = match guarded(|| minigo::check::check_file(&file, &sm, &mut tt)) {
+        Err(msg) => {
+            return Verdict::Panic {
+                stage: "check",
+                msg,
+            }
+        }
+        Ok(Err(_)) => return Verdict::CheckError,
+        Ok(Ok(info)) => info,
+    };
+    if !stages.compile {
+        return Verdict::Ok;
+    }
+    // A program the checker accepts must compile (an error here is a value too, but unusual).
+    let compiled = guarded(|| {
+        minigo::compile::Compiler::new(&tt, &info, &sm, "prog.go")
+            .compile_file(&file)
+            .is_ok()
     });
-    match checked {
+    match compiled {
         Err(msg) => Verdict::Panic {
-            stage: "check",
+            stage: "compile",
             msg,
         },
         Ok(true) => Verdict::Ok,
-        Ok(false) => Verdict::CheckError,
+        Ok(false) => Verdict::CompileError,
     }
 }
 
 /// Shrinks a panicking input: removes chunks (halving their size down to one byte) while the
 /// front end still panics at the same location. Bounded, deterministic.
-fn shrink(input: &[u8], stage: &'static str, msg: &str) -> Vec<u8> {
+fn shrink(
+    input: &[u8],
+    stage: &'static str,
+    msg: &str,
+    stages: Stages,
+    tick: &AtomicU64,
+) -> Vec<u8> {
     let loc = msg.rsplit(" (at ").next().unwrap_or(msg).to_string();
-    let still_fails = |cand: &[u8]| match front_end(cand) {
-        Verdict::Panic { stage: s, msg: m } => s == stage && m.ends_with(&loc),
-        _ => false,
+    let still_fails = |cand: &[u8]| {
+        tick.fetch_add(1, Ordering::Relaxed); // the watchdog sees the shrinking as progress
+        let verdict = front_end(cand, stages);
+        match verdict {
+            Verdict::Panic { stage: s, msg: m } => s == stage && m.ends_with(&loc),
+            _ => false,
+        }
     };
-    let mut cur = input.to_vec();
+    // Remove chunks of lines first (keeps the program well-formed longer), then of bytes.
+    let mut budget = 3000;
+    let lines: Vec<Vec<u8>> = input
+        .split_inclusive(|&b| b == b'\n')
+        .map(|l| l.to_vec())
+        .collect();
+    let lines = ddmin(lines, &mut budget, |units| still_fails(&units.concat()));
+    let bytes: Vec<Vec<u8>> = lines.concat().into_iter().map(|b| vec![b]).collect();
+    ddmin(bytes, &mut budget, |units| still_fails(&units.concat())).concat()
+}
+
+/// Greedy delta debugging: removes chunks of `units` (halving the chunk size down to one unit)
+/// while `fails` still holds, within `budget` calls.
+fn ddmin(
+    mut cur: Vec<Vec<u8>>,
+    budget: &mut usize,
+    fails: impl Fn(&[Vec<u8>]) -> bool,
+) -> Vec<Vec<u8>> {
     let mut chunk = (cur.len() / 2).max(1);
-    let mut budget = 4000;
     loop {
         let mut i = 0;
         let mut progressed = false;
-        while i < cur.len() && budget > 0 {
-            budget -= 1;
+        while i < cur.len() && *budget > 0 {
+            *budget -= 1;
             let end = (i + chunk).min(cur.len());
             let mut cand = cur[..i].to_vec();
             cand.extend_from_slice(&cur[end..]);
-            if still_fails(&cand) {
+            if fails(&cand) {
                 cur = cand;
                 progressed = true;
             } else {
                 i += chunk;
             }
         }
-        if budget == 0 || (chunk == 1 && !progressed) {
+        if *budget == 0 || (chunk == 1 && !progressed) {
             break;
         }
         if !progressed {
@@ -458,10 +647,18 @@ fn sanitize(s: &str) -> String {
         .collect()
 }
 
-/// The work item the worker thread is on, for the watchdog.
+/// The input a worker is on, for the watchdog.
 struct Current {
     label: String,
     bytes: Vec<u8>,
+}
+
+/// What the watchdog sees of one worker.
+#[derive(Default)]
+struct WorkerState {
+    current: Mutex<Option<Current>>,
+    progress: AtomicU64,
+    finished: AtomicBool,
 }
 
 #[derive(Default)]
@@ -470,7 +667,106 @@ struct Stats {
     not_utf8: usize,
     parse_errors: usize,
     check_errors: usize,
+    compile_errors: usize,
     ok: usize,
+    panics: usize,
+}
+
+impl Stats {
+    fn add(&mut self, o: &Stats) {
+        self.inputs += o.inputs;
+        self.not_utf8 += o.not_utf8;
+        self.parse_errors += o.parse_errors;
+        self.check_errors += o.check_errors;
+        self.compile_errors += o.compile_errors;
+        self.panics += o.panics;
+        self.ok += o.ok;
+    }
+}
+
+/// Runs the front end on every input of `files`; returns the statistics and the failures
+/// (each a message naming the saved mutant).
+fn work(
+    files: &[PathBuf],
+    root: &Path,
+    per_file: usize,
+    stages: Stages,
+    state: &WorkerState,
+) -> (Stats, Vec<String>) {
+    install_panic_hook();
+    let mut stats = Stats::default();
+    let mut failures: Vec<String> = Vec::new();
+    let mut locations: std::collections::HashMap<String, usize> = Default::default();
+    for path in files {
+        let rel = path
+            .strip_prefix(root)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .into_owned();
+        let Ok(src) = fs::read(path) else { continue };
+        let mut inputs = vec![("original".to_string(), src.clone())];
+        inputs.extend(mutants(&rel, &src, per_file));
+        for (label, bytes) in inputs {
+            let label = format!("{rel}: {label}");
+            *state.current.lock().unwrap() = Some(Current {
+                label: label.clone(),
+                bytes: bytes.clone(),
+            });
+            let t0 = Instant::now();
+            let verdict = front_end(&bytes, stages);
+            let took = t0.elapsed();
+            state.progress.fetch_add(1, Ordering::Relaxed);
+            stats.inputs += 1;
+            match &verdict {
+                Verdict::NotUtf8 => stats.not_utf8 += 1,
+                Verdict::ParseError => stats.parse_errors += 1,
+                Verdict::CheckError => stats.check_errors += 1,
+                Verdict::CompileError => stats.compile_errors += 1,
+                Verdict::Ok => stats.ok += 1,
+                Verdict::Panic { .. } => stats.panics += 1,
+            }
+            if failures.len() >= MAX_REPORTED {
+                continue;
+            }
+            let base = format!("{}-{:02}", sanitize(&rel), failures.len());
+            if let Verdict::Panic { stage, msg } = &verdict {
+                // Report the first PER_LOCATION mutants of each panic location, and shrink the
+                // first one.
+                let loc = msg.rsplit(" (at ").next().unwrap_or(msg).to_string();
+                let seen = locations.entry(loc).or_insert(0);
+                *seen += 1;
+                if *seen > PER_LOCATION {
+                    continue;
+                }
+                let saved = save(&format!("{base}.go"), &bytes);
+                let shrunk = if *seen == 1 {
+                    let small = shrink(&bytes, stage, msg, stages, &state.progress);
+                    let p = save(&format!("{base}.min.go"), &small);
+                    format!(
+                        "\n    shrunk to {} bytes: {} = {:?}",
+                        small.len(),
+                        p.display(),
+                        String::from_utf8_lossy(&small)
+                    )
+                } else {
+                    String::new()
+                };
+                failures.push(format!(
+                    "{label}: {stage} panicked: {msg}\n    mutant: {}{shrunk}",
+                    saved.display()
+                ));
+            } else if took > SLOW {
+                let saved = save(&format!("{base}.slow.go"), &bytes);
+                failures.push(format!(
+                    "{label}: took {took:?} (limit {SLOW:?})\n    mutant: {}",
+                    saved.display()
+                ));
+            }
+        }
+    }
+    *state.current.lock().unwrap() = None;
+    state.finished.store(true, Ordering::SeqCst);
+    (stats, failures)
 }
 
 #[test]
@@ -481,6 +777,12 @@ fn front_end_survives_mutants() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(DEFAULT_MUTANTS);
     let only = std::env::var("MINIGO_ROBUSTNESS_ONLY").ok();
+    // TODO(compile): make the compile stage the default once the compiler has settled (it
+    // still panics on some checked programs, e.g. tests/corpus/defer_panic/
+    // defer_loop_and_methods.go: TypeInfo::object index out of bounds from store_var).
+    let stages = Stages {
+        compile: std::env::var_os("MINIGO_ROBUSTNESS_COMPILE").is_some_and(|v| v == "1"),
+    };
     let root = repo();
     let mut files = Vec::new();
     go_files(&root.join("tests").join("corpus"), &mut files);
@@ -493,137 +795,78 @@ fn front_end_survives_mutants() {
         "no corpus files found under {}",
         root.display()
     );
+    let _ = fs::remove_dir_all(out_dir());
 
-    let current: Arc<Mutex<Option<Current>>> = Arc::new(Mutex::new(None));
-    let progress = Arc::new(AtomicU64::new(0));
-    let finished = Arc::new(AtomicBool::new(false));
+    // Files are dealt round-robin to the workers (at most WORKERS, one per core).
+    let n_workers = thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, WORKERS);
     let start = Instant::now();
-
-    let worker = {
-        let current = Arc::clone(&current);
-        let progress = Arc::clone(&progress);
-        let finished = Arc::clone(&finished);
+    let mut handles = Vec::new();
+    let mut states = Vec::new();
+    for w in 0..n_workers {
+        let mine: Vec<PathBuf> = files.iter().skip(w).step_by(n_workers).cloned().collect();
+        let state = Arc::new(WorkerState::default());
+        states.push(Arc::clone(&state));
         let root = root.clone();
-        thread::Builder::new()
-            .name("robustness-worker".into())
+        let handle = thread::Builder::new()
+            .name(format!("robustness-{w}"))
             .stack_size(16 << 20)
-            .spawn(move || {
-                install_panic_hook();
-                let mut stats = Stats::default();
-                let mut failures: Vec<String> = Vec::new();
-                let mut seen_locations: Vec<String> = Vec::new();
-                for path in &files {
-                    let rel = path
-                        .strip_prefix(&root)
-                        .unwrap_or(path)
-                        .to_string_lossy()
-                        .into_owned();
-                    let Ok(src) = fs::read(path) else { continue };
-                    let mut inputs = vec![("original".to_string(), src.clone())];
-                    inputs.extend(mutants(&rel, &src, per_file));
-                    for (label, bytes) in inputs {
-                        let label = format!("{rel}: {label}");
-                        *current.lock().unwrap() = Some(Current {
-                            label: label.clone(),
-                            bytes: bytes.clone(),
-                        });
-                        let t0 = Instant::now();
-                        let verdict = front_end(&bytes);
-                        let took = t0.elapsed();
-                        progress.fetch_add(1, Ordering::Relaxed);
-                        stats.inputs += 1;
-                        match &verdict {
-                            Verdict::NotUtf8 => stats.not_utf8 += 1,
-                            Verdict::ParseError => stats.parse_errors += 1,
-                            Verdict::CheckError => stats.check_errors += 1,
-                            Verdict::Ok => stats.ok += 1,
-                            Verdict::Panic { .. } => {}
-                        }
-                        if failures.len() >= MAX_REPORTED {
-                            continue;
-                        }
-                        if let Verdict::Panic { stage, msg } = &verdict {
-                            let n = failures.len();
-                            let base = format!("{n:02}-{}", sanitize(&label));
-                            let saved = save(&format!("{base}.go"), &bytes);
-                            let loc = msg.rsplit(" (at ").next().unwrap_or(msg).to_string();
-                            // Shrink the first mutant of each panic location only.
-                            let shrunk = if seen_locations.contains(&loc) {
-                                String::new()
-                            } else {
-                                seen_locations.push(loc);
-                                let small = shrink(&bytes, stage, msg);
-                                let p = save(&format!("{base}.min.go"), &small);
-                                format!(
-                                    "\n    shrunk to {} bytes: {} = {:?}",
-                                    small.len(),
-                                    p.display(),
-                                    String::from_utf8_lossy(&small)
-                                )
-                            };
-                            failures.push(format!(
-                                "{label}: {stage} panicked: {msg}\n    mutant: {}{shrunk}",
-                                saved.display()
-                            ));
-                        } else if took > SLOW {
-                            let n = failures.len();
-                            let saved =
-                                save(&format!("{n:02}-slow-{}.go", sanitize(&label)), &bytes);
-                            failures.push(format!(
-                                "{label}: took {took:?} (limit {SLOW:?})\n    mutant: {}",
-                                saved.display()
-                            ));
-                        }
-                    }
-                }
-                *current.lock().unwrap() = None;
-                finished.store(true, Ordering::SeqCst);
-                (stats, failures)
-            })
-            .expect("spawn worker")
-    };
+            .spawn(move || work(&mine, &root, per_file, stages, &state))
+            .expect("spawn worker");
+        handles.push(handle);
+    }
 
-    // Watchdog: the worker must make progress.
-    let mut last = (progress.load(Ordering::Relaxed), Instant::now());
-    while !finished.load(Ordering::SeqCst) {
+    // Watchdog: every worker must make progress.
+    let mut last: Vec<(u64, Instant)> = states.iter().map(|_| (0, Instant::now())).collect();
+    while !states.iter().all(|s| s.finished.load(Ordering::SeqCst)) {
         thread::sleep(Duration::from_millis(50));
-        let p = progress.load(Ordering::Relaxed);
-        if p != last.0 {
-            last = (p, Instant::now());
-        } else if last.1.elapsed() > HANG {
-            let cur = current.lock().unwrap();
-            let (label, saved) = match cur.as_ref() {
-                Some(c) => (
-                    c.label.clone(),
-                    save(&format!("hang-{}.go", sanitize(&c.label)), &c.bytes),
-                ),
-                None => ("<unknown>".to_string(), PathBuf::new()),
-            };
-            panic!(
-                "front end hangs: no progress for {HANG:?} on {label}\n    mutant: {}",
-                saved.display()
-            );
+        for (s, last) in states.iter().zip(last.iter_mut()) {
+            let p = s.progress.load(Ordering::Relaxed);
+            if p != last.0 || s.finished.load(Ordering::SeqCst) {
+                *last = (p, Instant::now());
+            } else if last.1.elapsed() > HANG {
+                let cur = s.current.lock().unwrap();
+                let (label, saved) = match cur.as_ref() {
+                    Some(c) => (
+                        c.label.clone(),
+                        save(&format!("hang-{}.go", sanitize(&c.label)), &c.bytes),
+                    ),
+                    None => ("<unknown>".to_string(), PathBuf::new()),
+                };
+                panic!(
+                    "front end hangs: no progress for {HANG:?} on {label}\n    mutant: {}",
+                    saved.display()
+                );
+            }
         }
     }
-    let (stats, failures) = worker.join().expect("worker thread");
+    let mut stats = Stats::default();
+    let mut failures = Vec::new();
+    for h in handles {
+        let (s, f) = h.join().expect("worker thread");
+        stats.add(&s);
+        failures.extend(f);
+    }
     eprintln!(
-        "robustness: {} inputs in {:.1?}: {} not UTF-8 (skipped), {} parse errors, {} check errors, {} ok",
+        "robustness: {} inputs from {} files in {:.1?} ({} workers): {} not UTF-8 (skipped), \
+         {} parse errors, {} check errors, {} compile errors, {} ok, {} panics",
         stats.inputs,
+        files.len(),
         start.elapsed(),
+        n_workers,
         stats.not_utf8,
         stats.parse_errors,
         stats.check_errors,
-        stats.ok
+        stats.compile_errors,
+        stats.ok,
+        stats.panics
     );
     assert!(
         failures.is_empty(),
-        "{} front-end failure(s){}:\n{}",
+        "{} front-end failure(s) (at most {MAX_REPORTED} reported per worker):\n{}",
         failures.len(),
-        if failures.len() >= MAX_REPORTED {
-            " (stopped reporting)"
-        } else {
-            ""
-        },
         failures.join("\n")
     );
 }
@@ -687,11 +930,12 @@ fn cli_invalid_bytes_do_not_panic() {
 }
 
 /// The CLI reports Go's errors for invalid UTF-8 and NUL bytes.
-// TODO(driver): un-ignore once `minigo run` compiles programs (src/main.rs is still the
-// "under construction" stub). The driver must read the file as bytes and report Go's
-// `invalid UTF-8 encoding` per bad sequence (lexer), or the go command's NUL message, with exit 1.
+// TODO(driver): un-ignore once `minigo::driver::run_file` reads the file as bytes: it uses
+// `read_to_string` and prints `open prog.go: stream did not contain valid UTF-8`. Go reports
+// `invalid UTF-8 encoding` at each bad sequence (cmd/compile's scanner), and the go command
+// refuses a NUL byte (`go: reading prog.go: unexpected NUL in input`), both with exit code 1.
 #[test]
-#[ignore = "minigo run is not implemented yet (src/main.rs stub)"]
+#[ignore = "driver::run_file reads with read_to_string (see TODO(driver))"]
 fn cli_invalid_utf8() {
     for (tag, src, want) in [
         ("utf8", INVALID_UTF8_PROG, INVALID_UTF8_GO_STDERR),
@@ -704,4 +948,104 @@ fn cli_invalid_utf8() {
         assert_eq!(out.status.code(), Some(1), "{tag}: exit code");
         assert!(out.stdout.is_empty(), "{tag}: stdout");
     }
+}
+
+// --- deep nesting -------------------------------------------------------------------------------
+
+/// Deeply nested inputs that Go accepts (go1.27.3 builds each of them at depth 100000; not
+/// nested types: `var x [][]...[]int` already takes Go minutes at depth 10000): a front end
+/// that recurses on the AST overflows its stack on them, which aborts the process instead of
+/// reporting an error. Each case runs in a child process (this test binary re-run on
+/// `deep_nesting_child`), on a thread with the main thread's 8 MiB stack.
+const DEEP: usize = 10_000;
+
+fn deep_case(name: &str) -> Option<String> {
+    let n = DEEP;
+    Some(match name {
+        "parens" => format!(
+            "package main\n\nvar x = {}1{}\n\nfunc main() {{ _ = x }}\n",
+            "(".repeat(n),
+            ")".repeat(n)
+        ),
+        "blocks" => format!(
+            "package main\n\nfunc main() {{\n{}{}\n}}\n",
+            "{".repeat(n),
+            "}".repeat(n)
+        ),
+        "sum" => format!(
+            "package main\n\nvar x = 1{}\n\nfunc main() {{ _ = x }}\n",
+            "+1".repeat(n)
+        ),
+        "unary" => format!(
+            "package main\n\nvar x = {}1\n\nfunc main() {{ _ = x }}\n",
+            "- ".repeat(n)
+        ),
+        "ifs" => format!(
+            "package main\n\nfunc main() {{\n{}{}\n}}\n",
+            "if true {".repeat(n / 4),
+            "}".repeat(n / 4)
+        ),
+        _ => return None,
+    })
+}
+
+const DEEP_CASES: [&str; 5] = ["parens", "blocks", "sum", "unary", "ifs"];
+
+/// The child side: parses and checks the case named by `MINIGO_DEEP_CASE` (does nothing when
+/// the variable is unset, so a plain `--include-ignored` run passes it).
+#[test]
+#[ignore = "run by deep_nesting in a child process"]
+fn deep_nesting_child() {
+    let Some(src) = std::env::var("MINIGO_DEEP_CASE")
+        .ok()
+        .and_then(|c| deep_case(&c))
+    else {
+        return;
+    };
+    let h = thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(move || {
+            let ids = IdGen::new();
+            let file =
+                minigo::parse::parse_file("prog.go", &src, &ids).map_err(|_| "parse error")?;
+            let sm = SourceMap::new("prog.go", &src);
+            let mut tt = TypeTable::new();
+            minigo::check::check_file(&file, &sm, &mut tt).map_err(|_| "check error")?;
+            Ok::<(), &str>(())
+        })
+        .expect("spawn");
+    let r = h.join().expect("front end panicked");
+    // Go accepts every case; an error (rather than a crash) is still acceptable here.
+    let _ = r;
+}
+
+/// Deeply nested programs must not crash the front end (a stack overflow aborts the process).
+// TODO(check): un-ignore when the checker no longer recurses without bound: at depth 10000
+// it overflows an 8 MiB stack on "blocks" ({{{...}}}) and "sum" (1+1+...+1); at 100000 on
+// "parens" too. The parser handles all of them at depth 100000.
+#[test]
+#[ignore = "the checker overflows its stack on deep nesting (see TODO(check))"]
+fn deep_nesting() {
+    let exe = std::env::current_exe().expect("current exe");
+    let mut crashed = Vec::new();
+    for case in DEEP_CASES {
+        let out = std::process::Command::new(&exe)
+            .args(["deep_nesting_child", "--exact", "--ignored", "--nocapture"])
+            .env("MINIGO_DEEP_CASE", case)
+            .output()
+            .expect("run child");
+        if !out.status.success() {
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            let why = stderr
+                .lines()
+                .find(|l| l.contains("overflowed") || l.contains("panicked"))
+                .unwrap_or("");
+            crashed.push(format!("{case} (depth {DEEP}): {} {why}", out.status));
+        }
+    }
+    assert!(
+        crashed.is_empty(),
+        "front end crashed on:\n{}",
+        crashed.join("\n")
+    );
 }

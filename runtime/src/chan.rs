@@ -9,6 +9,8 @@
 //!   goready (Go: "Do not change another G's status while holding this lock").
 //! - C4: a parked G's sudog is only written by the one waker that dequeued it (for select
 //!   sudogs, the one that won `select_done`), under the channel lock, before the ready.
+//! - C5: sudogs live in the blocked G's frame; queue entries (`SgRef`) are dereferenced
+//!   only under the channel lock, and wakers copy the G out before unlocking.
 //!
 //! Go's panics are values: `ChanError`.
 
@@ -51,7 +53,10 @@ impl std::fmt::Display for ChanError {
     }
 }
 
-/// A G waiting on a channel (Go's `sudog`).
+/// A G waiting on a channel (Go's `sudog`). It lives in the blocked G's own frame
+/// (`chansend`/`chanrecv`/`selectgo`) — no allocation per blocking operation, where Go
+/// takes one from the P's sudog cache (`acquireSudog`) — and the channel queues hold
+/// `SgRef` pointers to it (see `SgRef` for why they never dangle).
 pub(crate) struct Sudog<T> {
     pub(crate) g: Arc<G>,
     /// `elem`: the value to send, or the slot a receiver gets its value in (C4).
@@ -70,15 +75,39 @@ unsafe impl<T: Send> Sync for Sudog<T> {}
 unsafe impl<T: Send> Send for Sudog<T> {}
 
 impl<T> Sudog<T> {
-    pub(crate) fn addr(self: &Arc<Self>) -> usize {
-        Arc::as_ptr(self) as *const u8 as usize
+    pub(crate) fn addr(&self) -> usize {
+        self as *const Self as *const u8 as usize
+    }
+}
+
+/// A queued sudog (`waitq` entry): a pointer into a parked G's frame.
+///
+/// C5: an `SgRef` is dereferenced only with its channel's lock held, and the sudog
+/// outlives its queue entry: the G that owns it is parked (or, for select, about to park:
+/// the channels stay locked until g0 has switched away) from the push until a waker
+/// dequeues the entry under the lock, and after its wakeup the G removes its remaining
+/// select entries under the locks (selectgo pass 3) before its frame ends. A waker copies
+/// what it needs (`g`) out of the sudog before unlocking and never touches it after.
+pub(crate) struct SgRef<T>(*const Sudog<T>);
+
+// SAFETY: the pointee is Sync (Sudog: Sync for T: Send) and is only reached under the
+// channel lock (C5).
+unsafe impl<T: Send> Send for SgRef<T> {}
+
+impl<T> SgRef<T> {
+    pub(crate) fn new(sg: &Sudog<T>) -> SgRef<T> {
+        SgRef(sg as *const Sudog<T>)
+    }
+
+    pub(crate) fn addr(&self) -> usize {
+        self.0 as *const u8 as usize
     }
 }
 
 pub(crate) struct ChanState<T> {
     pub(crate) buf: VecDeque<T>,
-    pub(crate) recvq: VecDeque<Arc<Sudog<T>>>,
-    pub(crate) sendq: VecDeque<Arc<Sudog<T>>>,
+    pub(crate) recvq: VecDeque<SgRef<T>>,
+    pub(crate) sendq: VecDeque<SgRef<T>>,
 }
 
 /// Go's `hchan`.
@@ -146,8 +175,13 @@ impl<T: Send> HChan<T> {
 
 /// `waitq.dequeue()`: first sudog whose G can still be woken; select sudogs whose G was
 /// already won by another case are skipped ("We lost the race to wake this goroutine").
-pub(crate) fn dequeue<T>(q: &mut VecDeque<Arc<Sudog<T>>>) -> Option<Arc<Sudog<T>>> {
-    while let Some(sg) = q.pop_front() {
+/// The channel lock must be held, and the returned sudog used only until it is released
+/// (C5).
+pub(crate) fn dequeue<'a, T>(q: &mut VecDeque<SgRef<T>>) -> Option<&'a Sudog<T>> {
+    while let Some(r) = q.pop_front() {
+        // SAFETY: the caller holds the channel lock (C5); the sudog stays valid until the
+        // waker readies its G, after the unlock.
+        let sg = unsafe { &*r.0 };
         // AcqRel: exactly one waker wins the select; pairs with the G's reset to 0.
         if sg.is_select
             && sg
@@ -179,13 +213,14 @@ impl<T: Send> std::fmt::Debug for Chan<T> {
 }
 
 /// Who readies the Gs a channel operation woke: the running G (onto its P, as Go's
-/// goready) or, outside any G, the global queue.
-fn wake<T>(g: Option<&mut Gctx>, sg: &Arc<Sudog<T>>) {
+/// goready) or, outside any G, the global queue. `gp` was copied out of the sudog before
+/// the channel lock was released (C5).
+fn wake(g: Option<&mut Gctx>, gp: Arc<G>) {
     match g {
-        Some(g) => g.goready(sg.g.clone()),
+        Some(g) => g.goready(gp),
         None => {
-            if let Some(s) = sg.g.sched.upgrade() {
-                crate::proc::ready(&s, None, sg.g.clone(), true);
+            if let Some(s) = gp.sched.upgrade() {
+                crate::proc::ready(&s, None, gp, true);
             }
         }
     }
@@ -321,10 +356,11 @@ impl<T: Send> Chan<T> {
                 *sg.success.get() = true;
             }
             sg.g.param.store(sg.addr(), Ordering::Relaxed); // ordered by ready's CAS
+            let gp = sg.g.clone(); // C5: sg is not touched after the unlock
             c.sync_mirrors(st);
             // SAFETY: we hold the lock.
             unsafe { c.lock.unlock() };
-            wake(g.as_deref_mut(), &sg);
+            wake(g.as_deref_mut(), gp);
             return Ok(None);
         }
         if st.buf.len() < c.cap {
@@ -343,14 +379,14 @@ impl<T: Send> Chan<T> {
             }
         };
         // Block: enqueue a sudog and park; g0 releases the lock after the switch (I2).
-        let mysg = Arc::new(Sudog {
+        let mysg = Sudog {
             g: g.g.clone(),
             elem: UnsafeCell::new(Some(v)),
             success: UnsafeCell::new(false),
             is_select: false,
-        });
+        };
         g.g.param.store(0, Ordering::Relaxed); // read back after wakeup
-        st.sendq.push_back(mysg.clone());
+        st.sendq.push_back(SgRef::new(&mysg)); // C5: mysg outlives the entry
         c.sync_mirrors(st);
         g.gopark(WaitReason::ChanSend, Unlock::Lock(c.lock_ptr()));
         if g.g.param.swap(0, Ordering::Relaxed) != mysg.addr() {
@@ -404,10 +440,11 @@ impl<T: Send> Chan<T> {
             // SAFETY: as above.
             unsafe { *sg.success.get() = true };
             sg.g.param.store(sg.addr(), Ordering::Relaxed); // ordered by ready's CAS
+            let gp = sg.g.clone(); // C5: sg is not touched after the unlock
             c.sync_mirrors(st);
             // SAFETY: we hold the lock.
             unsafe { c.lock.unlock() };
-            wake(g.as_deref_mut(), &sg);
+            wake(g.as_deref_mut(), gp);
             return Some((v, true));
         }
         if let Some(v) = st.buf.pop_front() {
@@ -424,14 +461,14 @@ impl<T: Send> Chan<T> {
                 return None;
             }
         };
-        let mysg = Arc::new(Sudog {
+        let mysg = Sudog {
             g: g.g.clone(),
             elem: UnsafeCell::new(None),
             success: UnsafeCell::new(false),
             is_select: false,
-        });
+        };
         g.g.param.store(0, Ordering::Relaxed); // read back after wakeup
-        st.recvq.push_back(mysg.clone());
+        st.recvq.push_back(SgRef::new(&mysg)); // C5: mysg outlives the entry
         c.sync_mirrors(st);
         g.gopark(WaitReason::ChanReceive, Unlock::Lock(c.lock_ptr()));
         if g.g.param.swap(0, Ordering::Relaxed) != mysg.addr() {
@@ -465,20 +502,20 @@ impl<T: Send> Chan<T> {
                     *sg.success.get() = false;
                 }
                 sg.g.param.store(sg.addr(), Ordering::Relaxed); // ordered by ready's CAS
-                glist.push(sg);
+                glist.push(sg.g.clone()); // C5: the sudog is not touched after the unlock
             }
             while let Some(sg) = dequeue(&mut st.sendq) {
                 // SAFETY: dequeued under the lock (C4). The sender will panic.
                 unsafe { *sg.success.get() = false };
                 sg.g.param.store(sg.addr(), Ordering::Relaxed); // ordered by ready's CAS
-                glist.push(sg);
+                glist.push(sg.g.clone()); // C5
             }
             c.sync_mirrors(st);
         }
         // SAFETY: we hold the lock.
         unsafe { c.lock.unlock() };
-        for sg in glist {
-            wake(g.as_deref_mut(), &sg);
+        for gp in glist {
+            wake(g.as_deref_mut(), gp);
         }
         Ok(())
     }

@@ -147,7 +147,15 @@ pub fn run_main_with(cfg: Config, opts: RunOpts, main: GEntry) {
         info.creator_fn = Arc::from("");
         info.creator_loc = None;
         drop(info);
-        // SAFETY: gp is fresh and not yet published: we own its stack state (I1).
+        // Go's P0 has scheduled each system goroutine once, and runtime.main once more
+        // (after gcenable's wait), when main.main starts: schedtick is then
+        // system_goroutines+1, which fixes when findrunnable's `schedtick%61` fairness
+        // check first takes the global queue before runnext (Go 1.27, GOMAXPROCS=1:
+        // a `go f(); runtime.Gosched()` loop first resumes main before f at iteration
+        // 55 with package os, 56 without).
+        p.schedtick = (opts.system_goroutines as u32).wrapping_add(1);
+        p.sh.schedtick.store(p.schedtick, Ordering::Relaxed); // read by sysmon only
+                                                              // SAFETY: gp is fresh and not yet published: we own its stack state (I1).
         unsafe { (*gp.stack.get()).entry = Some(main) };
         gp.casgstatus(G_DEAD, G_RUNNABLE);
         sched.ngoroutine.fetch_add(1, Ordering::Relaxed); // counter only

@@ -3,11 +3,10 @@
 
 use std::cell::UnsafeCell;
 use std::sync::atomic::Ordering;
-use std::sync::Arc;
 
 use parking_lot::lock_api::RawMutex as _;
 
-use crate::chan::{dequeue, Chan, HChan, Sudog};
+use crate::chan::{dequeue, Chan, HChan, SgRef, Sudog};
 use crate::park::Gctx;
 use crate::runtime2::{Unlock, WaitReason};
 
@@ -147,9 +146,10 @@ pub fn select<T: Send>(
                         // SAFETY: as above.
                         unsafe { *sg.success.get() = true };
                         sg.g.param.store(sg.addr(), Ordering::Relaxed); // ordered by ready's CAS
+                        let gp = sg.g.clone(); // C5: sg is not touched after the unlock
                         c.sync_mirrors(st);
                         selunlock(&cs, &lockorder);
-                        g.goready(sg.g.clone());
+                        g.goready(gp);
                         return Some((i, v, true));
                     }
                 }
@@ -175,9 +175,10 @@ pub fn select<T: Send>(
                         *sg.success.get() = true;
                     }
                     sg.g.param.store(sg.addr(), Ordering::Relaxed); // ordered by ready's CAS
+                    let gp = sg.g.clone(); // C5: sg is not touched after the unlock
                     c.sync_mirrors(st);
                     selunlock(&cs, &lockorder);
-                    g.goready(sg.g.clone());
+                    g.goready(gp);
                     return Some((i, None, true));
                 }
                 if st.buf.len() < c.cap {
@@ -196,30 +197,35 @@ pub fn select<T: Send>(
         return None;
     }
 
-    // Pass 2: enqueue a sudog on every channel, in lock order, then park.
-    let mut sudogs: Vec<Option<Arc<Sudog<T>>>> = (0..cs.len()).map(|_| None).collect();
+    // Pass 2: enqueue a sudog on every channel, in lock order, then park. The sudogs live
+    // in this frame (`sudogs` is never resized once built), see chan.rs C5.
+    let sudogs: Vec<Option<Sudog<T>>> = cs
+        .iter_mut()
+        .map(|c| {
+            c.as_mut().map(|case| Sudog {
+                g: g.g.clone(),
+                elem: UnsafeCell::new(match &mut case.kind {
+                    Kind::Send(v) => v.take(),
+                    Kind::Recv => None,
+                }),
+                success: UnsafeCell::new(false),
+                is_select: true,
+            })
+        })
+        .collect();
     g.g.param.store(0, Ordering::Relaxed); // read back after wakeup
     g.g.select_done.store(0, Ordering::Release); // Release: before any waker can see our sudogs
     for &i in &lockorder {
-        let Some(case) = cs[i].as_mut() else { continue };
-        let elem = match &mut case.kind {
-            Kind::Send(v) => v.take(),
-            Kind::Recv => None,
+        let (Some(case), Some(sg)) = (cs[i].as_ref(), sudogs[i].as_ref()) else {
+            continue;
         };
-        let sg = Arc::new(Sudog {
-            g: g.g.clone(),
-            elem: UnsafeCell::new(elem),
-            success: UnsafeCell::new(false),
-            is_select: true,
-        });
         // SAFETY: channels locked.
         let st = unsafe { case.c.state() };
         match case.kind {
-            Kind::Send(_) => st.sendq.push_back(sg.clone()),
-            Kind::Recv => st.recvq.push_back(sg.clone()),
+            Kind::Send(_) => st.sendq.push_back(SgRef::new(sg)),
+            Kind::Recv => st.recvq.push_back(SgRef::new(sg)),
         }
         case.c.sync_mirrors(st);
-        sudogs[i] = Some(sg);
     }
     // selparkcommit: g0 unlocks every distinct channel after the switch.
     let mut locks = Vec::new();
@@ -260,7 +266,7 @@ pub fn select<T: Send>(
                 Kind::Send(_) => &mut st.sendq,
                 Kind::Recv => &mut st.recvq,
             };
-            if let Some(pos) = q.iter().position(|x| Arc::ptr_eq(x, sg)) {
+            if let Some(pos) = q.iter().position(|x| x.addr() == sg.addr()) {
                 q.remove(pos);
             }
             case.c.sync_mirrors(st);

@@ -69,6 +69,44 @@ fn goroutine_ids_match_go() {
     }
 }
 
+/// With one P, `go f(); runtime.Gosched()` runs f before main resumes, except when
+/// findrunnable's `schedtick%61` check takes main from the global queue first. Go 1.27
+/// first does so at iteration 55 (with package os; 56 without), then every 60: P0's
+/// schedtick counts the system goroutines and runtime.main before main.main starts.
+#[test]
+fn gosched_fairness_tick_matches_go() {
+    for (sys, want) in [(5u64, [55usize, 115]), (4, [56, 116])] {
+        let got = Arc::new(parking_lot::Mutex::new(Vec::new()));
+        let got2 = got.clone();
+        minigo_runtime::run_main_with(
+            Config {
+                gomaxprocs: 1,
+                ..Config::default()
+            },
+            minigo_runtime::RunOpts {
+                system_goroutines: sys,
+            },
+            Box::new(move |g| {
+                for i in 0..130 {
+                    let ran = Arc::new(AtomicUsize::new(0));
+                    let r2 = ran.clone();
+                    g.go(
+                        Arc::from("main.main.func1"),
+                        Box::new(move |_| {
+                            r2.store(1, Ordering::Relaxed);
+                        }),
+                    );
+                    g.gosched();
+                    if ran.load(Ordering::Relaxed) == 0 {
+                        got2.lock().push(i);
+                    }
+                }
+            }),
+        );
+        assert_eq!(*got.lock(), want, "system_goroutines={sys}");
+    }
+}
+
 #[test]
 fn ping_pong() {
     for cfg in configs() {

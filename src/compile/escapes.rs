@@ -164,11 +164,9 @@ fn stmt(s: &Stmt, info: &TypeInfo, out: &mut HashSet<ObjId>, cap: bool) {
 fn expr(x: &Expr, info: &TypeInfo, out: &mut HashSet<ObjId>, cap: bool) {
     let rec = |y: &Expr, out: &mut HashSet<ObjId>| expr(y, info, out, cap);
     match &x.kind {
-        ExprKind::Ident(_) => {
-            if cap {
-                if let Some(o) = info.obj_at(x.span.lo) {
-                    out.insert(o);
-                }
+        ExprKind::Ident(_) if cap => {
+            if let Some(o) = info.obj_at(x.span.lo) {
+                out.insert(o);
             }
         }
         ExprKind::FuncLit { body, .. } => {

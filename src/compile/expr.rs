@@ -230,9 +230,6 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Load, dst, dst, n);
                 }
             }
-            Some(Loc::Global(g)) => {
-                self.emit_i(Instr::abx(Op::GetGlobal, dst, g));
-            }
             None => match self.globals.get(&o).copied() {
                 Some(g) => {
                     self.emit_i(Instr::abx(Op::GetGlobal, dst, g));
@@ -273,9 +270,6 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::GetUp, t, u, 0);
                     self.emit(Op::Store, t, src, n);
                 }
-            }
-            Some(Loc::Global(g)) => {
-                self.emit_i(Instr::abx(Op::SetGlobal, src, g));
             }
             None => match self.globals.get(&o).copied() {
                 Some(g) => {
@@ -1006,8 +1000,7 @@ impl<'a> Compiler<'a> {
         }
         // The window must be the top: re-allocate if the receiver used registers above it.
         let win = if self.level() > win + 1 {
-            let w = self.alloc();
-            w
+            self.alloc()
         } else {
             win
         };

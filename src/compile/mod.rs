@@ -31,8 +31,6 @@ enum Loc {
     Cell(u16),
     /// A captured cell of the running closure.
     Up(u16),
-    /// A package-level variable slot.
-    Global(u32),
 }
 
 struct LoopCtx {
@@ -269,14 +267,12 @@ impl<'a> Compiler<'a> {
         let fs = self.fs();
         let ins = fs.code[at];
         let off = target as i64 - (at as i64 + 1);
-        if matches!(
+        let short = matches!(
             ins.op.format(),
             crate::opcode::Format::CmpJump | crate::opcode::Format::CmpJumpK
-        ) || ins.op == Op::MapNext
-        {
-            if off < i16::MIN as i64 || off > i16::MAX as i64 {
-                fs.too_far = true;
-            }
+        ) || ins.op == Op::MapNext;
+        if short && (off < i16::MIN as i64 || off > i16::MAX as i64) {
+            fs.too_far = true;
         }
         fs.code[at] = match ins.op.format() {
             crate::opcode::Format::CmpJump | crate::opcode::Format::CmpJumpK => {

@@ -94,7 +94,7 @@ pub fn slots(tt: &TypeTable, t: TypeId) -> u32 {
         return 1;
     }
     match tt.under(t) {
-        Type::Struct(fs) => fs.iter().map(|f| slots(tt, f.ty)).sum::<u32>().max(0),
+        Type::Struct(fs) => fs.iter().map(|f| slots(tt, f.ty)).sum::<u32>(),
         Type::Array(n, e) => (*n as u32).saturating_mul(slots(tt, *e)),
         _ => 1,
     }
@@ -135,11 +135,6 @@ pub fn slot_kind(tt: &TypeTable, t: TypeId) -> SlotKind {
         _ if all_scalar(tt, t) => SlotKind::Words,
         _ => SlotKind::Vals,
     }
-}
-
-/// Storage kind for the elements of a slice/array of `elem`: bytes only for 1-slot byte/bool.
-pub fn elem_slot_kind(tt: &TypeTable, elem: TypeId) -> SlotKind {
-    slot_kind(tt, elem)
 }
 
 /// Size in bytes as Go lays it out on amd64 (for append's size-class rounding).

@@ -668,3 +668,85 @@ fn repl_errors_are_statement_errors() {
         "syntax error: unexpected EOF in argument list; possibly missing comma or )"
     );
 }
+
+/// Absurd nesting is an error, not a stack overflow.
+#[test]
+fn deep_nesting_is_an_error() {
+    let n = crate::lexer::MAX_NESTING + 1;
+    let src = format!(
+        "package main\nvar x = {}1{}\n",
+        "(".repeat(n),
+        ")".repeat(n)
+    );
+    let ids = IdGen::new();
+    let e = parse_file("prog.go", &src, &ids).err().unwrap_or_default();
+    assert!(
+        e.iter().any(|d| d.msg.starts_with("too deeply nested")),
+        "{e:?}"
+    );
+    let n = crate::lexer::MAX_NESTING;
+    let src = format!(
+        "package main\nvar x = {}1{}\n",
+        "(".repeat(n - 1),
+        ")".repeat(n - 1)
+    );
+    assert!(parse_file("prog.go", &src, &IdGen::new()).is_ok());
+}
+
+/// Differential check against Go: for each `X.go` in `$MINIGO_ERR_DIR` with `X.err` (Go's first
+/// error line), prints the cases where minigo's first syntax error differs, or where one side
+/// reports a syntax error and the other does not.
+#[test]
+#[ignore]
+fn compare_errors_dir() {
+    let Ok(dir) = std::env::var("MINIGO_ERR_DIR") else {
+        return;
+    };
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .map(|rd| rd.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    names.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|e| e == "go"));
+    names.sort();
+    let (mut same, mut diff) = (0, 0);
+    for p in &names {
+        let src = std::fs::read_to_string(p).unwrap_or_default();
+        let want = std::fs::read_to_string(p.with_extension("err")).unwrap_or_default();
+        let want = want.trim_end().to_string();
+        let file = p.file_name().and_then(|s| s.to_str()).unwrap_or("");
+        let sm = SourceMap::new(file, &src);
+        let got = match parse_file(file, &src, &IdGen::new()) {
+            Ok(_) => String::new(),
+            Err(ds) => ds.first().map(|d| sm.render(d)).unwrap_or_default(),
+        };
+        let go_syntax = !want.is_empty() && (want.contains("syntax error") || !got.is_empty());
+        if !go_syntax && got.is_empty() {
+            continue;
+        }
+        if got == want {
+            same += 1;
+        } else {
+            diff += 1;
+            println!("{file}\n   got: {got}\n  want: {want}");
+        }
+    }
+    println!("{same} same, {diff} differ");
+}
+
+#[test]
+fn lexical_errors_keep_the_ast() {
+    let src = "package main\n\nfunc main() {\n\tx := 08\n\ts := \"\\q\"\n}\n";
+    let (f, d) = parse_file_with_errors("prog.go", src, &IdGen::new());
+    assert!(f.is_some());
+    let msgs: Vec<&str> = d.iter().map(|d| d.msg.as_str()).collect();
+    assert_eq!(
+        msgs,
+        vec!["invalid digit '8' in octal literal", "unknown escape"]
+    );
+    assert!(parse_file("prog.go", src, &IdGen::new()).is_err());
+    let (f, d) = parse_file_with_errors(
+        "prog.go",
+        "package main\nfunc main() { x := }",
+        &IdGen::new(),
+    );
+    assert!(f.is_none() && d.len() == 1);
+}

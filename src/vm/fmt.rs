@@ -3,7 +3,7 @@
 //! goroutine). The stdlib branch's Go-exact `fmt` engine replaces the verb handling here once it
 //! lands; the value walk (which needs VM values and types) stays.
 
-use super::program::{IntKind, RKind, RT_RUNTIME_ERROR};
+use super::program::{IntKind, RKind};
 use super::value::{Iface, Value};
 use super::{Trap, Vm};
 use std::sync::Arc;
@@ -351,12 +351,7 @@ impl Vm<'_> {
                 let (se, ss) = (self.prog().sym_error, self.prog().sym_string);
                 if let Some(t) = &t {
                     if matches!(t.kind, RKind::ErrorString) {
-                        let s = iv.val.str().to_string_lossy();
-                        return if iv.ty == RT_RUNTIME_ERROR || !t.named {
-                            s
-                        } else {
-                            s
-                        };
+                        return iv.val.str().to_string_lossy();
                     }
                 }
                 if let Ok(Some(s)) = self.call_string_method(&iv, se) {
@@ -426,7 +421,7 @@ mod tests {
     use super::*;
     #[test]
     fn floats_like_go() {
-        assert_eq!(format_float(3.14, 64), "3.14");
+        assert_eq!(format_float(2.75, 64), "2.75");
         assert_eq!(format_float(1e21, 64), "1e+21");
         assert_eq!(format_float(1e20, 64), "1e+20");
         assert_eq!(format_float(100000.0, 64), "100000");

@@ -563,11 +563,7 @@ impl Vm<'_> {
                         let k = kint!(ins.c) as u64;
                         seti!(
                             ins.a,
-                            if k == 0 {
-                                0
-                            } else {
-                                ((r!(ins.b).int() as u64) / k) as i64
-                            }
+                            (r!(ins.b).int() as u64).checked_div(k).unwrap_or(0) as i64
                         )
                     }
                     Op::RemK => {

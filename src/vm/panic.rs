@@ -6,7 +6,7 @@
 //!
 //! goroutine 1 [running]:
 //! main.main()
-//! 	/path/prog.go:4 +0x0
+//!     /path/prog.go:4 +0x0   (a tab, then the path)
 //! ```
 
 use super::Vm;

@@ -78,6 +78,8 @@ impl Value {
             _ => &[],
         }
     }
+    /// A Go string value from Rust text.
+    #[allow(clippy::should_implement_trait)]
     pub fn from_str(s: &str) -> Value {
         Value::Str(GoStr::from(s.as_bytes().to_vec()))
     }
