@@ -362,6 +362,7 @@ func FormatInt(i int64, base int) string
 func FormatUint(i uint64, base int) string
 func FormatFloat(f float64, fmt byte, prec, bitSize int) string
 func FormatBool(b bool) string
+func AppendUint(dst []byte, i uint64, base int) []byte
 func Quote(s string) string
 func QuoteRune(r rune) string
 func QuoteToASCII(s string) string
@@ -520,6 +521,10 @@ func (x Float64Slice) Len() int
 func (x Float64Slice) Less(i, j int) bool
 func (x Float64Slice) Swap(i, j int)
 func Sort(data Interface)
+type reverse struct { data Interface }
+func (r reverse) Len() int
+func (r reverse) Less(i, j int) bool
+func (r reverse) Swap(i, j int)
 func Stable(data Interface)
 func IsSorted(data Interface) bool
 func Reverse(data Interface) Interface
@@ -732,6 +737,13 @@ func (m *Map) Swap(key, value any) (previous any, loaded bool)
 func (m *Map) CompareAndSwap(key, old, new any) (swapped bool)
 func (m *Map) Range(f func(key, value any) bool)
 func (m *Map) Clear()
+func (m *Map) CompareAndDelete(key, old any) (deleted bool)
+func OnceValue[T any](f func() T) func() T
+func OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2)
+type onceCell struct { s uintptr }
+func (o onceCell) call()
+func (o onceCell) value() any
+func (o onceCell) values() (any, any)
 type Pool struct { New func() any; p uintptr }
 func (p *Pool) Get() any
 func (p *Pool) Put(x any)
@@ -756,6 +768,40 @@ func CompareAndSwapInt32(addr *int32, old, new int32) (swapped bool)
 func CompareAndSwapInt64(addr *int64, old, new int64) (swapped bool)
 func CompareAndSwapUint32(addr *uint32, old, new uint32) (swapped bool)
 func CompareAndSwapUint64(addr *uint64, old, new uint64) (swapped bool)
+func AddUintptr(addr *uintptr, delta uintptr) (new uintptr)
+func LoadUintptr(addr *uintptr) (val uintptr)
+func StoreUintptr(addr *uintptr, val uintptr)
+func SwapUint32(addr *uint32, new uint32) (old uint32)
+func SwapUint64(addr *uint64, new uint64) (old uint64)
+func SwapUintptr(addr *uintptr, new uintptr) (old uintptr)
+func CompareAndSwapUintptr(addr *uintptr, old, new uintptr) (swapped bool)
+func AndInt32(addr *int32, mask int32) (old int32)
+func AndUint32(addr *uint32, mask uint32) (old uint32)
+func AndInt64(addr *int64, mask int64) (old int64)
+func AndUint64(addr *uint64, mask uint64) (old uint64)
+func OrInt32(addr *int32, mask int32) (old int32)
+func OrUint32(addr *uint32, mask uint32) (old uint32)
+func OrInt64(addr *int64, mask int64) (old int64)
+func OrUint64(addr *uint64, mask uint64) (old uint64)
+func (x *Int32) And(mask int32) (old int32)
+func (x *Int32) Or(mask int32) (old int32)
+func (x *Int64) And(mask int64) (old int64)
+func (x *Int64) Or(mask int64) (old int64)
+func (x *Uint32) And(mask uint32) (old uint32)
+func (x *Uint32) Or(mask uint32) (old uint32)
+func (x *Uint64) And(mask uint64) (old uint64)
+func (x *Uint64) Or(mask uint64) (old uint64)
+type Uintptr struct { v uintptr }
+func (x *Uintptr) Load() uintptr
+func (x *Uintptr) Store(val uintptr)
+func (x *Uintptr) Swap(new uintptr) (old uintptr)
+func (x *Uintptr) CompareAndSwap(old, new uintptr) (swapped bool)
+func (x *Uintptr) Add(delta uintptr) (new uintptr)
+type Pointer[T any] struct { v *T }
+func (x *Pointer[T]) Load() *T
+func (x *Pointer[T]) Store(val *T)
+func (x *Pointer[T]) Swap(new *T) (old *T)
+func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool)
 type Int32 struct { v int32 }
 func (x *Int32) Load() int32
 func (x *Int32) Store(val int32)
@@ -803,6 +849,8 @@ func NumGoroutine() int
 func NumCPU() int
 func GOMAXPROCS(n int) int
 func Version() string
+func LockOSThread()
+func UnlockOSThread()
 func KeepAlive(x any)
 type MemStats struct { Alloc uint64; TotalAlloc uint64; Sys uint64; Mallocs uint64; Frees uint64; HeapAlloc uint64; HeapSys uint64; HeapObjects uint64; NumGC uint32 }
 func ReadMemStats(m *MemStats)
@@ -891,6 +939,26 @@ func WithCancel(parent Context) (ctx Context, cancel CancelFunc)
 func WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc)
 func WithDeadline(parent Context, d time.Time) (Context, CancelFunc)
 func WithValue(parent Context, key, val any) Context
+type CancelCauseFunc func(cause error)
+func WithCancelCause(parent Context) (ctx Context, cancel CancelCauseFunc)
+func Cause(c Context) error
+func WithoutCancel(parent Context) Context
+func WithTimeoutCause(parent Context, timeout time.Duration, cause error) (Context, CancelFunc)
+func WithDeadlineCause(parent Context, d time.Time, cause error) (Context, CancelFunc)
+func AfterFunc(ctx Context, f func()) (stop func() bool)
+type deadlineExceededError struct{}
+func (deadlineExceededError) Error() string
+func (deadlineExceededError) Timeout() bool
+func (deadlineExceededError) Temporary() bool
+type ctxImpl struct { c uintptr }
+func (c ctxImpl) Deadline() (deadline time.Time, ok bool)
+func (c ctxImpl) Done() <-chan struct{}
+func (c ctxImpl) Err() error
+func (c ctxImpl) Value(key any) any
+func (c ctxImpl) String() string
+func (c ctxImpl) cancel()
+func (c ctxImpl) cancelCause(cause error)
+func (c ctxImpl) stopAfter() bool
 "#;
 
 #[cfg(test)]

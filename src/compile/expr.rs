@@ -197,8 +197,9 @@ impl<'a> Compiler<'a> {
             },
             ConstValue::Float(f) => match self.class(t) {
                 TClass::Int(_) => Value::Int(*f as i64),
-                TClass::F32 => Value::from_f64(*f as f32 as f64),
-                _ => Value::from_f64(*f),
+                // Constants have no negative zero (+ 0.0 turns -0 into 0).
+                TClass::F32 => Value::from_f64((*f + 0.0) as f32 as f64),
+                _ => Value::from_f64(*f + 0.0),
             },
             ConstValue::Str(s) => Value::from_bytes(s.clone()),
             ConstValue::Complex(re, _) => Value::from_f64(*re),
@@ -207,7 +208,11 @@ impl<'a> Compiler<'a> {
 
     /// Load variable `o` into `dst`.
     pub(super) fn load_var(&mut self, o: ObjId, dst: u16) -> CResult<()> {
-        let n = self.slots(self.info.object(o).ty);
+        let ty = match self.fs().results.iter().find(|(r, _)| *r == o) {
+            Some((_, t)) => *t,
+            None => self.info.object(o).ty,
+        };
+        let n = self.slots(ty);
         match self.fs().locals.get(&o).copied() {
             Some(Loc::Reg(r)) => {
                 if r != dst {
@@ -242,7 +247,12 @@ impl<'a> Compiler<'a> {
 
     /// Store register `src` into variable `o`.
     pub(super) fn store_var(&mut self, o: ObjId, src: u16) -> CResult<()> {
-        let n = self.slots(self.info.object(o).ty);
+        // Synthesized result variables (functions with defer) are not checker objects.
+        let ty = match self.fs().results.iter().find(|(r, _)| *r == o) {
+            Some((_, t)) => *t,
+            None => self.info.object(o).ty,
+        };
+        let n = self.slots(ty);
         match self.fs().locals.get(&o).copied() {
             Some(Loc::Reg(r)) => {
                 if r != src {
@@ -483,6 +493,22 @@ impl<'a> Compiler<'a> {
                     Some(Loc::Up(u)) => {
                         self.emit(Op::GetUp, dst, u, 0);
                     }
+                    None if self.globals.contains_key(&o)
+                        && (self.slots(self.info.object(o).ty) == 1
+                            || self.is_opaque_lib(self.info.object(o).ty)) =>
+                    {
+                        // A one-slot global (or an opaque library value such as a global
+                        // sync.Mutex): a pointer to its global slot.
+                        let g = self.globals[&o];
+                        let id = self.native("runtime.globaladdr", x.span)?;
+                        let win = self.alloc();
+                        let r = self.alloc();
+                        self.emit_i(Instr::asbx(Op::LoadI, r, g as i32));
+                        self.emit(Op::CallN, win, id as u16, 1);
+                        self.ext(1, 0, 0);
+                        self.emit(Op::Move, dst, win, 0);
+                        self.restore(win);
+                    }
                     _ => return Err(unsupported(x.span, "the address of this variable")),
                 }
                 Ok(())
@@ -595,6 +621,16 @@ impl<'a> Compiler<'a> {
                         crate::vm::value::FuncVal::Native { id },
                     )));
                     self.emit_i(Instr::abx(Op::LoadK, dst, k as u32));
+                    Ok(())
+                }
+                ObjKind::Var(_) => {
+                    // A library variable (`os.Stdout`, `io.EOF`): a native returning it.
+                    let id = self.native(&format!("{pkg}.{name}"), e.span)?;
+                    let win = self.alloc();
+                    self.emit(Op::CallN, win, id as u16, 0);
+                    self.ext(1, 0, 0);
+                    self.emit(Op::Move, dst, win, 0);
+                    self.restore(win);
                     Ok(())
                 }
                 _ => Err(unsupported(e.span, &format!("{pkg}.{name}"))),
@@ -754,6 +790,14 @@ impl<'a> Compiler<'a> {
             params.len()
         };
         let mut nargs = 0u16;
+        // f(g()) with a multi-valued g: spread its results over the parameters.
+        if args.len() == 1 && !ellipsis {
+            if let Type::Tuple(elems) = self.tt.get(self.ty(&args[0])).clone() {
+                if elems.len() > 1 {
+                    return self.push_spread_args(&params, variadic, nfixed, &args[0], &elems);
+                }
+            }
+        }
         for (i, a) in args.iter().enumerate() {
             if variadic && i >= nfixed && !ellipsis {
                 break;
@@ -806,6 +850,60 @@ impl<'a> Compiler<'a> {
             nargs += 1;
         }
         Ok(nargs)
+    }
+
+    /// Arguments from one multi-valued call (`f(g())`): its results land in the argument
+    /// registers; the fixed ones are converted in place, the rest packed for a variadic `f`.
+    fn push_spread_args(
+        &mut self,
+        params: &[TypeId],
+        variadic: bool,
+        nfixed: usize,
+        a: &Expr,
+        elems: &[TypeId],
+    ) -> CResult<u16> {
+        let n = elems.len();
+        let base = self.multi(a, n)?;
+        self.restore(base + n as u16);
+        let nf = if variadic { nfixed.min(n) } else { n };
+        for i in 0..nf {
+            let r = base + i as u16;
+            let pt = params.get(i).copied().unwrap_or(elems[i]);
+            let l = self.level();
+            let c = self.convert(r, elems[i], pt)?;
+            if c != r {
+                self.emit(Op::Move, r, c, 0);
+            }
+            self.restore(l);
+        }
+        if !variadic {
+            return Ok(n as u16);
+        }
+        let st = params.last().copied().unwrap_or(TypeTable::INVALID);
+        let et = match self.tt.under(st) {
+            Type::Slice(e) => *e,
+            _ => st,
+        };
+        let sr = base + nf as u16;
+        let tmp = self.alloc();
+        self.emit(Op::LoadNil, tmp, 0, 0);
+        let count = n - nf;
+        for (i, &at) in elems.iter().enumerate().skip(nf) {
+            let r = self.alloc();
+            self.emit(Op::Move, r, base + i as u16, 0);
+            let c = self.convert(r, at, et)?;
+            if c != r {
+                self.emit(Op::Move, r, c, 0);
+                self.restore(r + 1);
+            }
+        }
+        let kind = types::slot_kind(self.tt, et) as u16;
+        let es = self.slots(et);
+        let eb = types::byte_size(self.tt, et) as u16;
+        self.emit(Op::Append, sr, tmp, count as u16);
+        self.ext(kind, es, eb);
+        self.restore(sr + 1);
+        Ok(nf as u16 + 1)
     }
 
     /// Compile a call; results land in consecutive registers starting at the returned one.

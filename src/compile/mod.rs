@@ -126,6 +126,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_file_inner(&mut self, file: &'a ast::File) -> CResult<()> {
+        self.builtin_error_methods()?;
         // 1. Number functions and methods, and globals.
         let mut decls = Vec::new();
         for d in &file.decls {
@@ -334,6 +335,144 @@ impl<'a> Compiler<'a> {
         let i = (self.prog.natives.len() - 1) as u32;
         self.natives.insert(qname.to_string(), i);
         Ok(i)
+    }
+
+    /// Whether a method object is a native library method (no Go body).
+    pub(super) fn is_native_method(&self, obj: Option<ObjId>) -> bool {
+        match obj {
+            None => true,
+            Some(o) => matches!(self.info.object(o).kind, ObjKind::Func { native: true, .. }),
+        }
+    }
+
+    /// A library type whose value is only used through its methods (sync.Mutex, sync.Once,
+    /// atomic.Int64...): its storage may be replaced by the native object.
+    pub(super) fn is_opaque_lib(&self, t: TypeId) -> bool {
+        self.tt
+            .named(t)
+            .is_some_and(|n| matches!(n.pkg.as_str(), "sync" | "sync/atomic" | "strings" | "bytes"))
+    }
+
+    /// Go's name of a native standard-library method: `sync.(*WaitGroup).Add` (pointer
+    /// receiver), `time.Duration.String` (value receiver); the package is its import path.
+    pub(super) fn native_method_name(&self, recv: TypeId, ptr_recv: bool, name: &str) -> String {
+        let recv = self.tt.pointer_elem(recv).unwrap_or(recv);
+        let (pkg, tname) = match self.tt.named(recv) {
+            Some(n) => (
+                n.pkg.clone(),
+                n.name.split('[').next().unwrap_or("").to_string(),
+            ),
+            None => (String::new(), self.tt.type_string(recv)),
+        };
+        if ptr_recv {
+            format!("{pkg}.(*{tname}).{name}")
+        } else {
+            format!("{pkg}.{tname}.{name}")
+        }
+    }
+
+    /// A bytecode function that calls native `qname` with its `nparams` parameters (receiver
+    /// first) and returns its `nres` results: the function of native method values and of
+    /// native methods in method tables (interface dispatch).
+    pub(super) fn native_stub(
+        &mut self,
+        qname: &str,
+        nparams: u16,
+        nres: u16,
+        span: ast::Span,
+    ) -> CResult<u32> {
+        let key = format!("stub:{qname}");
+        if let Some(i) = self.natives.get(&key) {
+            return Ok(*i);
+        }
+        let id = self.native(qname, span)?;
+        let idx = self.prog.funcs.len() as u32;
+        self.prog.funcs.push(Func {
+            name: qname.to_string(),
+            ..Default::default()
+        });
+        self.natives.insert(key, idx);
+        let saved = self.fs.replace(self.new_fs(qname.to_string(), 0));
+        let win = nparams;
+        for i in 0..nparams {
+            self.emit(Op::Move, win + 1 + i, i, 0);
+        }
+        self.emit(Op::CallN, win, id as u16, nparams);
+        self.ext(nres, 0, 0);
+        self.emit(Op::Ret, win, nres, 0);
+        let fs = std::mem::replace(&mut self.fs, saved).expect("stub fs");
+        let f = &mut self.prog.funcs[idx as usize];
+        f.code = fs.code;
+        f.lines = fs.lines;
+        f.consts = fs.consts;
+        f.nregs = 2 * nparams + nres + 2;
+        f.nparams = nparams;
+        f.nresults = nres;
+        Ok(idx)
+    }
+
+    /// `Error` (and `Unwrap`) of the built-in error types, for dynamic dispatch.
+    fn builtin_error_methods(&mut self) -> CResult<()> {
+        let f = self.native_stub("errors.(*errorString).Error", 1, 1, ast::Span::default())?;
+        let u = self.native_stub("fmt.(*wrapError).Unwrap", 1, 1, ast::Span::default())?;
+        let sym = self.prog.method_sym("Error");
+        let usym = self.prog.method_sym("Unwrap");
+        for t in crate::vm::program::RT_ERROR_TYPES {
+            if let Some(rt) = self.prog.types.get_mut(t as usize) {
+                rt.methods.insert(
+                    sym,
+                    crate::vm::program::MethodEntry {
+                        func: f,
+                        deref: 0,
+                        native: false,
+                    },
+                );
+            }
+        }
+        let re = self.native_stub("runtime.Error.RuntimeError", 1, 0, ast::Span::default())?;
+        let resym = self.prog.method_sym("RuntimeError");
+        if let Some(rt) = self
+            .prog
+            .types
+            .get_mut(crate::vm::program::RT_RUNTIME_ERROR as usize)
+        {
+            rt.methods.insert(
+                resym,
+                crate::vm::program::MethodEntry {
+                    func: re,
+                    deref: 0,
+                    native: false,
+                },
+            );
+        }
+        if let Some(rt) = self
+            .prog
+            .types
+            .get_mut(crate::vm::program::RT_WRAP_ERROR as usize)
+        {
+            rt.methods.insert(
+                usym,
+                crate::vm::program::MethodEntry {
+                    func: u,
+                    deref: 0,
+                    native: false,
+                },
+            );
+        }
+        // Library types that natives create at run time (found by name in `prog.types`).
+        for i in 0..self.tt.len() as u32 {
+            let t = TypeId(i);
+            if let Some(n) = self.tt.named(t) {
+                if (n.pkg == "context"
+                    && (n.name == "ctxImpl" || n.name == "deadlineExceededError"))
+                    || (n.pkg == "sync" && n.name == "onceCell")
+                    || (n.pkg == "sort" && n.name == "reverse")
+                {
+                    self.rtype(t);
+                }
+            }
+        }
+        Ok(())
     }
 
     fn build_method_tables(&mut self, decls: &[(u32, &ast::FuncDecl)]) {

@@ -6,6 +6,7 @@
 
 pub mod fmt;
 pub mod interp;
+pub mod lib;
 pub mod natives;
 pub mod panic;
 pub mod program;

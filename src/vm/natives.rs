@@ -410,6 +410,9 @@ fn runtime_numcpu(_vm: &mut Vm<'_>, _a: &[Value]) -> R {
 
 /// Native functions by qualified name.
 pub fn lookup(name: &str) -> Option<(&'static str, NativeFn)> {
+    if let Some(e) = super::lib::lookup(name) {
+        return Some(e);
+    }
     let table: &[(&'static str, NativeFn)] = &[
         ("fmt.Println", fmt_println),
         ("fmt.Print", fmt_print),
@@ -954,6 +957,232 @@ pub fn lookup_more(name: &str) -> Option<(&'static str, NativeFn)> {
         ("time.Duration.String", duration_string),
         ("time.Duration.Seconds", duration_seconds),
         ("time.Duration.Milliseconds", duration_ms),
+    ];
+    table
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(n, f)| (*n, *f))
+        .or_else(|| lookup_stdlib(name))
+}
+
+// ---------------------------------------------------------------------------------------------
+// strings, sort, strconv, errors (over the stdlib branch's Go-exact algorithms)
+
+use crate::stdlib;
+
+/// A new `[]string` from byte strings.
+fn string_slice(items: Vec<Vec<u8>>) -> Value {
+    let n = items.len();
+    let obj = super::value::Obj::new(super::value::SlotKind::Vals, n, &[]);
+    for (i, s) in items.into_iter().enumerate() {
+        obj.set(i, Value::from_bytes(s));
+    }
+    Value::Slice(super::value::GoSlice {
+        obj: Arc::new(obj),
+        off: 0,
+        len: n as u32,
+        cap: n as u32,
+        esz: 1,
+    })
+}
+
+fn strings_join(_vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let items: Vec<Vec<u8>> = slice_items(&a[0])
+        .iter()
+        .map(|v| v.as_str().to_vec())
+        .collect();
+    Ok(vec![Value::from_bytes(stdlib::strings::join(
+        &items,
+        a[1].as_str(),
+    ))])
+}
+fn strings_split(_vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let parts = stdlib::strings::split(a[0].as_str(), a[1].as_str());
+    Ok(vec![string_slice(
+        parts.into_iter().map(|p| p.to_vec()).collect(),
+    )])
+}
+fn strings_fields(_vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let parts = stdlib::strings::fields(a[0].as_str());
+    Ok(vec![string_slice(
+        parts.into_iter().map(|p| p.to_vec()).collect(),
+    )])
+}
+fn strings_has_prefix(_vm: &mut Vm<'_>, a: &[Value]) -> R {
+    Ok(vec![Value::from_bool(stdlib::strings::has_prefix(
+        a[0].as_str(),
+        a[1].as_str(),
+    ))])
+}
+fn strings_has_suffix(_vm: &mut Vm<'_>, a: &[Value]) -> R {
+    Ok(vec![Value::from_bool(stdlib::strings::has_suffix(
+        a[0].as_str(),
+        a[1].as_str(),
+    ))])
+}
+fn strings_index(_vm: &mut Vm<'_>, a: &[Value]) -> R {
+    Ok(vec![Value::Int(stdlib::strings::index(
+        a[0].as_str(),
+        a[1].as_str(),
+    ))])
+}
+fn strings_count(_vm: &mut Vm<'_>, a: &[Value]) -> R {
+    Ok(vec![Value::Int(stdlib::strings::count(
+        a[0].as_str(),
+        a[1].as_str(),
+    ))])
+}
+fn strings_replace_all(_vm: &mut Vm<'_>, a: &[Value]) -> R {
+    Ok(vec![Value::from_bytes(stdlib::strings::replace_all(
+        a[0].as_str(),
+        a[1].as_str(),
+        a[2].as_str(),
+    ))])
+}
+fn strings_replace(_vm: &mut Vm<'_>, a: &[Value]) -> R {
+    Ok(vec![Value::from_bytes(stdlib::strings::replace(
+        a[0].as_str(),
+        a[1].as_str(),
+        a[2].as_str(),
+        a[3].int(),
+    ))])
+}
+fn strings_trim_space(_vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let s = a[0].as_str();
+    let t = stdlib::strings::trim_left_func(s, |r| stdlib::unicode::is_space(r));
+    let n = t.len();
+    let mut end = n;
+    while end > 0 && matches!(t[end - 1], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+        end -= 1;
+    }
+    Ok(vec![Value::from_bytes(t[..end].to_vec())])
+}
+
+/// sort.Ints / sort.Strings / sort.Float64s: Go's pdqsort over the slice's elements.
+fn sort_slice_by(vm: &mut Vm<'_>, a: &[Value], kind: u8) -> R {
+    let s = match &a[0] {
+        Value::Slice(s) => s.clone(),
+        _ => return Ok(vec![]),
+    };
+    let mut items: Vec<Value> = (0..s.len as usize).map(|i| s.get(i)).collect();
+    match kind {
+        0 => stdlib::sort::sort_by(&mut items, |x, y| x.int() < y.int()),
+        1 => stdlib::sort::sort_by(&mut items, |x, y| x.as_str() < y.as_str()),
+        _ => stdlib::sort::sort_by(&mut items, |x, y| {
+            x.float() < y.float() || (x.float().is_nan() && !y.float().is_nan())
+        }),
+    }
+    for (i, v) in items.into_iter().enumerate() {
+        s.set(i, v);
+    }
+    let _ = vm;
+    Ok(vec![])
+}
+fn sort_ints(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    sort_slice_by(vm, a, 0)
+}
+fn sort_strings(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    sort_slice_by(vm, a, 1)
+}
+fn sort_float64s(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    sort_slice_by(vm, a, 2)
+}
+
+/// `sort.Slice(x, less)`: the less callback re-enters the VM on this goroutine.
+struct CallbackSort<'v, 'g> {
+    vm: &'v mut Vm<'g>,
+    s: super::value::GoSlice,
+    less: Value,
+}
+impl stdlib::sort::LessSwap for CallbackSort<'_, '_> {
+    type Error = Trap;
+    fn less(&mut self, i: usize, j: usize) -> Result<bool, Trap> {
+        let r = self
+            .vm
+            .call_value(&self.less, &[Value::Int(i as i64), Value::Int(j as i64)])?;
+        Ok(r.first().is_some_and(|v| v.truthy()))
+    }
+    fn swap(&mut self, i: usize, j: usize) {
+        let (x, y) = (self.s.get(i), self.s.get(j));
+        self.s.set(i, y);
+        self.s.set(j, x);
+    }
+}
+fn sort_slice_impl(vm: &mut Vm<'_>, a: &[Value], stable: bool) -> R {
+    let s = match &a[0] {
+        Value::Iface(iv) => match &iv.val {
+            Value::Slice(s) => s.clone(),
+            _ => return Ok(vec![]),
+        },
+        Value::Slice(s) => s.clone(),
+        _ => return Ok(vec![]),
+    };
+    let n = s.len as usize;
+    let mut d = CallbackSort {
+        vm,
+        s,
+        less: a[1].clone(),
+    };
+    if stable {
+        stdlib::sort::stable(&mut d, n)?;
+    } else {
+        stdlib::sort::sort(&mut d, n)?;
+    }
+    Ok(vec![])
+}
+fn sort_slice(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    sort_slice_impl(vm, a, false)
+}
+fn sort_slice_stable(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    sort_slice_impl(vm, a, true)
+}
+
+fn strconv_format_int(_vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let (v, base) = (a[0].int(), a[1].int().clamp(2, 36) as u32);
+    let neg = v < 0;
+    let mut u = v.unsigned_abs();
+    let mut out = Vec::new();
+    loop {
+        let d = (u % base as u64) as u8;
+        out.push(if d < 10 { b'0' + d } else { b'a' + d - 10 });
+        u /= base as u64;
+        if u == 0 {
+            break;
+        }
+    }
+    if neg {
+        out.push(b'-');
+    }
+    out.reverse();
+    Ok(vec![Value::from_bytes(out)])
+}
+
+/// errors.Is without Unwrap chains: interface equality (pointer identity for errors.New).
+fn errors_is(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let eq = super::interp::values_equal(vm.prog(), &a[0], &a[1]).unwrap_or(false);
+    Ok(vec![Value::from_bool(eq)])
+}
+
+/// More natives by qualified name.
+pub fn lookup_stdlib(name: &str) -> Option<(&'static str, NativeFn)> {
+    let table: &[(&'static str, NativeFn)] = &[
+        ("strings.Join", strings_join),
+        ("strings.Split", strings_split),
+        ("strings.Fields", strings_fields),
+        ("strings.HasPrefix", strings_has_prefix),
+        ("strings.HasSuffix", strings_has_suffix),
+        ("strings.Index", strings_index),
+        ("strings.Count", strings_count),
+        ("strings.Replace", strings_replace),
+        ("strings.ReplaceAll", strings_replace_all),
+        ("strings.TrimSpace", strings_trim_space),
+        ("sort.Ints", sort_ints),
+        ("sort.Strings", sort_strings),
+        ("sort.Float64s", sort_float64s),
+        ("sort.Slice", sort_slice),
+        ("sort.SliceStable", sort_slice_stable),
+        ("strconv.FormatInt", strconv_format_int),
+        ("errors.Is", errors_is),
     ];
     table
         .iter()

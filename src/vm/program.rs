@@ -144,6 +144,13 @@ pub const RT_RUNTIME_ERROR: u32 = 0;
 pub const RT_ERRORS_STRING: u32 = 1;
 pub const RT_STRING: u32 = 2;
 pub const RT_INT: u32 = 3;
+/// `fmt.Errorf` with one `%w` (value: tuple of message and wrapped error), several `%w`,
+/// and `errors.Join` (message and wrapped errors).
+pub const RT_WRAP_ERROR: u32 = 4;
+pub const RT_WRAP_ERRORS: u32 = 5;
+pub const RT_JOIN_ERROR: u32 = 6;
+/// The built-in error types whose `Error` method is native (`errors.(*errorString).Error`).
+pub const RT_ERROR_TYPES: [u32; 5] = [0, 1, 4, 5, 6];
 
 /// A native (standard-library) function.
 pub type NativeFn =
@@ -211,6 +218,11 @@ impl Program {
         s.slot_kind = SlotKind::Vals;
         p.types.push(s);
         p.types.push(scalar("int", RKind::Int(IntKind::I64)));
+        for name in ["*fmt.wrapError", "*fmt.wrapErrors", "*errors.joinError"] {
+            let mut t = scalar(name, RKind::ErrorString);
+            t.slot_kind = SlotKind::Vals;
+            p.types.push(t);
+        }
         let e = p.method_sym("Error");
         p.sym_error = Some(e);
         let s = p.method_sym("String");
