@@ -63,8 +63,13 @@ pub struct SourceMap {
 
 impl SourceMap {
     pub fn new(name: &str, src: &str) -> SourceMap {
+        SourceMap::from_bytes(name, src.as_bytes())
+    }
+
+    /// The same for a file that is not (all) valid UTF-8: columns count bytes either way.
+    pub fn from_bytes(name: &str, src: &[u8]) -> SourceMap {
         let mut line_starts = vec![0];
-        for (i, b) in src.bytes().enumerate() {
+        for (i, &b) in src.iter().enumerate() {
             if b == b'\n' {
                 line_starts.push(i as u32 + 1);
             }

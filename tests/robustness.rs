@@ -929,13 +929,10 @@ fn cli_invalid_bytes_do_not_panic() {
     }
 }
 
-/// The CLI reports Go's errors for invalid UTF-8 and NUL bytes.
-// TODO(driver): un-ignore once `minigo::driver::run_file` reads the file as bytes: it uses
-// `read_to_string` and prints `open prog.go: stream did not contain valid UTF-8`. Go reports
-// `invalid UTF-8 encoding` at each bad sequence (cmd/compile's scanner), and the go command
-// refuses a NUL byte (`go: reading prog.go: unexpected NUL in input`), both with exit code 1.
+/// The CLI reports Go's errors for invalid UTF-8 and NUL bytes: `invalid UTF-8 encoding` at
+/// each bad sequence (cmd/compile's scanner), and the go command refuses a NUL byte in the
+/// header (`go: reading prog.go: unexpected NUL in input`), both with exit code 1.
 #[test]
-#[ignore = "driver::run_file reads with read_to_string (see TODO(driver))"]
 fn cli_invalid_utf8() {
     for (tag, src, want) in [
         ("utf8", INVALID_UTF8_PROG, INVALID_UTF8_GO_STDERR),

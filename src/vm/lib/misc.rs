@@ -703,7 +703,9 @@ pub const TABLE: &[Entry] = &[
         nf!(|a| Value::from_bool(
             slice_items(&a[0])
                 .windows(2)
-                .all(|w| w[1].float() >= w[0].float() || w[1].float().is_nan() || w[0].float().is_nan())
+                .all(|w| w[1].float() >= w[0].float()
+                    || w[1].float().is_nan()
+                    || w[0].float().is_nan())
         )),
     ),
     (
