@@ -1205,9 +1205,27 @@ fn errors_is(vm: &mut Vm<'_>, a: &[Value]) -> R {
     Ok(vec![Value::from_bool(eq)])
 }
 
+/// `time.After(d)`: a one-element channel that a runtime timer fills after d.
+fn time_after(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let d = a[0].int().max(0) as u64;
+    let c = Arc::new(ChanObj::new(1));
+    let c2 = c.clone();
+    let now = minigo_runtime::nanotime();
+    vm.g.after_func(
+        std::time::Duration::from_nanos(d),
+        Box::new(move || {
+            // time.Time{wall, ext}: minigo's Time keeps the monotonic reading in ext.
+            let t = Value::Tuple(vec![Value::Int(0), Value::Int(now + d as i64)].into());
+            let _ = c2.offer(t);
+        }),
+    );
+    Ok(vec![Value::Chan(c)])
+}
+
 /// More natives by qualified name.
 pub fn lookup_stdlib(name: &str) -> Option<(&'static str, NativeFn)> {
     let table: &[(&'static str, NativeFn)] = &[
+        ("time.After", time_after),
         ("strings.Join", strings_join),
         ("strings.Split", strings_split),
         ("strings.Fields", strings_fields),
