@@ -467,7 +467,6 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Send, c, v, 0);
                 self.restore(l);
             }
-            _ => return Err(unsupported(s.span, "this statement")),
         }
         Ok(())
     }

@@ -1091,7 +1091,7 @@ fn strings_replace(_vm: &mut Vm<'_>, a: &[Value]) -> R {
 }
 fn strings_trim_space(_vm: &mut Vm<'_>, a: &[Value]) -> R {
     let s = a[0].as_str();
-    let t = stdlib::strings::trim_left_func(s, |r| stdlib::unicode::is_space(r));
+    let t = stdlib::strings::trim_left_func(s, stdlib::unicode::is_space);
     let n = t.len();
     let mut end = n;
     while end > 0 && matches!(t[end - 1], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
