@@ -63,6 +63,9 @@ struct FnState {
     nclosures: u32,
     /// A 16-bit jump offset overflowed (function too large).
     too_far: bool,
+    /// Label positions and pending `goto` jumps (patched at the end of the function).
+    labels: HashMap<String, usize>,
+    gotos: Vec<(usize, String)>,
 }
 
 type CResult<T> = Result<T, Diagnostic>;
@@ -501,6 +504,8 @@ impl<'a> Compiler<'a> {
             name,
             nclosures: 0,
             too_far: false,
+            labels: HashMap::new(),
+            gotos: Vec::new(),
         }
     }
 
@@ -608,6 +613,13 @@ impl<'a> Compiler<'a> {
         if has_defer {
             // Where a frame resumes after a deferred call recovered a panic.
             self.emit_return_vars()?;
+        }
+        let gotos = std::mem::take(&mut self.fs().gotos);
+        for (at, name) in gotos {
+            match self.fs().labels.get(&name).copied() {
+                Some(target) => self.patch_to(at, target),
+                None => return Err(unsupported(body.lbrace, "goto to this label")),
+            }
         }
         let fs = self.fs.take().expect("fs");
         if fs.too_far {

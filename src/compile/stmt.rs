@@ -237,6 +237,10 @@ impl<'a> Compiler<'a> {
                 self.range(None, key.as_ref(), value.as_ref(), *define, x, body)?;
                 self.restore(l);
             }
+            StmtKind::Goto(lbl) => {
+                let j = self.jump(Op::Jmp, 0);
+                self.fs().gotos.push((j, lbl.name.clone()));
+            }
             StmtKind::Labeled(lbl, inner) => match &inner.kind {
                 StmtKind::For {
                     init,
@@ -270,7 +274,11 @@ impl<'a> Compiler<'a> {
                     )?;
                     self.restore(l);
                 }
-                _ => self.stmt(inner)?,
+                _ => {
+                    let here = self.pc();
+                    self.fs().labels.insert(lbl.name.clone(), here);
+                    self.stmt(inner)?
+                }
             },
             StmtKind::Break(lbl) | StmtKind::Continue(lbl) => {
                 let is_break = matches!(s.kind, StmtKind::Break(_));
@@ -459,7 +467,6 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Send, c, v, 0);
                 self.restore(l);
             }
-            _ => return Err(unsupported(s.span, "this statement")),
         }
         Ok(())
     }

@@ -1453,7 +1453,11 @@ impl Vm<'_> {
                     Op::MakeChan => {
                         let cap = r!(ins.b).int();
                         if cap < 0 {
-                            rte!("makechan: size out of range");
+                            // A plainError in Go: no "runtime error: " prefix.
+                            throw!(Value::Iface(Arc::new(Iface {
+                                ty: RT_RUNTIME_ERROR,
+                                val: Value::from_str("makechan: size out of range"),
+                            })));
                         }
                         r!(ins.a) = Value::Chan(Arc::new(rt::ChanObj::new(cap as usize)));
                     }

@@ -606,6 +606,50 @@ fn wg_add(vm: &mut Vm<'_>, a: &[Value]) -> R {
 fn wg_done(vm: &mut Vm<'_>, a: &[Value]) -> R {
     wg_add_delta(vm, &a[0], -1)
 }
+/// `wg.Go(f)`: Add(1), then run f in a new goroutine that calls Done when f returns.
+fn wg_go(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    wg_add_delta(vm, &a[0], 1)?;
+    let w = wg_state(vm, &a[0])?;
+    let f = a[1].clone();
+    let shared = vm.shared.clone();
+    let line = vm.frames.last().map_or(0, |fr| {
+        shared
+            .prog
+            .line_of(fr.func, fr.pc.saturating_sub(1) as usize)
+    });
+    let creator: Arc<str> = vm
+        .frames
+        .last()
+        .and_then(|fr| shared.prog.funcs.get(fr.func as usize))
+        .map_or(Arc::from("main.main"), |f| Arc::from(f.name.as_str()));
+    let loc: Arc<str> = Arc::from(format!("{}:{} +0x0", shared.prog.file, line).as_str());
+    let name: Arc<str> = Arc::from(format!("{creator}.gowrap1").as_str());
+    vm.g.go_at(
+        name,
+        creator,
+        Some(loc),
+        Box::new(move |g: &mut super::rt::Gctx| {
+            let goid = g.goid();
+            let mut vm = Vm::new(shared, goid, g);
+            super::rt::install_traceback(&mut vm);
+            super::rt::run_goroutine(&mut vm, &f, &[]);
+            let waiters = {
+                let mut st = w.inner.lock();
+                st.0 -= 1;
+                if st.0 == 0 {
+                    std::mem::take(&mut st.1)
+                } else {
+                    Vec::new()
+                }
+            };
+            for c in waiters {
+                let _ = c.close_g(vm.g);
+            }
+        }),
+    );
+    Ok(vec![])
+}
+
 fn wg_wait(vm: &mut Vm<'_>, a: &[Value]) -> R {
     let w = wg_state(vm, &a[0])?;
     let c = {
@@ -913,6 +957,7 @@ pub fn lookup_more(name: &str) -> Option<(&'static str, NativeFn)> {
         ("sync.WaitGroup.Add", wg_add),
         ("sync.WaitGroup.Done", wg_done),
         ("sync.WaitGroup.Wait", wg_wait),
+        ("sync.WaitGroup.Go", wg_go),
         ("sync.Once.Do", once_do),
         ("strings.Builder.WriteString", sb_write_string),
         ("strings.Builder.WriteByte", sb_write_byte),
@@ -1049,7 +1094,7 @@ fn strings_replace(_vm: &mut Vm<'_>, a: &[Value]) -> R {
 }
 fn strings_trim_space(_vm: &mut Vm<'_>, a: &[Value]) -> R {
     let s = a[0].as_str();
-    let t = stdlib::strings::trim_left_func(s, |r| stdlib::unicode::is_space(r));
+    let t = stdlib::strings::trim_left_func(s, stdlib::unicode::is_space);
     let n = t.len();
     let mut end = n;
     while end > 0 && matches!(t[end - 1], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
@@ -1163,9 +1208,27 @@ fn errors_is(vm: &mut Vm<'_>, a: &[Value]) -> R {
     Ok(vec![Value::from_bool(eq)])
 }
 
+/// `time.After(d)`: a one-element channel that a runtime timer fills after d.
+fn time_after(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let d = a[0].int().max(0) as u64;
+    let c = Arc::new(ChanObj::new(1));
+    let c2 = c.clone();
+    let now = minigo_runtime::nanotime();
+    vm.g.after_func(
+        std::time::Duration::from_nanos(d),
+        Box::new(move || {
+            // time.Time{wall, ext}: minigo's Time keeps the monotonic reading in ext.
+            let t = Value::Tuple(vec![Value::Int(0), Value::Int(now + d as i64)].into());
+            let _ = c2.offer(t);
+        }),
+    );
+    Ok(vec![Value::Chan(c)])
+}
+
 /// More natives by qualified name.
 pub fn lookup_stdlib(name: &str) -> Option<(&'static str, NativeFn)> {
     let table: &[(&'static str, NativeFn)] = &[
+        ("time.After", time_after),
         ("strings.Join", strings_join),
         ("strings.Split", strings_split),
         ("strings.Fields", strings_fields),
