@@ -866,11 +866,11 @@ impl<'a> Compiler<'a> {
         let base = self.multi(a, n)?;
         self.restore(base + n as u16);
         let nf = if variadic { nfixed.min(n) } else { n };
-        for i in 0..nf {
+        for (i, &et) in elems.iter().enumerate().take(nf) {
             let r = base + i as u16;
-            let pt = params.get(i).copied().unwrap_or(elems[i]);
+            let pt = params.get(i).copied().unwrap_or(et);
             let l = self.level();
-            let c = self.convert(r, elems[i], pt)?;
+            let c = self.convert(r, et, pt)?;
             if c != r {
                 self.emit(Op::Move, r, c, 0);
             }

@@ -340,38 +340,12 @@ impl<'a> Compiler<'a> {
         Ok(i)
     }
 
-    /// Whether a method object is a native library method (no Go body).
-    pub(super) fn is_native_method(&self, obj: Option<ObjId>) -> bool {
-        match obj {
-            None => true,
-            Some(o) => matches!(self.info.object(o).kind, ObjKind::Func { native: true, .. }),
-        }
-    }
-
     /// A library type whose value is only used through its methods (sync.Mutex, sync.Once,
     /// atomic.Int64...): its storage may be replaced by the native object.
     pub(super) fn is_opaque_lib(&self, t: TypeId) -> bool {
         self.tt
             .named(t)
             .is_some_and(|n| matches!(n.pkg.as_str(), "sync" | "sync/atomic" | "strings" | "bytes"))
-    }
-
-    /// Go's name of a native standard-library method: `sync.(*WaitGroup).Add` (pointer
-    /// receiver), `time.Duration.String` (value receiver); the package is its import path.
-    pub(super) fn native_method_name(&self, recv: TypeId, ptr_recv: bool, name: &str) -> String {
-        let recv = self.tt.pointer_elem(recv).unwrap_or(recv);
-        let (pkg, tname) = match self.tt.named(recv) {
-            Some(n) => (
-                n.pkg.clone(),
-                n.name.split('[').next().unwrap_or("").to_string(),
-            ),
-            None => (String::new(), self.tt.type_string(recv)),
-        };
-        if ptr_recv {
-            format!("{pkg}.(*{tname}).{name}")
-        } else {
-            format!("{pkg}.{tname}.{name}")
-        }
     }
 
     /// A bytecode function that calls native `qname` with its `nparams` parameters (receiver
