@@ -851,9 +851,18 @@ fn findrunnable(s: &Sched, ms: &mut MState) -> Option<(Arc<G>, bool, bool)> {
             s.poll_until.store(poll_until, Ordering::SeqCst);
             let delay = poll_until - nanotime();
             if delay > 0 {
+                // Go's netpoll(delay) waits in whole milliseconds, as epoll_wait does
+                // (netpoll_epoll.go: under 1 ms waits 1 ms, longer delays are truncated), and
+                // the timers are run after it returns: a timer fires up to ~1 ms after its
+                // `when`, never before. Waking early just loops back here.
+                let waitms = if delay < 1_000_000 {
+                    1
+                } else {
+                    delay / 1_000_000
+                };
                 ms.m.blocked.store(true, Ordering::Relaxed); // informational
                 s.netpoll_note
-                    .sleep_timeout(Duration::from_nanos(delay as u64));
+                    .sleep_timeout(Duration::from_millis(waitms as u64));
                 ms.m.blocked.store(false, Ordering::Relaxed);
             }
             s.poll_until.store(0, Ordering::SeqCst);
