@@ -110,8 +110,9 @@ impl<'g> Vm<'g> {
     pub fn new(shared: Arc<Shared>, goid: u64, g: &'g mut rt::Gctx) -> Vm<'g> {
         Vm {
             shared,
-            regs: Vec::with_capacity(256),
-            frames: Vec::with_capacity(64),
+            // Small to start: a parked goroutine keeps these (they grow on demand).
+            regs: Vec::with_capacity(32),
+            frames: Vec::with_capacity(8),
             defers: Vec::new(),
             panics: Vec::new(),
             goid,
