@@ -130,6 +130,10 @@ impl<'g> Vm<'g> {
     /// Call a function value with arguments and return its results, running the nested
     /// dispatch loop (used by natives for callbacks: `sort.Slice`'s less, `String()` methods).
     pub fn call_value(&mut self, f: &Value, args: &[Value]) -> Result<Vec<Value>, Trap> {
+        // A callback from native code (String() called by fmt, sort's less) nests the dispatch
+        // loop on the native stack: the safepoint's stack check turns runaway nesting into Go's
+        // `fatal error: stack overflow` instead of a fault.
+        self.g.safepoint();
         let win = self.top_of_frame();
         self.ensure_regs(win + 1 + args.len() + 1);
         self.regs[win] = f.clone();
