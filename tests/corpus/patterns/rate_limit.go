@@ -14,9 +14,11 @@ func main() {
 	}
 	close(requests)
 
+	// The clock starts before the ticker: timers never fire early, so the check below holds
+	// however late this goroutine runs.
+	start := time.Now()
 	limiter := time.NewTicker(20 * time.Millisecond)
 	defer limiter.Stop()
-	start := time.Now()
 	for req := range requests {
 		<-limiter.C
 		fmt.Println("request", req)
@@ -29,6 +31,7 @@ func main() {
 	for i := 0; i < 3; i++ {
 		bursty <- time.Now()
 	}
+	start = time.Now()
 	stop := make(chan struct{})
 	go func() {
 		t := time.NewTicker(20 * time.Millisecond)
@@ -46,7 +49,6 @@ func main() {
 			}
 		}
 	}()
-	start = time.Now()
 	for i := 1; i <= 5; i++ {
 		<-bursty
 		fmt.Println("bursty request", i)

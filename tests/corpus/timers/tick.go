@@ -8,8 +8,8 @@ import (
 )
 
 func main() {
-	tick := time.Tick(20 * time.Millisecond)
 	start := time.Now()
+	tick := time.Tick(20 * time.Millisecond)
 	for i := 1; i <= 3; i++ {
 		<-tick
 		fmt.Println("tick", i)

@@ -8,8 +8,8 @@ import (
 )
 
 func main() {
-	tk := time.NewTicker(20 * time.Millisecond)
 	start := time.Now()
+	tk := time.NewTicker(20 * time.Millisecond)
 	for i := 0; i < 3; i++ {
 		<-tk.C
 	}
