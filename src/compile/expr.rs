@@ -679,6 +679,45 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::BindM, dst, r, f as u16);
                 Ok(())
             }
+            Some(Selection::InterfaceMethod { name, path, .. }) if path.is_empty() => {
+                // Method value of an interface: the dynamic method, bound now.
+                let r = self.expr(x)?;
+                let sym = self.prog.method_sym(&name);
+                self.emit(Op::BindI, dst, r, sym as u16);
+                Ok(())
+            }
+            Some(Selection::MethodExpr {
+                recv,
+                name,
+                ptr_recv,
+                iface_index,
+                obj,
+                ..
+            }) => {
+                let fv = if iface_index.is_some() {
+                    let sym = self.prog.method_sym(&name);
+                    Some(crate::vm::value::FuncVal::IfaceMethod { sym })
+                } else {
+                    let f = obj
+                        .and_then(|o| self.funcs.get(&o).copied())
+                        .ok_or_else(|| unsupported(e.span, "native method expressions"))?;
+                    match self.tt.pointer_elem(recv) {
+                        Some(elem) if !ptr_recv => Some(crate::vm::value::FuncVal::DerefMethod {
+                            func: f as u32,
+                            slots: self.slots(elem) as u32,
+                        }),
+                        _ => {
+                            self.emit_i(Instr::abx(Op::FuncRef, dst, f as u32));
+                            None
+                        }
+                    }
+                };
+                if let Some(fv) = fv {
+                    let k = self.konst(Value::Func(std::sync::Arc::new(fv)));
+                    self.emit_i(Instr::abx(Op::LoadK, dst, k as u32));
+                }
+                Ok(())
+            }
             _ => Err(unsupported(e.span, "this selector")),
         }
     }
@@ -1475,6 +1514,14 @@ impl<'a> Compiler<'a> {
                     self.ext(0, fk, 0);
                     self.restore(kr);
                 }
+            }
+            Type::Pointer(inner) => {
+                // `{...}` elided from `&T{...}` inside a literal of `[]*T`, `map[K]*T`...
+                let l = self.level();
+                let v = self.alloc();
+                self.composite(inner, elems, v)?;
+                self.new_cell(dst, inner, Some(v));
+                self.restore(l);
             }
             _ => return Err(Diagnostic::internal(0, "composite literal of this type")),
         }

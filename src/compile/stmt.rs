@@ -827,6 +827,22 @@ impl<'a> Compiler<'a> {
             ast::AssignOp::Define | ast::AssignOp::Assign => {
                 let define = op == ast::AssignOp::Define;
                 let types: Vec<TypeId> = lhs.iter().map(|x| self.ty(x)).collect();
+                // Go evaluates the operands of index expressions on the left first (phase 1),
+                // then the right-hand side, then assigns left to right.
+                let mut pre: Vec<Option<(u16, u16)>> = vec![None; lhs.len()];
+                if !define && lhs.len() > 1 {
+                    for (i, x) in lhs.iter().enumerate() {
+                        if let ExprKind::Index(sx, idx) = &x.kind {
+                            if self.class(self.ty(sx)) == TClass::Slice {
+                                let sr = self.alloc();
+                                self.expr_to(sx, sr)?;
+                                let ir = self.alloc();
+                                self.expr_to(&idx[0], ir)?;
+                                pre[i] = Some((sr, ir));
+                            }
+                        }
+                    }
+                }
                 let regs = if rhs.len() == 1 && lhs.len() > 1 {
                     let base = self.multi(&rhs[0], lhs.len())?;
                     (0..lhs.len() as u16).map(|i| base + i).collect::<Vec<_>>()
@@ -874,7 +890,11 @@ impl<'a> Compiler<'a> {
                     self.restore(top + 1);
                     return Ok(());
                 }
-                for (x, r) in lhs.iter().zip(regs) {
+                for ((x, r), p) in lhs.iter().zip(regs).zip(pre) {
+                    if let Some((sr, ir)) = p {
+                        self.emit(Op::SetIndex, sr, ir, r);
+                        continue;
+                    }
                     if let ExprKind::Ident(n) = &x.kind {
                         if n == "_" {
                             continue;
