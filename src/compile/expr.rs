@@ -84,11 +84,17 @@ impl<'a> Compiler<'a> {
                     TClass::Map => {
                         let xr = self.expr(x)?;
                         let kr = self.expr(&idx[0])?;
+                        let it = self.ty(&idx[0]);
+                        let kt = match self.tt.under(xt) {
+                            Type::Map(k, _) => *k,
+                            _ => it,
+                        };
+                        // `m[1]` on a map[any]V: the key becomes an interface first.
+                        let kr = self.convert(kr, it, kt)?;
                         let z = self.zero_value(t);
                         let k = self.konst(z);
                         let comma = self.info.comma_ok.contains(&e.id);
                         self.emit(Op::MapGet, dst, xr, kr);
-                        let kt = self.ty(&idx[0]);
                         let fk = if matches!(self.class(kt), TClass::F64 | TClass::F32) {
                             2
                         } else {
@@ -146,12 +152,24 @@ impl<'a> Compiler<'a> {
                     self.expr_to(m, base + 2)?;
                     flags |= 4;
                 }
-                let xr = self.expr(x)?;
+                let is_arr = self.class(xt) == TClass::Array;
+                let xr = if is_arr {
+                    // Slicing an addressable array: slice through its address.
+                    let r = self.alloc();
+                    self.address_of(x, r)?;
+                    r
+                } else {
+                    self.expr(x)?
+                };
                 if self.class(xt) == TClass::Str {
                     self.emit(Op::StrSlice, dst, xr, base);
                     self.ext(flags, 0, 0);
-                } else if self.class(xt) == TClass::Ptr {
-                    let at = self.tt.pointer_elem(xt).unwrap_or(xt);
+                } else if is_arr || self.class(xt) == TClass::Ptr {
+                    let at = if is_arr {
+                        xt
+                    } else {
+                        self.tt.pointer_elem(xt).unwrap_or(xt)
+                    };
                     let (n, et) = match self.tt.under(at) {
                         Type::Array(n, et) => (*n, *et),
                         _ => (0, at),
@@ -525,6 +543,33 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::ElemPtr, dst, sr, ir);
                 Ok(())
             }
+            ExprKind::Index(s, idx)
+                if matches!(self.class(self.ty(s)), TClass::Array | TClass::Ptr) =>
+            {
+                // `&a[i]` of an addressable array (or of `p[i]`, p a pointer to an array).
+                let st = self.ty(s);
+                let at = if self.class(st) == TClass::Ptr {
+                    self.tt.pointer_elem(st).unwrap_or(st)
+                } else {
+                    st
+                };
+                let (n, et) = match self.tt.under(at) {
+                    Type::Array(n, et) => (*n, *et),
+                    _ => return Err(unsupported(x.span, "this address")),
+                };
+                let pr = if self.class(st) == TClass::Ptr {
+                    self.expr(s)?
+                } else {
+                    let r = self.alloc();
+                    self.address_of(s, r)?;
+                    r
+                };
+                let ir = self.expr(&idx[0])?;
+                let es = self.slots(et);
+                self.emit(Op::ArrPtrIdx, dst, pr, ir);
+                self.ext(es, n as u16, 0);
+                Ok(())
+            }
             ExprKind::Selector(base, _) => {
                 if let Some(Selection::Field { path, indirect, .. }) =
                     self.info.selections.get(&x.id).cloned()
@@ -553,6 +598,29 @@ impl<'a> Compiler<'a> {
     fn field_ptr(&mut self, base: &Expr, path: &[usize], indirect: &[bool]) -> CResult<u16> {
         let bt = self.ty(base);
         let mut cur_t = bt;
+        // `v.f` where v is a struct value and the path goes through an embedded pointer
+        // (`w.prefix` via `Service{*Logger}`): read that pointer out of the value, no `&v`.
+        if let Some(j) = (1..path.len()).find(|&i| indirect.get(i).copied().unwrap_or(false)) {
+            if !indirect.first().copied().unwrap_or(false) {
+                let mut off = 0;
+                for fi in &path[..j] {
+                    off += types::field_offset(self.tt, cur_t, *fi);
+                    cur_t = self
+                        .tt
+                        .struct_fields(cur_t)
+                        .and_then(|f| f.get(*fi))
+                        .map(|f| f.ty)
+                        .unwrap_or(cur_t);
+                }
+                let xr = self.expr(base)?;
+                let pr = self.alloc();
+                self.emit(Op::GetField, pr, xr, off as u16);
+                let mut ind = vec![true];
+                ind.extend_from_slice(&indirect[j + 1..]);
+                let et = self.tt.pointer_elem(cur_t).unwrap_or(cur_t);
+                return self.field_ptr_from(pr, et, &path[j..], &ind);
+            }
+        }
         let p = if indirect.first().copied().unwrap_or(false) {
             cur_t = self.tt.pointer_elem(bt).unwrap_or(bt);
             self.expr(base)?
@@ -561,6 +629,18 @@ impl<'a> Compiler<'a> {
             self.address_of(base, r)?;
             r
         };
+        self.field_ptr_from(p, cur_t, path, indirect)
+    }
+
+    /// Walk `path` from pointer register `p` to a struct of type `cur_t` (steps after the
+    /// first dereference a pointer field when `indirect[i]`).
+    fn field_ptr_from(
+        &mut self,
+        p: u16,
+        mut cur_t: TypeId,
+        path: &[usize],
+        indirect: &[bool],
+    ) -> CResult<u16> {
         let mut p = p;
         for (i, fi) in path.iter().enumerate() {
             if i > 0 && indirect.get(i).copied().unwrap_or(false) {
@@ -679,9 +759,18 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::BindM, dst, r, f as u16);
                 Ok(())
             }
-            Some(Selection::InterfaceMethod { name, path, .. }) if path.is_empty() => {
+            Some(Selection::InterfaceMethod {
+                name,
+                path,
+                indirect,
+                ..
+            }) => {
                 // Method value of an interface: the dynamic method, bound now.
-                let r = self.expr(x)?;
+                let r = if path.is_empty() {
+                    self.expr(x)?
+                } else {
+                    self.method_recv(x, &path, &indirect, crate::check::AutoRef::None)?
+                };
                 let sym = self.prog.method_sym(&name);
                 self.emit(Op::BindI, dst, r, sym as u16);
                 Ok(())
@@ -1027,8 +1116,18 @@ impl<'a> Compiler<'a> {
                         target = Some((Op::CallS, *f));
                     }
                 }
-                Some(Selection::InterfaceMethod { name, path, .. }) if path.is_empty() => {
-                    let r = self.expr(x)?;
+                Some(Selection::InterfaceMethod {
+                    name,
+                    path,
+                    indirect,
+                    ..
+                }) => {
+                    // `rw.Write(..)` through an embedded interface field: that field's value.
+                    let r = if path.is_empty() {
+                        self.expr(x)?
+                    } else {
+                        self.method_recv(x, &path, &indirect, crate::check::AutoRef::None)?
+                    };
                     recv = Some(r);
                     let sym = self.prog.method_sym(&name);
                     target = Some((Op::CallM, sym));
@@ -1339,7 +1438,7 @@ impl<'a> Compiler<'a> {
         // Captured variables: every identifier of the literal that resolves to a local of an
         // enclosing function.
         let mut used = HashSet::new();
-        escapes::idents(body, self.info, &mut used);
+        escapes::idents(body, self.info, self.tt, &mut used);
         let mut caps: Vec<ObjId> = used
             .into_iter()
             .filter(|o| self.fs().locals.contains_key(o) && !self.globals.contains_key(o))
@@ -1374,7 +1473,7 @@ impl<'a> Compiler<'a> {
         }
         let line = self.line_of(sig.span);
         let mut fs = self.new_fs(format!("{outer_name}.func{n}"), line);
-        escapes::block(body, self.info, &mut fs.escaping);
+        escapes::block(body, self.info, self.tt, &mut fs.escaping);
         let saved = self.fs.replace(fs);
         let params: Vec<&ast::Field> = sig.params.iter().collect();
         let r = self.compile_body(idx, &params, &sig.results, body, &caps);
