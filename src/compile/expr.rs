@@ -208,6 +208,11 @@ impl<'a> Compiler<'a> {
 
     pub(super) fn const_value(&self, c: &ConstValue, t: TypeId) -> Value {
         match c {
+            _ if self.complex_kind(t).is_some() => self.complex_value(
+                c,
+                self.complex_kind(t)
+                    .unwrap_or(crate::types::BasicKind::Complex128),
+            ),
             ConstValue::Bool(b) => Value::from_bool(*b),
             ConstValue::Int(i) => match self.class(t) {
                 TClass::F64 | TClass::F32 => Value::from_f64(*i as f64),
@@ -222,6 +227,89 @@ impl<'a> Compiler<'a> {
             ConstValue::Str(s) => Value::from_bytes(s.clone()),
             ConstValue::Complex(re, _) => Value::from_f64(*re),
         }
+    }
+
+    /// Is `t` complex64/complex128 (a value holding two float64-bit slots as a tuple)?
+    pub(super) fn complex_kind(&self, t: TypeId) -> Option<crate::types::BasicKind> {
+        match self.tt.under(t) {
+            Type::Basic(k) if k.is_complex() => Some(*k),
+            _ => None,
+        }
+    }
+
+    /// The run-time value of a complex constant: (real, imag) float bits.
+    fn complex_value(&self, c: &ConstValue, k: crate::types::BasicKind) -> Value {
+        let (re, im) = c.as_complex().unwrap_or((0.0, 0.0));
+        let (re, im) = if k == crate::types::BasicKind::Complex64 {
+            (re as f32 as f64, im as f32 as f64)
+        } else {
+            (re, im)
+        };
+        Value::Tuple(Box::new([
+            Value::from_f64(re + 0.0),
+            Value::from_f64(im + 0.0),
+        ]))
+    }
+
+    /// R[dst] := complex(R[re], R[im]) (re/im float bits; rounded to float32 for complex64).
+    fn make_complex(&mut self, k: crate::types::BasicKind, re: u16, im: u16, dst: u16) {
+        if k == crate::types::BasicKind::Complex64 {
+            self.emit(Op::RoundF32, re, re, 0);
+            self.emit(Op::RoundF32, im, im, 0);
+        }
+        let z = self.complex_value(&ConstValue::Complex(0.0, 0.0), k);
+        let kz = self.konst(z);
+        self.emit_i(Instr::abx(Op::LoadK, dst, kz as u32));
+        self.emit(Op::SetField, dst, 0, re);
+        self.emit(Op::SetField, dst, 1, im);
+    }
+
+    /// Complex `+ - *` on R[ar], R[br] into R[dst].
+    fn complex_binary(
+        &mut self,
+        op: BinOp,
+        k: crate::types::BasicKind,
+        ar: u16,
+        br: u16,
+        dst: u16,
+        span: ast::Span,
+    ) -> CResult<()> {
+        let l = self.level();
+        let (a, b, c, d) = (self.alloc(), self.alloc(), self.alloc(), self.alloc());
+        self.emit(Op::GetField, a, ar, 0);
+        self.emit(Op::GetField, b, ar, 1);
+        self.emit(Op::GetField, c, br, 0);
+        self.emit(Op::GetField, d, br, 1);
+        let (re, im) = (self.alloc(), self.alloc());
+        match op {
+            BinOp::Add => {
+                self.emit(Op::AddF, re, a, c);
+                self.emit(Op::AddF, im, b, d);
+            }
+            BinOp::Sub => {
+                self.emit(Op::SubF, re, a, c);
+                self.emit(Op::SubF, im, b, d);
+            }
+            BinOp::Mul => {
+                // (a+bi)(c+di) = (ac-bd) + (ad+bc)i
+                let t = self.alloc();
+                self.emit(Op::MulF, re, a, c);
+                self.emit(Op::MulF, t, b, d);
+                self.emit(Op::SubF, re, re, t);
+                self.emit(Op::MulF, im, a, d);
+                self.emit(Op::MulF, t, b, c);
+                self.emit(Op::AddF, im, im, t);
+            }
+            _ => {
+                return Err(unsupported(
+                    span,
+                    &format!("complex operator {}", op.as_str()),
+                ))
+            }
+        }
+        self.make_complex(k, re, im, dst);
+        self.restore(l);
+        Ok(())
     }
 
     /// Load variable `o` into `dst`.
@@ -373,6 +461,13 @@ impl<'a> Compiler<'a> {
                     }
                     return Ok(());
                 }
+            }
+        }
+        if let Some(k) = self.complex_kind(at) {
+            if matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul) {
+                let ar = self.expr(a)?;
+                let br = self.expr(b)?;
+                return self.complex_binary(op, k, ar, br, dst, a.span);
             }
         }
         let ar = self.expr(a)?;
@@ -1428,7 +1523,39 @@ impl<'a> Compiler<'a> {
                     self.patch(j);
                 }
             }
-            _ => return Err(unsupported(e.span, &format!("the builtin {}", b.name()))),
+            Builtin::Real | Builtin::Imag => {
+                let r = self.expr(&args[0])?;
+                let part = if b == Builtin::Real { 0 } else { 1 };
+                self.emit(Op::GetField, dst, r, part);
+            }
+            Builtin::Complex => {
+                let k = self
+                    .complex_kind(t)
+                    .unwrap_or(crate::types::BasicKind::Complex128);
+                let re = self.alloc();
+                self.expr_to(&args[0], re)?;
+                let im = self.alloc();
+                self.expr_to(&args[1], im)?;
+                self.make_complex(k, re, im, dst);
+            }
+            Builtin::Clear => {
+                let at = self.ty(&args[0]);
+                let id = self.native("builtin.clear", e.span)?;
+                let win = self.alloc();
+                let r = self.alloc();
+                self.expr_to(&args[0], r)?;
+                let z = match self.tt.under(at) {
+                    Type::Slice(et) => {
+                        let et = *et;
+                        self.zero_value(et)
+                    }
+                    _ => Value::Nil,
+                };
+                let zr = self.alloc();
+                self.load_value(zr, z);
+                self.emit(Op::CallN, win, id as u16, 2);
+                self.ext(0, 0, 0);
+            }
         }
         self.restore(dst + 1);
         Ok(dst)

@@ -184,6 +184,10 @@ pub fn zero_value(tt: &TypeTable, t: TypeId) -> Value {
         Type::Basic(BasicKind::String) | Type::Basic(BasicKind::UntypedString) => {
             Value::from_str("")
         }
+        // complex64/complex128: (real, imag) float bits.
+        Type::Basic(k) if k.is_complex() => {
+            Value::Tuple(Box::new([Value::from_f64(0.0), Value::from_f64(0.0)]))
+        }
         Type::Basic(_) => Value::Int(0),
         Type::Struct(_) | Type::Array(..) => {
             let mut v = Vec::new();
