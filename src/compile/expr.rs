@@ -1427,7 +1427,16 @@ impl<'a> Compiler<'a> {
                 };
                 let kind = types::slot_kind(self.tt, et) as u16;
                 let es = self.slots(et);
-                let eb = types::byte_size(self.tt, et) as u16;
+                let mut eb = types::byte_size(self.tt, et) as u16;
+                // `s = append(s, ...)` on a slice whose backing array stays local: Go gives the
+                // append a 32-byte stack buffer (flag bit 15 of the element size).
+                if let ExprKind::Ident(_) = &args[0].kind {
+                    if let Some(o) = self.info.obj_at(args[0].span.lo) {
+                        if self.fs().stack_slices.contains(&o) && eb > 0 && eb <= 32 {
+                            eb |= 0x8000;
+                        }
+                    }
+                }
                 let base = self.alloc();
                 self.expr_to(&args[0], base)?;
                 if ellipsis {
@@ -1601,6 +1610,7 @@ impl<'a> Compiler<'a> {
         let line = self.line_of(sig.span);
         let mut fs = self.new_fs(format!("{outer_name}.func{n}"), line);
         escapes::block(body, self.info, self.tt, &mut fs.escaping);
+        fs.stack_slices = escapes::stack_slices(body, self.info, self.tt);
         let saved = self.fs.replace(fs);
         let params: Vec<&ast::Field> = sig.params.iter().collect();
         let r = self.compile_body(idx, &params, &sig.results, body, &caps);

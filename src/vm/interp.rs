@@ -1803,7 +1803,19 @@ pub fn append_values(s: &Value, vals: Vec<Value>, kind: u16, shape: u16, ebytes:
         });
     }
     let kind = SlotKind::from_u16(kind);
-    let newcap = grow_cap(new_len, cap, ebytes as usize, kind != SlotKind::Vals).max(new_len);
+    // Bit 15: the append has a 32-byte stack buffer (Go's growsliceBuf): used when the new
+    // length fits in it.
+    let buflen = if ebytes & 0x8000 != 0 {
+        32 / (ebytes & 0x7fff).max(1) as usize
+    } else {
+        0
+    };
+    let ebytes = ebytes & 0x7fff;
+    let newcap = if new_len <= buflen {
+        buflen
+    } else {
+        grow_cap(new_len, cap, ebytes as usize, kind != SlotKind::Vals).max(new_len)
+    };
     let nobj = Obj::new(kind, newcap * esz, &[]);
     if let Some(obj) = &obj {
         for i in 0..len * esz {
