@@ -887,11 +887,11 @@ impl<'a> Compiler<'a> {
                         .ok_or_else(|| unsupported(e.span, "native method expressions"))?;
                     match self.tt.pointer_elem(recv) {
                         Some(elem) if !ptr_recv => Some(crate::vm::value::FuncVal::DerefMethod {
-                            func: f as u32,
+                            func: f,
                             slots: self.slots(elem) as u32,
                         }),
                         _ => {
-                            self.emit_i(Instr::abx(Op::FuncRef, dst, f as u32));
+                            self.emit_i(Instr::abx(Op::FuncRef, dst, f));
                             None
                         }
                     }
