@@ -217,6 +217,7 @@ instructions! {
     FuncRef    ABx      "funcref"   "R[A] := F[Bx] as a function value";
     BindM      ABC      "bindm"     "R[A] := method value R[B].F[C] (bound receiver)";
     BindN      ABC      "bindn"     "R[A] := native method value native#C bound to receiver R[B]";
+    BindI      ABC      "bindi"     "R[A] := method value R[B].method#C of interface R[B] (dynamic type's method, bound now)";
     Call       ABC      "call"      "R[A .. A+C] := R[A](R[A+1 .. A+1+B])";
     CallS      ABC      "calls"     "R[A ..] := F[B](R[A+1 ..]) (C = number of arguments)";
     CallM      ABC      "callm"     "R[A ..] := R[A+1].method#B(R[A+2 ..]) (C = arguments incl. receiver; dynamic dispatch)";

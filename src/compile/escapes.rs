@@ -3,10 +3,84 @@
 
 use crate::ast::{Block, Expr, ExprKind, Stmt, StmtKind, UnOp};
 use crate::check::{AutoRef, Selection, TypeInfo};
-use crate::types::ObjId;
+use crate::types::{ObjId, Type, TypeTable};
 use std::collections::HashSet;
 
-pub fn block(b: &Block, info: &TypeInfo, out: &mut HashSet<ObjId>) {
+/// The checker's facts plus the type table (to tell arrays from slices).
+pub struct Ctx<'a> {
+    info: &'a TypeInfo,
+    tt: &'a TypeTable,
+    /// Slice-variable use counting for `stack_slices` (None in the other passes).
+    uses: Option<SliceUses>,
+}
+
+#[derive(Default)]
+struct SliceUses {
+    /// Every use of a variable.
+    total: std::cell::RefCell<std::collections::HashMap<ObjId, usize>>,
+    /// Uses that keep the backing array local: `len(s)`, `cap(s)`, `s == nil`, `s[i]`,
+    /// both `s` of `s = append(s, ...)`.
+    local: std::cell::RefCell<std::collections::HashMap<ObjId, usize>>,
+    /// Inside a function literal.
+    in_lit: std::cell::Cell<bool>,
+    bad: std::cell::RefCell<HashSet<ObjId>>,
+}
+
+impl Ctx<'_> {
+    fn local_use(&self, e: &Expr) {
+        if let (Some(u), ExprKind::Ident(_)) = (&self.uses, &e.kind) {
+            if let Some(o) = self.info.obj_at(e.span.lo) {
+                *u.local.borrow_mut().entry(o).or_default() += 1;
+            }
+        }
+    }
+}
+
+/// Local slice variables whose backing array never leaves the function: every use is
+/// `len`/`cap`/`== nil`/indexing or `s = append(s, ...)` (and none in a function literal).
+/// Go's compiler gives their appends a 32-byte stack buffer (runtime.growsliceBuf), which
+/// shows in `cap(s)`.
+pub fn stack_slices(b: &Block, info: &TypeInfo, tt: &TypeTable) -> HashSet<ObjId> {
+    let ctx = Ctx {
+        info,
+        tt,
+        uses: Some(SliceUses::default()),
+    };
+    let mut sink = HashSet::new();
+    for s in &b.stmts {
+        stmt(s, &ctx, &mut sink, true);
+    }
+    let Some(u) = ctx.uses else {
+        return HashSet::new();
+    };
+    let local = u.local.borrow();
+    let bad = u.bad.borrow();
+    let total = u.total.borrow();
+    let r = total
+        .iter()
+        .filter(|(o, n)| {
+            local.get(o) == Some(n)
+                && !bad.contains(o)
+                && matches!(tt.under(info.object(**o).ty), Type::Slice(_))
+        })
+        .map(|(o, _)| *o)
+        .collect();
+    r
+}
+
+impl std::ops::Deref for Ctx<'_> {
+    type Target = TypeInfo;
+    fn deref(&self) -> &TypeInfo {
+        self.info
+    }
+}
+
+pub fn block(b: &Block, info: &TypeInfo, tt: &TypeTable, out: &mut HashSet<ObjId>) {
+    let info = &Ctx {
+        info,
+        tt,
+        uses: None,
+    };
     for s in &b.stmts {
         stmt(s, info, out, false);
     }
@@ -14,7 +88,12 @@ pub fn block(b: &Block, info: &TypeInfo, out: &mut HashSet<ObjId>) {
 
 /// Every variable an identifier in `b` refers to (the candidates for capture by a function
 /// literal with body `b`).
-pub fn idents(b: &Block, info: &TypeInfo, out: &mut HashSet<ObjId>) {
+pub fn idents(b: &Block, info: &TypeInfo, tt: &TypeTable, out: &mut HashSet<ObjId>) {
+    let info = &Ctx {
+        info,
+        tt,
+        uses: None,
+    };
     for s in &b.stmts {
         stmt(s, info, out, true);
     }
@@ -42,7 +121,7 @@ fn stmt_has_defer(s: &Stmt) -> bool {
     }
 }
 
-fn stmt(s: &Stmt, info: &TypeInfo, out: &mut HashSet<ObjId>, cap: bool) {
+fn stmt(s: &Stmt, info: &Ctx<'_>, out: &mut HashSet<ObjId>, cap: bool) {
     let e = |x: &Expr, out: &mut HashSet<ObjId>| expr(x, info, out, cap);
     match &s.kind {
         StmtKind::Expr(x) | StmtKind::Go(x) | StmtKind::Defer(x) => e(x, out),
@@ -52,6 +131,21 @@ fn stmt(s: &Stmt, info: &TypeInfo, out: &mut HashSet<ObjId>, cap: bool) {
         }
         StmtKind::IncDec { x, .. } => e(x, out),
         StmtKind::Assign { lhs, rhs, .. } => {
+            // `s = append(s, ...)`: both uses keep s's backing array local.
+            if let ([l], [r]) = (lhs.as_slice(), rhs.as_slice()) {
+                if let ExprKind::Call { fun, args, .. } = &r.kind {
+                    if let (ExprKind::Ident(f), ExprKind::Ident(a), ExprKind::Ident(b)) = (
+                        &fun.kind,
+                        &l.kind,
+                        args.first().map(|a| &a.kind).unwrap_or(&fun.kind),
+                    ) {
+                        if f == "append" && a == b && info.uses.is_some() {
+                            info.local_use(l);
+                            info.local_use(&args[0]);
+                        }
+                    }
+                }
+            }
             for x in lhs.iter().chain(rhs.iter()) {
                 e(x, out)
             }
@@ -161,20 +255,41 @@ fn stmt(s: &Stmt, info: &TypeInfo, out: &mut HashSet<ObjId>, cap: bool) {
 }
 
 /// `cap`: inside a function literal, every identifier use is a potential capture.
-fn expr(x: &Expr, info: &TypeInfo, out: &mut HashSet<ObjId>, cap: bool) {
+fn expr(x: &Expr, info: &Ctx<'_>, out: &mut HashSet<ObjId>, cap: bool) {
     let rec = |y: &Expr, out: &mut HashSet<ObjId>| expr(y, info, out, cap);
     match &x.kind {
         ExprKind::Ident(_) if cap => {
             if let Some(o) = info.obj_at(x.span.lo) {
                 out.insert(o);
+                if let Some(u) = &info.uses {
+                    *u.total.borrow_mut().entry(o).or_default() += 1;
+                    if u.in_lit.get() {
+                        u.bad.borrow_mut().insert(o);
+                    }
+                }
             }
         }
         ExprKind::FuncLit { body, .. } => {
+            let was = info.uses.as_ref().map(|u| u.in_lit.replace(true));
             for s in &body.stmts {
                 stmt(s, info, out, true);
             }
+            if let (Some(u), Some(w)) = (&info.uses, was) {
+                u.in_lit.set(w);
+            }
         }
         ExprKind::Unary(UnOp::Addr, inner) => {
+            if let Some(u) = &info.uses {
+                let mut r = &**inner;
+                while let ExprKind::Index(y, _) | ExprKind::Paren(y) | ExprKind::Selector(y, _) =
+                    &r.kind
+                {
+                    r = y;
+                }
+                if let Some(o) = info.info.obj_at(r.span.lo) {
+                    u.bad.borrow_mut().insert(o);
+                }
+            }
             mark_root(inner, info, out);
             rec(inner, out);
         }
@@ -199,6 +314,7 @@ fn expr(x: &Expr, info: &TypeInfo, out: &mut HashSet<ObjId>, cap: bool) {
         ExprKind::Paren(a) | ExprKind::Star(a) | ExprKind::Unary(_, a) => rec(a, out),
         ExprKind::Index(a, is) => {
             // &a[i] of an array variable also takes the array's address.
+            info.local_use(a);
             rec(a, out);
             is.iter().for_each(|i| rec(i, out));
         }
@@ -214,8 +330,23 @@ fn expr(x: &Expr, info: &TypeInfo, out: &mut HashSet<ObjId>, cap: bool) {
         }
         ExprKind::TypeAssert(a, _) => rec(a, out),
         ExprKind::Call { fun, args, .. } => {
+            if let (ExprKind::Ident(f), [a]) = (&fun.kind, args.as_slice()) {
+                if f == "len" || f == "cap" {
+                    info.local_use(a);
+                }
+            }
             rec(fun, out);
             args.iter().for_each(|a| rec(a, out));
+        }
+        ExprKind::Binary(op, a, b)
+            if matches!(op, crate::ast::BinOp::Eq | crate::ast::BinOp::Ne)
+                && (matches!(&b.kind, ExprKind::Ident(n) if n == "nil")
+                    || matches!(&a.kind, ExprKind::Ident(n) if n == "nil")) =>
+        {
+            info.local_use(a);
+            info.local_use(b);
+            rec(a, out);
+            rec(b, out)
         }
         ExprKind::Binary(_, a, b) | ExprKind::KeyValue(a, b) => {
             rec(a, out);
@@ -225,13 +356,16 @@ fn expr(x: &Expr, info: &TypeInfo, out: &mut HashSet<ObjId>, cap: bool) {
     }
 }
 
-fn mark_root_if_array(_a: &Expr, _info: &TypeInfo, _out: &mut HashSet<ObjId>) {
-    // Array-ness needs the type table; the compiler handles `arr[:]` by marking in a later
-    // pass. Kept as a hook.
+fn mark_root_if_array(a: &Expr, info: &Ctx<'_>, out: &mut HashSet<ObjId>) {
+    if let Some(t) = info.types.get(&a.id) {
+        if matches!(info.tt.under(*t), Type::Array(..)) {
+            mark_root(a, info, out);
+        }
+    }
 }
 
 /// Mark the variable at the root of an addressable expression (`x`, `x.f`, `x[i]` of arrays).
-fn mark_root(e: &Expr, info: &TypeInfo, out: &mut HashSet<ObjId>) {
+fn mark_root(e: &Expr, info: &Ctx<'_>, out: &mut HashSet<ObjId>) {
     match &e.kind {
         ExprKind::Ident(_) => {
             if let Some(o) = info.obj_at(e.span.lo) {

@@ -84,11 +84,17 @@ impl<'a> Compiler<'a> {
                     TClass::Map => {
                         let xr = self.expr(x)?;
                         let kr = self.expr(&idx[0])?;
+                        let it = self.ty(&idx[0]);
+                        let kt = match self.tt.under(xt) {
+                            Type::Map(k, _) => *k,
+                            _ => it,
+                        };
+                        // `m[1]` on a map[any]V: the key becomes an interface first.
+                        let kr = self.convert(kr, it, kt)?;
                         let z = self.zero_value(t);
                         let k = self.konst(z);
                         let comma = self.info.comma_ok.contains(&e.id);
                         self.emit(Op::MapGet, dst, xr, kr);
-                        let kt = self.ty(&idx[0]);
                         let fk = if matches!(self.class(kt), TClass::F64 | TClass::F32) {
                             2
                         } else {
@@ -146,12 +152,24 @@ impl<'a> Compiler<'a> {
                     self.expr_to(m, base + 2)?;
                     flags |= 4;
                 }
-                let xr = self.expr(x)?;
+                let is_arr = self.class(xt) == TClass::Array;
+                let xr = if is_arr {
+                    // Slicing an addressable array: slice through its address.
+                    let r = self.alloc();
+                    self.address_of(x, r)?;
+                    r
+                } else {
+                    self.expr(x)?
+                };
                 if self.class(xt) == TClass::Str {
                     self.emit(Op::StrSlice, dst, xr, base);
                     self.ext(flags, 0, 0);
-                } else if self.class(xt) == TClass::Ptr {
-                    let at = self.tt.pointer_elem(xt).unwrap_or(xt);
+                } else if is_arr || self.class(xt) == TClass::Ptr {
+                    let at = if is_arr {
+                        xt
+                    } else {
+                        self.tt.pointer_elem(xt).unwrap_or(xt)
+                    };
                     let (n, et) = match self.tt.under(at) {
                         Type::Array(n, et) => (*n, *et),
                         _ => (0, at),
@@ -190,6 +208,11 @@ impl<'a> Compiler<'a> {
 
     pub(super) fn const_value(&self, c: &ConstValue, t: TypeId) -> Value {
         match c {
+            _ if self.complex_kind(t).is_some() => self.complex_value(
+                c,
+                self.complex_kind(t)
+                    .unwrap_or(crate::types::BasicKind::Complex128),
+            ),
             ConstValue::Bool(b) => Value::from_bool(*b),
             ConstValue::Int(i) => match self.class(t) {
                 TClass::F64 | TClass::F32 => Value::from_f64(*i as f64),
@@ -204,6 +227,89 @@ impl<'a> Compiler<'a> {
             ConstValue::Str(s) => Value::from_bytes(s.clone()),
             ConstValue::Complex(re, _) => Value::from_f64(*re),
         }
+    }
+
+    /// Is `t` complex64/complex128 (a value holding two float64-bit slots as a tuple)?
+    pub(super) fn complex_kind(&self, t: TypeId) -> Option<crate::types::BasicKind> {
+        match self.tt.under(t) {
+            Type::Basic(k) if k.is_complex() => Some(*k),
+            _ => None,
+        }
+    }
+
+    /// The run-time value of a complex constant: (real, imag) float bits.
+    fn complex_value(&self, c: &ConstValue, k: crate::types::BasicKind) -> Value {
+        let (re, im) = c.as_complex().unwrap_or((0.0, 0.0));
+        let (re, im) = if k == crate::types::BasicKind::Complex64 {
+            (re as f32 as f64, im as f32 as f64)
+        } else {
+            (re, im)
+        };
+        Value::Tuple(Box::new([
+            Value::from_f64(re + 0.0),
+            Value::from_f64(im + 0.0),
+        ]))
+    }
+
+    /// R[dst] := complex(R[re], R[im]) (re/im float bits; rounded to float32 for complex64).
+    fn make_complex(&mut self, k: crate::types::BasicKind, re: u16, im: u16, dst: u16) {
+        if k == crate::types::BasicKind::Complex64 {
+            self.emit(Op::RoundF32, re, re, 0);
+            self.emit(Op::RoundF32, im, im, 0);
+        }
+        let z = self.complex_value(&ConstValue::Complex(0.0, 0.0), k);
+        let kz = self.konst(z);
+        self.emit_i(Instr::abx(Op::LoadK, dst, kz as u32));
+        self.emit(Op::SetField, dst, 0, re);
+        self.emit(Op::SetField, dst, 1, im);
+    }
+
+    /// Complex `+ - *` on R[ar], R[br] into R[dst].
+    fn complex_binary(
+        &mut self,
+        op: BinOp,
+        k: crate::types::BasicKind,
+        ar: u16,
+        br: u16,
+        dst: u16,
+        span: ast::Span,
+    ) -> CResult<()> {
+        let l = self.level();
+        let (a, b, c, d) = (self.alloc(), self.alloc(), self.alloc(), self.alloc());
+        self.emit(Op::GetField, a, ar, 0);
+        self.emit(Op::GetField, b, ar, 1);
+        self.emit(Op::GetField, c, br, 0);
+        self.emit(Op::GetField, d, br, 1);
+        let (re, im) = (self.alloc(), self.alloc());
+        match op {
+            BinOp::Add => {
+                self.emit(Op::AddF, re, a, c);
+                self.emit(Op::AddF, im, b, d);
+            }
+            BinOp::Sub => {
+                self.emit(Op::SubF, re, a, c);
+                self.emit(Op::SubF, im, b, d);
+            }
+            BinOp::Mul => {
+                // (a+bi)(c+di) = (ac-bd) + (ad+bc)i
+                let t = self.alloc();
+                self.emit(Op::MulF, re, a, c);
+                self.emit(Op::MulF, t, b, d);
+                self.emit(Op::SubF, re, re, t);
+                self.emit(Op::MulF, im, a, d);
+                self.emit(Op::MulF, t, b, c);
+                self.emit(Op::AddF, im, im, t);
+            }
+            _ => {
+                return Err(unsupported(
+                    span,
+                    &format!("complex operator {}", op.as_str()),
+                ))
+            }
+        }
+        self.make_complex(k, re, im, dst);
+        self.restore(l);
+        Ok(())
     }
 
     /// Load variable `o` into `dst`.
@@ -355,6 +461,13 @@ impl<'a> Compiler<'a> {
                     }
                     return Ok(());
                 }
+            }
+        }
+        if let Some(k) = self.complex_kind(at) {
+            if matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul) {
+                let ar = self.expr(a)?;
+                let br = self.expr(b)?;
+                return self.complex_binary(op, k, ar, br, dst, a.span);
             }
         }
         let ar = self.expr(a)?;
@@ -525,6 +638,33 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::ElemPtr, dst, sr, ir);
                 Ok(())
             }
+            ExprKind::Index(s, idx)
+                if matches!(self.class(self.ty(s)), TClass::Array | TClass::Ptr) =>
+            {
+                // `&a[i]` of an addressable array (or of `p[i]`, p a pointer to an array).
+                let st = self.ty(s);
+                let at = if self.class(st) == TClass::Ptr {
+                    self.tt.pointer_elem(st).unwrap_or(st)
+                } else {
+                    st
+                };
+                let (n, et) = match self.tt.under(at) {
+                    Type::Array(n, et) => (*n, *et),
+                    _ => return Err(unsupported(x.span, "this address")),
+                };
+                let pr = if self.class(st) == TClass::Ptr {
+                    self.expr(s)?
+                } else {
+                    let r = self.alloc();
+                    self.address_of(s, r)?;
+                    r
+                };
+                let ir = self.expr(&idx[0])?;
+                let es = self.slots(et);
+                self.emit(Op::ArrPtrIdx, dst, pr, ir);
+                self.ext(es, n as u16, 0);
+                Ok(())
+            }
             ExprKind::Selector(base, _) => {
                 if let Some(Selection::Field { path, indirect, .. }) =
                     self.info.selections.get(&x.id).cloned()
@@ -553,6 +693,29 @@ impl<'a> Compiler<'a> {
     fn field_ptr(&mut self, base: &Expr, path: &[usize], indirect: &[bool]) -> CResult<u16> {
         let bt = self.ty(base);
         let mut cur_t = bt;
+        // `v.f` where v is a struct value and the path goes through an embedded pointer
+        // (`w.prefix` via `Service{*Logger}`): read that pointer out of the value, no `&v`.
+        if let Some(j) = (1..path.len()).find(|&i| indirect.get(i).copied().unwrap_or(false)) {
+            if !indirect.first().copied().unwrap_or(false) {
+                let mut off = 0;
+                for fi in &path[..j] {
+                    off += types::field_offset(self.tt, cur_t, *fi);
+                    cur_t = self
+                        .tt
+                        .struct_fields(cur_t)
+                        .and_then(|f| f.get(*fi))
+                        .map(|f| f.ty)
+                        .unwrap_or(cur_t);
+                }
+                let xr = self.expr(base)?;
+                let pr = self.alloc();
+                self.emit(Op::GetField, pr, xr, off as u16);
+                let mut ind = vec![true];
+                ind.extend_from_slice(&indirect[j + 1..]);
+                let et = self.tt.pointer_elem(cur_t).unwrap_or(cur_t);
+                return self.field_ptr_from(pr, et, &path[j..], &ind);
+            }
+        }
         let p = if indirect.first().copied().unwrap_or(false) {
             cur_t = self.tt.pointer_elem(bt).unwrap_or(bt);
             self.expr(base)?
@@ -561,6 +724,18 @@ impl<'a> Compiler<'a> {
             self.address_of(base, r)?;
             r
         };
+        self.field_ptr_from(p, cur_t, path, indirect)
+    }
+
+    /// Walk `path` from pointer register `p` to a struct of type `cur_t` (steps after the
+    /// first dereference a pointer field when `indirect[i]`).
+    fn field_ptr_from(
+        &mut self,
+        p: u16,
+        mut cur_t: TypeId,
+        path: &[usize],
+        indirect: &[bool],
+    ) -> CResult<u16> {
         let mut p = p;
         for (i, fi) in path.iter().enumerate() {
             if i > 0 && indirect.get(i).copied().unwrap_or(false) {
@@ -677,6 +852,54 @@ impl<'a> Compiler<'a> {
                     .ok_or_else(|| unsupported(e.span, "native method values"))?;
                 let r = self.receiver(x, auto)?;
                 self.emit(Op::BindM, dst, r, f as u16);
+                Ok(())
+            }
+            Some(Selection::InterfaceMethod {
+                name,
+                path,
+                indirect,
+                ..
+            }) => {
+                // Method value of an interface: the dynamic method, bound now.
+                let r = if path.is_empty() {
+                    self.expr(x)?
+                } else {
+                    self.method_recv(x, &path, &indirect, crate::check::AutoRef::None)?
+                };
+                let sym = self.prog.method_sym(&name);
+                self.emit(Op::BindI, dst, r, sym as u16);
+                Ok(())
+            }
+            Some(Selection::MethodExpr {
+                recv,
+                name,
+                ptr_recv,
+                iface_index,
+                obj,
+                ..
+            }) => {
+                let fv = if iface_index.is_some() {
+                    let sym = self.prog.method_sym(&name);
+                    Some(crate::vm::value::FuncVal::IfaceMethod { sym })
+                } else {
+                    let f = obj
+                        .and_then(|o| self.funcs.get(&o).copied())
+                        .ok_or_else(|| unsupported(e.span, "native method expressions"))?;
+                    match self.tt.pointer_elem(recv) {
+                        Some(elem) if !ptr_recv => Some(crate::vm::value::FuncVal::DerefMethod {
+                            func: f,
+                            slots: self.slots(elem) as u32,
+                        }),
+                        _ => {
+                            self.emit_i(Instr::abx(Op::FuncRef, dst, f));
+                            None
+                        }
+                    }
+                };
+                if let Some(fv) = fv {
+                    let k = self.konst(Value::Func(std::sync::Arc::new(fv)));
+                    self.emit_i(Instr::abx(Op::LoadK, dst, k as u32));
+                }
                 Ok(())
             }
             _ => Err(unsupported(e.span, "this selector")),
@@ -988,8 +1211,18 @@ impl<'a> Compiler<'a> {
                         target = Some((Op::CallS, *f));
                     }
                 }
-                Some(Selection::InterfaceMethod { name, path, .. }) if path.is_empty() => {
-                    let r = self.expr(x)?;
+                Some(Selection::InterfaceMethod {
+                    name,
+                    path,
+                    indirect,
+                    ..
+                }) => {
+                    // `rw.Write(..)` through an embedded interface field: that field's value.
+                    let r = if path.is_empty() {
+                        self.expr(x)?
+                    } else {
+                        self.method_recv(x, &path, &indirect, crate::check::AutoRef::None)?
+                    };
                     recv = Some(r);
                     let sym = self.prog.method_sym(&name);
                     target = Some((Op::CallM, sym));
@@ -1194,7 +1427,16 @@ impl<'a> Compiler<'a> {
                 };
                 let kind = types::slot_kind(self.tt, et) as u16;
                 let es = self.slots(et);
-                let eb = types::byte_size(self.tt, et) as u16;
+                let mut eb = types::byte_size(self.tt, et) as u16;
+                // `s = append(s, ...)` on a slice whose backing array stays local: Go gives the
+                // append a 32-byte stack buffer (flag bit 15 of the element size).
+                if let ExprKind::Ident(_) = &args[0].kind {
+                    if let Some(o) = self.info.obj_at(args[0].span.lo) {
+                        if self.fs().stack_slices.contains(&o) && eb > 0 && eb <= 32 {
+                            eb |= 0x8000;
+                        }
+                    }
+                }
                 let base = self.alloc();
                 self.expr_to(&args[0], base)?;
                 if ellipsis {
@@ -1290,7 +1532,39 @@ impl<'a> Compiler<'a> {
                     self.patch(j);
                 }
             }
-            _ => return Err(unsupported(e.span, &format!("the builtin {}", b.name()))),
+            Builtin::Real | Builtin::Imag => {
+                let r = self.expr(&args[0])?;
+                let part = if b == Builtin::Real { 0 } else { 1 };
+                self.emit(Op::GetField, dst, r, part);
+            }
+            Builtin::Complex => {
+                let k = self
+                    .complex_kind(t)
+                    .unwrap_or(crate::types::BasicKind::Complex128);
+                let re = self.alloc();
+                self.expr_to(&args[0], re)?;
+                let im = self.alloc();
+                self.expr_to(&args[1], im)?;
+                self.make_complex(k, re, im, dst);
+            }
+            Builtin::Clear => {
+                let at = self.ty(&args[0]);
+                let id = self.native("builtin.clear", e.span)?;
+                let win = self.alloc();
+                let r = self.alloc();
+                self.expr_to(&args[0], r)?;
+                let z = match self.tt.under(at) {
+                    Type::Slice(et) => {
+                        let et = *et;
+                        self.zero_value(et)
+                    }
+                    _ => Value::Nil,
+                };
+                let zr = self.alloc();
+                self.load_value(zr, z);
+                self.emit(Op::CallN, win, id as u16, 2);
+                self.ext(0, 0, 0);
+            }
         }
         self.restore(dst + 1);
         Ok(dst)
@@ -1300,7 +1574,7 @@ impl<'a> Compiler<'a> {
         // Captured variables: every identifier of the literal that resolves to a local of an
         // enclosing function.
         let mut used = HashSet::new();
-        escapes::idents(body, self.info, &mut used);
+        escapes::idents(body, self.info, self.tt, &mut used);
         let mut caps: Vec<ObjId> = used
             .into_iter()
             .filter(|o| self.fs().locals.contains_key(o) && !self.globals.contains_key(o))
@@ -1335,7 +1609,8 @@ impl<'a> Compiler<'a> {
         }
         let line = self.line_of(sig.span);
         let mut fs = self.new_fs(format!("{outer_name}.func{n}"), line);
-        escapes::block(body, self.info, &mut fs.escaping);
+        escapes::block(body, self.info, self.tt, &mut fs.escaping);
+        fs.stack_slices = escapes::stack_slices(body, self.info, self.tt);
         let saved = self.fs.replace(fs);
         let params: Vec<&ast::Field> = sig.params.iter().collect();
         let r = self.compile_body(idx, &params, &sig.results, body, &caps);
@@ -1475,6 +1750,14 @@ impl<'a> Compiler<'a> {
                     self.ext(0, fk, 0);
                     self.restore(kr);
                 }
+            }
+            Type::Pointer(inner) => {
+                // `{...}` elided from `&T{...}` inside a literal of `[]*T`, `map[K]*T`...
+                let l = self.level();
+                let v = self.alloc();
+                self.composite(inner, elems, v)?;
+                self.new_cell(dst, inner, Some(v));
+                self.restore(l);
             }
             _ => return Err(Diagnostic::internal(0, "composite literal of this type")),
         }

@@ -52,6 +52,8 @@ struct FnState {
     loops: Vec<LoopCtx>,
     /// Objects that must live in cells.
     escaping: HashSet<ObjId>,
+    /// Slice variables whose appends may use a stack buffer (escapes::stack_slices).
+    stack_slices: HashSet<ObjId>,
     /// Captured objects of this closure, in capture order.
     captures: Vec<ObjId>,
     has_defer: bool,
@@ -470,6 +472,7 @@ impl<'a> Compiler<'a> {
             locals: HashMap::new(),
             loops: Vec::new(),
             escaping: HashSet::new(),
+            stack_slices: HashSet::new(),
             captures: Vec::new(),
             has_defer: false,
             results: Vec::new(),
@@ -491,7 +494,8 @@ impl<'a> Compiler<'a> {
         let name = self.prog.funcs[idx as usize].name.clone();
         let line = self.line_of(fd.span);
         let mut fs = self.new_fs(name, line);
-        escapes::block(body, self.info, &mut fs.escaping);
+        escapes::block(body, self.info, self.tt, &mut fs.escaping);
+        fs.stack_slices = escapes::stack_slices(body, self.info, self.tt);
         let saved = self.fs.replace(fs);
         let mut params: Vec<&ast::Field> = Vec::new();
         if let Some(r) = &fd.recv {

@@ -827,6 +827,22 @@ impl<'a> Compiler<'a> {
             ast::AssignOp::Define | ast::AssignOp::Assign => {
                 let define = op == ast::AssignOp::Define;
                 let types: Vec<TypeId> = lhs.iter().map(|x| self.ty(x)).collect();
+                // Go evaluates the operands of index expressions on the left first (phase 1),
+                // then the right-hand side, then assigns left to right.
+                let mut pre: Vec<Option<(u16, u16)>> = vec![None; lhs.len()];
+                if !define && lhs.len() > 1 {
+                    for (i, x) in lhs.iter().enumerate() {
+                        if let ExprKind::Index(sx, idx) = &x.kind {
+                            if self.class(self.ty(sx)) == TClass::Slice {
+                                let sr = self.alloc();
+                                self.expr_to(sx, sr)?;
+                                let ir = self.alloc();
+                                self.expr_to(&idx[0], ir)?;
+                                pre[i] = Some((sr, ir));
+                            }
+                        }
+                    }
+                }
                 let regs = if rhs.len() == 1 && lhs.len() > 1 {
                     let base = self.multi(&rhs[0], lhs.len())?;
                     (0..lhs.len() as u16).map(|i| base + i).collect::<Vec<_>>()
@@ -874,7 +890,11 @@ impl<'a> Compiler<'a> {
                     self.restore(top + 1);
                     return Ok(());
                 }
-                for (x, r) in lhs.iter().zip(regs) {
+                for ((x, r), p) in lhs.iter().zip(regs).zip(pre) {
+                    if let Some((sr, ir)) = p {
+                        self.emit(Op::SetIndex, sr, ir, r);
+                        continue;
+                    }
                     if let ExprKind::Ident(n) = &x.kind {
                         if n == "_" {
                             continue;
@@ -1182,7 +1202,15 @@ impl<'a> Compiler<'a> {
         let xt = self.ty(x);
         let xr = self.alloc();
         self.expr_to(x, xr)?;
-        let cls = self.class(xt);
+        let mut cls = self.class(xt);
+        // Range over a pointer to an array: like the array, elements read through the pointer.
+        let parr = match self.tt.pointer_elem(xt).map(|at| self.tt.under(at).clone()) {
+            Some(Type::Array(len, et)) if cls == TClass::Ptr => Some((len, et)),
+            _ => None,
+        };
+        if parr.is_some() {
+            cls = TClass::Array;
+        }
         let bind = |c: &mut Self, e: Option<&Expr>, r: u16| -> CResult<()> {
             if let Some(e) = e {
                 if define {
@@ -1209,8 +1237,9 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::StrLen, n, xr, 0);
                     }
                     TClass::Array => {
-                        let len = match self.tt.under(xt) {
-                            Type::Array(len, _) => *len,
+                        let len = match (parr, self.tt.under(xt)) {
+                            (Some((len, _)), _) => len,
+                            (_, Type::Array(len, _)) => *len,
                             _ => 0,
                         };
                         self.emit_i(Instr::asbx(Op::LoadI, n, len as i32));
@@ -1236,6 +1265,18 @@ impl<'a> Compiler<'a> {
                     TClass::Slice => {
                         if value.is_some() {
                             self.emit(Op::Index, w, xr, i);
+                        }
+                        bind(self, key, i)?;
+                        bind(self, value, w)?;
+                    }
+                    TClass::Array if parr.is_some() => {
+                        if value.is_some() {
+                            let (len, et) = parr.unwrap_or((0, xt));
+                            let es = self.slots(et);
+                            let p = self.alloc();
+                            self.emit(Op::ArrPtrIdx, p, xr, i);
+                            self.ext(es, len as u16, 0);
+                            self.emit(Op::Load, w, p, es);
                         }
                         bind(self, key, i)?;
                         bind(self, value, w)?;

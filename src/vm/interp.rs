@@ -247,6 +247,64 @@ impl Vm<'_> {
                 }
                 Ok(CallDone::Native(n))
             }
+            FuncVal::DerefMethod { func, slots } => {
+                let recv = match &self.regs[win + 1] {
+                    Value::Ptr(p) => p.load(*slots as usize),
+                    _ => {
+                        let e =
+                            self.runtime_error("invalid memory address or nil pointer dereference");
+                        let depth = self.frames.len();
+                        self.gopanic(e, depth, true)?;
+                        return Ok(CallDone::Pushed);
+                    }
+                };
+                self.regs[win + 1] = recv;
+                self.push_frame(*func, win, kind, None)?;
+                Ok(CallDone::Pushed)
+            }
+            FuncVal::IfaceMethod { sym } => {
+                let (entry, val) = match &self.regs[win + 1] {
+                    Value::Iface(i) => (
+                        self.shared
+                            .prog
+                            .types
+                            .get(i.ty as usize)
+                            .and_then(|t| t.methods.get(sym).copied()),
+                        i.val.clone(),
+                    ),
+                    _ => (None, Value::Nil),
+                };
+                let recv = match entry {
+                    Some(e) if e.deref > 0 => match &val {
+                        Value::Ptr(p) => Some(p.load(e.deref as usize)),
+                        _ => None,
+                    },
+                    Some(_) => Some(val),
+                    None => None,
+                };
+                let (Some(entry), Some(recv)) = (entry, recv) else {
+                    let e = self.runtime_error("invalid memory address or nil pointer dereference");
+                    let depth = self.frames.len();
+                    self.gopanic(e, depth, true)?;
+                    return Ok(CallDone::Pushed);
+                };
+                if entry.native {
+                    let mut args: Vec<Value> = Vec::with_capacity(nargs);
+                    args.push(recv);
+                    args.extend_from_slice(&self.regs[win + 2..win + 1 + nargs]);
+                    let nf = self.shared.prog.natives[entry.func as usize].f;
+                    let res = nf(self, &args)?;
+                    let n = res.len();
+                    self.ensure_regs(win + n + 1);
+                    for (i, v) in res.into_iter().enumerate() {
+                        self.regs[win + i] = v;
+                    }
+                    return Ok(CallDone::Native(n));
+                }
+                self.regs[win + 1] = recv;
+                self.push_frame(entry.func, win, kind, None)?;
+                Ok(CallDone::Pushed)
+            }
         }
     }
 
@@ -1252,6 +1310,40 @@ impl Vm<'_> {
                             recv,
                         }));
                     }
+                    Op::BindI => {
+                        let (entry, val) = match &r!(ins.b) {
+                            Value::Iface(i) => (
+                                prog.types
+                                    .get(i.ty as usize)
+                                    .and_then(|t| t.methods.get(&(ins.c as u32)).copied()),
+                                i.val.clone(),
+                            ),
+                            _ => nilderef!(),
+                        };
+                        let Some(entry) = entry else {
+                            return Err(self.internal("method not found"));
+                        };
+                        let recv = if entry.deref > 0 {
+                            match &val {
+                                Value::Ptr(p) => p.load(entry.deref as usize),
+                                _ => nilderef!(),
+                            }
+                        } else {
+                            val
+                        };
+                        let fv = if entry.native {
+                            FuncVal::NativeBound {
+                                id: entry.func,
+                                recv,
+                            }
+                        } else {
+                            FuncVal::Bound {
+                                func: entry.func,
+                                recv,
+                            }
+                        };
+                        r!(ins.a) = Value::Func(Arc::new(fv));
+                    }
                     Op::Call => {
                         self.frames[depth - 1].pc = pc as u32;
                         safepoint!();
@@ -1711,7 +1803,19 @@ pub fn append_values(s: &Value, vals: Vec<Value>, kind: u16, shape: u16, ebytes:
         });
     }
     let kind = SlotKind::from_u16(kind);
-    let newcap = grow_cap(new_len, cap, ebytes as usize, kind != SlotKind::Vals).max(new_len);
+    // Bit 15: the append has a 32-byte stack buffer (Go's growsliceBuf): used when the new
+    // length fits in it.
+    let buflen = if ebytes & 0x8000 != 0 {
+        32 / (ebytes & 0x7fff).max(1) as usize
+    } else {
+        0
+    };
+    let ebytes = ebytes & 0x7fff;
+    let newcap = if new_len <= buflen {
+        buflen
+    } else {
+        grow_cap(new_len, cap, ebytes as usize, kind != SlotKind::Vals).max(new_len)
+    };
     let nobj = Obj::new(kind, newcap * esz, &[]);
     if let Some(obj) = &obj {
         for i in 0..len * esz {

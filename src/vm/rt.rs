@@ -83,6 +83,7 @@ fn func_name(shared: &Shared, f: &Value) -> Arc<str> {
                 .natives
                 .get(*id as usize)
                 .map_or(Arc::from("?"), |n| Arc::from(n.name)),
+            FuncVal::IfaceMethod { .. } | FuncVal::DerefMethod { .. } => Arc::from("?"),
         },
         _ => Arc::from("?"),
     }

@@ -569,6 +569,11 @@ pub enum FuncVal {
     Native { id: u32 },
     /// A native method value bound to its receiver (`defer wg.Done()`).
     NativeBound { id: u32, recv: Value },
+    /// Method expression `I.M` on an interface type: calls method#sym of its first argument.
+    IfaceMethod { sym: u32 },
+    /// Method expression `(*T).M` for a value-receiver method `func`: dereferences its first
+    /// argument (`slots` slots) and calls `func`.
+    DerefMethod { func: u32, slots: u32 },
 }
 
 #[cfg(test)]

@@ -37,7 +37,23 @@ pub const TABLE: &[Entry] = &[
     ("builtin.close", builtin_close),
     ("builtin.panic", builtin_panic),
     ("builtin.println", builtin_println),
+    ("builtin.clear", builtin_clear),
 ];
+
+/// `clear(m)` deletes every entry; `clear(s)` sets `s[0:len(s)]` to the zero value `a[1]`.
+fn builtin_clear(_vm: &mut Vm<'_>, a: &[Value]) -> R {
+    match a.first() {
+        Some(Value::Map(m)) => m.lock().entries.clear(),
+        Some(Value::Slice(s)) => {
+            let z = a.get(1).cloned().unwrap_or_default();
+            for i in 0..s.len as usize {
+                s.set(i, z.clone());
+            }
+        }
+        _ => {}
+    }
+    Ok(vec![])
+}
 
 /// The `print`/`println` builtins (stderr, the runtime's formatting).
 fn builtin_out(vm: &mut Vm<'_>, a: &[Value], ln: bool) -> R {
