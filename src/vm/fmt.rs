@@ -373,8 +373,10 @@ impl Vm<'_> {
                         let s = self
                             .format_typed(&iv.val, iv.ty, false, true)
                             .unwrap_or_default();
-                        let s = if matches!(t.kind, RKind::Float64 | RKind::Float32) {
-                            format_exp(iv.val.float(), 6)
+                        let s = if matches!(t.kind, RKind::Float64) {
+                            format_float(iv.val.float(), 64)
+                        } else if matches!(t.kind, RKind::Float32) {
+                            format_float(iv.val.float(), 32)
                         } else {
                             s
                         };
