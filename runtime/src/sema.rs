@@ -411,6 +411,42 @@ impl RWMutex {
         }
     }
 
+    /// `rw.TryRLock()`: read-lock unless a writer holds or awaits the lock.
+    pub fn try_rlock(&self) -> bool {
+        let mut c = self.reader_count.load(Ordering::Acquire);
+        loop {
+            if c < 0 {
+                return false;
+            }
+            // AcqRel: as rlock's Add.
+            match self.reader_count.compare_exchange_weak(
+                c,
+                c + 1,
+                Ordering::AcqRel,
+                Ordering::Acquire,
+            ) {
+                Ok(_) => return true,
+                Err(now) => c = now,
+            }
+        }
+    }
+
+    /// `rw.TryLock()`: write-lock if neither a writer nor any reader holds the lock.
+    pub fn try_lock(&self, g: &mut Gctx) -> bool {
+        if !self.w.try_lock() {
+            return false;
+        }
+        if self
+            .reader_count
+            .compare_exchange(0, -RWMUTEX_MAX_READERS, Ordering::AcqRel, Ordering::Acquire)
+            .is_err()
+        {
+            self.w.unlock(g);
+            return false;
+        }
+        true
+    }
+
     /// `rw.RUnlock()`; `fatal error: sync: RUnlock of unlocked RWMutex` on misuse.
     pub fn runlock(&self, g: &mut Gctx) {
         let r = self.reader_count.fetch_sub(1, Ordering::AcqRel) - 1; // AcqRel: see rlock

@@ -469,7 +469,7 @@ impl<'a> Compiler<'a> {
             if let Some(n) = self.tt.named(t) {
                 if (n.pkg == "context"
                     && (n.name == "ctxImpl" || n.name == "deadlineExceededError"))
-                    || (n.pkg == "sync" && n.name == "onceCell")
+                    || (n.pkg == "sync" && (n.name == "onceCell" || n.name == "rlocker"))
                     || (n.pkg == "sort" && n.name == "reverse")
                 {
                     self.rtype(t);

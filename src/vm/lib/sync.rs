@@ -19,6 +19,11 @@ pub const TABLE: &[Entry] = &[
     ("sync.(*RWMutex).Unlock", rw_unlock),
     ("sync.(*RWMutex).RLock", rw_rlock),
     ("sync.(*RWMutex).RUnlock", rw_runlock),
+    ("sync.(*RWMutex).TryLock", rw_trylock),
+    ("sync.(*RWMutex).TryRLock", rw_tryrlock),
+    ("sync.(*RWMutex).RLocker", rw_rlocker),
+    ("sync.rlocker.Lock", rlocker_lock),
+    ("sync.rlocker.Unlock", rlocker_unlock),
     ("sync.(*WaitGroup).Add", wg_add),
     ("sync.(*WaitGroup).Done", wg_done),
     ("sync.(*WaitGroup).Wait", wg_wait),
@@ -205,6 +210,51 @@ fn rw_runlock(vm: &mut Vm<'_>, a: &[Value]) -> R {
     let p = recv!(vm, a);
     vm.publish_frames();
     rw(&p).runlock(vm.g);
+    Ok(vec![])
+}
+
+fn rw_trylock(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let p = recv!(vm, a);
+    Ok(vec![Value::from_bool(rw(&p).try_lock(vm.g))])
+}
+fn rw_tryrlock(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let p = recv!(vm, a);
+    Ok(vec![Value::from_bool(rw(&p).try_rlock())])
+}
+/// `rw.RLocker()`: a `Locker` (the library type `sync.rlocker`, holding the RWMutex) whose
+/// Lock/Unlock are RLock/RUnlock.
+fn rw_rlocker(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let p = recv!(vm, a);
+    let m = rw(&p);
+    let ty = vm
+        .prog()
+        .types
+        .iter()
+        .position(|t| t.name == "sync.rlocker")
+        .unwrap_or(0) as u32;
+    Ok(vec![Value::Iface(Arc::new(crate::vm::value::Iface {
+        ty,
+        val: Value::Tuple(vec![Value::Native(m)].into()),
+    }))])
+}
+fn rlocker_state(v: &Value) -> Option<Arc<RWMutex>> {
+    match v.tuple().first() {
+        Some(Value::Native(n)) => n.clone().downcast::<RWMutex>().ok(),
+        _ => None,
+    }
+}
+fn rlocker_lock(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    if let Some(m) = rlocker_state(&a[0]) {
+        vm.publish_frames();
+        m.rlock(vm.g);
+    }
+    Ok(vec![])
+}
+fn rlocker_unlock(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    if let Some(m) = rlocker_state(&a[0]) {
+        vm.publish_frames();
+        m.runlock(vm.g);
+    }
     Ok(vec![])
 }
 
