@@ -281,7 +281,7 @@ impl Mutex {
 
     fn unlock_slow(&self, g: &mut Gctx, new: i32) {
         if (new + MUTEX_LOCKED) & MUTEX_LOCKED == 0 {
-            crate::fatal::fatal("sync: unlock of unlocked mutex");
+            crate::fatal::fatal_on(g.goid(), "sync: unlock of unlocked mutex");
         }
         if new & MUTEX_STARVING == 0 {
             let mut old = new;
@@ -452,7 +452,7 @@ impl RWMutex {
         let r = self.reader_count.fetch_sub(1, Ordering::AcqRel) - 1; // AcqRel: see rlock
         if r < 0 {
             if r + 1 == 0 || r + 1 == -RWMUTEX_MAX_READERS {
-                crate::fatal::fatal("sync: RUnlock of unlocked RWMutex");
+                crate::fatal::fatal_on(g.goid(), "sync: RUnlock of unlocked RWMutex");
             }
             if self.reader_wait.fetch_sub(1, Ordering::AcqRel) - 1 == 0 {
                 // The last reader unblocks the writer.
@@ -482,7 +482,7 @@ impl RWMutex {
             .fetch_add(RWMUTEX_MAX_READERS, Ordering::AcqRel)
             + RWMUTEX_MAX_READERS;
         if r >= RWMUTEX_MAX_READERS {
-            crate::fatal::fatal("sync: Unlock of unlocked RWMutex");
+            crate::fatal::fatal_on(g.goid(), "sync: Unlock of unlocked RWMutex");
         }
         for _ in 0..r {
             self.reader_sem.release(g, false);
