@@ -51,8 +51,8 @@ pub const TABLE: &[Entry] = &[
     ("sync.onceCell.call", once_cell_call),
     ("sync.onceCell.value", once_cell_call),
     ("sync.onceCell.values", once_cell_call),
-    ("runtime.LockOSThread", nop),
-    ("runtime.UnlockOSThread", nop),
+    ("runtime.LockOSThread", lock_os_thread),
+    ("runtime.UnlockOSThread", unlock_os_thread),
     // sync/atomic functions
     ("sync/atomic.AddUintptr", add64),
     ("sync/atomic.LoadUintptr", load),
@@ -255,6 +255,15 @@ fn rlocker_unlock(vm: &mut Vm<'_>, a: &[Value]) -> R {
         vm.publish_frames();
         m.runlock(vm.g);
     }
+    Ok(vec![])
+}
+
+fn lock_os_thread(vm: &mut Vm<'_>, _a: &[Value]) -> R {
+    vm.g.lock_os_thread();
+    Ok(vec![])
+}
+fn unlock_os_thread(vm: &mut Vm<'_>, _a: &[Value]) -> R {
+    vm.g.unlock_os_thread();
     Ok(vec![])
 }
 
@@ -688,9 +697,6 @@ fn value_cas(vm: &mut Vm<'_>, a: &[Value]) -> R {
     Ok(vec![Value::from_bool(ok)])
 }
 
-fn nop(_vm: &mut Vm<'_>, _a: &[Value]) -> R {
-    Ok(vec![])
-}
 fn and(vm: &mut Vm<'_>, a: &[Value]) -> R {
     let p = recv!(vm, a);
     let m = a[1].int();
