@@ -3,26 +3,10 @@
 
 use crate::ast::{Block, Expr, ExprKind, Stmt, StmtKind, UnOp};
 use crate::check::{AutoRef, Selection, TypeInfo};
-use crate::types::{ObjId, Type, TypeTable};
+use crate::types::ObjId;
 use std::collections::HashSet;
 
-/// What the analysis reads: the checker's facts and the type table (array-ness of a sliced
-/// operand). Derefs to the `TypeInfo`.
-#[derive(Clone, Copy)]
-struct Cx<'a> {
-    info: &'a TypeInfo,
-    tt: &'a TypeTable,
-}
-
-impl std::ops::Deref for Cx<'_> {
-    type Target = TypeInfo;
-    fn deref(&self) -> &TypeInfo {
-        self.info
-    }
-}
-
-pub fn block(b: &Block, info: &TypeInfo, tt: &TypeTable, out: &mut HashSet<ObjId>) {
-    let info = Cx { info, tt };
+pub fn block(b: &Block, info: &TypeInfo, out: &mut HashSet<ObjId>) {
     for s in &b.stmts {
         stmt(s, info, out, false);
     }
@@ -30,8 +14,7 @@ pub fn block(b: &Block, info: &TypeInfo, tt: &TypeTable, out: &mut HashSet<ObjId
 
 /// Every variable an identifier in `b` refers to (the candidates for capture by a function
 /// literal with body `b`).
-pub fn idents(b: &Block, info: &TypeInfo, tt: &TypeTable, out: &mut HashSet<ObjId>) {
-    let info = Cx { info, tt };
+pub fn idents(b: &Block, info: &TypeInfo, out: &mut HashSet<ObjId>) {
     for s in &b.stmts {
         stmt(s, info, out, true);
     }
@@ -59,7 +42,7 @@ fn stmt_has_defer(s: &Stmt) -> bool {
     }
 }
 
-fn stmt(s: &Stmt, info: Cx<'_>, out: &mut HashSet<ObjId>, cap: bool) {
+fn stmt(s: &Stmt, info: &TypeInfo, out: &mut HashSet<ObjId>, cap: bool) {
     let e = |x: &Expr, out: &mut HashSet<ObjId>| expr(x, info, out, cap);
     match &s.kind {
         StmtKind::Expr(x) | StmtKind::Go(x) | StmtKind::Defer(x) => e(x, out),
@@ -178,7 +161,7 @@ fn stmt(s: &Stmt, info: Cx<'_>, out: &mut HashSet<ObjId>, cap: bool) {
 }
 
 /// `cap`: inside a function literal, every identifier use is a potential capture.
-fn expr(x: &Expr, info: Cx<'_>, out: &mut HashSet<ObjId>, cap: bool) {
+fn expr(x: &Expr, info: &TypeInfo, out: &mut HashSet<ObjId>, cap: bool) {
     let rec = |y: &Expr, out: &mut HashSet<ObjId>| expr(y, info, out, cap);
     match &x.kind {
         ExprKind::Ident(_) if cap => {
@@ -242,18 +225,13 @@ fn expr(x: &Expr, info: Cx<'_>, out: &mut HashSet<ObjId>, cap: bool) {
     }
 }
 
-fn mark_root_if_array(a: &Expr, info: Cx<'_>, out: &mut HashSet<ObjId>) {
-    let is_array = info
-        .types
-        .get(&a.id)
-        .is_some_and(|t| matches!(info.tt.under(*t), Type::Array(..)));
-    if is_array {
-        mark_root(a, info, out);
-    }
+fn mark_root_if_array(_a: &Expr, _info: &TypeInfo, _out: &mut HashSet<ObjId>) {
+    // Array-ness needs the type table; the compiler handles `arr[:]` by marking in a later
+    // pass. Kept as a hook.
 }
 
 /// Mark the variable at the root of an addressable expression (`x`, `x.f`, `x[i]` of arrays).
-fn mark_root(e: &Expr, info: Cx<'_>, out: &mut HashSet<ObjId>) {
+fn mark_root(e: &Expr, info: &TypeInfo, out: &mut HashSet<ObjId>) {
     match &e.kind {
         ExprKind::Ident(_) => {
             if let Some(o) = info.obj_at(e.span.lo) {

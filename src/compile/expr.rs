@@ -146,19 +146,6 @@ impl<'a> Compiler<'a> {
                     self.expr_to(m, base + 2)?;
                     flags |= 4;
                 }
-                if self.class(xt) == TClass::Array {
-                    // Slicing an addressable array slices through its address.
-                    let (n, et) = match self.tt.under(xt) {
-                        Type::Array(n, et) => (*n, *et),
-                        _ => (0, xt),
-                    };
-                    let es = self.slots(et);
-                    let xr = self.alloc();
-                    self.address_of(x, xr)?;
-                    self.emit(Op::SliceOp, dst, xr, base);
-                    self.ext(flags, es, n as u16);
-                    return Ok(());
-                }
                 let xr = self.expr(x)?;
                 if self.class(xt) == TClass::Str {
                     self.emit(Op::StrSlice, dst, xr, base);
@@ -536,21 +523,6 @@ impl<'a> Compiler<'a> {
                 let sr = self.expr(s)?;
                 let ir = self.expr(&idx[0])?;
                 self.emit(Op::ElemPtr, dst, sr, ir);
-                Ok(())
-            }
-            ExprKind::Index(a, idx) if self.class(self.ty(a)) == TClass::Array => {
-                // &arr[i]: the element's address within the addressable array.
-                let at = self.ty(a);
-                let (n, et) = match self.tt.under(at) {
-                    Type::Array(n, et) => (*n, *et),
-                    _ => (0, at),
-                };
-                let es = self.slots(et);
-                let pr = self.alloc();
-                self.address_of(a, pr)?;
-                let ir = self.expr(&idx[0])?;
-                self.emit(Op::ArrPtrIdx, dst, pr, ir);
-                self.ext(es, n as u16, 0);
                 Ok(())
             }
             ExprKind::Selector(base, _) => {
@@ -1328,7 +1300,7 @@ impl<'a> Compiler<'a> {
         // Captured variables: every identifier of the literal that resolves to a local of an
         // enclosing function.
         let mut used = HashSet::new();
-        escapes::idents(body, self.info, self.tt, &mut used);
+        escapes::idents(body, self.info, &mut used);
         let mut caps: Vec<ObjId> = used
             .into_iter()
             .filter(|o| self.fs().locals.contains_key(o) && !self.globals.contains_key(o))
@@ -1363,7 +1335,7 @@ impl<'a> Compiler<'a> {
         }
         let line = self.line_of(sig.span);
         let mut fs = self.new_fs(format!("{outer_name}.func{n}"), line);
-        escapes::block(body, self.info, self.tt, &mut fs.escaping);
+        escapes::block(body, self.info, &mut fs.escaping);
         let saved = self.fs.replace(fs);
         let params: Vec<&ast::Field> = sig.params.iter().collect();
         let r = self.compile_body(idx, &params, &sig.results, body, &caps);

@@ -518,7 +518,7 @@ impl<'a> Compiler<'a> {
         let name = self.prog.funcs[idx as usize].name.clone();
         let line = self.line_of(fd.span);
         let mut fs = self.new_fs(name, line);
-        escapes::block(body, self.info, self.tt, &mut fs.escaping);
+        escapes::block(body, self.info, &mut fs.escaping);
         let saved = self.fs.replace(fs);
         let mut params: Vec<&ast::Field> = Vec::new();
         if let Some(r) = &fd.recv {
