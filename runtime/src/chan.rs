@@ -122,6 +122,8 @@ pub(crate) struct HChan<T> {
     /// Queue length mirrors for the lock-free `full`/`empty` checks.
     pub(crate) nrecvq: AtomicUsize,
     pub(crate) nsendq: AtomicUsize,
+    /// `c.timer != nil`: a `time.Timer`/`Ticker` channel (Go 1.23+ reports len and cap 0).
+    pub(crate) timer: bool,
     pub(crate) st: UnsafeCell<ChanState<T>>,
 }
 
@@ -229,6 +231,16 @@ fn wake(g: Option<&mut Gctx>, gp: Arc<G>) {
 impl<T: Send> Chan<T> {
     /// `makechan(cap)`.
     pub fn new(cap: usize) -> Self {
+        Self::make(cap, false)
+    }
+
+    /// A timer's channel (`c.timer != nil` in Go): buffered internally, but `len`/`cap`
+    /// report 0 as Go 1.23's synchronous timer channels do (see `chanlen`, `chancap`).
+    pub fn new_timer(cap: usize) -> Self {
+        Self::make(cap, true)
+    }
+
+    fn make(cap: usize, timer: bool) -> Self {
         Chan(Arc::new(HChan {
             lock: RawMutex::INIT,
             cap,
@@ -236,6 +248,7 @@ impl<T: Send> Chan<T> {
             qcount: AtomicUsize::new(0),
             nrecvq: AtomicUsize::new(0),
             nsendq: AtomicUsize::new(0),
+            timer,
             st: UnsafeCell::new(ChanState {
                 buf: VecDeque::with_capacity(cap.min(1024)),
                 recvq: VecDeque::new(),
@@ -257,6 +270,24 @@ impl<T: Send> Chan<T> {
     /// `len(ch)`.
     pub fn len(&self) -> usize {
         self.0.qcount.load(Ordering::Relaxed) // racy by nature, as in Go
+    }
+
+    /// `len(ch)` as the language reports it (`chanlen`: 0 for a timer channel).
+    pub fn chanlen(&self) -> usize {
+        if self.0.timer {
+            0
+        } else {
+            self.len()
+        }
+    }
+
+    /// `cap(ch)` as the language reports it (`chancap`: 0 for a timer channel).
+    pub fn chancap(&self) -> usize {
+        if self.0.timer {
+            0
+        } else {
+            self.0.cap
+        }
     }
 
     /// `len(ch) == 0`.

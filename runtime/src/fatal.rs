@@ -62,10 +62,24 @@ pub fn throw(msg: &str) -> ! {
     exit2(g)
 }
 
-/// `fatal(s)`: a user-caused fatal error (deadlock, `concurrent map writes`): same print
-/// (`throwTypeUser` ⇒ all goroutines, user frames only), exit 2.
+/// `fatal(s)` off any user goroutine (checkdead's deadlock, on g0): `dopanic_m` sees
+/// `gp != gp.m.curg` and dumps every goroutine (user frames only), exit 2.
 pub fn fatal(msg: &str) -> ! {
     throw(msg)
+}
+
+/// `fatal(s)` on the user goroutine `goid` (`sync: unlock of unlocked mutex`,
+/// `concurrent map writes`): `throwTypeUser` ⇒ gotraceback's `all` is false, so Go prints
+/// only that goroutine (`goroutine N [running]:` and its frames), then exits 2.
+pub fn fatal_on(goid: u64, msg: &str) -> ! {
+    let g = startpanic();
+    let mut out = format!("fatal error: {msg}\n\n");
+    match current_sched() {
+        Some(s) => out.push_str(&crate::trace::goroutine_dump(&s, goid, true)),
+        None => out.push_str(&format!("goroutine {goid} [running]:\n")),
+    }
+    let _ = std::io::stderr().write_all(out.as_bytes());
+    exit2(g)
 }
 
 /// `fatalpanic`: the VM formatted the panic lines (`panic: ...` possibly with

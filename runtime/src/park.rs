@@ -156,6 +156,23 @@ impl Gctx {
         self.suspend(Park::Wait(reason, unlock));
     }
 
+    /// `runtime.LockOSThread`: `lockedExt++` (records `gp.lockedm`; see `G::locked_ext`).
+    pub fn lock_os_thread(&mut self) {
+        let n = self.g.locked_ext.load(Ordering::Relaxed);
+        if n == u32::MAX {
+            crate::fatal::throw("LockOSThread nesting overflow");
+        }
+        self.g.locked_ext.store(n + 1, Ordering::Relaxed); // only this G writes it
+    }
+
+    /// `runtime.UnlockOSThread`: `lockedExt--` (no-op when not locked).
+    pub fn unlock_os_thread(&mut self) {
+        let n = self.g.locked_ext.load(Ordering::Relaxed);
+        if n > 0 {
+            self.g.locked_ext.store(n - 1, Ordering::Relaxed);
+        }
+    }
+
     /// The goroutine id (`getg().goid`); main is 1.
     pub fn goid(&self) -> u64 {
         self.g.goid()

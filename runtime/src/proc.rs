@@ -422,7 +422,8 @@ fn goexit0(
         info.traceback = None;
     }
     gp.waitreason.store(0, Ordering::Relaxed);
-    // SAFETY: gp is Dead and still ours (I1): return its stack to the P's cache.
+    gp.locked_ext.store(0, Ordering::Relaxed); // gdestroy: gp.lockedm = 0
+                                               // SAFETY: gp is Dead and still ours (I1): return its stack to the P's cache.
     let stk = unsafe { (*gp.stack.get()).stack.take() };
     if let Some(stk) = stk {
         stackput(s, ms.pp(), stk);

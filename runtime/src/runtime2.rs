@@ -205,6 +205,11 @@ pub struct G {
     pub(crate) param: AtomicUsize,
     /// `m` id running this G (-1 = none), for scheddetail.
     pub(crate) m_id: AtomicI64,
+    /// `m.lockedExt` of a G that called `runtime.LockOSThread` (nesting count; Go keeps it
+    /// on the M it wires the G to). Nonzero ⇒ `gp.lockedm != 0`, which goroutineheader
+    /// prints as ", locked to thread". The G↔M wiring itself is not enforced: a locked G
+    /// may still be resumed by another M.
+    pub(crate) locked_ext: AtomicU32,
     /// The coroutine, its stack and entry closure. Touched only by the owner of the G:
     /// the M that won the Runnable→Running CAS, or the P whose free list holds it (I1).
     pub(crate) stack: UnsafeCell<GStackState>,
@@ -233,6 +238,7 @@ impl G {
             select_done: AtomicU32::new(0),
             param: AtomicUsize::new(0),
             m_id: AtomicI64::new(-1),
+            locked_ext: AtomicU32::new(0),
             stack: UnsafeCell::new(GStackState::default()),
             info: Mutex::new(GInfo {
                 start_fn: Arc::from(""),

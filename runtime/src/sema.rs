@@ -281,7 +281,7 @@ impl Mutex {
 
     fn unlock_slow(&self, g: &mut Gctx, new: i32) {
         if (new + MUTEX_LOCKED) & MUTEX_LOCKED == 0 {
-            crate::fatal::fatal("sync: unlock of unlocked mutex");
+            crate::fatal::fatal_on(g.goid(), "sync: unlock of unlocked mutex");
         }
         if new & MUTEX_STARVING == 0 {
             let mut old = new;
@@ -411,12 +411,48 @@ impl RWMutex {
         }
     }
 
+    /// `rw.TryRLock()`: read-lock unless a writer holds or awaits the lock.
+    pub fn try_rlock(&self) -> bool {
+        let mut c = self.reader_count.load(Ordering::Acquire);
+        loop {
+            if c < 0 {
+                return false;
+            }
+            // AcqRel: as rlock's Add.
+            match self.reader_count.compare_exchange_weak(
+                c,
+                c + 1,
+                Ordering::AcqRel,
+                Ordering::Acquire,
+            ) {
+                Ok(_) => return true,
+                Err(now) => c = now,
+            }
+        }
+    }
+
+    /// `rw.TryLock()`: write-lock if neither a writer nor any reader holds the lock.
+    pub fn try_lock(&self, g: &mut Gctx) -> bool {
+        if !self.w.try_lock() {
+            return false;
+        }
+        if self
+            .reader_count
+            .compare_exchange(0, -RWMUTEX_MAX_READERS, Ordering::AcqRel, Ordering::Acquire)
+            .is_err()
+        {
+            self.w.unlock(g);
+            return false;
+        }
+        true
+    }
+
     /// `rw.RUnlock()`; `fatal error: sync: RUnlock of unlocked RWMutex` on misuse.
     pub fn runlock(&self, g: &mut Gctx) {
         let r = self.reader_count.fetch_sub(1, Ordering::AcqRel) - 1; // AcqRel: see rlock
         if r < 0 {
             if r + 1 == 0 || r + 1 == -RWMUTEX_MAX_READERS {
-                crate::fatal::fatal("sync: RUnlock of unlocked RWMutex");
+                crate::fatal::fatal_on(g.goid(), "sync: RUnlock of unlocked RWMutex");
             }
             if self.reader_wait.fetch_sub(1, Ordering::AcqRel) - 1 == 0 {
                 // The last reader unblocks the writer.
@@ -446,7 +482,7 @@ impl RWMutex {
             .fetch_add(RWMUTEX_MAX_READERS, Ordering::AcqRel)
             + RWMUTEX_MAX_READERS;
         if r >= RWMUTEX_MAX_READERS {
-            crate::fatal::fatal("sync: Unlock of unlocked RWMutex");
+            crate::fatal::fatal_on(g.goid(), "sync: Unlock of unlocked RWMutex");
         }
         for _ in 0..r {
             self.reader_sem.release(g, false);

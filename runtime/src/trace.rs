@@ -32,6 +32,9 @@ pub(crate) fn goroutine_block(g: &G, running: bool) -> String {
             let _ = write!(out, ", {mins} minutes");
         }
     }
+    if g.locked_ext.load(Ordering::Relaxed) != 0 {
+        out.push_str(", locked to thread");
+    }
     out.push_str("]:\n");
     let info = g.info.lock();
     let tb = info.traceback.clone();

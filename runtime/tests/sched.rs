@@ -664,6 +664,33 @@ fn chaos_token_conservation() {
 }
 
 #[test]
+fn rwmutex_try_lock() {
+    use minigo_runtime::RWMutex;
+    for cfg in configs() {
+        run(cfg, |g| {
+            let rw = RWMutex::new();
+            rw.lock(g);
+            assert!(!rw.try_rlock(), "TryRLock while write-locked");
+            assert!(!rw.try_lock(g), "TryLock while write-locked");
+            rw.unlock(g);
+            assert!(rw.try_rlock(), "TryRLock when free");
+            assert!(rw.try_rlock(), "second reader");
+            assert!(!rw.try_lock(g), "TryLock while read-locked");
+            rw.runlock(g);
+            rw.runlock(g);
+            assert!(rw.try_lock(g), "TryLock when free");
+            rw.unlock(g);
+            // A held read lock still excludes TryLock; Lock succeeds once it is released.
+            rw.rlock(g);
+            assert!(!rw.try_lock(g));
+            rw.runlock(g);
+            rw.lock(g);
+            rw.unlock(g);
+        });
+    }
+}
+
+#[test]
 fn rwmutex_and_cond() {
     use minigo_runtime::{Mutex, NotifyList, RWMutex, WaitGroup};
     for cfg in configs() {

@@ -714,6 +714,9 @@ func (rw *RWMutex) RUnlock()
 func (rw *RWMutex) TryLock() bool
 func (rw *RWMutex) TryRLock() bool
 func (rw *RWMutex) RLocker() Locker
+type rlocker struct { rw uintptr }
+func (r rlocker) Lock()
+func (r rlocker) Unlock()
 type WaitGroup struct { state uint64; sema uint32 }
 func (wg *WaitGroup) Add(delta int)
 func (wg *WaitGroup) Done()

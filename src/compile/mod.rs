@@ -410,19 +410,20 @@ impl<'a> Compiler<'a> {
         }
         let re = self.native_stub("runtime.Error.RuntimeError", 1, 0, ast::Span::default())?;
         let resym = self.prog.method_sym("RuntimeError");
-        if let Some(rt) = self
-            .prog
-            .types
-            .get_mut(crate::vm::program::RT_RUNTIME_ERROR as usize)
-        {
-            rt.methods.insert(
-                resym,
-                crate::vm::program::MethodEntry {
-                    func: re,
-                    deref: 0,
-                    native: false,
-                },
-            );
+        for t in [
+            crate::vm::program::RT_RUNTIME_ERROR,
+            crate::vm::program::RT_PANIC_NIL_ERROR,
+        ] {
+            if let Some(rt) = self.prog.types.get_mut(t as usize) {
+                rt.methods.insert(
+                    resym,
+                    crate::vm::program::MethodEntry {
+                        func: re,
+                        deref: 0,
+                        native: false,
+                    },
+                );
+            }
         }
         if let Some(rt) = self
             .prog
@@ -444,7 +445,7 @@ impl<'a> Compiler<'a> {
             if let Some(n) = self.tt.named(t) {
                 if (n.pkg == "context"
                     && (n.name == "ctxImpl" || n.name == "deadlineExceededError"))
-                    || (n.pkg == "sync" && n.name == "onceCell")
+                    || (n.pkg == "sync" && (n.name == "onceCell" || n.name == "rlocker"))
                     || (n.pkg == "sort" && n.name == "reverse")
                 {
                     self.rtype(t);

@@ -351,7 +351,8 @@ impl Vm<'_> {
                 let (se, ss) = (self.prog().sym_error, self.prog().sym_string);
                 if let Some(t) = &t {
                     if matches!(t.kind, RKind::ErrorString) {
-                        return iv.val.str().to_string_lossy();
+                        let msg = super::lib::error_string_msg(&iv.val);
+                        return String::from_utf8_lossy(&msg).into_owned();
                     }
                 }
                 if let Ok(Some(s)) = self.call_string_method(&iv, se) {
@@ -373,8 +374,10 @@ impl Vm<'_> {
                         let s = self
                             .format_typed(&iv.val, iv.ty, false, true)
                             .unwrap_or_default();
-                        let s = if matches!(t.kind, RKind::Float64 | RKind::Float32) {
-                            format_exp(iv.val.float(), 6)
+                        let s = if matches!(t.kind, RKind::Float64) {
+                            format_float(iv.val.float(), 64)
+                        } else if matches!(t.kind, RKind::Float32) {
+                            format_float(iv.val.float(), 32)
                         } else {
                             s
                         };

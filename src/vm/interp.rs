@@ -85,8 +85,31 @@ pub fn grow_cap(new_len: usize, old_cap: usize, ebytes: usize, noscan: bool) -> 
     mem / ebytes
 }
 
+/// Go's `boundsErrorFmt`, or `boundsNegErrorFmt` for a negative index (no length then).
 fn bad_index(i: i64, len: usize) -> String {
-    format!("index out of range [{}] with length {}", i, len)
+    if i < 0 {
+        format!("index out of range [{}]", i)
+    } else {
+        format!("index out of range [{}] with length {}", i, len)
+    }
+}
+
+/// `s[lo:hi]` / `s[:hi]` bounds failures (`boundsSliceA*`, `boundsSliceB`), Go's texts.
+fn bad_slice_hi(hi: i64, what: &str, n: i64) -> String {
+    if hi < 0 {
+        format!("slice bounds out of range [:{}]", hi)
+    } else {
+        format!("slice bounds out of range [:{}] with {} {}", hi, what, n)
+    }
+}
+
+fn bad_slice_lo(lo: i64, hi: i64, three: bool) -> String {
+    let tail = if three { ":" } else { "" };
+    if lo < 0 {
+        format!("slice bounds out of range [{}:{}]", lo, tail)
+    } else {
+        format!("slice bounds out of range [{}:{}{}]", lo, hi, tail)
+    }
 }
 
 impl Vm<'_> {
@@ -791,10 +814,10 @@ impl Vm<'_> {
                         let lo = if x.a & 1 != 0 { r!(ins.c).int() } else { 0 };
                         let hi = if x.a & 2 != 0 { r!(ins.c + 1).int() } else { n };
                         if hi < 0 || hi > n {
-                            rte!("slice bounds out of range [:{}] with length {}", hi, n);
+                            rte!("{}", bad_slice_hi(hi, "length", n));
                         }
                         if lo < 0 || lo > hi {
-                            rte!("slice bounds out of range [{}:{}]", lo, hi);
+                            rte!("{}", bad_slice_lo(lo, hi, false));
                         }
                         r!(ins.a) = Value::Str(s.substr(lo as usize, hi as usize));
                     }
@@ -931,7 +954,10 @@ impl Vm<'_> {
                         };
                         let what = if is_arr { "length" } else { "capacity" };
                         if x.a & 4 != 0 {
-                            if max < 0 || max > cap {
+                            if max < 0 {
+                                rte!("slice bounds out of range [::{}]", max);
+                            }
+                            if max > cap {
                                 rte!(
                                     "slice bounds out of range [::{}] with {} {}",
                                     max,
@@ -939,14 +965,17 @@ impl Vm<'_> {
                                     cap
                                 );
                             }
-                            if hi < 0 || hi > max {
+                            if hi < 0 {
+                                rte!("slice bounds out of range [:{}:]", hi);
+                            }
+                            if hi > max {
                                 rte!("slice bounds out of range [:{}:{}]", hi, max);
                             }
                         } else if hi < 0 || hi > cap {
-                            rte!("slice bounds out of range [:{}] with {} {}", hi, what, cap);
+                            rte!("{}", bad_slice_hi(hi, what, cap));
                         }
                         if lo < 0 || lo > hi {
-                            rte!("slice bounds out of range [{}:{}]", lo, hi);
+                            rte!("{}", bad_slice_lo(lo, hi, x.a & 4 != 0));
                         }
                         let v = match obj {
                             None => Value::Nil,
@@ -1509,9 +1538,9 @@ impl Vm<'_> {
                         let v = if v.is_nil() {
                             // Go 1.21: panic(nil) becomes a *runtime.PanicNilError.
                             Value::Iface(Arc::new(Iface {
-                                ty: RT_RUNTIME_ERROR,
+                                ty: super::program::RT_PANIC_NIL_ERROR,
                                 val: Value::from_str(
-                                    "panic called with nil argument (see issue 25448)",
+                                    "runtime error: panic called with nil argument",
                                 ),
                             }))
                         } else {
@@ -1636,9 +1665,9 @@ impl Vm<'_> {
                         let n = match &r!(ins.b) {
                             Value::Chan(c) => {
                                 if ins.c == 1 {
-                                    c.cap()
+                                    c.chancap()
                                 } else {
-                                    c.len()
+                                    c.chanlen()
                                 }
                             }
                             _ => 0,

@@ -9,7 +9,9 @@
 //!     /path/prog.go:4 +0x0   (a tab, then the path)
 //! ```
 
+use super::value::Value;
 use super::Vm;
+use std::sync::Arc;
 
 impl Vm<'_> {
     /// The text Go prints for the panics on this goroutine's panic stack; ends with the
@@ -31,7 +33,22 @@ impl Vm<'_> {
         let mut out = String::new();
         let n = self.panics.len();
         let mut sigsegv = false;
+        // preprintpanics: a panic whose value is the very value of the next (newer) one was
+        // re-panicked; printpanics marks it "[recovered, repanicked]" and skips the newer one.
+        let repanicked: Vec<bool> = (0..n)
+            .map(|i| {
+                i + 1 < n
+                    && match (&self.panics[i].val, &self.panics[i + 1].val) {
+                        (Value::Iface(a), Value::Iface(b)) => Arc::ptr_eq(a, b),
+                        _ => false,
+                    }
+            })
+            .collect();
         for i in 0..n {
+            if i > 0 && repanicked[i - 1] {
+                sigsegv = self.panics[i].sigsegv;
+                continue;
+            }
             let (val, recovered) = {
                 let p = &self.panics[i];
                 (p.val.clone(), p.recovered)
@@ -42,12 +59,9 @@ impl Vm<'_> {
             out.push_str("panic: ");
             let text = self.panic_text(&val);
             out.push_str(&text);
-            if let super::value::Value::Iface(iv) = &val {
-                // Go appends " [recovered]" and, for error values printed via Error(), nothing
-                // else; runtime errors with a plain message print as is.
-                let _ = iv;
-            }
-            if recovered {
+            if recovered && repanicked[i] {
+                out.push_str(" [recovered, repanicked]");
+            } else if recovered {
                 out.push_str(" [recovered]");
             }
             out.push('\n');

@@ -149,8 +149,10 @@ pub const RT_INT: u32 = 3;
 pub const RT_WRAP_ERROR: u32 = 4;
 pub const RT_WRAP_ERRORS: u32 = 5;
 pub const RT_JOIN_ERROR: u32 = 6;
+/// `*runtime.PanicNilError`, what `panic(nil)` panics with (value: its `Error` text).
+pub const RT_PANIC_NIL_ERROR: u32 = 7;
 /// The built-in error types whose `Error` method is native (`errors.(*errorString).Error`).
-pub const RT_ERROR_TYPES: [u32; 5] = [0, 1, 4, 5, 6];
+pub const RT_ERROR_TYPES: [u32; 6] = [0, 1, 4, 5, 6, 7];
 
 /// A native (standard-library) function.
 pub type NativeFn =
@@ -218,7 +220,12 @@ impl Program {
         s.slot_kind = SlotKind::Vals;
         p.types.push(s);
         p.types.push(scalar("int", RKind::Int(IntKind::I64)));
-        for name in ["*fmt.wrapError", "*fmt.wrapErrors", "*errors.joinError"] {
+        for name in [
+            "*fmt.wrapError",
+            "*fmt.wrapErrors",
+            "*errors.joinError",
+            "*runtime.PanicNilError",
+        ] {
             let mut t = scalar(name, RKind::ErrorString);
             t.slot_kind = SlotKind::Vals;
             p.types.push(t);

@@ -19,6 +19,11 @@ pub const TABLE: &[Entry] = &[
     ("sync.(*RWMutex).Unlock", rw_unlock),
     ("sync.(*RWMutex).RLock", rw_rlock),
     ("sync.(*RWMutex).RUnlock", rw_runlock),
+    ("sync.(*RWMutex).TryLock", rw_trylock),
+    ("sync.(*RWMutex).TryRLock", rw_tryrlock),
+    ("sync.(*RWMutex).RLocker", rw_rlocker),
+    ("sync.rlocker.Lock", rlocker_lock),
+    ("sync.rlocker.Unlock", rlocker_unlock),
     ("sync.(*WaitGroup).Add", wg_add),
     ("sync.(*WaitGroup).Done", wg_done),
     ("sync.(*WaitGroup).Wait", wg_wait),
@@ -46,8 +51,8 @@ pub const TABLE: &[Entry] = &[
     ("sync.onceCell.call", once_cell_call),
     ("sync.onceCell.value", once_cell_call),
     ("sync.onceCell.values", once_cell_call),
-    ("runtime.LockOSThread", nop),
-    ("runtime.UnlockOSThread", nop),
+    ("runtime.LockOSThread", lock_os_thread),
+    ("runtime.UnlockOSThread", unlock_os_thread),
     // sync/atomic functions
     ("sync/atomic.AddUintptr", add64),
     ("sync/atomic.LoadUintptr", load),
@@ -205,6 +210,60 @@ fn rw_runlock(vm: &mut Vm<'_>, a: &[Value]) -> R {
     let p = recv!(vm, a);
     vm.publish_frames();
     rw(&p).runlock(vm.g);
+    Ok(vec![])
+}
+
+fn rw_trylock(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let p = recv!(vm, a);
+    Ok(vec![Value::from_bool(rw(&p).try_lock(vm.g))])
+}
+fn rw_tryrlock(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let p = recv!(vm, a);
+    Ok(vec![Value::from_bool(rw(&p).try_rlock())])
+}
+/// `rw.RLocker()`: a `Locker` (the library type `sync.rlocker`, holding the RWMutex) whose
+/// Lock/Unlock are RLock/RUnlock.
+fn rw_rlocker(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let p = recv!(vm, a);
+    let m = rw(&p);
+    let ty = vm
+        .prog()
+        .types
+        .iter()
+        .position(|t| t.name == "sync.rlocker")
+        .unwrap_or(0) as u32;
+    Ok(vec![Value::Iface(Arc::new(crate::vm::value::Iface {
+        ty,
+        val: Value::Tuple(vec![Value::Native(m)].into()),
+    }))])
+}
+fn rlocker_state(v: &Value) -> Option<Arc<RWMutex>> {
+    match v.tuple().first() {
+        Some(Value::Native(n)) => n.clone().downcast::<RWMutex>().ok(),
+        _ => None,
+    }
+}
+fn rlocker_lock(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    if let Some(m) = rlocker_state(&a[0]) {
+        vm.publish_frames();
+        m.rlock(vm.g);
+    }
+    Ok(vec![])
+}
+fn rlocker_unlock(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    if let Some(m) = rlocker_state(&a[0]) {
+        vm.publish_frames();
+        m.runlock(vm.g);
+    }
+    Ok(vec![])
+}
+
+fn lock_os_thread(vm: &mut Vm<'_>, _a: &[Value]) -> R {
+    vm.g.lock_os_thread();
+    Ok(vec![])
+}
+fn unlock_os_thread(vm: &mut Vm<'_>, _a: &[Value]) -> R {
+    vm.g.unlock_os_thread();
     Ok(vec![])
 }
 
@@ -638,9 +697,6 @@ fn value_cas(vm: &mut Vm<'_>, a: &[Value]) -> R {
     Ok(vec![Value::from_bool(ok)])
 }
 
-fn nop(_vm: &mut Vm<'_>, _a: &[Value]) -> R {
-    Ok(vec![])
-}
 fn and(vm: &mut Vm<'_>, a: &[Value]) -> R {
     let p = recv!(vm, a);
     let m = a[1].int();

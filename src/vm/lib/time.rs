@@ -380,7 +380,7 @@ fn fire_time(d: i64) -> Value {
 }
 
 fn after(vm: &mut Vm<'_>, a: &[Value]) -> R {
-    let ch = Arc::new(ChanObj::new(1));
+    let ch = Arc::new(ChanObj::new_timer(1));
     vm.g.after_chan(dur(a[0].int()), &ch, fire_time(a[0].int()));
     Ok(vec![Value::Chan(ch)])
 }
@@ -393,7 +393,7 @@ fn tick(vm: &mut Vm<'_>, a: &[Value]) -> R {
     if a[0].int() <= 0 {
         return Ok(vec![Value::Nil]);
     }
-    let ch = Arc::new(ChanObj::new(1));
+    let ch = Arc::new(ChanObj::new_timer(1));
     vm.g.ticker_chan(dur(a[0].int()), &ch, ticker_make());
     Ok(vec![Value::Chan(ch)])
 }
@@ -435,7 +435,7 @@ fn state(p: &Pointer) -> Arc<TimerState> {
 }
 
 fn new_timer(vm: &mut Vm<'_>, a: &[Value]) -> R {
-    let ch = Arc::new(ChanObj::new(1));
+    let ch = Arc::new(ChanObj::new_timer(1));
     let h = vm.g.after_chan(dur(a[0].int()), &ch, fire_time(a[0].int()));
     Ok(vec![timer_cell(Value::Chan(ch), None, h)])
 }
@@ -515,7 +515,7 @@ fn new_ticker(vm: &mut Vm<'_>, a: &[Value]) -> R {
     if a[0].int() <= 0 {
         return Err(super::panic_str(vm, "non-positive interval for NewTicker"));
     }
-    let ch = Arc::new(ChanObj::new(1));
+    let ch = Arc::new(ChanObj::new_timer(1));
     let h = vm.g.ticker_chan(dur(a[0].int()), &ch, ticker_make());
     Ok(vec![timer_cell(Value::Chan(ch), None, h)])
 }
