@@ -312,12 +312,18 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Load variable `o` into `dst`.
-    pub(super) fn load_var(&mut self, o: ObjId, dst: u16) -> CResult<()> {
-        let ty = match self.fs().results.iter().find(|(r, _)| *r == o) {
+    /// The type of variable `o`. Synthesized result variables (functions with defer) are not
+    /// checker objects: their types are in the function state.
+    fn var_type(&mut self, o: ObjId) -> TypeId {
+        match self.fs().results.iter().find(|(r, _)| *r == o) {
             Some((_, t)) => *t,
             None => self.info.object(o).ty,
-        };
+        }
+    }
+
+    /// Load variable `o` into `dst`.
+    pub(super) fn load_var(&mut self, o: ObjId, dst: u16) -> CResult<()> {
+        let ty = self.var_type(o);
         let n = self.slots(ty);
         match self.fs().locals.get(&o).copied() {
             Some(Loc::Reg(r)) => {
@@ -353,11 +359,7 @@ impl<'a> Compiler<'a> {
 
     /// Store register `src` into variable `o`.
     pub(super) fn store_var(&mut self, o: ObjId, src: u16) -> CResult<()> {
-        // Synthesized result variables (functions with defer) are not checker objects.
-        let ty = match self.fs().results.iter().find(|(r, _)| *r == o) {
-            Some((_, t)) => *t,
-            None => self.info.object(o).ty,
-        };
+        let ty = self.var_type(o);
         let n = self.slots(ty);
         match self.fs().locals.get(&o).copied() {
             Some(Loc::Reg(r)) => {
