@@ -332,7 +332,7 @@ impl<'a> Compiler<'a> {
         if let Some(i) = self.natives.get(qname) {
             return Ok(*i);
         }
-        let (name, f) = crate::vm::natives::lookup(qname)
+        let (name, f) = crate::vm::lib::lookup(qname)
             .ok_or_else(|| unsupported(span, &format!("the function {qname}")))?;
         self.prog
             .natives

@@ -7,7 +7,6 @@
 pub mod fmt;
 pub mod interp;
 pub mod lib;
-pub mod natives;
 pub mod panic;
 pub mod program;
 pub mod rt;
