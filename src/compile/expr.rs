@@ -63,6 +63,11 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Unary(op, x) => self.unary(*op, x, t, dst)?,
             ExprKind::Call { .. } => {
+                // When `dst` is the topmost register, it can be the call's window itself (the
+                // result lands in the window's first register): saves a MOVE per call.
+                if dst + 1 == self.level() {
+                    self.restore(dst);
+                }
                 let base = self.call(e, 1)?;
                 if base != dst {
                     self.emit(Op::Move, dst, base, 0);

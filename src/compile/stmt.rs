@@ -184,6 +184,13 @@ impl<'a> Compiler<'a> {
                         }
                     }
                     self.emit_return_vars()?;
+                } else if xs.len() == 1 && rtypes.len() == 1 {
+                    // One result: RET copies it from wherever it is (a local's own register
+                    // too: the frame is gone after RET).
+                    let xt = self.ty(&xs[0]);
+                    let r = self.expr(&xs[0])?;
+                    let r = self.convert(r, xt, rtypes[0])?;
+                    self.emit(Op::Ret, r, 1, 0);
                 } else {
                     let regs = self.eval_list(xs, &rtypes)?;
                     let base = self.alloc_n(regs.len() as u16);
