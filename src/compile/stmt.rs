@@ -14,6 +14,8 @@ fn direct_target_ok(e: &Expr) -> bool {
         | ExprKind::StringLit(_)
         | ExprKind::RuneLit(_) => true,
         ExprKind::Ident(_) | ExprKind::Index(..) | ExprKind::Selector(..) => true,
+        // A call writes its destination only after the callee returned (see `expr_to`).
+        ExprKind::Call { .. } => true,
         _ => false,
     }
 }
