@@ -67,10 +67,7 @@ impl<'a> Compiler<'a> {
                 // window (the result lands in the window's first register): saves a MOVE per
                 // call. The window is written only after the arguments are read. (Not for
                 // builtins and conversions: they may write their result register early.)
-                let regular = matches!(
-                    self.info.calls.get(&e.id),
-                    None | Some(CallKind::Regular)
-                );
+                let regular = matches!(self.info.calls.get(&e.id), None | Some(CallKind::Regular));
                 if regular && dst + 1 == self.level() {
                     self.restore(dst);
                 }
