@@ -20,6 +20,64 @@ fn direct_target_ok(e: &Expr) -> bool {
     }
 }
 
+/// A loop condition cheap and side-effect free enough to compile twice (at the top and at
+/// the bottom of the loop): comparisons of variables, constants, fields and `len`/`cap`.
+fn cheap_cond(e: &Expr) -> bool {
+    fn operand(e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Paren(x) => operand(x),
+            ExprKind::Ident(_)
+            | ExprKind::IntLit(_)
+            | ExprKind::FloatLit(_)
+            | ExprKind::RuneLit(_)
+            | ExprKind::StringLit(_) => true,
+            ExprKind::Selector(x, _) => operand(x),
+            ExprKind::Unary(UnOp::Neg, x) => operand(x),
+            ExprKind::Binary(op, a, b) => {
+                matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul) && operand(a) && operand(b)
+            }
+            ExprKind::Call { fun, args, .. } => {
+                matches!(&fun.kind, ExprKind::Ident(n) if n == "len" || n == "cap")
+                    && args.len() == 1
+                    && operand(&args[0])
+            }
+            _ => false,
+        }
+    }
+    match &e.kind {
+        ExprKind::Paren(x) => cheap_cond(x),
+        ExprKind::Binary(op, a, b) => {
+            matches!(
+                op,
+                BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne
+            ) && operand(a)
+                && operand(b)
+        }
+        _ => false,
+    }
+}
+
+/// The conditional jump taken exactly when `op` is not (for loop inversion).
+fn inverse_jump(op: Op) -> Option<Op> {
+    Some(match op {
+        Op::JmpIf => Op::JmpIfNot,
+        Op::JmpIfNot => Op::JmpIf,
+        Op::JLtI => Op::JGeI,
+        Op::JGeI => Op::JLtI,
+        Op::JLeI => Op::JGtI,
+        Op::JGtI => Op::JLeI,
+        Op::JEqI => Op::JNeI,
+        Op::JNeI => Op::JEqI,
+        Op::JLtK => Op::JGeK,
+        Op::JGeK => Op::JLtK,
+        Op::JLeK => Op::JGtK,
+        Op::JGtK => Op::JLeK,
+        Op::JEqK => Op::JNeK,
+        Op::JNeK => Op::JEqK,
+        _ => return None,
+    })
+}
+
 /// The channel operand of a receive case (`<-ch`, `v := <-ch`, `v, ok = <-ch`).
 fn recv_operand(s: &Stmt) -> Option<&Expr> {
     let e = match &s.kind {
@@ -1172,11 +1230,15 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
+        // A cheap condition is tested at the bottom as well (loop inversion): one conditional
+        // back jump per iteration instead of a JMP to the top plus the test there.
+        let invert = cond.is_some_and(cheap_cond);
         let top = self.pc();
         let exit = match cond {
             Some(c) => Some(self.jump_if_false(c)?),
             None => None,
         };
+        let body_start = self.pc();
         self.loop_begin(label);
         self.block(&body.stmts)?;
         let cont = self.pc();
@@ -1191,7 +1253,18 @@ impl<'a> Compiler<'a> {
         if let Some(p) = post {
             self.stmt(p)?;
         }
-        self.jump_back(top);
+        match cond {
+            Some(c) if invert => {
+                let j = self.jump_if_false(c)?;
+                let ins = self.fs().code[j];
+                let Some(op) = inverse_jump(ins.op) else {
+                    return Err(unsupported(c.span, "this loop condition"));
+                };
+                self.fs().code[j].op = op;
+                self.patch_to(j, body_start);
+            }
+            _ => self.jump_back(top),
+        }
         if let Some(e) = exit {
             self.patch(e);
         }
