@@ -793,7 +793,9 @@ impl<'a> Compiler<'a> {
                 let n = self.slots(ty);
                 if indirect.iter().any(|b| *b) {
                     let p = self.field_ptr(x, &path, &indirect)?;
-                    self.emit(Op::Load, dst, p, n);
+                    if n != 1 || !self.fuse_ptroff(p, Op::LoadF, dst) {
+                        self.emit(Op::Load, dst, p, n);
+                    }
                 } else {
                     // Value struct in a register: flattened offset.
                     let mut off = 0;

@@ -1125,8 +1125,10 @@ impl<'a> Compiler<'a> {
                 Some(Selection::Field { path, indirect, ty }) => {
                     let n = self.slots(ty);
                     if indirect.iter().any(|b| *b) {
-                        let p = self.field_ptr_pub(base, &path, &indirect)?;
-                        self.emit(Op::Store, p, r, n);
+                        let p = self.field_ptr_for_assign(base, &path, &indirect)?;
+                        if n != 1 || !self.fuse_ptroff(p, Op::StoreF, r) {
+                            self.emit(Op::Store, p, r, n);
+                        }
                         Ok(())
                     } else {
                         // Struct value in a variable: update the register copy and store back.
@@ -1166,16 +1168,6 @@ impl<'a> Compiler<'a> {
             }
             _ => Err(unsupported(x.span, "this assignment")),
         }
-    }
-
-    fn field_ptr_pub(&mut self, base: &Expr, path: &[usize], indirect: &[bool]) -> CResult<u16> {
-        let r = self.alloc();
-        let sel_expr = base;
-        let _ = sel_expr;
-        // Reuse the expression compiler's field pointer walk.
-        let p = self.field_ptr_for_assign(base, path, indirect)?;
-        self.emit(Op::Move, r, p, 0);
-        Ok(r)
     }
 
     fn loop_begin(&mut self, label: Option<String>) {
