@@ -145,6 +145,8 @@ instructions! {
     Jmp        Jump     "jmp"       "pc += sBx";
     JmpIf      CondJump "jmpif"     "if R[A] then pc += sBx";
     JmpIfNot   CondJump "jmpifnot"  "if not R[A] then pc += sBx";
+    JNil       CondJump "jnil"      "if R[A] == nil (pointer, map, chan, func) then pc += sBx";
+    JNotNil    CondJump "jnotnil"   "if R[A] != nil (pointer, map, chan, func) then pc += sBx";
     JLtI       CmpJump  "jlti"      "if R[A] < R[B] (signed) then pc += sC";
     JGeI       CmpJump  "jgei"      "if R[A] >= R[B] (signed) then pc += sC";
     JLeI       CmpJump  "jlei"      "if R[A] <= R[B] (signed) then pc += sC";

@@ -1248,20 +1248,22 @@ impl<'a> Compiler<'a> {
             },
             _ => {}
         }
-        // The window must be the top: re-allocate if the receiver used registers above it.
-        let win = if self.level() > win + 1 {
-            self.alloc()
-        } else {
-            win
+        // The receiver goes to the window's first argument register (it usually is there
+        // already: it was the next register when the receiver was compiled); whatever
+        // temporaries its computation used above that are free again.
+        let win = match recv {
+            Some(r) => {
+                if r != win + 1 {
+                    self.emit(Op::Move, win + 1, r, 0);
+                }
+                self.restore(win + 2);
+                win
+            }
+            // The window must be the top.
+            None if self.level() > win + 1 => self.alloc(),
+            None => win,
         };
-        let mut next = win + 1;
-        if let Some(r) = recv {
-            let a = self.alloc();
-            self.emit(Op::Move, a, r, 0);
-            next = a + 1;
-        }
         let nargs = self.push_args(sig.as_ref(), args, ellipsis)?;
-        let _ = next;
         let nres = sig.as_ref().map_or(0, |s| s.results.len()) as u16;
         let total_args = nargs + recv.is_some() as u16;
         match target {

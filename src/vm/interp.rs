@@ -778,6 +778,16 @@ impl Vm<'_> {
                             jump!(ins.sbx())
                         }
                     }
+                    Op::JNil => {
+                        if matches!(r!(ins.a), Value::Nil) {
+                            jump!(ins.sbx())
+                        }
+                    }
+                    Op::JNotNil => {
+                        if !matches!(r!(ins.a), Value::Nil) {
+                            jump!(ins.sbx())
+                        }
+                    }
                     Op::JLtI => cmp_jump!(ins, <),
                     Op::JGeI => cmp_jump!(ins, >=),
                     Op::JLeI => cmp_jump!(ins, <=),
