@@ -654,10 +654,50 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            ExprKind::CompositeLit { .. } => {
+            ExprKind::CompositeLit { elems, .. } => {
                 let t = self.ty(x);
-                let v = self.expr(x)?;
-                self.new_cell(dst, t, Some(v));
+                let fields = match self.tt.under(t) {
+                    Type::Struct(fields) => fields.clone(),
+                    _ => {
+                        let v = self.expr(x)?;
+                        self.new_cell(dst, t, Some(v));
+                        return Ok(());
+                    }
+                };
+                // `&T{...}` of a struct: allocate the zeroed cell and store each field into
+                // it (no struct value is built and copied). The cell is a fresh register
+                // unless `dst` is the topmost one, so elements may still read `dst`.
+                let l = self.level();
+                let cell = if dst + 1 == l { dst } else { self.alloc() };
+                self.new_cell(cell, t, None);
+                for (i, el) in elems.iter().enumerate() {
+                    let fi = match &el.key {
+                        Some(k) => match &k.kind {
+                            ExprKind::Ident(n) => {
+                                fields.iter().position(|f| &f.name == n).unwrap_or(i)
+                            }
+                            _ => i,
+                        },
+                        None => i,
+                    };
+                    let ft = fields.get(fi).map(|f| f.ty).unwrap_or(t);
+                    let off = types::field_offset(self.tt, t, fi) as u16;
+                    let n = self.slots(ft);
+                    let r = self.alloc();
+                    self.expr_conv_to(&el.value, ft, r)?;
+                    if n == 1 {
+                        self.emit(Op::StoreF, cell, off, r);
+                    } else {
+                        let p = self.alloc();
+                        self.emit(Op::PtrOff, p, cell, off);
+                        self.emit(Op::Store, p, r, n);
+                    }
+                    self.restore(r);
+                }
+                if cell != dst {
+                    self.emit(Op::Move, dst, cell, 0);
+                }
+                self.restore(l);
                 Ok(())
             }
             ExprKind::Index(s, idx) if self.class(self.ty(s)) == TClass::Slice => {
