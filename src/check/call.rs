@@ -666,28 +666,9 @@ impl State {
                         || (xk.is_string() && k.is_string())
                         || (xk.is_boolean() && k.is_boolean());
                     if compatible {
-                        let conv = if xk.is_integer() && k.is_float()
-                            || xk.is_float() && k.is_float()
-                            || xk.is_float() && k.is_integer() && !self.tt.is_untyped(x.ty)
-                        {
-                            // Typed float → int is not a constant conversion in Go.
-                            if xk.is_float() && k.is_integer() && !self.tt.is_untyped(x.ty) {
-                                let s = self.operand_string(&x, a);
-                                self.err(
-                                    a.span,
-                                    format!(
-                                        "cannot convert {} to type {} (truncated)",
-                                        s,
-                                        self.ts(t)
-                                    ),
-                                );
-                                return Operand::invalid();
-                            }
-                            v.convert_to(k)
-                        } else {
-                            v.convert_to(k)
-                        };
-                        match conv {
+                        // types2's constant conversion: representable in the type, with the
+                        // value rounded to it.
+                        match v.convert_to(k) {
                             Ok(nv) => {
                                 if self.tt.is_untyped(x.ty) {
                                     x.val = Some(nv.clone());
@@ -700,31 +681,22 @@ impl State {
                                     val: Some(nv),
                                 };
                             }
-                            Err(overflow) => {
-                                if overflow || xk.is_integer() {
+                            Err(_) => {
+                                let ts = self.ts(t);
+                                if xk.is_integer() && k.is_integer() {
                                     let vs = self.const_string(&v, x.ty);
-                                    self.err(
-                                        a.span,
-                                        format!(
-                                            "cannot convert {} to type {}",
-                                            self.operand_string(&x, a),
-                                            self.ts(t)
-                                        )
-                                        .replace(
-                                            &format!(
-                                                "cannot convert {} to type {}",
-                                                self.operand_string(&x, a),
-                                                self.ts(t)
-                                            ),
-                                            &format!("constant {} overflows {}", vs, self.ts(t)),
-                                        ),
-                                    );
+                                    self.err(a.span, format!("constant {} overflows {}", vs, ts));
                                 } else {
-                                    let s = self.operand_string(&x, a);
-                                    self.err(
-                                        a.span,
-                                        format!("cannot convert {} to type {}", s, self.ts(t)),
-                                    );
+                                    // For an integer type Go shows the operand with its value
+                                    // already made an integer (`1e100` prints all digits).
+                                    let mut xs = x.clone();
+                                    if k.is_integer() {
+                                        if let Some(iv) = v.to_int() {
+                                            xs.val = Some(iv);
+                                        }
+                                    }
+                                    let s = self.operand_string(&xs, a);
+                                    self.err(a.span, format!("cannot convert {} to type {}", s, ts));
                                 }
                                 return Operand::invalid();
                             }
@@ -1222,7 +1194,8 @@ impl State {
                         self.err(a.span, "use of untyped nil in argument to built-in print");
                         continue;
                     }
-                    self.default_operand(&mut x, a);
+                    let ctx = format!("argument to built-in {}", b.name());
+                    self.default_operand_ctx(&mut x, a, &ctx);
                 }
                 Operand {
                     mode: Mode::NoValue,
@@ -1344,12 +1317,13 @@ impl State {
                 }
                 if let (Some(a), Some(bv)) = (&x.val, &y.val) {
                     if self.tt.is_untyped(x.ty) && self.tt.is_untyped(y.ty) {
-                        let (r, i) = (a.as_f64().unwrap_or(0.0), bv.as_f64().unwrap_or(0.0));
-                        return Operand {
-                            mode: Mode::Const,
-                            ty: TypeTable::UNTYPED_COMPLEX,
-                            val: Some(ConstValue::Complex(r, i)),
-                        };
+                        if let Some(v) = ConstValue::make_complex(a, bv) {
+                            return Operand {
+                                mode: Mode::Const,
+                                ty: TypeTable::UNTYPED_COMPLEX,
+                                val: Some(v),
+                            };
+                        }
                     }
                 }
                 if self.tt.is_untyped(x.ty) {
@@ -1380,12 +1354,13 @@ impl State {
                 }
                 if let Some(v) = &x.val {
                     if self.tt.is_untyped(x.ty) {
-                        let (r, i) = v.as_complex().unwrap_or((0.0, 0.0));
-                        return Operand {
-                            mode: Mode::Const,
-                            ty: TypeTable::UNTYPED_FLOAT,
-                            val: Some(ConstValue::Float(if b == Builtin::Real { r } else { i })),
-                        };
+                        if let Some((r, i)) = v.real_imag() {
+                            return Operand {
+                                mode: Mode::Const,
+                                ty: TypeTable::UNTYPED_FLOAT,
+                                val: Some(if b == Builtin::Real { r } else { i }),
+                            };
+                        }
                     }
                 }
                 self.default_operand(&mut x, &args[0]);

@@ -89,7 +89,7 @@ impl State {
                         self.assign_to(&mut x, v, t, ctx);
                         t
                     }
-                    None => self.infer_var_type(&mut x, v),
+                    None => self.infer_var_type(&mut x, v, ctx),
                 };
                 self.info.objects[o.0 as usize].ty = ot;
             }
@@ -235,8 +235,9 @@ impl State {
         self.err(v.span, msg);
     }
 
-    /// Type of a variable initialized from `x` without declared type (default untyped).
-    fn infer_var_type(&mut self, x: &mut Operand, v: &Expr) -> TypeId {
+    /// Type of a variable initialized from `x` without declared type (default untyped);
+    /// `ctx` names the statement in a representability error.
+    fn infer_var_type(&mut self, x: &mut Operand, v: &Expr, ctx: &str) -> TypeId {
         if x.is_invalid() {
             return TypeTable::INVALID;
         }
@@ -247,7 +248,7 @@ impl State {
             self.err(v.span, "use of untyped nil in variable declaration");
             return TypeTable::INVALID;
         }
-        self.default_operand(x, v);
+        self.default_operand_ctx(x, v, ctx);
         x.ty
     }
 
@@ -475,7 +476,7 @@ impl State {
                 let tagt = match tag {
                     Some(t) => {
                         let mut x = self.value(t, None);
-                        self.default_operand(&mut x, t);
+                        self.default_operand_ctx(&mut x, t, "switch expression");
                         if !x.is_invalid() && !self.tt.comparable(x.ty) && x.mode != Mode::Nil {
                             let xs = self.operand_string(&x, t);
                             self.err(t.span, format!("cannot switch on {}", xs));
@@ -971,7 +972,12 @@ impl State {
                         }
                         match lt {
                             Some(t) => {
-                                self.assign_to(&mut x, r, t, "assignment");
+                                let ctx = if lhs.len() == 1 {
+                                    "assignment"
+                                } else {
+                                    "multiple assignment"
+                                };
+                                self.assign_to(&mut x, r, t, ctx);
                             }
                             None => {
                                 if x.mode == Mode::Nil {
@@ -1113,7 +1119,14 @@ impl State {
                         self.assign_to(&mut x, r, t, "assignment");
                         t
                     }
-                    None => self.infer_var_type(&mut x, r),
+                    None => {
+                        let ctx = if lhs.len() == 1 {
+                            "assignment"
+                        } else {
+                            "multiple assignment"
+                        };
+                        self.infer_var_type(&mut x, r, ctx)
+                    }
                 };
             }
         } else if rhs.len() == 1 {
