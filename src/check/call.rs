@@ -696,7 +696,10 @@ impl State {
                                         }
                                     }
                                     let s = self.operand_string(&xs, a);
-                                    self.err(a.span, format!("cannot convert {} to type {}", s, ts));
+                                    self.err(
+                                        a.span,
+                                        format!("cannot convert {} to type {}", s, ts),
+                                    );
                                 }
                                 return Operand::invalid();
                             }

@@ -1396,18 +1396,15 @@ impl State {
             Some(k) => match v.convert_to(k) {
                 Ok(v) => Some(v),
                 Err(_) => {
-                    let vs = self.const_string(&v, t);
-                    let ts = self.ts(t);
-                    self.err(
-                        e.span,
-                        format!(
-                            "{} (constant {} of type {}) overflows {}",
-                            expr_string(e),
-                            vs,
-                            ts,
-                            ts
-                        ),
-                    );
+                    // `s + 100 (constant 300 of uint8 type Small) overflows uint8`
+                    let x = Operand {
+                        mode: Mode::Const,
+                        ty: t,
+                        val: Some(v),
+                    };
+                    let s = self.operand_string(&x, e);
+                    let ts = self.ts(self.tt.underlying(t));
+                    self.err(e.span, format!("{} overflows {}", s, ts));
                     None
                 }
             },
@@ -1754,8 +1751,13 @@ impl State {
                 y.val.as_ref().unwrap_or(&ConstValue::Bool(false)),
                 false,
             );
-            self.default_operand(&mut x, xe);
-            self.default_operand(&mut y, ye);
+            // The operands take their default types without a representability check
+            // (types2 compares the exact values: `1<<100 == 1<<100` is fine).
+            for (o, oe) in [(&mut x, xe), (&mut y, ye)] {
+                let d = self.default_type(o.ty);
+                o.ty = d;
+                self.record_final(oe, d);
+            }
             if let Ok(v) = v {
                 return Operand {
                     mode: Mode::Const,
