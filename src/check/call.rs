@@ -654,7 +654,10 @@ impl State {
                         .ok()
                         .and_then(char::from_u32)
                         .unwrap_or('\u{FFFD}');
-                    self.default_operand(&mut x, a);
+                    // The operand keeps its (default) type without a representability check:
+                    // `string(1 << 100)` is "\uFFFD".
+                    let d = self.default_type(x.ty);
+                    self.record_final(a, d);
                     return Operand {
                         mode: Mode::Const,
                         ty: t,
@@ -1384,6 +1387,31 @@ impl State {
         }
     }
 
+    /// An untyped numeric constant used as an index or size must be representable as an int
+    /// (types2 converts it first): reports `1 << 70 (untyped int constant ...) overflows int`
+    /// or `1.5 (untyped float constant) truncated to int` and returns false otherwise.
+    fn untyped_const_fits_int(&mut self, x: &Operand, e: &Expr) -> bool {
+        let Some(v) = &x.val else {
+            return true;
+        };
+        if !self.tt.is_untyped(x.ty) || !self.tt.is_numeric(x.ty) {
+            return true;
+        }
+        match v.convert_to(BasicKind::Int) {
+            Ok(_) => true,
+            Err(overflow) => {
+                let s = self.operand_string(x, e);
+                let how = if overflow {
+                    "overflows"
+                } else {
+                    "truncated to"
+                };
+                self.err(e.span, format!("{} {} int", s, how));
+                false
+            }
+        }
+    }
+
     /// A size argument of make (integer, non-negative constant).
     fn size_arg(&mut self, a: &Expr, _what: &str) -> Option<i128> {
         let mut x = self.value(a, None);
@@ -1391,7 +1419,10 @@ impl State {
             return None;
         }
         if self.tt.is_untyped(x.ty) {
-            if let Some(v) = &x.val {
+            if let Some(v) = x.val.clone() {
+                if !self.untyped_const_fits_int(&x, a) {
+                    return None;
+                }
                 match v.as_i128() {
                     Some(n) if n < 0 => {
                         x.ty = TypeTable::INT;
@@ -1951,6 +1982,9 @@ impl State {
             return None;
         }
         if let Some(v) = x.val.clone() {
+            if !self.untyped_const_fits_int(&x, ie) {
+                return None;
+            }
             let Some(i) = v.as_i128() else {
                 let s = self.operand_string(&x, ie);
                 if self.tt.is_untyped(x.ty) && self.tt.is_numeric(x.ty) {
@@ -1979,6 +2013,14 @@ impl State {
                 self.err(
                     ie.span,
                     format!("invalid argument: index {} must not be negative", s),
+                );
+                return None;
+            }
+            if i > i64::MAX as i128 {
+                let s = self.operand_string(&x, ie);
+                self.err(
+                    ie.span,
+                    format!("invalid argument: index {} overflows int", s),
                 );
                 return None;
             }

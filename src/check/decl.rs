@@ -1916,39 +1916,36 @@ impl State {
     fn array_len(&mut self, len: &Expr) -> u64 {
         let x = self.expr(len, None);
         match &x.val {
-            Some(v) if self.tt.is_integer(x.ty) || self.tt.is_untyped(x.ty) => match v.as_i128() {
-                Some(n) if n >= 0 => {
-                    self.record_final(
-                        len,
-                        if self.tt.is_untyped(x.ty) {
-                            TypeTable::INT
+            Some(v) if self.tt.is_integer(x.ty) || self.tt.is_untyped(x.ty) => {
+                // types2: an integer value representable as an int and not negative.
+                let n = v
+                    .to_int()
+                    .and_then(|i| i.as_i128())
+                    .filter(|n| (0..=i64::MAX as i128).contains(n));
+                match n {
+                    Some(n) => {
+                        self.record_final(
+                            len,
+                            if self.tt.is_untyped(x.ty) {
+                                TypeTable::INT
+                            } else {
+                                x.ty
+                            },
+                        );
+                        n as u64
+                    }
+                    None => {
+                        let s = self.operand_string(&x, len);
+                        let msg = if self.tt.is_integer(x.ty) {
+                            format!("invalid array length {}", s)
                         } else {
-                            x.ty
-                        },
-                    );
-                    n as u64
+                            format!("array length {} must be integer", s)
+                        };
+                        self.err(len.span, msg);
+                        0
+                    }
                 }
-                Some(_) => {
-                    self.err(
-                        len.span,
-                        format!(
-                            "invalid array length {} (untyped int constant)",
-                            super::expr::expr_string(len)
-                        ),
-                    );
-                    0
-                }
-                None => {
-                    self.err(
-                        len.span,
-                        format!(
-                            "array length {} must be integer",
-                            self.operand_string(&x, len)
-                        ),
-                    );
-                    0
-                }
-            },
+            }
             _ => {
                 if x.ty != TypeTable::INVALID {
                     self.err(
