@@ -1236,7 +1236,7 @@ pub fn float_lit(s: &str) -> Option<ConstValue> {
         return None;
     }
     let d = BigUint::parse_bytes(digits.as_bytes(), radix)?;
-    // The exponent saturates: anything this large over/underflows either way.
+    // As math/big's scanner: the exponent must fit an int64.
     let e: i64 = if exp.is_empty() {
         0
     } else {
@@ -1248,7 +1248,7 @@ pub fn float_lit(s: &str) -> Option<ConstValue> {
         if num.is_empty() || !num.bytes().all(|c| c.is_ascii_digit()) {
             return None;
         }
-        let v = num.parse::<i64>().unwrap_or(i64::MAX / 8).min(i64::MAX / 8);
+        let v = num.parse::<i64>().ok()?.min(i64::MAX / 8);
         if neg {
             -v
         } else {
@@ -1258,6 +1258,14 @@ pub fn float_lit(s: &str) -> Option<ConstValue> {
     let zero = ConstValue::Float(0.0);
     if d.is_zero() {
         return Some(zero);
+    }
+    // math/big: the binary exponent before applying a decimal exponent's 5^e must be within
+    // the float's exponent range, else the literal is malformed ("exponent overflow").
+    // (A decimal fraction digit contributes 2^-1 of its 10^-1 = 2^-1·5^-1.)
+    let frac = fp.len() as i64 * if base2 { 4 } else { 1 };
+    let exp2 = (bits_u(&d) - frac).saturating_add(e);
+    if exp2 < i32::MIN as i64 || exp2 > i32::MAX as i64 {
+        return None;
     }
     if base2 {
         // value = d · 2^(e - 4·len(fp))
@@ -1579,6 +1587,10 @@ mod tests {
         // Beyond the 512-bit float's exponent range: malformed.
         assert_eq!(float_lit("1e1000000000"), None);
         assert_eq!(float_lit("1e99999999999999999999999"), None);
+        assert_eq!(float_lit("0x1p-99999999999999999999"), None);
+        assert_eq!(float_lit("1e-3000000000"), None);
+        assert_eq!(float_lit("0x1p-3000000000"), None);
+        assert_eq!(float_lit("1e-700000000"), Some(ConstValue::Float(0.0)));
         // Underflow to zero.
         assert_eq!(float_lit("1e-1000000000"), Some(ConstValue::Float(0.0)));
         let x = f("1e600000000");

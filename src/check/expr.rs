@@ -1856,6 +1856,7 @@ impl State {
             self.default_operand(&mut y, ye);
         }
         // Left operand.
+        let x_ty_orig = x.ty;
         if let Some(v) = &x.val {
             if self.tt.is_untyped(x.ty) {
                 // Untyped constant must be representable as an integer.
@@ -1923,7 +1924,23 @@ impl State {
                         let _ = s;
                         return Operand::invalid();
                     }
-                    _ => TypeTable::INT,
+                    _ => {
+                        // Without a typed context the constant takes its default type,
+                        // which must be an integer type (`1.0 << s` is a float64).
+                        let d = self.default_type(x_ty_orig);
+                        if !self.tt.is_integer(d) {
+                            self.err(
+                                xe.span,
+                                format!(
+                                    "invalid operation: shifted operand {} (type {}) must be integer",
+                                    expr_string(xe),
+                                    self.ts(d)
+                                ),
+                            );
+                            return Operand::invalid();
+                        }
+                        d
+                    }
                 };
                 let mut xx = x.clone();
                 self.convert_untyped(&mut xx, xe, t);
