@@ -1311,46 +1311,78 @@ impl State {
                 Operand::value(t)
             }
             Builtin::Complex => {
+                // types2's complex: untyped arguments take the other's type; two untyped
+                // constants stay untyped floats; the types must then be identical floats.
                 let mut x = self.value(&args[0], None);
                 let mut y = self.value(&args[1], None);
                 if x.is_invalid() || y.is_invalid() {
                     return Operand::invalid();
                 }
-                if self.tt.is_untyped(x.ty) && !self.tt.is_untyped(y.ty) {
-                    self.convert_untyped(&mut x, &args[0], y.ty);
-                } else if self.tt.is_untyped(y.ty) && !self.tt.is_untyped(x.ty) {
-                    self.convert_untyped(&mut y, &args[1], x.ty);
-                }
-                if let (Some(a), Some(bv)) = (&x.val, &y.val) {
-                    if self.tt.is_untyped(x.ty) && self.tt.is_untyped(y.ty) {
-                        if let Some(v) = ConstValue::make_complex(a, bv) {
-                            return Operand {
-                                mode: Mode::Const,
-                                ty: TypeTable::UNTYPED_COMPLEX,
-                                val: Some(v),
-                            };
+                let (xu, yu) = (self.tt.is_untyped(x.ty), self.tt.is_untyped(y.ty));
+                let ok = match (xu, yu) {
+                    (true, false) => self.convert_untyped_or_report(&mut x, &args[0], y.ty),
+                    (false, true) => self.convert_untyped_or_report(&mut y, &args[1], x.ty),
+                    (true, true) if x.val.is_some() && y.val.is_some() => {
+                        for o in [&mut x, &mut y] {
+                            let real = o.val.as_ref().and_then(|v| v.real_imag());
+                            if self.tt.is_numeric(o.ty) && real.is_some_and(|(_, i)| i.is_zero()) {
+                                o.ty = TypeTable::UNTYPED_FLOAT;
+                            }
                         }
+                        true
                     }
+                    (true, true) => {
+                        self.convert_untyped_or_report(&mut x, &args[0], TypeTable::FLOAT64)
+                            && self.convert_untyped_or_report(&mut y, &args[1], TypeTable::FLOAT64)
+                    }
+                    (false, false) => true,
+                };
+                if !ok {
+                    return Operand::invalid();
                 }
-                if self.tt.is_untyped(x.ty) {
-                    self.convert_untyped(&mut x, &args[0], TypeTable::FLOAT64);
-                    self.convert_untyped(&mut y, &args[1], TypeTable::FLOAT64);
+                if !self.tt.identical(x.ty, y.ty) {
+                    let (a, bt) = (self.ts(x.ty), self.ts(y.ty));
+                    self.err(
+                        args[0].span,
+                        format!(
+                            "invalid operation: {} (mismatched types {} and {})",
+                            expr_string(e),
+                            a,
+                            bt
+                        ),
+                    );
+                    return Operand::invalid();
                 }
-                let t = match self.tt.basic_kind(x.ty) {
-                    Some(BasicKind::Float32) => TypeTable::COMPLEX64,
-                    Some(BasicKind::Float64) => TypeTable::COMPLEX128,
+                let (t, k) = match self.tt.basic_kind(self.tt.underlying(x.ty)) {
+                    Some(BasicKind::Float32) => (TypeTable::COMPLEX64, BasicKind::Complex64),
+                    Some(BasicKind::Float64) => (TypeTable::COMPLEX128, BasicKind::Complex128),
+                    Some(BasicKind::UntypedFloat) => {
+                        (TypeTable::UNTYPED_COMPLEX, BasicKind::UntypedComplex)
+                    }
                     _ => {
-                        let s = self.operand_string(&x, &args[0]);
+                        let ts = self.ts(x.ty);
                         self.err(
                             args[0].span,
                             format!(
                                 "invalid argument: arguments have type {}, expected floating-point",
-                                s
+                                ts
                             ),
                         );
                         return Operand::invalid();
                     }
                 };
+                // complex of constants is a constant.
+                if let (Some(a), Some(bv)) = (&x.val, &y.val) {
+                    if let Some(v) =
+                        ConstValue::make_complex(a, bv).and_then(|v| v.convert_to(k).ok())
+                    {
+                        return Operand {
+                            mode: Mode::Const,
+                            ty: t,
+                            val: Some(v),
+                        };
+                    }
+                }
                 Operand::value(t)
             }
             Builtin::Real | Builtin::Imag => {
@@ -1370,9 +1402,9 @@ impl State {
                     }
                 }
                 self.default_operand(&mut x, &args[0]);
-                let t = match self.tt.basic_kind(x.ty) {
-                    Some(BasicKind::Complex64) => TypeTable::FLOAT32,
-                    Some(BasicKind::Complex128) => TypeTable::FLOAT64,
+                let (t, k) = match self.tt.basic_kind(x.ty) {
+                    Some(BasicKind::Complex64) => (TypeTable::FLOAT32, BasicKind::Float32),
+                    Some(BasicKind::Complex128) => (TypeTable::FLOAT64, BasicKind::Float64),
                     _ => {
                         let s = self.operand_string(&x, &args[0]);
                         self.err(
@@ -1382,6 +1414,17 @@ impl State {
                         return Operand::invalid();
                     }
                 };
+                // real/imag of a typed constant is a typed constant.
+                if let Some((r, i)) = x.val.as_ref().and_then(|v| v.real_imag()) {
+                    let part = if b == Builtin::Real { r } else { i };
+                    if let Ok(v) = part.convert_to(k) {
+                        return Operand {
+                            mode: Mode::Const,
+                            ty: t,
+                            val: Some(v),
+                        };
+                    }
+                }
                 Operand::value(t)
             }
         }

@@ -1545,6 +1545,40 @@ impl State {
         Operand::value(t)
     }
 
+    /// types2's `convertUntyped`: convert untyped `x` to `target`, reporting a failure as
+    /// `256 (untyped int constant) overflows uint8` / `1.5 (untyped float constant) truncated
+    /// to int` / `cannot convert "a" (untyped string constant) to type int` (naming the
+    /// underlying type).
+    pub(crate) fn convert_untyped_or_report(
+        &mut self,
+        x: &mut Operand,
+        e: &Expr,
+        target: TypeId,
+    ) -> bool {
+        let before = x.clone();
+        if self.convert_untyped(x, e, target) {
+            return true;
+        }
+        let tu = if self.tt.is_type_param(target) {
+            target
+        } else {
+            self.tt.underlying(target)
+        };
+        let ts = self.ts(tu);
+        let s = self.operand_string(&before, e);
+        let msg = match (&before.val, self.tt.basic_kind(tu)) {
+            (Some(v), Some(k)) if self.tt.is_numeric(before.ty) && k.is_numeric() => {
+                match v.convert_to(k) {
+                    Err(false) => format!("{} truncated to {}", s, ts),
+                    _ => format!("{} overflows {}", s, ts),
+                }
+            }
+            _ => format!("cannot convert {} to type {}", s, ts),
+        };
+        self.err(e.span, msg);
+        false
+    }
+
     /// Convert the untyped operand of a binary operation to the other operand's type.
     #[allow(clippy::too_many_arguments)]
     fn convert_untyped_binop(
@@ -1606,7 +1640,11 @@ impl State {
         let tu = self.tt.underlying(target);
         let both_numeric = self.tt.is_numeric(before.ty) && self.tt.is_numeric(tu);
         if let (Some(v), true) = (&before.val, both_numeric) {
-            let ts = self.ts(target);
+            let ts = self.ts(if self.tt.is_type_param(target) {
+                target
+            } else {
+                tu
+            });
             let k = self.tt.basic_kind(target).unwrap_or(BasicKind::Invalid);
             let s = self.operand_string(&before, xe);
             let msg = match v.convert_to(k) {

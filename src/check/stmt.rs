@@ -509,11 +509,23 @@ impl State {
                                 if self.tt.is_untyped(x.ty)
                                     && !self.convert_untyped(&mut x, e, tx.ty)
                                 {
+                                    // types2's invalidConversion, naming the underlying type.
                                     let xs = self.operand_string(&x, e);
-                                    self.err(
-                                        e.span,
-                                        format!("cannot convert {} to type {}", xs, self.ts(tx.ty)),
-                                    );
+                                    let tu = self.tt.underlying(tx.ty);
+                                    let ts = self.ts(tu);
+                                    let k = self.tt.basic_kind(tu);
+                                    let msg = match (&x.val, k) {
+                                        (Some(v), Some(k))
+                                            if self.tt.is_numeric(x.ty) && k.is_numeric() =>
+                                        {
+                                            match v.convert_to(k) {
+                                                Err(false) => format!("{} truncated to {}", xs, ts),
+                                                _ => format!("{} overflows {}", xs, ts),
+                                            }
+                                        }
+                                        _ => format!("cannot convert {} to type {}", xs, ts),
+                                    };
+                                    self.err(e.span, msg);
                                     continue;
                                 }
                                 if self.assignable(&x, tx.ty).is_err()
