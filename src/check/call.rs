@@ -1487,7 +1487,14 @@ impl State {
                     }
                 }
             }
-            self.default_operand(&mut x, a);
+            // A non-constant untyped size (an untyped shift) becomes an int.
+            if self.tt.is_numeric(x.ty) {
+                if !self.convert_untyped_or_report(&mut x, a, TypeTable::INT) {
+                    return None;
+                }
+            } else {
+                self.default_operand(&mut x, a);
+            }
         }
         if !self.tt.is_integer(x.ty) && !self.tparam_all(x.ty, |tt, t| tt.is_integer(t)) {
             let s = self.operand_string(&x, a);
@@ -2080,6 +2087,12 @@ impl State {
                 self.convert_untyped(&mut x, ie, TypeTable::INT);
             }
             return Some(i);
+        }
+        if self.tt.is_untyped(x.ty) && self.tt.is_numeric(x.ty) {
+            // A non-constant untyped index (an untyped shift) becomes an int.
+            if !self.convert_untyped_or_report(&mut x, ie, TypeTable::INT) {
+                return None;
+            }
         }
         if !self.tt.is_integer(x.ty) && !self.tparam_all(x.ty, |tt, t| tt.is_integer(t)) {
             let s = self.operand_string(&x, ie);

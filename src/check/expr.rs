@@ -448,6 +448,26 @@ impl State {
         if t == TypeTable::UNTYPED_NIL {
             return;
         }
+        // A non-constant shift of an untyped constant takes its type from the context; that
+        // type must be an integer type (types2 reports this when it learns the type).
+        if let ExprKind::Binary(BinOp::Shl | BinOp::Shr, x, _) = &e.kind {
+            if !self.info.consts.contains_key(&e.id)
+                && self
+                    .tt
+                    .basic_kind(t)
+                    .is_some_and(|k| !k.is_untyped() && !k.is_integer())
+                && self.tt.basic_kind(self.tt.underlying(t)).is_some()
+            {
+                self.err(
+                    x.span,
+                    format!(
+                        "invalid operation: shifted operand {} (type {}) must be integer",
+                        expr_string(x),
+                        self.ts(t)
+                    ),
+                );
+            }
+        }
         self.info.types.insert(e.id, t);
         if let Some(v) = self.info.consts.get(&e.id).cloned() {
             if let Some(k) = self.tt.basic_kind(t) {
@@ -1883,6 +1903,11 @@ impl State {
                 );
                 return Operand::invalid();
             }
+        } else if self.tt.is_untyped(y.ty) && self.tt.is_numeric(y.ty) {
+            // A non-constant untyped count (itself an untyped shift) becomes a uint.
+            if !self.convert_untyped_or_report(&mut y, ye, TypeTable::UINT) {
+                return Operand::invalid();
+            }
         } else if !self.tt.is_integer(y.ty) {
             let s = self.operand_string(&y, ye);
             self.err(
@@ -1890,8 +1915,6 @@ impl State {
                 format!("invalid operation: shift count {} must be integer", s),
             );
             return Operand::invalid();
-        } else if self.tt.is_untyped(y.ty) {
-            self.default_operand(&mut y, ye);
         }
         // Left operand.
         let x_ty_orig = x.ty;
@@ -1963,21 +1986,15 @@ impl State {
                         return Operand::invalid();
                     }
                     _ => {
-                        // Without a typed context the constant takes its default type,
-                        // which must be an integer type (`1.0 << s` is a float64).
-                        let d = self.default_type(x_ty_orig);
-                        if !self.tt.is_integer(d) {
-                            self.err(
-                                xe.span,
-                                format!(
-                                    "invalid operation: shifted operand {} (type {}) must be integer",
-                                    expr_string(xe),
-                                    self.ts(d)
-                                ),
-                            );
-                            return Operand::invalid();
-                        }
-                        d
+                        // Without a typed context the shift stays an untyped (non-constant)
+                        // value: the constant takes the type the expression finally gets
+                        // (`1.0<<s == j` with j int32: int32; `x := 1.0 << s`: float64,
+                        // reported by `record_final`).
+                        return Operand {
+                            mode: Mode::Value,
+                            ty: x_ty_orig,
+                            val: None,
+                        };
                     }
                 };
                 let mut xx = x.clone();
