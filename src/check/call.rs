@@ -1463,6 +1463,9 @@ impl State {
         }
         if self.tt.is_untyped(x.ty) {
             if let Some(v) = x.val.clone() {
+                if v.is_unknown() {
+                    return None;
+                }
                 if !self.untyped_const_fits_int(&x, a) {
                     return None;
                 }
@@ -2032,6 +2035,9 @@ impl State {
             return None;
         }
         if let Some(v) = x.val.clone() {
+            if v.is_unknown() {
+                return None;
+            }
             if !self.untyped_const_fits_int(&x, ie) {
                 return None;
             }

@@ -57,6 +57,10 @@ pub enum ConstValue {
     /// An untyped numeric constant that fits none of the variants above: an integer beyond
     /// `i128`, a float that is not exactly an `f64`, a complex number with such a part.
     Big(Box<Exact>),
+    /// The value of a typed constant whose declaration failed (types2's unknown value):
+    /// every operation on it gives `Unknown`, it is representable in every type, and it
+    /// causes no further errors. Never reaches the compiler (the program has errors).
+    Unknown,
 }
 
 /// An exact numeric constant (go/constant's representations).
@@ -762,6 +766,10 @@ impl ConstValue {
         }
     }
 
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, ConstValue::Unknown)
+    }
+
     /// Whether a numeric constant is exactly zero.
     pub fn is_zero(&self) -> bool {
         match self.exact() {
@@ -867,6 +875,7 @@ impl ConstValue {
         match self {
             ConstValue::Bool(b) => b.to_string(),
             ConstValue::Str(s) => format!("{:?}", String::from_utf8_lossy(s)),
+            ConstValue::Unknown => "unknown".into(),
             _ => match self.exact() {
                 Some(Exact::Real(r)) => r.go_string(),
                 Some(Exact::Complex(r, i)) => format!("({} + {}i)", r.go_string(), i.go_string()),
@@ -902,6 +911,9 @@ impl ConstValue {
     /// Go the choice depends only on the kinds involved.
     pub fn convert_to(&self, k: BasicKind) -> Result<ConstValue, bool> {
         use BasicKind::*;
+        if self.is_unknown() {
+            return Ok(ConstValue::Unknown);
+        }
         let numeric = self.num_kind().is_some();
         let fail =
             numeric && k.is_numeric() && !(self.num_kind() != Some(NumKind::Int) && k.is_integer());
@@ -972,6 +984,9 @@ impl ConstValue {
 
     /// Real part / imaginary part of a numeric constant (`real(c)`, `imag(c)`), as floats.
     pub fn real_imag(&self) -> Option<(ConstValue, ConstValue)> {
+        if self.is_unknown() {
+            return Some((ConstValue::Unknown, ConstValue::Unknown));
+        }
         let (re, im) = match self.exact()? {
             Exact::Real(r) => (r, Real::Int(BigInt::zero())),
             Exact::Complex(a, b) => (a, b),
@@ -986,6 +1001,9 @@ impl ConstValue {
 
     /// `complex(re, im)` of two real constants.
     pub fn make_complex(re: &ConstValue, im: &ConstValue) -> Option<ConstValue> {
+        if re.is_unknown() || im.is_unknown() {
+            return Some(ConstValue::Unknown);
+        }
         let a = re.to_real_float()?;
         let b = im.to_real_float()?;
         Some(ConstValue::from_exact(Exact::Complex(a, b)))
@@ -1025,6 +1043,9 @@ pub fn binary_op(
     integer: bool,
 ) -> Result<ConstValue, ConstErr> {
     use ConstValue::*;
+    if x.is_unknown() || y.is_unknown() {
+        return Ok(Unknown);
+    }
     if let (Bool(a), Bool(b)) = (x, y) {
         return Ok(match op {
             BinOp::LAnd => Bool(*a && *b),
@@ -1145,6 +1166,7 @@ pub fn unary_op(
     unsigned_bits: Option<u32>,
 ) -> Result<ConstValue, ConstErr> {
     match (op, x) {
+        (_, ConstValue::Unknown) => Ok(ConstValue::Unknown),
         (UnOp::Pos, _) if x.num_kind().is_some() => Ok(x.clone()),
         (UnOp::Not, ConstValue::Bool(b)) => Ok(ConstValue::Bool(!b)),
         (UnOp::Neg, ConstValue::Int(i)) if *i != i128::MIN => Ok(ConstValue::Int(-i)),
@@ -1171,6 +1193,9 @@ pub fn unary_op(
 /// `x << s` / `x >> s` on an integer constant (`s` at most [`MAX_SHIFT`], checked by the
 /// caller). Right shifts round toward negative infinity.
 pub fn shift(op: BinOp, x: &ConstValue, s: u64) -> Result<ConstValue, ConstErr> {
+    if x.is_unknown() {
+        return Ok(ConstValue::Unknown);
+    }
     let Some(Exact::Real(Real::Int(i))) = x.exact() else {
         return Err(ConstErr::Invalid);
     };
@@ -1580,6 +1605,18 @@ mod tests {
             "(0.333333 + 0.666667i)"
         );
         assert_eq!(s(f("1e600000000")), "1e+600000000");
+    }
+
+    #[test]
+    fn unknown_values_absorb_operations() {
+        let u = ConstValue::Unknown;
+        assert_eq!(binary_op(BinOp::Add, &u, &ConstValue::Int(1), true), Ok(u.clone()));
+        assert_eq!(binary_op(BinOp::Div, &ConstValue::Int(1), &u, true), Ok(u.clone()));
+        assert_eq!(unary_op(UnOp::Neg, &u, None), Ok(u.clone()));
+        assert_eq!(shift(BinOp::Shl, &u, 3), Ok(u.clone()));
+        assert_eq!(u.convert_to(BasicKind::Uint8), Ok(u.clone()));
+        assert!(!u.is_zero());
+        assert_eq!(u.go_string(), "unknown");
     }
 
     #[test]

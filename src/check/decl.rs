@@ -1940,6 +1940,7 @@ impl State {
     fn array_len(&mut self, len: &Expr) -> u64 {
         let x = self.expr(len, None);
         match &x.val {
+            Some(ConstValue::Unknown) => 0,
             Some(v) if self.tt.is_integer(x.ty) || self.tt.is_untyped(x.ty) => {
                 // types2: an integer value representable as an int and not negative.
                 let n = v

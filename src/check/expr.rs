@@ -1868,7 +1868,22 @@ impl State {
         }
         // Shift count: integer (untyped constant must be a non-negative integer).
         let y_orig = y.clone();
-        if let Some(v) = y.val.clone() {
+        let unknown = x.val.as_ref().is_some_and(|v| v.is_unknown())
+            || y.val.as_ref().is_some_and(|v| v.is_unknown());
+        if unknown && x.val.is_some() && y.val.is_some() {
+            // An unknown constant operand: an unknown (integer) result, nothing reported.
+            let ty = if self.tt.is_integer(x.ty) {
+                x.ty
+            } else {
+                TypeTable::UNTYPED_INT
+            };
+            return Operand {
+                mode: Mode::Const,
+                ty,
+                val: Some(ConstValue::Unknown),
+            };
+        }
+        if let Some(v) = y.val.clone().filter(|v| !v.is_unknown()) {
             if v.to_int().and_then(|i| i.sign()) == Some(-1) {
                 let s = self.operand_string(&y, ye);
                 self.err(
@@ -1919,7 +1934,7 @@ impl State {
         // Left operand.
         let x_ty_orig = x.ty;
         if let Some(v) = &x.val {
-            if self.tt.is_untyped(x.ty) {
+            if self.tt.is_untyped(x.ty) && !v.is_unknown() {
                 // Untyped constant must be representable as an integer.
                 match v.to_int() {
                     Some(i) => {

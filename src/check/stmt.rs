@@ -26,17 +26,25 @@ impl State {
         val: Option<&Expr>,
     ) -> (TypeId, ConstValue) {
         let t = ty.map(|t| self.type_expr(t));
+        // With a valid declared type, a failed declaration still gives a constant of that type
+        // with an unknown value (types2), so uses of it report nothing more.
+        let failed = |t: Option<TypeId>, st: &Self| match t {
+            Some(t) if t != TypeTable::INVALID && st.tt.basic_kind(t).is_some() => {
+                (t, ConstValue::Unknown)
+            }
+            _ => (TypeTable::INVALID, ConstValue::Int(0)),
+        };
         let Some(val) = val else {
-            return (TypeTable::INVALID, ConstValue::Int(0));
+            return failed(t, self);
         };
         let mut x = self.value(val, t);
         if x.is_invalid() {
-            return (TypeTable::INVALID, ConstValue::Int(0));
+            return failed(t, self);
         }
         if x.mode != Mode::Const {
             let s = self.operand_string(&x, val);
             self.err(val.span, format!("{} is not constant", s));
-            return (TypeTable::INVALID, ConstValue::Int(0));
+            return failed(t, self);
         }
         if let Some(t) = t {
             if t == TypeTable::INVALID {
@@ -50,7 +58,7 @@ impl State {
                 return (TypeTable::INVALID, ConstValue::Int(0));
             }
             if !self.assign_to(&mut x, val, t, "constant declaration") {
-                return (TypeTable::INVALID, ConstValue::Int(0));
+                return (t, ConstValue::Unknown);
             }
             return (t, x.val.unwrap_or(ConstValue::Int(0)));
         }
@@ -534,7 +542,7 @@ impl State {
                                     self.err(e.span, format!("invalid case {} in switch on {} (mismatched types {} and {})", expr_string(e), expr_string(te), self.ts(x.ty), self.ts(tx.ty)));
                                     continue;
                                 }
-                                if let Some(v) = &x.val {
+                                if let Some(v) = x.val.as_ref().filter(|v| !v.is_unknown()) {
                                     if let Some((_, _, prev)) = seen
                                         .iter()
                                         .find(|(pv, pt, _)| pv == v && self.tt.identical(*pt, x.ty))
