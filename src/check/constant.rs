@@ -1610,8 +1610,14 @@ mod tests {
     #[test]
     fn unknown_values_absorb_operations() {
         let u = ConstValue::Unknown;
-        assert_eq!(binary_op(BinOp::Add, &u, &ConstValue::Int(1), true), Ok(u.clone()));
-        assert_eq!(binary_op(BinOp::Div, &ConstValue::Int(1), &u, true), Ok(u.clone()));
+        assert_eq!(
+            binary_op(BinOp::Add, &u, &ConstValue::Int(1), true),
+            Ok(u.clone())
+        );
+        assert_eq!(
+            binary_op(BinOp::Div, &ConstValue::Int(1), &u, true),
+            Ok(u.clone())
+        );
         assert_eq!(unary_op(UnOp::Neg, &u, None), Ok(u.clone()));
         assert_eq!(shift(BinOp::Shl, &u, 3), Ok(u.clone()));
         assert_eq!(u.convert_to(BasicKind::Uint8), Ok(u.clone()));
