@@ -1384,9 +1384,9 @@ impl State {
     }
 
     /// A constant result must be representable (types2's `overflow`): a typed one in its type
-    /// (`x * 2 (constant 200 of type int8) overflows int8`; the value is rounded to the type),
-    /// an untyped integer in 512 bits (`constant shift overflow`, reported at the operator).
-    /// None, after reporting, if it is not.
+    /// (`x * 2 (constant 200 of type int8) overflows int8`; the value is rounded to the type;
+    /// None after reporting), an untyped integer in 512 bits (`constant shift overflow`,
+    /// reported at the operator; the value becomes unknown).
     pub(crate) fn check_overflow(
         &mut self,
         v: ConstValue,
@@ -1408,7 +1408,8 @@ impl State {
                     _ => "",
                 };
                 self.errat(op_pos(e), format!("constant {}overflow", name));
-                return None;
+                // types2 goes on with an unknown value (no follow-up errors).
+                return Some(ConstValue::Unknown);
             }
             return Some(v);
         }
@@ -1553,7 +1554,11 @@ impl State {
                 }
                 Err(ConstErr::Overflow) => {
                     self.errat(op_pos(e), "constant result is not representable");
-                    return Operand::invalid();
+                    return Operand {
+                        mode: Mode::Const,
+                        ty: t,
+                        val: Some(ConstValue::Unknown),
+                    };
                 }
                 Err(ConstErr::Invalid) => return Operand::value(t),
             }
