@@ -1295,7 +1295,6 @@ pub fn float_lit(s: &str) -> Option<ConstValue> {
     if base2 {
         // value = d · 2^(e - 4·len(fp))
         let e2 = e - 4 * fp.len() as i64;
-        let top = bits_u(&d) + e2;
         let f = BigFloat::from_parts(false, &d, e2, false, PREC)?;
         if f.is_zero() {
             return Some(zero);
@@ -1308,7 +1307,6 @@ pub fn float_lit(s: &str) -> Option<ConstValue> {
             };
             return Some(ConstValue::from_real(Real::Rat(q)));
         }
-        let _ = top;
         return Some(ConstValue::from_real(Real::Float(f)));
     }
     // value = d · 10^e10
