@@ -234,6 +234,12 @@ impl<'a> Compiler<'a> {
             },
             ConstValue::Str(s) => Value::from_bytes(s.clone()),
             ConstValue::Complex(re, _) => Value::from_f64(*re),
+            // Exact untyped forms do not reach the compiler (constants are converted to their
+            // final type first); read one as its nearest value anyway.
+            ConstValue::Big(_) | ConstValue::Unknown => match self.class(t) {
+                TClass::Int(_) => Value::Int(c.as_i128().unwrap_or(0) as i64),
+                _ => Value::from_f64(c.as_f64().unwrap_or(0.0) + 0.0),
+            },
         }
     }
 
