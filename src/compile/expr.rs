@@ -279,7 +279,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Complex `+ - *` on R[ar], R[br] into R[dst].
-    fn complex_binary(
+    pub(super) fn complex_binary(
         &mut self,
         op: BinOp,
         k: crate::types::BasicKind,
@@ -313,6 +313,13 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::MulF, im, a, d);
                 self.emit(Op::MulF, t, b, c);
                 self.emit(Op::AddF, im, im, t);
+            }
+            BinOp::Div => {
+                // complex64 divides as complex128, then rounds (make_complex).
+                let q = self.alloc();
+                self.emit(Op::DivC, q, ar, br);
+                self.emit(Op::GetField, re, q, 0);
+                self.emit(Op::GetField, im, q, 1);
             }
             _ => {
                 return Err(unsupported(
@@ -498,7 +505,7 @@ impl<'a> Compiler<'a> {
             }
         }
         if let Some(k) = self.complex_kind(at) {
-            if matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul) {
+            if matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div) {
                 let ar = self.expr(a)?;
                 let br = self.expr(b)?;
                 return self.complex_binary(op, k, ar, br, dst, a.span);
@@ -589,6 +596,19 @@ impl<'a> Compiler<'a> {
                         if k.narrow_code() != 0 {
                             self.emit(Op::Narrow, dst, dst, k.narrow_code());
                         }
+                    }
+                    _ if self.complex_kind(t).is_some() => {
+                        let k = self
+                            .complex_kind(t)
+                            .unwrap_or(crate::types::BasicKind::Complex128);
+                        let l = self.level();
+                        let (re, im) = (self.alloc(), self.alloc());
+                        self.emit(Op::GetField, re, r, 0);
+                        self.emit(Op::GetField, im, r, 1);
+                        self.emit(Op::NegF, re, re, 0);
+                        self.emit(Op::NegF, im, im, 0);
+                        self.make_complex(k, re, im, dst);
+                        self.restore(l);
                     }
                     _ => return Err(unsupported(x.span, "this negation")),
                 }

@@ -1041,6 +1041,11 @@ impl<'a> Compiler<'a> {
         span: ast::Span,
     ) -> CResult<()> {
         use TClass::*;
+        if let Some(k) = self.complex_kind(t) {
+            if matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div) {
+                return self.complex_binary(op, k, x, y, dst, span);
+            }
+        }
         let opc = match (op, self.class(t)) {
             (BinOp::Add, Int(_)) => Op::AddI,
             (BinOp::Sub, Int(_)) => Op::SubI,
