@@ -25,7 +25,6 @@
 
 use crate::ast::{self, IdGen};
 use crate::diag::Diagnostic;
-use crate::lexer::Lexer;
 use crate::token::{LexError, SemiKind, Tok};
 use lalrpop_util::ParseError;
 
@@ -163,26 +162,63 @@ fn run(start: Tok, src: &str, ids: &IdGen) -> Result<build::Unit, Vec<Diagnostic
 /// The parse result if the token stream parsed (even with lexical errors), and all diagnostics.
 fn run_lenient(start: Tok, src: &str, ids: &IdGen) -> (Option<build::Unit>, Vec<Diagnostic>) {
     let start_is_file = start == Tok::StartFile;
-    let mut lx = Lexer::new(src);
-    let res = {
-        let toks = std::iter::once(Ok((0, start, 0))).chain(&mut lx);
-        go::UnitParser::new().parse(ids, toks)
-    };
     // Lexical errors after a syntax error are still reported (Go's scanner sees the whole file).
-    for _ in lx.by_ref() {}
-    let mut diags: Vec<Diagnostic> = lx
-        .errors
+    let (toks, lex_errors) = crate::lexer::tokenize(src);
+    let mut diags: Vec<Diagnostic> = lex_errors
         .iter()
         .map(|e| Diagnostic::syntax(e.pos as u32, e.msg.clone()))
         .collect();
-    match res {
+    match parse_stream(start, &toks, ids) {
         Ok(u) => (Some(u), diags),
-        Err(e) => {
-            diags.push(syntax_error(src, e, start_is_file));
+        Err((e, idx)) => {
+            let resumable = matches!(e, ParseError::UnrecognizedToken { .. });
+            let first = syntax_error(src, &toks, idx, e, start_is_file);
+            // A source file: the syntax errors after the first, as Go's parser finds them
+            // after its error recovery. (The REPL reports the first.)
+            let more = if start_is_file && resumable {
+                recover::more_errors(src, toks, &first, idx)
+            } else {
+                Vec::new()
+            };
+            diags.push(first);
+            diags.extend(more);
             diags.sort_by_key(|d| d.pos);
             (None, diags)
         }
     }
+}
+
+/// Parses `toks` behind the marker `start`. On an error, also the index in `toks` of the token
+/// the parser stopped at (`toks.len()` at the end of the input).
+fn parse_stream(
+    start: Tok,
+    toks: &[crate::lexer::Spanned],
+    ids: &IdGen,
+) -> Result<build::Unit, (PErr, usize)> {
+    let pulled = std::cell::Cell::new(0usize);
+    let stream = std::iter::once(Ok((0, start, 0))).chain(toks.iter().map(|t| {
+        pulled.set(pulled.get() + 1);
+        Ok(t.clone())
+    }));
+    go::UnitParser::new().parse(ids, stream).map_err(|e| {
+        // LALRPOP stops at its lookahead, the last token it pulled.
+        let idx = match &e {
+            ParseError::UnrecognizedToken {
+                token: (lo, t, _), ..
+            } => {
+                let i = pulled.get().saturating_sub(1);
+                if toks.get(i).is_some_and(|(l, u, _)| l == lo && u == t) {
+                    i
+                } else {
+                    toks.iter()
+                        .position(|(l, u, _)| l == lo && u == t)
+                        .unwrap_or(toks.len())
+                }
+            }
+            _ => toks.len(),
+        };
+        (e, idx)
+    })
 }
 
 /// How Go names a token in `syntax error: unexpected X`.
@@ -208,17 +244,23 @@ pub fn tok_desc(src: &str, tok: &Tok, lo: usize, hi: usize) -> String {
     }
 }
 
-fn syntax_error(src: &str, e: PErr, file: bool) -> Diagnostic {
+fn syntax_error(
+    src: &str,
+    toks: &[crate::lexer::Spanned],
+    idx: usize,
+    e: PErr,
+    file: bool,
+) -> Diagnostic {
     match e {
         ParseError::User { error } => Diagnostic::syntax(error.pos as u32, error.msg),
         ParseError::InvalidToken { location } => {
             Diagnostic::syntax(location as u32, "syntax error: invalid token")
         }
         ParseError::UnrecognizedEof { expected, .. } => {
-            errors::unexpected(src, None, &expected, file)
+            errors::unexpected(src, toks, idx, None, &expected, file)
         }
         ParseError::UnrecognizedToken { token, expected } => {
-            errors::unexpected(src, Some(token), &expected, file)
+            errors::unexpected(src, toks, idx, Some(token), &expected, file)
         }
         ParseError::ExtraToken {
             token: (lo, tok, hi),
@@ -238,11 +280,11 @@ fn syntax_error(src: &str, e: PErr, file: bool) -> Diagnostic {
 /// opened it: `func f(` is a parameter list, `var (` a grouped declaration, `struct {` a struct).
 mod errors {
     use super::*;
-    use crate::lexer::{tokenize, Spanned};
+    use crate::lexer::Spanned;
 
     /// What an unclosed bracket encloses.
     #[derive(Clone, Copy, Debug, PartialEq)]
-    enum Kind {
+    pub(super) enum Kind {
         Group,
         Params,
         Call,
@@ -270,7 +312,7 @@ mod errors {
     }
 
     /// The stack of unclosed brackets in `toks` with their kinds.
-    fn open_brackets(toks: &[Spanned]) -> Vec<(Kind, usize)> {
+    pub(super) fn open_brackets(toks: &[Spanned]) -> Vec<(Kind, usize)> {
         let mut stack: Vec<(Kind, usize)> = Vec::new();
         // Kind of the group closed by the previous token, if it was a closing bracket.
         let mut closed: Option<Kind> = None;
@@ -409,24 +451,21 @@ mod errors {
         }
     }
 
+    /// The error at `tok` (`None`: the end of the input), the token `all[idx]` of the stream
+    /// the parser saw (`idx == all.len()` at the end).
     pub fn unexpected(
         src: &str,
+        all: &[Spanned],
+        idx: usize,
         tok: Option<Spanned>,
         expected: &[String],
         file: bool,
     ) -> Diagnostic {
-        let (all, _) = tokenize(src);
         let (pos, what) = match &tok {
             Some((lo, t, hi)) => (*lo, tok_desc(src, t, *lo, *hi)),
             None => (src.len(), "EOF".to_string()),
         };
-        let idx = match &tok {
-            Some((lo, t, _)) => all
-                .iter()
-                .position(|(l, u, _)| l == lo && u == t)
-                .unwrap_or(all.len()),
-            None => all.len(),
-        };
+        let idx = idx.min(all.len());
         let before = &all[..idx];
         let exp: Vec<&str> = expected.iter().map(|s| s.trim_matches('"')).collect();
         if std::env::var_os("MINIGO_PARSE_DEBUG").is_some() {
@@ -533,6 +572,18 @@ mod errors {
                     return syn(", expected operand");
                 }
                 return syn(", expected type argument list");
+            }
+            (Some(Tok::Colon), Some(_))
+                if has("if")
+                    && before.len() >= 3
+                    && matches!(before[before.len() - 2].1, Tok::Ident(_))
+                    && matches!(before[before.len() - 3].1, Tok::Semi(_) | Tok::LBrace) =>
+            {
+                // `L: ,`: a label, then no statement (Go reports it at the colon).
+                return plain(before[before.len() - 1].0, "missing statement after label");
+            }
+            (Some(Tok::If), Some((_, Tok::LBrace, _))) => {
+                return plain(pos, "missing condition in if statement");
             }
             (Some(Tok::Else), _) => {
                 return plain(pos, "else must be followed by if or statement block");
@@ -657,7 +708,7 @@ mod errors {
         }
         // After a function signature in a statement (`go func() x`): Go took `func()` as a
         // function type, and the statement ends there.
-        if prev == Some(&Tok::RParen) && has("{") && has("map") && !has(",") {
+        if prev == Some(&Tok::RParen) && has("{") && (has("map") || exp.len() == 1) && !has(",") {
             if let Some(j) = matching_open(before, before.len() - 1) {
                 let k = open_brackets(&before[..=j]).last().map(|&(k, _)| k);
                 if k == Some(Kind::Params) && stack.iter().all(|&(k, _)| k == Kind::Brace) {
@@ -1433,6 +1484,8 @@ pub(crate) mod build {
         )
     }
 }
+
+mod recover;
 
 #[cfg(test)]
 mod tests;
