@@ -163,16 +163,54 @@ fn run(start: Tok, src: &str, ids: &IdGen) -> Result<build::Unit, Vec<Diagnostic
 fn run_lenient(start: Tok, src: &str, ids: &IdGen) -> (Option<build::Unit>, Vec<Diagnostic>) {
     let start_is_file = start == Tok::StartFile;
     // Lexical errors after a syntax error are still reported (Go's scanner sees the whole file).
-    let (toks, lex_errors) = crate::lexer::tokenize(src);
+    let (mut toks, lex_errors) = crate::lexer::tokenize(src);
     let mut diags: Vec<Diagnostic> = lex_errors
         .iter()
         .map(|e| Diagnostic::syntax(e.pos as u32, e.msg.clone()))
         .collect();
-    match parse_stream(start, &toks, ids) {
+    let mut res = parse_stream(start.clone(), &toks, ids);
+    // An input Go's parser accepts where the LR grammar does not (a function type as an
+    // operand): the syntax errors are the ones after it, in the stream edited to what Go
+    // reads. (If there are none, Go's type checker reports it; the first LR error stands.)
+    if start_is_file && res.is_err() {
+        let mut edited = toks.clone();
+        let mut again = None;
+        for _ in 0..8 {
+            let Err((e, idx)) = again.as_ref().unwrap_or(&res) else {
+                break;
+            };
+            if !recover::accept_func_type(&mut edited, e, *idx) {
+                break;
+            }
+            again = Some(parse_stream(start.clone(), &edited, &IdGen::new()));
+        }
+        if let Some(r @ Err(_)) = again {
+            res = r;
+            toks = edited;
+        }
+    }
+    match res {
         Ok(u) => (Some(u), diags),
         Err((e, idx)) => {
-            let resumable = matches!(e, ParseError::UnrecognizedToken { .. });
+            let resumable = matches!(
+                e,
+                ParseError::UnrecognizedToken { .. } | ParseError::User { .. }
+            );
             let first = syntax_error(src, &toks, idx, e, start_is_file);
+            if start_is_file {
+                let at = if idx < toks.len() {
+                    idx
+                } else {
+                    (0..toks.len())
+                        .find(|&k| toks[k].0 >= first.pos as usize)
+                        .unwrap_or(idx)
+                };
+                if let Some(r) = recover::receiver_error(&toks, at) {
+                    if r != first {
+                        diags.push(r);
+                    }
+                }
+            }
             // A source file: the syntax errors after the first, as Go's parser finds them
             // after its error recovery. (The REPL reports the first.)
             let more = if start_is_file && resumable {

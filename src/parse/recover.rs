@@ -173,6 +173,31 @@ fn header_keyword(toks: &[Spanned]) -> Option<Tok> {
     None
 }
 
+/// Whether the `if`/`for` header ending at the end of `toks` is complete, so that Go's
+/// `blockStmt` comes next: `if init; cond`, `for init; cond; post`, `for ... range x`.
+fn header_complete(toks: &[Spanned]) -> bool {
+    let mut depth = 0i32;
+    let (mut semis, mut range) = (0, false);
+    for (_, t, _) in toks.iter().rev() {
+        match t {
+            Tok::RParen | Tok::RBrack | Tok::RBrace => depth += 1,
+            Tok::LParen | Tok::LBrack | Tok::LBrace => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            Tok::Semi(_) if depth == 0 => semis += 1,
+            Tok::Range if depth == 0 => range = true,
+            Tok::If if depth == 0 => return semis >= 1,
+            Tok::For if depth == 0 => return semis >= 2 || range,
+            Tok::Switch if depth == 0 => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Whether the `if`/`for`/`switch` header ending at the end of `toks` has, at its own
 /// bracket level, a type that takes a composite literal (`[]T`, `map[K]V`, `struct{}`...).
 fn header_has_literal_type(toks: &[Spanned]) -> bool {
@@ -193,8 +218,229 @@ fn header_has_literal_type(toks: &[Spanned]) -> bool {
     true
 }
 
+/// If the error at `toks[i]` is `funcDeclOrNil`'s missing name (`func (`...`) {`, `func {`),
+/// the index where the name would start.
+fn func_decl_name(s: &Stream, rest: &str, i: usize, top: bool) -> Option<usize> {
+    if !top || i == 0 {
+        return None;
+    }
+    let prev = s.tok(i - 1)?;
+    if rest.ends_with(", expected name or (") && *prev == Tok::Func {
+        return Some(i);
+    }
+    if rest.ends_with(", expected name") && *prev == Tok::RParen {
+        let open = matching_open(&s.toks, i - 1)?;
+        if open > 0 && s.tok(open - 1) == Some(&Tok::Func) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Index of the bracket that the closing bracket at `close` matches.
+fn matching_open(toks: &[Spanned], close: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for j in (0..=close).rev() {
+        match toks[j].1 {
+            Tok::RParen | Tok::RBrack | Tok::RBrace => depth += 1,
+            Tok::LParen | Tok::LBrack | Tok::LBrace => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(j);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The first `,` at the bracket level of `toks[i]` in the statement that `toks[i]` ends.
+fn first_comma_of_statement(toks: &[Spanned], i: usize) -> Option<usize> {
+    let mut depth = 0i32;
+    let mut comma = None;
+    for j in (0..i).rev() {
+        match toks[j].1 {
+            Tok::RParen | Tok::RBrack | Tok::RBrace => depth += 1,
+            Tok::LParen | Tok::LBrack | Tok::LBrace if depth == 0 => break,
+            Tok::LParen | Tok::LBrack | Tok::LBrace => depth -= 1,
+            Tok::Semi(_) | Tok::Colon if depth == 0 => break,
+            Tok::Comma if depth == 0 => comma = Some(j),
+            _ => {}
+        }
+    }
+    comma
+}
+
+/// `method has no receiver` / `method has multiple receivers` (`funcDeclOrNil`): Go goes on
+/// with the declaration (without receiver, or with the first one).
+fn receivers(s: &mut Stream, msg: &str, i: usize, src: &str, extra: &mut Vec<Diagnostic>) -> bool {
+    let Some(close) = i.checked_sub(1) else {
+        return false;
+    };
+    if s.tok(close) != Some(&Tok::RParen) {
+        return false;
+    }
+    let Some(open) = matching_open(&s.toks, close) else {
+        return false;
+    };
+    if open == 0 || s.tok(open - 1) != Some(&Tok::Func) {
+        return false;
+    }
+    let named = matches!(s.tok(i), Some(Tok::Ident(_)));
+    if msg == "method has multiple receivers" {
+        if !named {
+            return false;
+        }
+        let mut depth = 0i32;
+        let Some(comma) = (open + 1..close).find(|&j| {
+            match s.toks[j].1 {
+                Tok::LParen | Tok::LBrack | Tok::LBrace => depth += 1,
+                Tok::RParen | Tok::RBrack | Tok::RBrace => depth -= 1,
+                _ => {}
+            }
+            depth == 0 && s.toks[j].1 == Tok::Comma
+        }) else {
+            return false;
+        };
+        s.splice(comma, close, vec![], src.len());
+        return true;
+    }
+    if named {
+        s.splice(open, i, vec![], src.len());
+        return true;
+    }
+    // `func () {`: then `expected name`, `advance(_Lbrace, _Semi)`.
+    let (lo, t, hi) = s.toks[i].clone();
+    extra.push(Diagnostic::syntax(
+        lo as u32,
+        format!(
+            "syntax error: unexpected {}, expected name",
+            super::tok_desc(src, &t, lo, hi)
+        ),
+    ));
+    let stop = s.advance(i, |t| matches!(t, Tok::LBrace | Tok::Semi(_)));
+    if stop == s.toks.len() {
+        return false;
+    }
+    let ins = vec![Tok::Ident("_".to_string()), Tok::LParen, Tok::RParen];
+    s.splice(open, stop, ins, src.len());
+    true
+}
+
+/// A function type as an operand (`func(x)` followed by no body, as in `func() > 0`): Go's
+/// parser takes it (the type checker rejects it), the LR grammar wants a function literal.
+/// If the error `e` at `toks[j]` is that, an empty body `{}` is inserted there (no error is
+/// reported) and `true` returned.
+pub(super) fn accept_func_type(toks: &mut Vec<Spanned>, e: &super::PErr, j: usize) -> bool {
+    let ParseError::UnrecognizedToken {
+        token: (lo, t, _), ..
+    } = e
+    else {
+        return false;
+    };
+    // A result type may start here, or the body.
+    if matches!(
+        t,
+        Tok::Ident(_)
+            | Tok::LParen
+            | Tok::LBrack
+            | Tok::Star
+            | Tok::Arrow
+            | Tok::Func
+            | Tok::Map
+            | Tok::Chan
+            | Tok::Struct
+            | Tok::Interface
+            | Tok::LBrace
+    ) {
+        return false;
+    }
+    let Some(close) = j.checked_sub(1) else {
+        return false;
+    };
+    if toks.get(j).is_none_or(|x| x.0 != *lo) || toks[close].1 != Tok::RParen {
+        return false;
+    }
+    let Some(open) = matching_open(toks, close) else {
+        return false;
+    };
+    // `func(...)` in an expression: not a declaration's signature (`func f()`, `func (r T)
+    // M()`), which a bodyless declaration may end with.
+    if open == 0 || toks[open - 1].1 != Tok::Func {
+        return false;
+    }
+    if open >= 2
+        && matches!(toks[open - 2].1, Tok::Semi(_))
+        && super::errors::open_brackets(&toks[..open - 1]).is_empty()
+    {
+        return false;
+    }
+    toks.splice(j..j, [(*lo, Tok::LBrace, *lo), (*lo, Tok::RBrace, *lo)]);
+    true
+}
+
+/// Go's `funcDeclOrNil` reports `method has no receiver` / `method has multiple receivers`
+/// at the name, before anything later in the declaration; the LR parser only when it
+/// reduces the whole declaration. The receiver error of the top-level function declaration
+/// the error at `toks[j]` is in (after its name), if any.
+pub(super) fn receiver_error(toks: &[Spanned], j: usize) -> Option<Diagnostic> {
+    let mut depth = 0i32;
+    let mut func = None;
+    for (k, (_, t, _)) in toks.iter().enumerate().take(j) {
+        match t {
+            Tok::LParen | Tok::LBrack | Tok::LBrace => depth += 1,
+            Tok::RParen | Tok::RBrack | Tok::RBrace => depth -= 1,
+            Tok::Func if depth == 0 && (k == 0 || matches!(toks[k - 1].1, Tok::Semi(_))) => {
+                func = Some(k)
+            }
+            _ => {}
+        }
+    }
+    let f = func?;
+    if toks.get(f + 1)?.1 != Tok::LParen {
+        return None;
+    }
+    let mut depth = 0i32;
+    let mut commas = 0;
+    let mut close = None;
+    for (k, (_, t, _)) in toks.iter().enumerate().take(j).skip(f + 1) {
+        match t {
+            Tok::LParen | Tok::LBrack | Tok::LBrace => depth += 1,
+            Tok::RParen | Tok::RBrack | Tok::RBrace => {
+                depth -= 1;
+                if depth == 0 {
+                    close = Some(k);
+                    break;
+                }
+            }
+            Tok::Comma if depth == 1 => commas += 1,
+            _ => {}
+        }
+    }
+    let m = close?;
+    let (lo, name, _) = toks.get(m + 1)?;
+    if !matches!(name, Tok::Ident(_)) || m + 1 >= j {
+        return None;
+    }
+    if m == f + 2 {
+        Some(Diagnostic::at(*lo as u32, "method has no receiver"))
+    } else if commas > 0 {
+        Some(Diagnostic::at(*lo as u32, "method has multiple receivers"))
+    } else {
+        None
+    }
+}
+
 /// How Go's parser goes on after the error `msg` at token `i`; `false` if not modelled.
-fn recover(s: &mut Stream, d: &Diagnostic, i: usize, src_len: usize) -> bool {
+fn recover(
+    s: &mut Stream,
+    d: &Diagnostic,
+    i: usize,
+    src: &str,
+    extra: &mut Vec<Diagnostic>,
+) -> bool {
+    let src_len = src.len();
     let Some(t) = s.tok(i).cloned() else {
         return false;
     };
@@ -205,6 +451,9 @@ fn recover(s: &mut Stream, d: &Diagnostic, i: usize, src_len: usize) -> bool {
     }
     let msg = d.msg.as_str();
     let n = s.toks.len();
+    if msg == "method has no receiver" || msg == "method has multiple receivers" {
+        return receivers(s, msg, i, src, extra);
+    }
     let Some(rest) = msg.strip_prefix("syntax error: ") else {
         return false;
     };
@@ -219,6 +468,18 @@ fn recover(s: &mut Stream, d: &Diagnostic, i: usize, src_len: usize) -> bool {
         return true;
     }
     let fnest = in_func_body(&s.toks, i);
+    let top = !fnest && super::errors::open_brackets(&s.toks[..i]).is_empty();
+    if let Some(k) = func_decl_name(s, rest, i, top) {
+        // `funcDeclOrNil` without a name: `advance(_Lbrace, _Semi)`, then the body if any.
+        // (The tokens from `from` on are replaced by a name and an empty signature.)
+        let stop = s.advance(i, |t| matches!(t, Tok::LBrace | Tok::Semi(_)));
+        if stop == n {
+            return false;
+        }
+        let ins = vec![Tok::Ident("_".to_string()), Tok::LParen, Tok::RParen];
+        s.splice(k, stop, ins, src_len);
+        return true;
+    }
     if rest == "else must be followed by if or statement block" {
         // `ifStmt`: `advance(_Name, _Rbrace)`; the `if` ends without `else`.
         if i == 0 || s.tok(i - 1) != Some(&Tok::Else) {
@@ -241,7 +502,7 @@ fn recover(s: &mut Stream, d: &Diagnostic, i: usize, src_len: usize) -> bool {
         s.splice(i, i, vec![Tok::Ident("_".to_string())], src_len);
         return true;
     }
-    if rest == "missing { after switch clause" {
+    if rest == "missing { after switch clause" || rest == "missing { after select clause" {
         // `switchStmt`: `advance(_Case, _Default, _Rbrace)`, then the clauses.
         let k = s.advance(i, |t| {
             matches!(t, Tok::Case | Tok::Default | Tok::RBrace) || (fnest && stopset(t))
@@ -283,8 +544,9 @@ fn recover(s: &mut Stream, d: &Diagnostic, i: usize, src_len: usize) -> bool {
         return true;
     }
     if rest.ends_with(" clause") && rest.contains(", expected { after ") {
-        if header_has_literal_type(&s.toks[..i]) {
-            // The LR parser would read the `{` as a composite literal's.
+        if header_has_literal_type(&s.toks[..i]) || !header_complete(&s.toks[..i]) {
+            // The LR parser would read the `{` as a composite literal's; or Go's `header`
+            // reports this (`want(_Lbrace)`), and goes on differently.
             return false;
         }
         // `blockStmt`: `advance(_Name, _Rbrace)`, then the block's statements.
@@ -369,6 +631,34 @@ fn recover(s: &mut Stream, d: &Diagnostic, i: usize, src_len: usize) -> bool {
         s.splice(i, k, ins, src_len);
         return true;
     }
+    if rest.ends_with(", expected type") {
+        // `type_`: a bad type, `advance(_Comma, _Colon, _Semi, _Rparen, _Rbrack, _Rbrace)`.
+        let k = s.advance(i, |t| {
+            matches!(t, Tok::Comma | Tok::Colon | Tok::Semi(_))
+                || closer(t)
+                || (fnest && stopset(t))
+        });
+        if k == n {
+            return false;
+        }
+        s.splice(i, k, vec![Tok::Ident("_".to_string())], src_len);
+        return true;
+    }
+    if rest.ends_with(", expected := or = or comma") {
+        // `simpleStmt`: `advance(_Semi, _Rbrace)`; the statement is the list's first
+        // expression.
+        let Some(comma) = first_comma_of_statement(&s.toks, i) else {
+            return false;
+        };
+        let k = s.advance(i, |t| {
+            matches!(t, Tok::Semi(_) | Tok::RBrace) || (fnest && stopset(t))
+        });
+        if k == n {
+            return false;
+        }
+        s.splice(comma, k, vec![], src_len);
+        return true;
+    }
     if rest.ends_with(", expected expression") {
         let k = s.advance(i, |t| closer(t) || (fnest && stopset(t)));
         if k == n {
@@ -450,36 +740,61 @@ pub(super) fn more_errors(
     };
     let mut out: Vec<Diagnostic> = Vec::new();
     let (mut d, mut i) = (first.clone(), idx);
+    // Whether the stream was just edited without an error (nothing to recover from).
+    let mut silent = false;
     for _ in 0..MAX_ROUNDS {
-        if !recover(&mut s, &d, i, src.len()) {
-            break;
+        if !silent {
+            if i >= s.toks.len() {
+                // Reported by a parse action: at the first real token at its position.
+                match (0..s.toks.len()).find(|&j| !s.synth[j] && s.toks[j].0 == d.pos as usize) {
+                    Some(j) => i = j,
+                    None => break,
+                }
+            }
+            let mut extra = Vec::new();
+            if !recover(&mut s, &d, i, src, &mut extra) {
+                break;
+            }
+            out.append(&mut extra);
         }
+        silent = false;
         let ids = IdGen::new();
         let (e, j) = match parse_stream(Tok::StartFile, &s.toks, &ids) {
             Ok(_) => break,
             Err(x) => x,
         };
-        let (go_on, at_synthetic) = match &e {
-            ParseError::UnrecognizedToken { .. } => (true, s.synth.get(j) == Some(&true)),
-            // Reported by a parse action: Go reports it and goes on as if nothing happened;
-            // the LR parse cannot.
-            ParseError::User { .. } => (false, false),
+        if accept_func_type(&mut s.toks, &e, j) {
+            s.synth.insert(j, true);
+            s.synth.insert(j, true);
+            silent = true;
+            continue;
+        }
+        match &e {
+            ParseError::UnrecognizedToken { .. } if s.synth.get(j) != Some(&true) => {}
+            // Reported by a parse action (`j` is the length): found by position next round.
+            ParseError::User { .. } => {}
             // At the end of the input Go does not report follow-up errors.
             _ => break,
-        };
-        if at_synthetic {
-            break;
         }
         let next = syntax_error(src, &s.toks, j, e, true);
         if next.pos < d.pos {
             break;
         }
+        let at = if j < s.toks.len() {
+            j
+        } else {
+            (0..s.toks.len())
+                .find(|&k| s.toks[k].0 >= next.pos as usize)
+                .unwrap_or(j)
+        };
+        if let Some(r) = receiver_error(&s.toks, at) {
+            if r != next && !out.contains(&r) && r != *first {
+                out.push(r);
+            }
+        }
         d = next;
         i = j;
         out.push(d.clone());
-        if !go_on {
-            break;
-        }
     }
     out
 }
