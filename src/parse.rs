@@ -168,7 +168,7 @@ fn run_lenient(start: Tok, src: &str, ids: &IdGen) -> (Option<build::Unit>, Vec<
         .iter()
         .map(|e| Diagnostic::syntax(e.pos as u32, e.msg.clone()))
         .collect();
-    let mut res = parse_stream(start.clone(), &toks, ids);
+    let mut res = reword_not_a_type(&start, &toks, parse_stream(start.clone(), &toks, ids));
     // An input Go's parser accepts where the LR grammar does not (a function type as an
     // operand): the syntax errors are the ones after it, in the stream edited to what Go
     // reads. (If there are none, Go's type checker reports it; the first LR error stands.)
@@ -182,7 +182,8 @@ fn run_lenient(start: Tok, src: &str, ids: &IdGen) -> (Option<build::Unit>, Vec<
             if !recover::accept_func_type(&mut edited, e, *idx) {
                 break;
             }
-            again = Some(parse_stream(start.clone(), &edited, &IdGen::new()));
+            let r = parse_stream(start.clone(), &edited, &IdGen::new());
+            again = Some(reword_not_a_type(&start, &edited, r));
         }
         if let Some(r @ Err(_)) = again {
             res = r;
@@ -223,6 +224,51 @@ fn run_lenient(start: Tok, src: &str, ids: &IdGen) -> (Option<build::Unit>, Vec<
             diags.sort_by_key(|d| d.pos);
             (None, diags)
         }
+    }
+}
+
+/// The error [`build::composite_of`] returns (`{` after an expression that cannot be a type)
+/// becomes the error the LR parser would report at that `{` if it did not take it for a
+/// composite literal: its expected terminals are found by parsing again with a token that
+/// nothing accepts in place of the `{`.
+fn reword_not_a_type(
+    start: &Tok,
+    toks: &[crate::lexer::Spanned],
+    res: Result<build::Unit, (PErr, usize)>,
+) -> Result<build::Unit, (PErr, usize)> {
+    let k = match &res {
+        Err((ParseError::User { error }, _)) if error.msg == build::NOT_A_TYPE => {
+            match toks
+                .iter()
+                .position(|t| t.0 == error.pos && t.1 == Tok::LBrace)
+            {
+                Some(k) => k,
+                None => return res,
+            }
+        }
+        // An error inside such a literal: Go stopped at its `{`.
+        Err((ParseError::UnrecognizedToken { .. } | ParseError::UnrecognizedEof { .. }, j)) => {
+            match recover::value_brace(toks, *j) {
+                Some(k) => k,
+                None => return res,
+            }
+        }
+        _ => return res,
+    };
+    let mut probe = toks.to_vec();
+    probe[k].1 = Tok::Package;
+    match parse_stream(start.clone(), &probe, &IdGen::new()) {
+        Err((ParseError::UnrecognizedToken { mut expected, .. }, j)) if j == k => {
+            expected.retain(|e| e != "\"{\"");
+            Err((
+                ParseError::UnrecognizedToken {
+                    token: toks[k].clone(),
+                    expected,
+                },
+                k,
+            ))
+        }
+        _ => res,
     }
 }
 
@@ -290,6 +336,9 @@ fn syntax_error(
     file: bool,
 ) -> Diagnostic {
     match e {
+        ParseError::User { error } if error.msg == build::NOT_A_TYPE => {
+            Diagnostic::syntax(error.pos as u32, "syntax error: unexpected {")
+        }
         ParseError::User { error } => Diagnostic::syntax(error.pos as u32, error.msg),
         ParseError::InvalidToken { location } => {
             Diagnostic::syntax(location as u32, "syntax error: invalid token")
@@ -1501,6 +1550,58 @@ pub(crate) mod build {
                 rparen: Span::new(rparen, rparen + 1),
             },
         )
+    }
+
+    /// The message of the error [`composite_of`] returns (`parse.rs` words it).
+    pub const NOT_A_TYPE: &str = "#composite literal of a value";
+
+    /// `x{...}`: as cmd/compile's `pexpr`, `{` after `x` starts a composite literal only if
+    /// `x` may be a type (a name, a selector, an index expression whose operand and index
+    /// may be types); otherwise the expression ends before the `{`, an error at `lbrace`.
+    pub fn composite_of(
+        ids: &IdGen,
+        l: usize,
+        r: usize,
+        x: Expr,
+        lbrace: usize,
+        v: (Vec<Element>, Span),
+    ) -> Result<Expr, PErr> {
+        fn is_value(x: &Expr) -> bool {
+            match &x.kind {
+                ExprKind::IntLit(_)
+                | ExprKind::FloatLit(_)
+                | ExprKind::ImagLit(_)
+                | ExprKind::RuneLit(_)
+                | ExprKind::StringLit(_)
+                | ExprKind::CompositeLit { .. }
+                | ExprKind::FuncLit { .. }
+                | ExprKind::Slice { .. }
+                | ExprKind::TypeAssert(..)
+                | ExprKind::Call { .. }
+                | ExprKind::Unary(..)
+                | ExprKind::Binary(..) => true,
+                ExprKind::Paren(x) => is_value(x),
+                ExprKind::Index(x, args) => is_value(x) || (args.len() == 1 && is_value(&args[0])),
+                _ => false,
+            }
+        }
+        let mut t = &x;
+        while let ExprKind::Paren(inner) = &t.kind {
+            t = inner;
+        }
+        let ok = match &t.kind {
+            ExprKind::Ident(_) | ExprKind::Selector(..) => true,
+            ExprKind::Index(..) => !is_value(t),
+            ExprKind::ArrayType { .. }
+            | ExprKind::SliceType(_)
+            | ExprKind::StructType(_)
+            | ExprKind::MapType(..) => true,
+            _ => false,
+        };
+        if !ok {
+            return Err(user(lbrace as u32, NOT_A_TYPE));
+        }
+        Ok(composite(ids, l, r, Some(x), v))
     }
 
     pub fn composite(

@@ -432,6 +432,39 @@ pub(super) fn receiver_error(toks: &[Spanned], j: usize) -> Option<Diagnostic> {
     }
 }
 
+/// The first `{` still open at `toks[j]` that the LR grammar took for a composite literal's
+/// and Go's `pexpr` does not: it follows a value (a literal, a call, a type assertion), not
+/// in an `if`/`for`/`switch` header and not a function body.
+pub(super) fn value_brace(toks: &[Spanned], j: usize) -> Option<usize> {
+    let mut open: Vec<usize> = Vec::new();
+    for (k, (_, t, _)) in toks.iter().enumerate().take(j) {
+        match t {
+            Tok::LParen | Tok::LBrack | Tok::LBrace => open.push(k),
+            Tok::RParen | Tok::RBrack | Tok::RBrace => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.into_iter().find(|&k| {
+        if toks[k].1 != Tok::LBrace || k == 0 {
+            return false;
+        }
+        let value = match &toks[k - 1].1 {
+            Tok::Int(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Rune(_) | Tok::Str(_) => true,
+            Tok::RParen => matching_open(toks, k - 1).is_some_and(|m| {
+                m > 0
+                    && matches!(
+                        toks[m - 1].1,
+                        Tok::Ident(_) | Tok::RParen | Tok::RBrack | Tok::Period
+                    )
+            }),
+            _ => false,
+        };
+        value && !after_signature(toks, k) && header_keyword(&toks[..k]).is_none()
+    })
+}
+
 /// How Go's parser goes on after the error `msg` at token `i`; `false` if not modelled.
 fn recover(
     s: &mut Stream,
@@ -759,7 +792,8 @@ pub(super) fn more_errors(
         }
         silent = false;
         let ids = IdGen::new();
-        let (e, j) = match parse_stream(Tok::StartFile, &s.toks, &ids) {
+        let res = parse_stream(Tok::StartFile, &s.toks, &ids);
+        let (e, j) = match super::reword_not_a_type(&Tok::StartFile, &s.toks, res) {
             Ok(_) => break,
             Err(x) => x,
         };
