@@ -638,6 +638,10 @@ mod errors {
             // Reported by the go command (go/parser) before the compiler runs.
             return Diagnostic::syntax(pos as u32, "missing import path");
         }
+        if matches!(tok, Some((_, Tok::Define, _))) && has("=") && !has(":=") {
+            // `var x := 1`: `gotAssign` takes `:=` for `=` and complains.
+            return syn(", expected =");
+        }
         match (prev, &tok) {
             (Some(Tok::Chan), _) | (Some(Tok::Arrow), _)
                 if prev == Some(&Tok::Chan)
@@ -745,6 +749,15 @@ mod errors {
                 }
             }
             let lbrace = matches!(tok, Some((_, Tok::LBrace, _)));
+            if clause == "for"
+                && semis == 2
+                && matches!(tok, Some((_, Tok::Semi(SemiKind::Explicit), _)))
+                && matches!(prev, Some(Tok::Semi(_)))
+                && has("ident")
+            {
+                // `for init; cond; ;`: the post statement is missing.
+                return syn(", expected expression");
+            }
             if has("ident") && has("int") && !lbrace && !is_semi {
                 return syn(", expected expression");
             }

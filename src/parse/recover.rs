@@ -356,15 +356,27 @@ pub(super) fn accept_func_type(toks: &mut Vec<Spanned>, e: &super::PErr, j: usiz
     ) {
         return false;
     }
-    let Some(close) = j.checked_sub(1) else {
-        return false;
-    };
-    if toks.get(j).is_none_or(|x| x.0 != *lo) || toks[close].1 != Tok::RParen {
+    if j == 0 || toks.get(j).is_none_or(|x| x.0 != *lo) {
         return false;
     }
-    let Some(open) = matching_open(toks, close) else {
+    // The signature's end: `)` of the parameters, of the results, or a named result type.
+    let mut close = j - 1;
+    while close > 0 && matches!(toks[close].1, Tok::Ident(_) | Tok::Period | Tok::Star) {
+        close -= 1;
+    }
+    if toks[close].1 != Tok::RParen {
+        return false;
+    }
+    let Some(mut open) = matching_open(toks, close) else {
         return false;
     };
+    if close + 1 == j && open > 0 && toks[open - 1].1 == Tok::RParen {
+        // `func(...) (results)`
+        match matching_open(toks, open - 1) {
+            Some(o) => open = o,
+            None => return false,
+        }
+    }
     // `func(...)` in an expression: not a declaration's signature (`func f()`, `func (r T)
     // M()`), which a bodyless declaration may end with.
     if open == 0 || toks[open - 1].1 != Tok::Func {
@@ -419,8 +431,9 @@ pub(super) fn receiver_error(toks: &[Spanned], j: usize) -> Option<Diagnostic> {
         }
     }
     let m = close?;
-    let (lo, name, _) = toks.get(m + 1)?;
-    if !matches!(name, Tok::Ident(_)) || m + 1 >= j {
+    // At the token after the receiver (the name, or what stands there instead).
+    let (lo, _, _) = toks.get(m + 1)?;
+    if m + 1 > j {
         return None;
     }
     if m == f + 2 {
@@ -748,6 +761,8 @@ fn recover(
             ", expected semicolon or newline",
             Tok::Semi(SemiKind::Explicit),
         ),
+        // `gotAssign`: `:=` taken for `=`.
+        (", expected =", Tok::Assign),
     ];
     if let Some((_, w)) = wanted.iter().find(|(e, _)| rest.ends_with(e)) {
         if matches!(t, Tok::Semi(SemiKind::Eof)) {
