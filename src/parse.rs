@@ -722,6 +722,10 @@ mod errors {
                     if clause == "if" {
                         return plain(*slo, "missing condition in if statement");
                     }
+                    if clause == "for" && semis == 1 {
+                        // `for init; {`
+                        return syn(", expected for loop condition");
+                    }
                 }
                 if let Some((slo, Tok::Semi(k), _)) = before.last() {
                     // `if x\n{`: the newline ended the header.

@@ -173,6 +173,27 @@ fn header_keyword(toks: &[Spanned]) -> Option<Tok> {
     None
 }
 
+/// Whether the `for` header ending at the end of `toks` may have a `range` clause or an
+/// init statement (anything but `for x`): `true` when not sure.
+fn header_has_range(toks: &[Spanned]) -> bool {
+    let mut depth = 0i32;
+    for (_, t, _) in toks.iter().rev() {
+        match t {
+            Tok::RParen | Tok::RBrack | Tok::RBrace => depth += 1,
+            Tok::LParen | Tok::LBrack | Tok::LBrace => {
+                depth -= 1;
+                if depth < 0 {
+                    return true;
+                }
+            }
+            Tok::Range | Tok::Semi(_) if depth == 0 => return true,
+            Tok::For if depth == 0 => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
 /// Whether the `if`/`for` header ending at the end of `toks` is complete, so that Go's
 /// `blockStmt` comes next: `if init; cond`, `for init; cond; post`, `for ... range x`.
 fn header_complete(toks: &[Spanned]) -> bool {
@@ -575,8 +596,10 @@ fn recover(
     }
     if rest.ends_with(", expected {") {
         // `header`: `want(_Lbrace)` takes the token, then `advance(_Lbrace, _Rbrace)`; an `if`
-        // or `switch` header ends there (a `for` header goes on: not modelled); the block follows.
-        if !matches!(header_keyword(&s.toks[..i]), Some(Tok::If | Tok::Switch)) {
+        // or `switch` header ends there; a `for` header wants its condition (`expected for
+        // loop condition` at the `{`) and ends; the block follows.
+        let kw = header_keyword(&s.toks[..i]);
+        if !matches!(kw, Some(Tok::If | Tok::Switch | Tok::For)) {
             return false;
         }
         let k = s.advance(i + 1, |t| {
@@ -586,7 +609,38 @@ fn recover(
         if s.tok(k) != Some(&Tok::LBrace) {
             return false;
         }
-        s.splice(i, k, vec![], src_len);
+        let mut ins = vec![];
+        if kw == Some(Tok::For) {
+            if header_has_range(&s.toks[..i]) {
+                return false;
+            }
+            extra.push(Diagnostic::syntax(
+                s.toks[k].0 as u32,
+                "syntax error: unexpected {, expected for loop condition",
+            ));
+            ins = vec![Tok::Semi(SemiKind::Explicit), Tok::Semi(SemiKind::Explicit)];
+        }
+        s.splice(i, k, ins, src_len);
+        return true;
+    }
+    if rest.ends_with(", expected for loop condition")
+        && t == Tok::LBrace
+        && i > 0
+        && s.tok(i - 1) == Some(&Tok::Semi(SemiKind::Explicit))
+    {
+        // `header`: no condition (`goto done`), then the block.
+        s.splice(i, i, vec![Tok::Semi(SemiKind::Explicit)], src_len);
+        return true;
+    }
+    if rest.ends_with(", expected name or (") && i > 0 && s.tok(i - 1) == Some(&Tok::Period) {
+        // `pexpr` after `x.`: `advance(_Semi, _Rparen)`; the operand stays `x`.
+        let k = s.advance(i, |t| {
+            matches!(t, Tok::Semi(_) | Tok::RParen) || (fnest && stopset(t))
+        });
+        if k == n {
+            return false;
+        }
+        s.splice(i - 1, k, vec![], src_len);
         return true;
     }
     if rest.ends_with(" clause") && rest.contains(", expected { after ") {
