@@ -898,6 +898,19 @@ pub(super) fn more_errors(
         d = next;
         i = j;
         out.push(d.clone());
+        // cmd/compile stops after 10 errors (one syntax error per line): no need to go on.
+        let line = |p: u32| {
+            src.as_bytes()[..(p as usize).min(src.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+        };
+        let mut lines: Vec<usize> = out.iter().chain([first]).map(|d| line(d.pos)).collect();
+        lines.sort_unstable();
+        lines.dedup();
+        if lines.len() > 10 {
+            break;
+        }
     }
     out
 }
