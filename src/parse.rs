@@ -13,11 +13,16 @@
 //! with statements that start with a function literal). One start symbol keeps one parse table.
 //!
 //! Errors are reported as cmd/compile reports them: every lexical error (the scanner goes on
-//! after each, and lexical errors after the first syntax error are reported too), and the first
-//! syntax error, worded like cmd/compile's parser (`syntax error: unexpected newline in argument
-//! list; possibly missing comma or )`) at Go's position. Go's recursive-descent parser words an
-//! error after what it was parsing; the private `errors` module recovers that context from LALRPOP's expected
-//! terminals and the brackets open before the error. Golden tests: `src/parse/testdata/errors/`
+//! after each, and lexical errors after the first syntax error are reported too), and the
+//! syntax errors, worded like cmd/compile's parser (`syntax error: unexpected newline in
+//! argument list; possibly missing comma or )`) at Go's positions. Go's recursive-descent parser
+//! words an error after what it was parsing; the private `errors` module recovers that context
+//! from LALRPOP's expected terminals and the brackets open before the error. After the first
+//! syntax error, `recover` (`parse/recover.rs`) finds the next ones: it edits the token stream
+//! the way Go's parser recovers (tokens Go skips are deleted, a token Go assumes is inserted)
+//! and parses it again; after an error whose recovery it does not model it stops (fewer errors
+//! than Go, never other ones). `diag::render_all` then keeps one syntax error per line and
+//! stops after 10, as cmd/compile. Golden tests: `src/parse/testdata/errors/`
 //! (`*.err` produced by Go; `sh src/parse/testdata/regen.sh` regenerates them). Set
 //! `MINIGO_PARSE_DEBUG=1` to print LALRPOP's raw error (token, expected terminals) on stderr.
 //!
