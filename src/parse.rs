@@ -757,6 +757,24 @@ mod errors {
                     }
                 }
             }
+            if matches!(
+                tok,
+                Some((
+                    _,
+                    Tok::Define | Tok::Assign | Tok::OpAssign(_) | Tok::Arrow | Tok::Inc | Tok::Dec,
+                    _
+                ))
+            ) && semis >= 1
+                && clause != "for"
+            {
+                // `if init; x := 1 {`: Go parses the condition as a simple statement, and
+                // rejects it whole.
+                if let Some(b) = block_brace(all, idx) {
+                    if let Some(d) = not_a_value(src, &all[..b]) {
+                        return d;
+                    }
+                }
+            }
             let lbrace = matches!(tok, Some((_, Tok::LBrace, _)));
             if clause == "for"
                 && semis == 2
@@ -1010,6 +1028,47 @@ mod errors {
             }
         }
         out
+    }
+
+    /// The `{` that starts the block after the `if`/`switch` header that `all[i]` is in:
+    /// the first at the header's bracket level that is not a composite literal's (`[]T{`,
+    /// `map[K]V{`, `struct{...}{`); `None` at a `;` or the end first.
+    pub(super) fn block_brace(all: &[Spanned], i: usize) -> Option<usize> {
+        let mut depth = 0i32;
+        for j in i..all.len() {
+            match all[j].1 {
+                Tok::LBrace if depth == 0 && !lit_brace(all, j) => return Some(j),
+                Tok::LParen | Tok::LBrack | Tok::LBrace => depth += 1,
+                Tok::RParen | Tok::RBrack | Tok::RBrace => {
+                    depth -= 1;
+                    if depth < 0 {
+                        return None;
+                    }
+                }
+                Tok::Semi(_) if depth == 0 => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Whether the `{` at `j` follows a composite literal type (`[]T`, `[N]T`, `map[K]V`,
+    /// `struct{...}`), which takes it even in a header.
+    fn lit_brace(all: &[Spanned], j: usize) -> bool {
+        let mut k = j;
+        while k > 0 && matches!(all[k - 1].1, Tok::Ident(_) | Tok::Period | Tok::Star) {
+            k -= 1;
+        }
+        if k == j || k == 0 {
+            return k == j && k > 0 && all[k - 1].1 == Tok::RBrace && {
+                matching_open(all, k - 1).is_some_and(|o| o > 0 && all[o - 1].1 == Tok::Struct)
+            };
+        }
+        if all[k - 1].1 != Tok::RBrack {
+            return false;
+        }
+        matching_open(all, k - 1)
+            .is_some_and(|o| o == 0 || all[o - 1].1 == Tok::Map || !ends_operand(&all[o - 1].1))
     }
 
     /// `if x := 1 {`: Go's `cannot use x := 1 as value` (for an assignment, `cannot use
@@ -1457,6 +1516,10 @@ pub(crate) mod build {
         let recv = match recv {
             None => None,
             Some(mut v) => match v.len() {
+                // `(a, b T)` is two receivers.
+                1 if v[0].names.len() > 1 => {
+                    return Err(user(name.span.lo, "method has multiple receivers"))
+                }
                 1 => v.pop(),
                 0 => return Err(user(name.span.lo, "method has no receiver")),
                 _ => return Err(user(name.span.lo, "method has multiple receivers")),

@@ -458,9 +458,12 @@ pub(super) fn receiver_error(toks: &[Spanned], j: usize) -> Option<Diagnostic> {
         return None;
     }
     if m == f + 2 {
-        Some(Diagnostic::at(*lo as u32, "method has no receiver"))
+        Some(Diagnostic::syntax(*lo as u32, "method has no receiver"))
     } else if commas > 0 {
-        Some(Diagnostic::at(*lo as u32, "method has multiple receivers"))
+        Some(Diagnostic::syntax(
+            *lo as u32,
+            "method has multiple receivers",
+        ))
     } else {
         None
     }
@@ -567,6 +570,17 @@ fn recover(
             return false;
         }
         s.splice(i, i, vec![Tok::Ident("_".to_string())], src_len);
+        return true;
+    }
+    if rest.starts_with("cannot use ") && rest.ends_with(" as value") {
+        // `header`: the condition is a statement; Go reports it and goes on to the block.
+        let Some(b) = super::errors::block_brace(&s.toks, i) else {
+            return false;
+        };
+        if !matches!(header_keyword(&s.toks[..i]), Some(Tok::If | Tok::Switch)) {
+            return false;
+        }
+        s.splice(i, b, vec![], src_len);
         return true;
     }
     if rest == "missing { after switch clause" || rest == "missing { after select clause" {
@@ -879,10 +893,8 @@ pub(super) fn more_errors(
             // At the end of the input Go does not report follow-up errors.
             _ => break,
         }
+        let user = matches!(e, ParseError::User { .. });
         let next = syntax_error(src, &s.toks, j, e, true);
-        if next.pos < d.pos {
-            break;
-        }
         let at = if j < s.toks.len() {
             j
         } else {
@@ -890,6 +902,20 @@ pub(super) fn more_errors(
                 .find(|&k| s.toks[k].0 >= next.pos as usize)
                 .unwrap_or(j)
         };
+        let same = |x: &Diagnostic| x.pos == next.pos && x.msg == next.msg;
+        if user && (same(first) || out.iter().any(same)) {
+            // A receiver error reported already (before the declaration's later errors, as
+            // Go does): the parse action reports it again when it reduces the declaration.
+            let mut extra = Vec::new();
+            if at >= s.toks.len() || !recover(&mut s, &next, at, src, &mut extra) {
+                break;
+            }
+            silent = true;
+            continue;
+        }
+        if next.pos < d.pos {
+            break;
+        }
         if let Some(r) = receiver_error(&s.toks, at) {
             if r != next && !out.contains(&r) && r != *first {
                 out.push(r);
