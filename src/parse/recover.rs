@@ -403,6 +403,14 @@ pub(super) fn accept_func_type(toks: &mut Vec<Spanned>, e: &super::PErr, j: usiz
     if open == 0 || toks[open - 1].1 != Tok::Func {
         return false;
     }
+    // After `go`/`defer` Go parses a primary expression only: the statement ends after the
+    // function type, and anything but its end is an error there.
+    if open >= 2
+        && matches!(toks[open - 2].1, Tok::Go | Tok::Defer)
+        && !matches!(t, Tok::Semi(_) | Tok::RBrace)
+    {
+        return false;
+    }
     if open >= 2
         && matches!(toks[open - 2].1, Tok::Semi(_))
         && super::errors::open_brackets(&toks[..open - 1]).is_empty()
