@@ -29,6 +29,18 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         let l = self.level();
+        if matches!(
+            e.kind,
+            ExprKind::Ident(_) | ExprKind::Index(..) | ExprKind::Selector(..)
+        ) && self.is_compiled_instance(e.id)
+        {
+            // A generic function instance as a value (`Sum[int]`, `Map` passed along).
+            let f = self
+                .instance_func(e.id)
+                .ok_or_else(|| unsupported(e.span, "this generic function instance"))?;
+            self.emit_i(Instr::abx(Op::FuncRef, dst, f));
+            return Ok(());
+        }
         match &e.kind {
             ExprKind::Paren(x) => self.expr_to(x, dst)?,
             ExprKind::Ident(name) => {
@@ -317,7 +329,7 @@ impl<'a> Compiler<'a> {
     fn var_type(&mut self, o: ObjId) -> TypeId {
         match self.fs().results.iter().find(|(r, _)| *r == o) {
             Some((_, t)) => *t,
-            None => self.info.object(o).ty,
+            None => self.obj_ty(o),
         }
     }
 
@@ -609,8 +621,8 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::GetUp, dst, u, 0);
                     }
                     None if self.globals.contains_key(&o)
-                        && (self.slots(self.info.object(o).ty) == 1
-                            || self.is_opaque_lib(self.info.object(o).ty)) =>
+                        && (self.slots(self.obj_ty(o)) == 1
+                            || self.is_opaque_lib(self.obj_ty(o))) =>
                     {
                         // A one-slot global (or an opaque library value such as a global
                         // sync.Mutex): a pointer to its global slot.
@@ -668,9 +680,7 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             ExprKind::Selector(base, _) => {
-                if let Some(Selection::Field { path, indirect, .. }) =
-                    self.info.selections.get(&x.id).cloned()
-                {
+                if let Some(Selection::Field { path, indirect, .. }) = self.selection(x) {
                     let p = self.field_ptr(base, &path, &indirect)?;
                     self.emit(Op::Move, dst, p, 0);
                     return Ok(());
@@ -761,7 +771,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn selector(&mut self, e: &Expr, x: &Expr, dst: u16) -> CResult<()> {
-        let sel = self.info.selections.get(&e.id).cloned();
+        let sel = self.selection(e);
         match sel {
             Some(Selection::Field { path, indirect, ty }) => {
                 let n = self.slots(ty);
@@ -838,19 +848,22 @@ impl<'a> Compiler<'a> {
                 auto,
                 path,
                 indirect,
+                recv,
                 ..
             }) if !path.is_empty() => {
                 let f = obj
-                    .and_then(|o| self.funcs.get(&o).copied())
+                    .and_then(|o| self.method_func(recv, o))
                     .ok_or_else(|| unsupported(e.span, "native method values"))?;
                 let r = self.method_recv(x, &path, &indirect, auto)?;
                 self.emit(Op::BindM, dst, r, f as u16);
                 Ok(())
             }
-            Some(Selection::Method { obj, auto, .. }) => {
+            Some(Selection::Method {
+                obj, auto, recv, ..
+            }) => {
                 // Method value: bind the receiver.
                 let f = obj
-                    .and_then(|o| self.funcs.get(&o).copied())
+                    .and_then(|o| self.method_func(recv, o))
                     .ok_or_else(|| unsupported(e.span, "native method values"))?;
                 let r = self.receiver(x, auto)?;
                 self.emit(Op::BindM, dst, r, f as u16);
@@ -884,8 +897,9 @@ impl<'a> Compiler<'a> {
                     let sym = self.prog.method_sym(&name);
                     Some(crate::vm::value::FuncVal::IfaceMethod { sym })
                 } else {
+                    let named = self.tt.pointer_elem(recv).unwrap_or(recv);
                     let f = obj
-                        .and_then(|o| self.funcs.get(&o).copied())
+                        .and_then(|o| self.method_func(named, o))
                         .ok_or_else(|| unsupported(e.span, "native method expressions"))?;
                     match self.tt.pointer_elem(recv) {
                         Some(elem) if !ptr_recv => Some(crate::vm::value::FuncVal::DerefMethod {
@@ -1164,6 +1178,13 @@ impl<'a> Compiler<'a> {
         let mut recv: Option<u16> = None;
         let win = self.alloc();
         match &fun.kind {
+            _ if self.is_compiled_instance(fun.id) => {
+                // A generic function instance (`Min(1, 2)`, `Min[int8](..)`, `slices.Sort`).
+                let f = self
+                    .instance_func(fun.id)
+                    .ok_or_else(|| unsupported(fun.span, "this generic function instance"))?;
+                target = Some((Op::CallS, f));
+            }
             ExprKind::Ident(_) => {
                 if let Some(o) = self.info.uses.get(&fun.span.lo).copied() {
                     if let ObjKind::Func { native: false, .. } = self.info.object(o).kind {
@@ -1173,7 +1194,7 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            ExprKind::Selector(x, _) => match self.info.selections.get(&fun.id).cloned() {
+            ExprKind::Selector(x, _) => match self.selection(fun) {
                 Some(Selection::Qualified { pkg, name, .. }) => {
                     let id = self.native(&format!("{pkg}.{name}"), fun.span)?;
                     target = Some((Op::CallN, id));
@@ -1205,13 +1226,15 @@ impl<'a> Compiler<'a> {
                     auto,
                     path,
                     indirect,
+                    recv: rt,
                     ..
                 }) => {
                     let r = self.method_recv(x, &path, &indirect, auto)?;
                     recv = Some(r);
-                    if let Some(f) = self.funcs.get(&o) {
-                        target = Some((Op::CallS, *f));
-                    }
+                    let f = self
+                        .method_func(rt, o)
+                        .ok_or_else(|| unsupported(fun.span, "this method instance"))?;
+                    target = Some((Op::CallS, f));
                 }
                 Some(Selection::InterfaceMethod {
                     name,
@@ -1576,7 +1599,7 @@ impl<'a> Compiler<'a> {
         // Captured variables: every identifier of the literal that resolves to a local of an
         // enclosing function.
         let mut used = HashSet::new();
-        escapes::idents(body, self.info, self.tt, &mut used);
+        escapes::idents(body, self.info, self.tt, self.subst, &mut used);
         let mut caps: Vec<ObjId> = used
             .into_iter()
             .filter(|o| self.fs().locals.contains_key(o) && !self.globals.contains_key(o))
@@ -1602,7 +1625,7 @@ impl<'a> Compiler<'a> {
                 }
                 _ => {
                     // Not escaping by the pre-pass (e.g. a parameter): box a copy.
-                    let ty = self.info.object(*o).ty;
+                    let ty = self.obj_ty(*o);
                     let r = self.alloc();
                     self.load_var(*o, r)?;
                     self.new_cell(base + i as u16, ty, Some(r));
@@ -1611,8 +1634,8 @@ impl<'a> Compiler<'a> {
         }
         let line = self.line_of(sig.span);
         let mut fs = self.new_fs(format!("{outer_name}.func{n}"), line);
-        escapes::block(body, self.info, self.tt, &mut fs.escaping);
-        fs.stack_slices = escapes::stack_slices(body, self.info, self.tt);
+        escapes::block(body, self.info, self.tt, self.subst, &mut fs.escaping);
+        fs.stack_slices = escapes::stack_slices(body, self.info, self.tt, self.subst);
         let saved = self.fs.replace(fs);
         let params: Vec<&ast::Field> = sig.params.iter().collect();
         let r = self.compile_body(idx, &params, &sig.results, body, &caps);

@@ -136,7 +136,7 @@ impl<'a> Compiler<'a> {
                         .collect();
                     if sp.values.is_empty() {
                         for o in objs.into_iter().flatten() {
-                            let t = self.info.object(o).ty;
+                            let t = self.obj_ty(o);
                             self.declare(o, t, None)?;
                         }
                     } else if sp.values.len() == objs.len() {
@@ -145,7 +145,7 @@ impl<'a> Compiler<'a> {
                             let r = self.alloc();
                             let vt = self.ty(v);
                             self.expr_to(v, r)?;
-                            let ot = o.map(|o| self.info.object(o).ty).unwrap_or(vt);
+                            let ot = o.map(|o| self.obj_ty(o)).unwrap_or(vt);
                             let c = self.convert(r, vt, ot)?;
                             regs.push(c);
                         }
@@ -153,7 +153,7 @@ impl<'a> Compiler<'a> {
                         let _ = tmp_top;
                         for (o, r) in objs.into_iter().zip(regs) {
                             if let Some(o) = o {
-                                let t = self.info.object(o).ty;
+                                let t = self.obj_ty(o);
                                 self.declare(o, t, Some(r))?;
                             }
                         }
@@ -161,7 +161,7 @@ impl<'a> Compiler<'a> {
                         let base = self.multi(&sp.values[0], objs.len())?;
                         for (i, o) in objs.into_iter().enumerate() {
                             if let Some(o) = o {
-                                let t = self.info.object(o).ty;
+                                let t = self.obj_ty(o);
                                 self.declare(o, t, Some(base + i as u16))?;
                             }
                         }
@@ -397,7 +397,7 @@ impl<'a> Compiler<'a> {
                     ExprKind::Call { fun, args, .. } => (fun, args),
                     _ => return Err(unsupported(s.span, "this go/defer")),
                 };
-                if let Some(CallKind::Builtin(b, _)) = self.info.calls.get(&e.id).cloned() {
+                if let Some(CallKind::Builtin(b, _)) = self.call_kind(e.id) {
                     // `defer close(ch)`, `defer println(...)`, `go panic(x)`: the builtin as a
                     // native function value.
                     let name = match b {
@@ -556,7 +556,7 @@ impl<'a> Compiler<'a> {
                             }
                             if define {
                                 if let Some(o) = self.info.defs.get(&x.span.lo).copied() {
-                                    let ty = self.info.object(o).ty;
+                                    let ty = self.obj_ty(o);
                                     self.declare(o, ty, Some(r))?;
                                     continue;
                                 }
@@ -636,7 +636,7 @@ impl<'a> Compiler<'a> {
             let l = self.level();
             if bind {
                 if let Some(o) = self.info.implicits.get(&c.span.lo).copied() {
-                    let ot = self.info.object(o).ty;
+                    let ot = self.obj_ty(o);
                     let v = self.alloc();
                     if self.class(ot) == TClass::Iface || ot == xt {
                         self.emit(Op::Move, v, xr, 0);
@@ -860,7 +860,7 @@ impl<'a> Compiler<'a> {
                                         .get(&l.span.lo)
                                         .or(self.info.uses.get(&l.span.lo))
                                 })
-                                .map(|o| self.info.object(*o).ty)
+                                .map(|o| self.obj_ty(*o))
                                 .unwrap_or(xt)
                         } else {
                             types.get(i).copied().unwrap_or(xt)
@@ -877,7 +877,7 @@ impl<'a> Compiler<'a> {
                     for (x, r) in lhs.iter().zip(regs.iter().copied()) {
                         match self.info.defs.get(&x.span.lo).copied() {
                             Some(o) if !matches!(&x.kind, ExprKind::Ident(n) if n == "_") => {
-                                let t = self.info.object(o).ty;
+                                let t = self.obj_ty(o);
                                 self.declare_at(o, t, r);
                             }
                             _ => {
@@ -901,7 +901,7 @@ impl<'a> Compiler<'a> {
                         }
                         if define {
                             if let Some(o) = self.info.defs.get(&x.span.lo).copied() {
-                                let t = self.info.object(o).ty;
+                                let t = self.obj_ty(o);
                                 // Keep the value register alive below the new local.
                                 self.declare(o, t, Some(r))?;
                                 continue;
@@ -1054,7 +1054,7 @@ impl<'a> Compiler<'a> {
                     _ => Err(unsupported(x.span, "assignment to this index expression")),
                 }
             }
-            ExprKind::Selector(base, _) => match self.info.selections.get(&x.id).cloned() {
+            ExprKind::Selector(base, _) => match self.selection(x) {
                 Some(Selection::Field { path, indirect, ty }) => {
                     let n = self.slots(ty);
                     if indirect.iter().any(|b| *b) {
@@ -1172,7 +1172,7 @@ impl<'a> Compiler<'a> {
         self.block(&body.stmts)?;
         let cont = self.pc();
         for (o, r) in &percell {
-            let t = self.info.object(*o).ty;
+            let t = self.obj_ty(*o);
             let n = self.slots(t);
             let tmp = self.alloc();
             self.emit(Op::Load, tmp, *r, n);
@@ -1215,7 +1215,7 @@ impl<'a> Compiler<'a> {
             if let Some(e) = e {
                 if define {
                     if let Some(o) = c.info.defs.get(&e.span.lo).copied() {
-                        let t = c.info.object(o).ty;
+                        let t = c.obj_ty(o);
                         return c.declare(o, t, Some(r));
                     }
                     Ok(())
