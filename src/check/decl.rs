@@ -698,6 +698,9 @@ impl State {
         self.resolve_all_lazy();
         // Method signatures and function signatures were done in collect; check bodies.
         for (obj, fd) in funcs {
+            if path != "main" && fd.body.is_some() {
+                self.info.lib_funcs.push((obj, fd.clone()));
+            }
             self.func_body(obj, fd);
         }
         self.compute_init_order();
@@ -779,9 +782,18 @@ impl State {
             return false;
         };
         self.loaded.insert(path.to_string());
-        let ids = ast::IdGen::starting_at(0x8000_0000);
+        // Each package gets its own NodeIds and positions (its side tables join the
+        // program's: see `libspan`).
+        let k = stdlib::PACKAGES
+            .iter()
+            .position(|p| *p == path)
+            .unwrap_or(0);
+        let ids = ast::IdGen::starting_at(0x8000_0000 + (k as u32) * 0x0080_0000);
         let file = match crate::parse::parse_file(path, src, &ids) {
-            Ok(f) => f,
+            Ok(mut f) => {
+                super::libspan::shift_file(&mut f, super::libspan::base(k));
+                f
+            }
             Err(e) => {
                 let msg = e.first().map(|d| d.msg.clone()).unwrap_or_default();
                 self.errs
@@ -800,9 +812,10 @@ impl State {
         self.check_package_files(path, &file.imports, &file.decls);
         let objects = std::mem::take(&mut self.info.objects);
         let mut packages = std::mem::take(&mut self.info.packages);
-        self.info = saved_info;
+        let lib = std::mem::replace(&mut self.info, saved_info);
         self.info.objects = objects;
         self.info.packages.append(&mut packages);
+        self.info.merge_library(lib);
         self.global_vars = saved_globals;
         if self.errs.len() > n_errs {
             let msgs: Vec<String> = self.errs.drain(n_errs..).map(|d| d.msg).collect();

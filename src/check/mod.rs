@@ -29,6 +29,7 @@ mod call;
 mod constant;
 mod decl;
 mod expr;
+mod libspan;
 mod stdlib;
 mod stmt;
 #[cfg(test)]
@@ -321,9 +322,29 @@ pub struct TypeInfo {
     pub packages: Vec<String>,
     /// The `main` function of package main (None in the REPL).
     pub main: Option<ObjId>,
+    /// Standard-library functions and methods written in Go (the generic functions of
+    /// `slices`, `maps`, `cmp` and their helpers), with their Func objects: the compiler
+    /// compiles them like the program's own (their side tables are merged into this
+    /// `TypeInfo`; their positions lie past the program's source).
+    pub lib_funcs: Vec<(ObjId, std::rc::Rc<ast::FuncDecl>)>,
 }
 
 impl TypeInfo {
+    /// Take over the side tables of a standard-library package checked separately (its keys
+    /// never collide with the program's) and its functions that have Go bodies.
+    pub(crate) fn merge_library(&mut self, lib: TypeInfo) {
+        self.types.extend(lib.types);
+        self.consts.extend(lib.consts);
+        self.uses.extend(lib.uses);
+        self.defs.extend(lib.defs);
+        self.selections.extend(lib.selections);
+        self.calls.extend(lib.calls);
+        self.implicits.extend(lib.implicits);
+        self.func_sigs.extend(lib.func_sigs);
+        self.instances.extend(lib.instances);
+        self.comma_ok.extend(lib.comma_ok);
+        self.lib_funcs.extend(lib.lib_funcs);
+    }
     pub fn object(&self, id: ObjId) -> &Object {
         &self.objects[id.0 as usize]
     }

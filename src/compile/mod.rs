@@ -148,33 +148,7 @@ impl<'a> Compiler<'a> {
             match d {
                 ast::Decl::Func(fd) => {
                     let obj = self.info.defs.get(&fd.name.span.lo).copied();
-                    match obj.and_then(|o| self.generic_instances(fd, o)) {
-                        Some(insts) => {
-                            let Some(o) = obj else { continue };
-                            for s in insts {
-                                let idx = self.prog.funcs.len() as u32;
-                                let name = self.go_func_name(fd, true);
-                                self.prog.funcs.push(Func {
-                                    name,
-                                    ..Default::default()
-                                });
-                                self.inst_funcs.insert((o, s.targs.clone()), idx);
-                                decls.push((idx, fd, Some(s)));
-                            }
-                        }
-                        None => {
-                            let idx = self.prog.funcs.len() as u32;
-                            let name = self.go_func_name(fd, false);
-                            self.prog.funcs.push(Func {
-                                name,
-                                ..Default::default()
-                            });
-                            if let Some(o) = obj {
-                                self.funcs.insert(o, idx);
-                            }
-                            decls.push((idx, fd, None));
-                        }
-                    }
+                    self.number_func(fd, obj, "main", &mut decls);
                 }
                 ast::Decl::Var(specs) => {
                     for s in specs {
@@ -193,6 +167,12 @@ impl<'a> Compiler<'a> {
                 _ => {}
             }
         }
+        // Standard-library functions written in Go.
+        let info: &'a TypeInfo = self.info;
+        for (o, fd) in &info.lib_funcs {
+            let pkg = info.object(*o).pkg.clone();
+            self.number_func(fd, Some(*o), &pkg, &mut decls);
+        }
         // 2. Function bodies (method tables are built lazily by `types::rtype` from the
         // checker's Named.methods).
         for (idx, fd, subst) in &decls {
@@ -207,12 +187,50 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// Give function declaration `fd` (object `obj`, package `pkg`) its function number(s):
+    /// one per instance if it is generic (or a method of a generic type).
+    fn number_func(
+        &mut self,
+        fd: &'a ast::FuncDecl,
+        obj: Option<ObjId>,
+        pkg: &str,
+        decls: &mut Vec<(u32, &'a ast::FuncDecl, Option<&'a Subst>)>,
+    ) {
+        match obj.and_then(|o| Some((o, self.generic_instances(fd, o)?))) {
+            Some((o, insts)) => {
+                for s in insts {
+                    let idx = self.prog.funcs.len() as u32;
+                    let name = self.go_func_name(fd, pkg, true);
+                    self.prog.funcs.push(Func {
+                        name,
+                        ..Default::default()
+                    });
+                    self.inst_funcs.insert((o, s.targs.clone()), idx);
+                    decls.push((idx, fd, Some(s)));
+                }
+            }
+            None => {
+                let idx = self.prog.funcs.len() as u32;
+                let name = self.go_func_name(fd, pkg, false);
+                self.prog.funcs.push(Func {
+                    name,
+                    ..Default::default()
+                });
+                if let Some(o) = obj {
+                    self.funcs.insert(o, idx);
+                }
+                decls.push((idx, fd, None));
+            }
+        }
+    }
+
     /// Go's run-time name of a function (`main.F`, `main.(*T).M`); instances of generics
     /// print their type arguments as `[...]` (`main.Map[...]`, `main.(*Stack[...]).Push`).
-    fn go_func_name(&self, fd: &ast::FuncDecl, generic: bool) -> String {
+    fn go_func_name(&self, fd: &ast::FuncDecl, pkg: &str, generic: bool) -> String {
         let targs = if generic { "[...]" } else { "" };
+        let pkg = &pkg[pkg.rfind('/').map_or(0, |i| i + 1)..];
         match &fd.recv {
-            None => format!("main.{}{}", fd.name.name, targs),
+            None => format!("{}.{}{}", pkg, fd.name.name, targs),
             Some(r) => {
                 let (ptr, tname) = match &r.ty.kind {
                     ExprKind::Star(inner) => (true, expr_name(inner)),
@@ -220,9 +238,9 @@ impl<'a> Compiler<'a> {
                 };
                 let tname = tname + targs;
                 if ptr {
-                    format!("main.(*{}).{}", tname, fd.name.name)
+                    format!("{}.(*{}).{}", pkg, tname, fd.name.name)
                 } else {
-                    format!("main.{}.{}", tname, fd.name.name)
+                    format!("{}.{}.{}", pkg, tname, fd.name.name)
                 }
             }
         }
