@@ -21,6 +21,27 @@ impl State {
         rparen: Span,
         hint: Option<TypeId>,
     ) -> Operand {
+        if let Some(sig) = self.partial_instantiation(e, fun, args, ellipsis) {
+            // `f[A](args)` with fewer type arguments than f has type parameters: the rest
+            // are inferred from the arguments.
+            self.info.calls.insert(e.id, CallKind::Regular);
+            let Some(sig) = sig else {
+                return Operand::invalid();
+            };
+            self.call_args(e, &expr_string(fun), &sig, args, ellipsis, rparen);
+            return match sig.results.len() {
+                0 => Operand {
+                    mode: Mode::NoValue,
+                    ty: TypeTable::VOID,
+                    val: None,
+                },
+                1 => Operand::value(sig.results[0]),
+                _ => {
+                    let t = self.tt.tuple(sig.results.clone());
+                    Operand::value(t)
+                }
+            };
+        }
         let f = self.expr(fun, None);
         match f.mode {
             Mode::Invalid => {
@@ -75,6 +96,39 @@ impl State {
         }
     }
 
+    /// `f[A](args)` where generic function `f` (an identifier) has more type parameters than
+    /// the type arguments given: None if `fun` is not that; else the instantiated signature
+    /// with the missing type arguments inferred (Some(None) after an error).
+    fn partial_instantiation(
+        &mut self,
+        e: &Expr,
+        fun: &Expr,
+        args: &[Expr],
+        ellipsis: bool,
+    ) -> Option<Option<crate::types::Signature>> {
+        let ix = unparen(fun);
+        let ExprKind::Index(x, idx) = &ix.kind else {
+            return None;
+        };
+        let ExprKind::Ident(name) = &unparen(x).kind else {
+            return None;
+        };
+        let id = self.lookup(name)?;
+        let tps = self.generic_tparams.get(&id).cloned()?;
+        if !matches!(self.obj(id).kind, ObjKind::Func { .. }) || idx.len() >= tps.len() {
+            return None;
+        }
+        let xo = self.expr(x, None);
+        if xo.is_invalid() {
+            return Some(None);
+        }
+        let seed: Vec<TypeId> = idx.iter().map(|a| self.type_expr(a)).collect();
+        let Some(sig) = self.tt.signature(self.obj(id).ty).cloned() else {
+            return Some(None);
+        };
+        Some(self.infer_and_instantiate_seeded(e, ix, id, &tps, &sig, args, ellipsis, &seed))
+    }
+
     /// If `fun` names a generic function (not yet instantiated), its object and type params.
     fn generic_of(&mut self, fun: &Expr) -> Option<(ObjId, Vec<TypeId>)> {
         let fun = unparen(fun);
@@ -105,7 +159,25 @@ impl State {
         args: &[Expr],
         ellipsis: bool,
     ) -> Option<crate::types::Signature> {
-        let mut map: HashMap<TypeId, TypeId> = HashMap::new();
+        self.infer_and_instantiate_seeded(e, fun, fobj, tparams, sig, args, ellipsis, &[])
+    }
+
+    /// [`Self::infer_and_instantiate`] with the first type arguments given (`seed`).
+    #[allow(clippy::too_many_arguments)]
+    fn infer_and_instantiate_seeded(
+        &mut self,
+        e: &Expr,
+        fun: &Expr,
+        fobj: ObjId,
+        tparams: &[TypeId],
+        sig: &crate::types::Signature,
+        args: &[Expr],
+        ellipsis: bool,
+        seed: &[TypeId],
+    ) -> Option<crate::types::Signature> {
+        let mut map: HashMap<TypeId, TypeId> =
+            tparams.iter().copied().zip(seed.iter().copied()).collect();
+        self.constraint_inference(&mut map, tparams);
         let ptype = |tt: &TypeTable, i: usize| -> Option<TypeId> {
             if sig.variadic && i + 1 >= sig.params.len() {
                 let last = *sig.params.last()?;

@@ -30,6 +30,9 @@ pub(crate) enum Lazy {
     Type { spec: Rc<ast::TypeSpec> },
 }
 
+/// A generic function and concrete type arguments for it.
+type FuncInstantiation = (ObjId, Vec<TypeId>);
+
 /// Per-function context.
 pub(crate) struct FnCtx {
     pub results: Vec<TypeId>,
@@ -573,7 +576,9 @@ impl State {
             .copied()
             .filter(|&t| self.mentions_any_tparam(t, 0))
             .collect();
-        // Function instantiations: direct ones, then derived through enclosing generics.
+        // Function instantiations: direct ones, then derived through enclosing generics
+        // (generic functions and methods of generic types), to a fixpoint with the
+        // instantiations of named types.
         let mut work: Vec<(ObjId, Vec<TypeId>)> = self
             .info
             .instances
@@ -581,106 +586,122 @@ impl State {
             .map(|i| (i.func, i.targs.clone()))
             .collect();
         let mut done: HashMap<ObjId, Vec<Subst>> = HashMap::new();
+        let mut tinst: HashMap<TypeId, Vec<Subst>> = HashMap::new();
         let mut rounds = 0;
-        while let Some((f, targs)) = work.pop() {
+        loop {
+            while let Some((f, targs)) = work.pop() {
+                rounds += 1;
+                if rounds > 10_000 {
+                    break;
+                }
+                if targs.iter().any(|&t| self.mentions_any_tparam(t, 0)) {
+                    continue;
+                }
+                let Some(tps) = self.generic_tparams.get(&f).cloned() else {
+                    continue;
+                };
+                if done
+                    .get(&f)
+                    .is_some_and(|v| v.iter().any(|s| s.targs == targs))
+                {
+                    continue;
+                }
+                let (map, derived) = self.instance_subst(&generic, &tps, &targs);
+                work.extend(derived);
+                done.entry(f).or_default().push(Subst {
+                    tparams: tps,
+                    targs,
+                    map,
+                });
+            }
+            // Named type instantiations (created during checking and by the substitutions
+            // above); the generic calls in their methods' bodies give more function
+            // instantiations.
+            let named: Vec<(TypeId, Vec<TypeId>)> = (0..self.tt.len())
+                .filter_map(|i| {
+                    let n = self.tt.named(TypeId(i as u32))?;
+                    Some((n.origin?, n.targs.clone()))
+                })
+                .collect();
+            let mut new_types = false;
             rounds += 1;
-            if rounds > 10_000 {
+            for (g, targs) in named {
+                if targs.iter().any(|&t| self.mentions_any_tparam(t, 0)) {
+                    continue;
+                }
+                if tinst
+                    .get(&g)
+                    .is_some_and(|v| v.iter().any(|s| s.targs == targs))
+                {
+                    continue;
+                }
+                let tps = self
+                    .tt
+                    .named(g)
+                    .map(|n| n.tparams.clone())
+                    .unwrap_or_default();
+                let (map, derived) = self.instance_subst(&generic, &tps, &targs);
+                work.extend(derived);
+                new_types = true;
+                tinst.entry(g).or_default().push(Subst {
+                    tparams: tps,
+                    targs,
+                    map,
+                });
+            }
+            if (work.is_empty() && !new_types) || rounds > 10_000 {
                 break;
             }
-            if targs.iter().any(|&t| self.mentions_any_tparam(t, 0)) {
-                continue;
+        }
+        self.info.func_instances = done;
+        self.info.type_instances = tinst;
+        // Types created by substitution need canonical named internals too.
+        self.tt.canonicalize_named();
+    }
+
+    /// The substitution map of instantiating type parameters `tps` with `targs` (over the
+    /// generic types recorded in the tables), and the generic-function instantiations used
+    /// under it (`A[T]` calling `B[T]` gives `B[targs]`).
+    fn instance_subst(
+        &mut self,
+        generic: &[TypeId],
+        tps: &[TypeId],
+        targs: &[TypeId],
+    ) -> (HashMap<TypeId, TypeId>, Vec<FuncInstantiation>) {
+        let m: HashMap<TypeId, TypeId> = tps.iter().copied().zip(targs.iter().copied()).collect();
+        let mut map = HashMap::new();
+        for &t in generic {
+            if tps.iter().any(|&tp| self.mentions(t, tp, 0)) {
+                let s = self.subst(t, &m);
+                let c = self.tt.canonical(s);
+                map.insert(t, c);
             }
-            let Some(tps) = self.generic_tparams.get(&f).cloned() else {
-                continue;
-            };
-            if done
-                .get(&f)
-                .is_some_and(|v| v.iter().any(|s| s.targs == targs))
-            {
-                continue;
-            }
-            let m: HashMap<TypeId, TypeId> =
-                tps.iter().copied().zip(targs.iter().copied()).collect();
-            let mut map = HashMap::new();
-            for &t in &generic {
-                if tps.iter().any(|&tp| self.mentions(t, tp, 0)) {
-                    let s = self.subst(t, &m);
-                    let c = self.tt.canonical(s);
-                    map.insert(t, c);
-                }
-            }
-            // Uses of other generic functions with type arguments mentioning f's params.
-            let derived: Vec<(ObjId, Vec<TypeId>)> = self
-                .info
-                .instances
-                .values()
-                .filter(|i| {
-                    i.targs
-                        .iter()
-                        .any(|&t| tps.iter().any(|&tp| self.mentions(t, tp, 0)))
-                })
-                .map(|i| (i.func, i.targs.clone()))
-                .collect();
-            for (g, gt) in derived {
-                let nt: Vec<TypeId> = gt
+        }
+        let uses: Vec<FuncInstantiation> = self
+            .info
+            .instances
+            .values()
+            .filter(|i| {
+                i.targs
+                    .iter()
+                    .any(|&t| tps.iter().any(|&tp| self.mentions(t, tp, 0)))
+            })
+            .map(|i| (i.func, i.targs.clone()))
+            .collect();
+        let derived = uses
+            .into_iter()
+            .map(|(g, gt)| {
+                let nt = gt
                     .iter()
                     .map(|&t| {
                         let s = self.subst(t, &m);
                         self.tt.canonical(s)
                     })
                     .collect();
-                work.push((g, nt));
-            }
-            done.entry(f).or_default().push(Subst {
-                tparams: tps,
-                targs,
-                map,
-            });
-        }
-        self.info.func_instances = done;
-        // Named type instantiations (created during checking and by the substitutions above).
-        let mut tinst: HashMap<TypeId, Vec<Subst>> = HashMap::new();
-        let named: Vec<(TypeId, TypeId, Vec<TypeId>)> = (0..self.tt.len())
-            .filter_map(|i| {
-                let t = TypeId(i as u32);
-                let n = self.tt.named(t)?;
-                Some((t, n.origin?, n.targs.clone()))
+                (g, nt)
             })
             .collect();
-        for (_inst, g, targs) in named {
-            if targs.iter().any(|&t| self.mentions_any_tparam(t, 0)) {
-                continue;
-            }
-            let tps = self
-                .tt
-                .named(g)
-                .map(|n| n.tparams.clone())
-                .unwrap_or_default();
-            if tinst
-                .get(&g)
-                .is_some_and(|v| v.iter().any(|s| s.targs == targs))
-            {
-                continue;
-            }
-            let m: HashMap<TypeId, TypeId> =
-                tps.iter().copied().zip(targs.iter().copied()).collect();
-            let mut map = HashMap::new();
-            for &t in &generic {
-                if tps.iter().any(|&tp| self.mentions(t, tp, 0)) {
-                    let s = self.subst(t, &m);
-                    let c = self.tt.canonical(s);
-                    map.insert(t, c);
-                }
-            }
-            tinst.entry(g).or_default().push(Subst {
-                tparams: tps,
-                targs,
-                map,
-            });
-        }
-        self.info.type_instances = tinst;
-        // Types created by substitution need canonical named internals too.
-        self.tt.canonicalize_named();
+        (map, derived)
     }
 
     /// Check the files of one package (main, or a standard-library package's declarations).
