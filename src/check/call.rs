@@ -297,6 +297,28 @@ impl State {
         }
     }
 
+    /// The structure of `t`'s core type: for a type parameter whose type set has a single
+    /// underlying type (`S ~[]E`, `M ~map[K]V`), that type's structure (so `S` can be
+    /// indexed, sliced, ranged over, appended to, made and composed like `[]E`); otherwise
+    /// `t`'s underlying structure.
+    pub(crate) fn core_under(&self, t: TypeId) -> Type {
+        if let Type::TypeParam(p) = self.tt.get(t) {
+            if let Some(terms) = self
+                .tt
+                .interface_of(p.constraint)
+                .and_then(|i| i.terms.as_ref())
+            {
+                if let Some(first) = terms.first() {
+                    let u = self.tt.underlying(first.ty);
+                    if terms.iter().all(|x| self.tt.underlying(x.ty) == u) {
+                        return self.tt.get(u).clone();
+                    }
+                }
+            }
+        }
+        self.tt.under(t).clone()
+    }
+
     pub(crate) fn mentions(&self, t: TypeId, tp: TypeId, d: u32) -> bool {
         if t == tp {
             return true;
@@ -1026,7 +1048,7 @@ impl State {
                     );
                     return Operand::invalid();
                 }
-                let Type::Slice(el) = self.tt.under(s.ty).clone() else {
+                let Type::Slice(el) = self.core_under(s.ty) else {
                     let so = self.operand_string(&s, &args[0]);
                     self.err(
                         args[0].span,
@@ -1064,7 +1086,7 @@ impl State {
                 if t == TypeTable::INVALID {
                     return Operand::invalid();
                 }
-                let (ok, min_args) = match self.tt.under(t) {
+                let (ok, min_args) = match self.core_under(t) {
                     Type::Slice(_) => (true, 2),
                     Type::Map(..) | Type::Chan(..) => (true, 1),
                     _ => (false, 1),
@@ -1969,7 +1991,7 @@ impl State {
         }
         let ie = &idx[0];
         let t = xo.ty;
-        let under = self.tt.under(t).clone();
+        let under = self.core_under(t);
         match under {
             Type::Basic(k) if k.is_string() => {
                 let n = xo.val.as_ref().and_then(|v| v.as_str().map(|s| s.len()));
@@ -2121,7 +2143,7 @@ impl State {
             return Operand::invalid();
         }
         let t = xo.ty;
-        let (res, len) = match self.tt.under(t).clone() {
+        let (res, len) = match self.core_under(t) {
             Type::Basic(k) if k.is_string() => {
                 if three {
                     self.err(
@@ -2235,7 +2257,7 @@ impl State {
             (None, Type::Pointer(p)) => (p, true),
             _ => (t, false),
         };
-        match self.tt.under(base).clone() {
+        match self.core_under(base) {
             Type::Struct(fields) => {
                 if elems.is_empty() {
                 } else if elems[0].key.is_some() {

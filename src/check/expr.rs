@@ -502,7 +502,7 @@ impl State {
         let tu = self.tt.underlying(target);
         if x.mode == Mode::Nil || x.ty == TypeTable::UNTYPED_NIL {
             let ok = matches!(
-                self.tt.get(tu),
+                self.core_under(tu),
                 Type::Pointer(_)
                     | Type::Slice(_)
                     | Type::Map(..)
@@ -611,7 +611,7 @@ impl State {
         let tu = self.tt.underlying(t);
         if self.tt.is_untyped(v) {
             if x.mode == Mode::Nil || v == TypeTable::UNTYPED_NIL {
-                return match self.tt.get(tu) {
+                return match self.core_under(tu) {
                     Type::Pointer(_)
                     | Type::Slice(_)
                     | Type::Map(..)

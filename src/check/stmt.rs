@@ -1389,7 +1389,7 @@ impl State {
             (TypeTable::INVALID, Some(TypeTable::INVALID))
         } else {
             let t = xo.ty;
-            match self.tt.under(t).clone() {
+            match self.core_under(t) {
                 Type::Basic(k) if k.is_string() => {
                     self.default_operand(&mut xo, x);
                     (TypeTable::INT, Some(TypeTable::RUNE))
