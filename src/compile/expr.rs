@@ -1156,12 +1156,7 @@ impl<'a> Compiler<'a> {
             } => (fun, args, *ellipsis),
             _ => return Err(unsupported(e.span, "this call")),
         };
-        let kind = self
-            .info
-            .calls
-            .get(&e.id)
-            .cloned()
-            .unwrap_or(CallKind::Regular);
+        let kind = self.call_kind(e.id).unwrap_or(CallKind::Regular);
         match kind {
             CallKind::Conversion(to) => {
                 let dst = self.alloc();
