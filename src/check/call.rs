@@ -177,7 +177,6 @@ impl State {
     ) -> Option<crate::types::Signature> {
         let mut map: HashMap<TypeId, TypeId> =
             tparams.iter().copied().zip(seed.iter().copied()).collect();
-        self.constraint_inference(&mut map, tparams);
         let ptype = |tt: &TypeTable, i: usize| -> Option<TypeId> {
             if sig.variadic && i + 1 >= sig.params.len() {
                 let last = *sig.params.last()?;
@@ -279,16 +278,18 @@ impl State {
                         self.unify(core, u, map, tparams);
                         changed |= map.len() != before;
                     }
-                    None => {
-                        if tparams
+                    // As types2: a core type with a tilde (`~int`) only constrains a
+                    // type argument already known.
+                    None if !terms[0].tilde
+                        && tparams
                             .iter()
-                            .all(|t| map.contains_key(t) || !self.mentions(core, *t, 0))
-                        {
-                            let t = self.subst(core, map);
-                            map.insert(tp, t);
-                            changed = true;
-                        }
+                            .all(|t| map.contains_key(t) || !self.mentions(core, *t, 0)) =>
+                    {
+                        let t = self.subst(core, map);
+                        map.insert(tp, t);
+                        changed = true;
                     }
+                    None => {}
                 }
             }
             if !changed {
