@@ -1474,9 +1474,20 @@ impl State {
                                 && self.tt.is_boolean(ys.results[0])
                                 && ys.params.len() <= 2 =>
                         {
-                            let k = ys.params.first().copied().unwrap_or(TypeTable::INVALID);
-                            let v = ys.params.get(1).copied();
-                            (k, v)
+                            let extra = match ys.params.len() {
+                                0 => key.map(|k| (k, "permits no iteration variables")),
+                                1 => value.map(|v| (v, "permits only one iteration variable")),
+                                _ => None,
+                            };
+                            if let Some((at, what)) = extra {
+                                let xs = self.operand_string(&xo, x);
+                                self.err(at.span, format!("range over {} {}", xs, what));
+                                (TypeTable::INVALID, Some(TypeTable::INVALID))
+                            } else {
+                                let k = ys.params.first().copied().unwrap_or(TypeTable::INVALID);
+                                let v = ys.params.get(1).copied();
+                                (k, v)
+                            }
                         }
                         _ => {
                             let xs = self.operand_string(&xo, x);

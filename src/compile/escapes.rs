@@ -127,6 +127,23 @@ pub fn idents(
     }
 }
 
+/// Every variable identifier `x` refers to (like [`idents`], for one expression).
+pub fn expr_idents(
+    x: &Expr,
+    info: &TypeInfo,
+    tt: &TypeTable,
+    sub: Option<&Subst>,
+    out: &mut HashSet<ObjId>,
+) {
+    let info = &Ctx {
+        info,
+        tt,
+        sub,
+        uses: None,
+    };
+    expr(x, info, out, true);
+}
+
 /// Does the body contain a `defer` (outside nested function literals)?
 pub fn has_defer(b: &Block) -> bool {
     b.stmts.iter().any(stmt_has_defer)
@@ -271,11 +288,27 @@ fn stmt(s: &Stmt, info: &Ctx<'_>, out: &mut HashSet<ObjId>, cap: bool) {
             body,
             ..
         } => {
-            for k in key.iter().chain(value.iter()) {
-                e(k, out)
-            }
+            let over_func = info
+                .types
+                .get(&x.id)
+                .is_some_and(|t| matches!(info.tt.under(info.sub(*t)), Type::Func(_)));
             e(x, out);
-            body.stmts.iter().for_each(|s| stmt(s, info, out, cap));
+            if over_func {
+                // The body of a range-over-func loop is a closure: what it uses is captured.
+                let was = info.uses.as_ref().map(|u| u.in_lit.replace(true));
+                for k in key.iter().chain(value.iter()) {
+                    expr(k, info, out, true)
+                }
+                body.stmts.iter().for_each(|s| stmt(s, info, out, true));
+                if let (Some(u), Some(w)) = (&info.uses, was) {
+                    u.in_lit.set(w);
+                }
+            } else {
+                for k in key.iter().chain(value.iter()) {
+                    e(k, out)
+                }
+                body.stmts.iter().for_each(|s| stmt(s, info, out, cap));
+            }
         }
         StmtKind::Labeled(_, s) => stmt(s, info, out, cap),
         _ => {}

@@ -326,7 +326,10 @@ impl<'a> Compiler<'a> {
 
     /// The type of variable `o`. Synthesized result variables (functions with defer) are not
     /// checker objects: their types are in the function state.
-    fn var_type(&mut self, o: ObjId) -> TypeId {
+    pub(super) fn var_type(&mut self, o: ObjId) -> TypeId {
+        if let Some(t) = self.synth_types.get(&o) {
+            return *t;
+        }
         match self.fs().results.iter().find(|(r, _)| *r == o) {
             Some((_, t)) => *t,
             None => self.obj_ty(o),

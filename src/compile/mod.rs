@@ -68,6 +68,8 @@ struct FnState {
     /// Label positions and pending `goto` jumps (patched at the end of the function).
     labels: HashMap<String, usize>,
     gotos: Vec<(usize, String)>,
+    /// Set in the body closure of a range-over-func loop (see `rangefunc`).
+    rf: Option<rangefunc::RangeFuncCtx>,
 }
 
 type CResult<T> = Result<T, Diagnostic>;
@@ -93,6 +95,10 @@ pub struct Compiler<'a> {
     /// The substitution of the generic instance being compiled (None outside generic code):
     /// every type read from `TypeInfo` goes through [`Compiler::sub`].
     subst: Option<&'a Subst>,
+    /// Types of compiler-made variables (range-over-func state and result cells).
+    synth_types: HashMap<ObjId, TypeId>,
+    /// Next compiler-made variable id (counting down from below the synthesized results).
+    next_synth: u32,
 }
 
 fn unsupported(span: ast::Span, what: &str) -> Diagnostic {
@@ -119,6 +125,8 @@ impl<'a> Compiler<'a> {
             init_exprs: HashMap::new(),
             inst_funcs: HashMap::new(),
             subst: None,
+            synth_types: HashMap::new(),
+            next_synth: u32::MAX - 0x10000,
         }
     }
 
@@ -730,6 +738,7 @@ impl<'a> Compiler<'a> {
             too_far: false,
             labels: HashMap::new(),
             gotos: Vec::new(),
+            rf: None,
         }
     }
 
@@ -998,4 +1007,5 @@ fn expr_name(e: &Expr) -> String {
 
 mod escapes;
 mod expr;
+mod rangefunc;
 mod stmt;

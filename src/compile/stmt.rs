@@ -58,7 +58,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn declare(&mut self, o: ObjId, t: TypeId, src: Option<u16>) -> CResult<()> {
+    pub(super) fn declare(&mut self, o: ObjId, t: TypeId, src: Option<u16>) -> CResult<()> {
         let r = self.alloc();
         match src {
             Some(s) => {
@@ -170,6 +170,9 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             StmtKind::Decl(_) => {}
+            StmtKind::Return(xs) if self.fs().rf.is_some() => {
+                self.range_func_return_stmt(xs)?;
+            }
             StmtKind::Return(xs) => {
                 let rtypes = self.fs().result_types.clone();
                 if self.fs().has_defer || xs.is_empty() {
@@ -282,27 +285,8 @@ impl<'a> Compiler<'a> {
             },
             StmtKind::Break(lbl) | StmtKind::Continue(lbl) => {
                 let is_break = matches!(s.kind, StmtKind::Break(_));
-                let j = self.jump(Op::Jmp, 0);
                 let name = lbl.as_ref().map(|l| l.name.clone());
-                let fs = self.fs();
-                let lp = match &name {
-                    Some(n) => fs
-                        .loops
-                        .iter_mut()
-                        .rev()
-                        .find(|lp| lp.label.as_deref() == Some(n)),
-                    None => fs.loops.last_mut(),
-                };
-                match lp {
-                    Some(lp) => {
-                        if is_break {
-                            lp.breaks.push(j)
-                        } else {
-                            lp.continues.push(j)
-                        }
-                    }
-                    None => return Err(unsupported(s.span, "break/continue outside a loop")),
-                }
+                self.branch(name, is_break, s.span)?;
             }
             StmtKind::Switch {
                 init, tag, clauses, ..
@@ -773,7 +757,7 @@ impl<'a> Compiler<'a> {
         Ok(j)
     }
 
-    fn eval_list(&mut self, xs: &[Expr], types: &[TypeId]) -> CResult<Vec<u16>> {
+    pub(super) fn eval_list(&mut self, xs: &[Expr], types: &[TypeId]) -> CResult<Vec<u16>> {
         if xs.len() == 1 && types.len() > 1 {
             let base = self.multi(&xs[0], types.len())?;
             return Ok((0..types.len() as u16).map(|i| base + i).collect());
@@ -1111,7 +1095,49 @@ impl<'a> Compiler<'a> {
         Ok(r)
     }
 
-    fn loop_begin(&mut self, label: Option<String>) {
+    /// `break`/`continue` (to the loop labelled `name`, or the innermost). In a
+    /// range-over-func body, one to a loop outside the body leaves the body through its
+    /// enclosing frame (see `rangefunc`).
+    pub(super) fn branch(
+        &mut self,
+        name: Option<String>,
+        is_break: bool,
+        span: ast::Span,
+    ) -> CResult<()> {
+        let found = {
+            let fs = self.fs();
+            match &name {
+                Some(n) => fs.loops.iter().any(|lp| lp.label.as_deref() == Some(n)),
+                None => !fs.loops.is_empty(),
+            }
+        };
+        if !found {
+            if let (Some(n), true) = (&name, self.fs().rf.is_some()) {
+                return self.range_func_exit(n.clone(), is_break);
+            }
+            return Err(unsupported(span, "break/continue outside a loop"));
+        }
+        let j = self.jump(Op::Jmp, 0);
+        let fs = self.fs();
+        let lp = match &name {
+            Some(n) => fs
+                .loops
+                .iter_mut()
+                .rev()
+                .find(|lp| lp.label.as_deref() == Some(n)),
+            None => fs.loops.last_mut(),
+        };
+        if let Some(lp) = lp {
+            if is_break {
+                lp.breaks.push(j)
+            } else {
+                lp.continues.push(j)
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn loop_begin(&mut self, label: Option<String>) {
         let l = self.level();
         self.fs().loops.push(LoopCtx {
             label,
@@ -1121,7 +1147,7 @@ impl<'a> Compiler<'a> {
         });
     }
 
-    fn loop_end(&mut self, continue_target: usize) {
+    pub(super) fn loop_end(&mut self, continue_target: usize) {
         if let Some(lp) = self.fs().loops.pop() {
             for j in lp.continues {
                 self.patch_to(j, continue_target);
@@ -1339,6 +1365,9 @@ impl<'a> Compiler<'a> {
                 self.jump_back(top);
                 self.patch(exit);
                 self.loop_end(top);
+            }
+            TClass::Func => {
+                self.range_func(label, key, value, define, x, xr, body)?;
             }
             _ => return Err(unsupported(x.span, "range over this type")),
         }
