@@ -74,6 +74,12 @@ pub(crate) struct State {
     pub loaded: HashSet<String>,
     /// Type parameters of generic functions, by the function's object.
     pub generic_tparams: HashMap<ObjId, Vec<TypeId>>,
+    /// Type parameters of the generic function (or generic receiver type) whose body is
+    /// being checked: a type declared in that body is implicitly generic in them (each
+    /// instance of the function has its own type, `main.pair[int]`).
+    pub body_tparams: Vec<TypeId>,
+    /// Such implicitly generic local types (used without type arguments).
+    pub implicit_generic: std::collections::HashSet<TypeId>,
     /// Instantiated generic named types.
     pub inst_cache: HashMap<(TypeId, Vec<TypeId>), TypeId>,
     /// Instances created before their generic's underlying type was known.
@@ -111,6 +117,8 @@ impl State {
             repl: false,
             loaded: HashSet::new(),
             generic_tparams: HashMap::new(),
+            body_tparams: Vec::new(),
+            implicit_generic: std::collections::HashSet::new(),
             inst_cache: HashMap::new(),
             pending_inst: Vec::new(),
             targets: Vec::new(),
@@ -957,6 +965,13 @@ impl State {
             );
         } else {
             self.named_type_body(id, s);
+            if !self.body_tparams.is_empty() && s.tparams.is_empty() {
+                let tps = self.body_tparams.clone();
+                if let Some(n) = self.tt.named_mut(named) {
+                    n.tparams = tps;
+                }
+                self.implicit_generic.insert(named);
+            }
         }
     }
 
@@ -1481,6 +1496,16 @@ impl State {
         };
         self.dep_stack.push(HashSet::new());
         self.push_scope();
+        let mut body_tparams = self.generic_tparams.get(&id).cloned().unwrap_or_default();
+        if let ObjKind::Func {
+            recv: Some(named), ..
+        } = self.obj(id).kind
+        {
+            if let Some(n) = self.tt.named(named) {
+                body_tparams.extend(n.tparams.iter().copied());
+            }
+        }
+        let saved_body_tparams = std::mem::replace(&mut self.body_tparams, body_tparams);
         // Type parameters.
         if let Some(tps) = self.generic_tparams.get(&id).cloned() {
             let mut k = 0;
@@ -1570,6 +1595,7 @@ impl State {
         });
         self.func_block(body, !results.is_empty());
         self.fns.pop();
+        self.body_tparams = saved_body_tparams;
         self.pop_scope();
         let d = self.dep_stack.pop().unwrap_or_default();
         self.deps.insert(id, d);
@@ -1689,6 +1715,7 @@ impl State {
                             .tt
                             .named(t)
                             .is_some_and(|n| !n.tparams.is_empty() && n.targs.is_empty())
+                            && !self.implicit_generic.contains(&t)
                         {
                             self.err(
                                 e.span,
