@@ -427,15 +427,20 @@ impl State {
                     self.unify(*x, *y, map, tparams);
                 }
             }
-            (Type::Named(n1), _) => {
-                if let Type::Named(n2) = self.tt.get(a).clone() {
-                    if n1.origin.is_some() && n1.origin == n2.origin {
-                        for (x, y) in n1.targs.iter().zip(&n2.targs) {
-                            self.unify(*x, *y, map, tparams);
-                        }
+            (Type::Named(n1), _) => match self.tt.get(a).clone() {
+                Type::Named(n2) if n1.origin.is_some() && n1.origin == n2.origin => {
+                    for (x, y) in n1.targs.iter().zip(&n2.targs) {
+                        self.unify(*x, *y, map, tparams);
                     }
                 }
-            }
+                Type::Named(_) => {}
+                // Inexact unification: a generic named type (`iter.Seq[E]`) against an
+                // unnamed type (a func literal) unifies its underlying type.
+                _ if !n1.targs.is_empty() && n1.underlying != p => {
+                    self.unify(n1.underlying, a, map, tparams);
+                }
+                _ => {}
+            },
             _ => {}
         }
     }
