@@ -129,6 +129,40 @@ unsafe impl Stack for GStack {
     }
 }
 
+/// One extra native stack segment of a G (`newstack`): 1 MiB of address space (mmap'd with
+/// a guard page; pages are committed only when touched).
+pub const SEGMENT_SIZE: usize = 1 << 20;
+/// Total extra segments a G may hold at once before `fatal error: stack overflow` (Go's own
+/// limit is a 1 GB stack; a nested interpreter entry costs ~4 KiB of native stack, so this
+/// allows ~60 000 nested callbacks such as recursive `String()` methods).
+pub(crate) const MAX_SEGMENT_BYTES: usize = 256 << 20;
+/// A nested interpreter entry moves to a new segment when less than this is left above the
+/// stack guard (Go's morestack check, with room for one entry's frames).
+pub(crate) const MORESTACK_MARGIN: usize = 64 * 1024;
+
+/// A stack segment in use (see `Gctx::newstack`): the stack and the guard to restore.
+pub struct StackSegment {
+    pub(crate) stack: DefaultStack,
+    pub(crate) old_guard: usize,
+}
+
+impl StackSegment {
+    /// Run `f` on this segment (the caller's frames stay on the old stack until `f`
+    /// returns). The G may park inside `f`: a coroutine switch saves and restores the stack
+    /// pointer wherever it points, and the segment lives in the caller's frame, so it
+    /// outlives the switch.
+    pub fn run<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        corosensei::on_stack(&mut self.stack, f)
+    }
+}
+
+pub(crate) fn segment_alloc() -> DefaultStack {
+    match DefaultStack::new(SEGMENT_SIZE) {
+        Ok(s) => s,
+        Err(_) => crate::fatal::throw("out of memory (newstack)"),
+    }
+}
+
 /// The entry closure of a G (`fn` of `newproc`).
 pub type GEntry = Box<dyn FnOnce(&mut Gctx) + Send + 'static>;
 

@@ -139,7 +139,7 @@ mod trace;
 use std::sync::atomic::Ordering;
 
 pub use chan::{Chan, ChanError};
-pub use coro::{GEntry, STACK_SIZE};
+pub use coro::{GEntry, StackSegment, STACK_SIZE};
 pub use fatal::{fatal, fatal_on, fatalpanic, throw};
 pub use park::Gctx;
 #[cfg(loom)]

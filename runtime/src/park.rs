@@ -113,8 +113,12 @@ pub struct Gctx {
     yielder: *const Yielder<Resume, Park>,
     /// The M this G runs on, refreshed on every resume; valid until the next suspend.
     m: *mut Mcore,
-    /// `stackguard0`: lowest stack address a safe point may be reached at.
+    /// `stackguard0`: lowest stack address a safe point may be reached at (of the current
+    /// segment: see `newstack`).
     stack_guard: usize,
+    /// Bytes of extra stack segments in use, and one segment kept for reuse.
+    seg_bytes: usize,
+    spare: Option<corosensei::stack::DefaultStack>,
 }
 
 impl Gctx {
@@ -129,6 +133,45 @@ impl Gctx {
             yielder: y as *const _,
             m,
             stack_guard,
+            seg_bytes: 0,
+            spare: None,
+        }
+    }
+
+    /// Whether a nested interpreter entry (a callback from native code: `String()` called
+    /// by fmt, sort's less) should run on a new stack segment: little room is left above the
+    /// stack guard. Go grows its stacks by copying; minigo's frames live on the native stack
+    /// and cannot move, so it adds segments instead (as Go did before 1.3).
+    #[inline]
+    pub fn morestack_needed(&self) -> bool {
+        let probe = 0u8;
+        (std::ptr::addr_of!(probe) as usize) < self.stack_guard + crate::coro::MORESTACK_MARGIN
+    }
+
+    /// `newstack`: a new stack segment, which becomes the current one for the stack check;
+    /// run the nested entry with `StackSegment::run`, then give it back with `oldstack`.
+    /// Throws `stack overflow` past `MAX_SEGMENT_BYTES`.
+    pub fn newstack(&mut self) -> crate::coro::StackSegment {
+        use corosensei::stack::Stack;
+        if self.seg_bytes + crate::coro::SEGMENT_SIZE > crate::coro::MAX_SEGMENT_BYTES {
+            self.stack_overflow();
+        }
+        let stack = match self.spare.take() {
+            Some(s) => s,
+            None => crate::coro::segment_alloc(),
+        };
+        self.seg_bytes += crate::coro::SEGMENT_SIZE;
+        let old_guard = self.stack_guard;
+        self.stack_guard = stack.limit().get() + crate::coro::STACK_RED_ZONE;
+        crate::coro::StackSegment { stack, old_guard }
+    }
+
+    /// `oldstack`: back on the previous segment after a `newstack` segment's entry returned.
+    pub fn oldstack(&mut self, seg: crate::coro::StackSegment) {
+        self.stack_guard = seg.old_guard;
+        self.seg_bytes -= crate::coro::SEGMENT_SIZE;
+        if self.spare.is_none() {
+            self.spare = Some(seg.stack);
         }
     }
 
@@ -199,10 +242,7 @@ impl Gctx {
     #[cold]
     #[inline(never)]
     fn stack_overflow(&mut self) -> ! {
-        eprintln!(
-            "runtime: goroutine stack exceeds {}-byte native limit",
-            crate::coro::STACK_SIZE - crate::coro::STACK_RED_ZONE
-        );
+        eprintln!("runtime: goroutine stack exceeds 1000000000-byte limit");
         crate::fatal::throw("stack overflow")
     }
 

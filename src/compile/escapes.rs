@@ -441,7 +441,9 @@ fn mark_root(e: &Expr, info: &Ctx<'_>, out: &mut HashSet<ObjId>) {
                 }
             }
         }
-        ExprKind::Index(x, _) => mark_root(x, info, out),
+        // `&a[i]` of an array takes the array's address; of a slice (or through a pointer to
+        // an array) it points into memory the variable only refers to.
+        ExprKind::Index(x, _) => mark_root_if_array(x, info, out),
         _ => {}
     }
 }

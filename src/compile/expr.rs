@@ -75,6 +75,14 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Unary(op, x) => self.unary(*op, x, t, dst)?,
             ExprKind::Call { .. } => {
+                // When `dst` is the topmost register, a function call can use it as its
+                // window (the result lands in the window's first register): saves a MOVE per
+                // call. The window is written only after the arguments are read. (Not for
+                // builtins and conversions: they may write their result register early.)
+                let regular = matches!(self.info.calls.get(&e.id), None | Some(CallKind::Regular));
+                if regular && dst + 1 == self.level() {
+                    self.restore(dst);
+                }
                 let base = self.call(e, 1)?;
                 if base != dst {
                     self.emit(Op::Move, dst, base, 0);
@@ -407,6 +415,24 @@ impl<'a> Compiler<'a> {
             },
         }
         Ok(())
+    }
+
+    /// Compile `a` into `dst`, converted to type `to` for assignment (boxed straight into
+    /// `dst` when `to` is an interface and `a` is not). `dst` must be the topmost register.
+    pub(super) fn expr_conv_to(&mut self, a: &Expr, to: TypeId, dst: u16) -> CResult<()> {
+        let at = self.ty(a);
+        if self.class(to) == TClass::Iface
+            && self.class(at) != TClass::Iface
+            && at != TypeTable::UNTYPED_NIL
+        {
+            let v = self.expr(a)?;
+            let rt = self.rtype(at);
+            self.emit(Op::ToIface, dst, v, rt as u16);
+            self.restore(dst + 1);
+            Ok(())
+        } else {
+            self.expr_to(a, dst)
+        }
     }
 
     /// Convert the value in `r` from type `from` to `to` for assignment (interface boxing).
@@ -780,7 +806,9 @@ impl<'a> Compiler<'a> {
                 let n = self.slots(ty);
                 if indirect.iter().any(|b| *b) {
                     let p = self.field_ptr(x, &path, &indirect)?;
-                    self.emit(Op::Load, dst, p, n);
+                    if n != 1 || !self.fuse_ptroff(p, Op::LoadF, dst) {
+                        self.emit(Op::Load, dst, p, n);
+                    }
                 } else {
                     // Value struct in a register: flattened offset.
                     let mut off = 0;
@@ -1046,13 +1074,8 @@ impl<'a> Compiler<'a> {
             }
             let r = self.alloc();
             let at = self.ty(a);
-            self.expr_to(a, r)?;
             let pt = params.get(i).copied().unwrap_or(at);
-            let c = self.convert(r, at, pt)?;
-            if c != r {
-                self.emit(Op::Move, r, c, 0);
-                self.restore(r + 1);
-            }
+            self.expr_conv_to(a, pt, r)?;
             nargs += 1;
         }
         if variadic && !ellipsis {
@@ -1063,24 +1086,16 @@ impl<'a> Compiler<'a> {
                 _ => st,
             };
             let sr = self.alloc();
-            self.emit(Op::LoadNil, sr, 0, 0);
             let rest = &args[nfixed.min(args.len())..];
-            if !rest.is_empty() {
-                let b = self.alloc();
-                let first = self.level();
-                self.restore(b);
-                let _ = first;
+            if rest.is_empty() {
+                self.emit(Op::LoadNil, sr, 0, 0);
+            } else {
+                // append(nil-slice, rest...) into sr; the nil slice sits below the elements.
                 let tmp = self.alloc();
-                self.emit(Op::Move, tmp, sr, 0);
+                self.emit(Op::LoadNil, tmp, 0, 0);
                 for a in rest {
                     let r = self.alloc();
-                    let at = self.ty(a);
-                    self.expr_to(a, r)?;
-                    let c = self.convert(r, at, et)?;
-                    if c != r {
-                        self.emit(Op::Move, r, c, 0);
-                        self.restore(r + 1);
-                    }
+                    self.expr_conv_to(a, et, r)?;
                 }
                 let kind = types::slot_kind(self.tt, et) as u16;
                 let es = self.slots(et);
@@ -1283,8 +1298,7 @@ impl<'a> Compiler<'a> {
             }
             _ => {
                 let l = self.level();
-                let f = self.alloc();
-                self.expr_to(fun, f)?;
+                let f = self.expr(fun)?;
                 self.emit(Op::Move, win, f, 0);
                 self.restore(l);
                 self.emit(Op::Call, win, total_args, nres);

@@ -281,6 +281,26 @@ impl<'a> Compiler<'a> {
         fs.code.len() - 1
     }
 
+    /// If the last instruction computed field pointer `p` (`PTROFF p, base, off`), rewrite
+    /// it to `op` on `base` and `off` instead: LOADF `dst` (`p` is then dead) or STOREF of
+    /// `val`. Returns whether it did (one dispatch and one pointer temporary fewer).
+    fn fuse_ptroff(&mut self, p: u16, op: Op, reg: u16) -> bool {
+        let fs = self.fs();
+        let Some(last) = fs.code.last_mut() else {
+            return false;
+        };
+        if last.op != Op::PtrOff || last.a != p {
+            return false;
+        }
+        let (base, off) = (last.b, last.c);
+        *last = match op {
+            Op::LoadF => Instr::new(Op::LoadF, reg, base, off),
+            Op::StoreF => Instr::new(Op::StoreF, base, off, reg),
+            _ => return false,
+        };
+        true
+    }
+
     fn ext(&mut self, a: u16, b: u16, c: u16) {
         self.emit(Op::Ext, a, b, c);
     }
@@ -591,7 +611,7 @@ impl<'a> Compiler<'a> {
         if let Some(i) = self.natives.get(qname) {
             return Ok(*i);
         }
-        let (name, f) = crate::vm::natives::lookup(qname)
+        let (name, f) = crate::vm::lib::lookup(qname)
             .ok_or_else(|| unsupported(span, &format!("the function {qname}")))?;
         self.prog
             .natives

@@ -14,8 +14,68 @@ fn direct_target_ok(e: &Expr) -> bool {
         | ExprKind::StringLit(_)
         | ExprKind::RuneLit(_) => true,
         ExprKind::Ident(_) | ExprKind::Index(..) | ExprKind::Selector(..) => true,
+        // A call writes its destination only after the callee returned (see `expr_to`).
+        ExprKind::Call { .. } => true,
         _ => false,
     }
+}
+
+/// A loop condition cheap and side-effect free enough to compile twice (at the top and at
+/// the bottom of the loop): comparisons of variables, constants, fields and `len`/`cap`.
+fn cheap_cond(e: &Expr) -> bool {
+    fn operand(e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Paren(x) => operand(x),
+            ExprKind::Ident(_)
+            | ExprKind::IntLit(_)
+            | ExprKind::FloatLit(_)
+            | ExprKind::RuneLit(_)
+            | ExprKind::StringLit(_) => true,
+            ExprKind::Selector(x, _) => operand(x),
+            ExprKind::Unary(UnOp::Neg, x) => operand(x),
+            ExprKind::Binary(op, a, b) => {
+                matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul) && operand(a) && operand(b)
+            }
+            ExprKind::Call { fun, args, .. } => {
+                matches!(&fun.kind, ExprKind::Ident(n) if n == "len" || n == "cap")
+                    && args.len() == 1
+                    && operand(&args[0])
+            }
+            _ => false,
+        }
+    }
+    match &e.kind {
+        ExprKind::Paren(x) => cheap_cond(x),
+        ExprKind::Binary(op, a, b) => {
+            matches!(
+                op,
+                BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne
+            ) && operand(a)
+                && operand(b)
+        }
+        _ => false,
+    }
+}
+
+/// The conditional jump taken exactly when `op` is not (for loop inversion).
+fn inverse_jump(op: Op) -> Option<Op> {
+    Some(match op {
+        Op::JmpIf => Op::JmpIfNot,
+        Op::JmpIfNot => Op::JmpIf,
+        Op::JLtI => Op::JGeI,
+        Op::JGeI => Op::JLtI,
+        Op::JLeI => Op::JGtI,
+        Op::JGtI => Op::JLeI,
+        Op::JEqI => Op::JNeI,
+        Op::JNeI => Op::JEqI,
+        Op::JLtK => Op::JGeK,
+        Op::JGeK => Op::JLtK,
+        Op::JLeK => Op::JGtK,
+        Op::JGtK => Op::JLeK,
+        Op::JEqK => Op::JNeK,
+        Op::JNeK => Op::JEqK,
+        _ => return None,
+    })
 }
 
 /// The channel operand of a receive case (`<-ch`, `v := <-ch`, `v, ok = <-ch`).
@@ -187,6 +247,13 @@ impl<'a> Compiler<'a> {
                         }
                     }
                     self.emit_return_vars()?;
+                } else if xs.len() == 1 && rtypes.len() == 1 {
+                    // One result: RET copies it from wherever it is (a local's own register
+                    // too: the frame is gone after RET).
+                    let xt = self.ty(&xs[0]);
+                    let r = self.expr(&xs[0])?;
+                    let r = self.convert(r, xt, rtypes[0])?;
+                    self.emit(Op::Ret, r, 1, 0);
                 } else {
                     let regs = self.eval_list(xs, &rtypes)?;
                     let base = self.alloc_n(regs.len() as u16);
@@ -1042,8 +1109,10 @@ impl<'a> Compiler<'a> {
                 Some(Selection::Field { path, indirect, ty }) => {
                     let n = self.slots(ty);
                     if indirect.iter().any(|b| *b) {
-                        let p = self.field_ptr_pub(base, &path, &indirect)?;
-                        self.emit(Op::Store, p, r, n);
+                        let p = self.field_ptr_for_assign(base, &path, &indirect)?;
+                        if n != 1 || !self.fuse_ptroff(p, Op::StoreF, r) {
+                            self.emit(Op::Store, p, r, n);
+                        }
                         Ok(())
                     } else {
                         // Struct value in a variable: update the register copy and store back.
@@ -1083,16 +1152,6 @@ impl<'a> Compiler<'a> {
             }
             _ => Err(unsupported(x.span, "this assignment")),
         }
-    }
-
-    fn field_ptr_pub(&mut self, base: &Expr, path: &[usize], indirect: &[bool]) -> CResult<u16> {
-        let r = self.alloc();
-        let sel_expr = base;
-        let _ = sel_expr;
-        // Reuse the expression compiler's field pointer walk.
-        let p = self.field_ptr_for_assign(base, path, indirect)?;
-        self.emit(Op::Move, r, p, 0);
-        Ok(r)
     }
 
     /// `break`/`continue` (to the loop labelled `name`, or the innermost). In a
@@ -1189,11 +1248,15 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
+        // A cheap condition is tested at the bottom as well (loop inversion): one conditional
+        // back jump per iteration instead of a JMP to the top plus the test there.
+        let invert = cond.is_some_and(cheap_cond);
         let top = self.pc();
         let exit = match cond {
             Some(c) => Some(self.jump_if_false(c)?),
             None => None,
         };
+        let body_start = self.pc();
         self.loop_begin(label);
         self.block(&body.stmts)?;
         let cont = self.pc();
@@ -1208,7 +1271,18 @@ impl<'a> Compiler<'a> {
         if let Some(p) = post {
             self.stmt(p)?;
         }
-        self.jump_back(top);
+        match cond {
+            Some(c) if invert => {
+                let j = self.jump_if_false(c)?;
+                let ins = self.fs().code[j];
+                let Some(op) = inverse_jump(ins.op) else {
+                    return Err(unsupported(c.span, "this loop condition"));
+                };
+                self.fs().code[j].op = op;
+                self.patch_to(j, body_start);
+            }
+            _ => self.jump_back(top),
+        }
         if let Some(e) = exit {
             self.patch(e);
         }

@@ -5,7 +5,6 @@ use super::Compiler;
 use crate::types::{BasicKind, Type, TypeId, TypeTable};
 use crate::vm::program::{IntKind, MethodEntry, RField, RKind, RType};
 use crate::vm::value::{SlotKind, Value};
-use std::collections::HashMap;
 
 /// How the compiler operates on values of a type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -240,7 +239,7 @@ pub fn rtype(c: &mut Compiler<'_>, t: TypeId) -> u32 {
         named: tt.is_named(t),
         slots: slots(tt, t),
         slot_kind: slot_kind(tt, t),
-        methods: HashMap::new(),
+        methods: Default::default(),
         comparable: tt.comparable(t),
     });
     c.rtypes.insert(t, id);
@@ -283,7 +282,7 @@ pub fn rtype(c: &mut Compiler<'_>, t: TypeId) -> u32 {
         _ => RKind::Native,
     };
     // Method table: methods declared on the named type (value receivers for T; all for *T).
-    let mut methods = HashMap::new();
+    let mut methods = crate::vm::program::MethodTable::default();
     let (named, is_ptr) = match tt.get(t) {
         Type::Named(_) => (Some(t), false),
         Type::Pointer(e) if tt.is_named(*e) => (Some(*e), true),

@@ -1,7 +1,7 @@
 //! Formatting of VM values by their runtime type, as Go's `fmt` prints them (`%v` and the common
 //! verbs). Methods `Error()` / `String()` are called through the VM (re-entering it on the same
-//! goroutine). The stdlib branch's Go-exact `fmt` engine replaces the verb handling here once it
-//! lands; the value walk (which needs VM values and types) stays.
+//! goroutine). The `fmt` package itself formats through `crate::stdlib::fmt` (see `lib/fmt.rs`);
+//! what is left here serves the runtime's own printing: panic values (`panic_text`).
 
 use super::program::{IntKind, RKind};
 use super::value::{Iface, Value};
@@ -70,14 +70,6 @@ pub fn format_float(f: f64, bits: u32) -> String {
         }
     }
     out
-}
-
-/// `%e` with precision `prec` in Go's form (`1.500000e+00`).
-pub fn format_exp(f: f64, prec: usize) -> String {
-    let s = format!("{:.*e}", prec, f);
-    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-    let e: i32 = e.parse().unwrap_or(0);
-    format!("{}e{}{:02}", m, if e < 0 { '-' } else { '+' }, e.abs())
 }
 
 fn int_string(v: i64, k: IntKind) -> String {
@@ -432,6 +424,5 @@ mod tests {
         assert_eq!(format_float(0.0001, 64), "0.0001");
         assert_eq!(format_float(0.00001, 64), "1e-05");
         assert_eq!(format_float(2.5, 64), "2.5");
-        assert_eq!(format_exp(1.5, 6), "1.500000e+00");
     }
 }

@@ -7,7 +7,6 @@
 pub mod fmt;
 pub mod interp;
 pub mod lib;
-pub mod natives;
 pub mod panic;
 pub mod program;
 pub mod rt;
@@ -151,11 +150,21 @@ impl<'g> Vm<'g> {
             r => r?,
         };
         match pushed {
-            interp::CallDone::Native(n) => Ok(self.regs[win..win + n].to_vec()),
+            // The results are taken out of the registers (above the caller's frame), so a
+            // long-lived deep nesting does not keep every level's result alive.
+            interp::CallDone::Native(n) => Ok(self.take_regs(win, n)),
             interp::CallDone::Pushed => {
-                self.run(depth)?;
+                if self.g.morestack_needed() {
+                    // Deep native re-entrance: continue on a new stack segment.
+                    let mut seg = self.g.newstack();
+                    let r = seg.run(|| self.run(depth));
+                    self.g.oldstack(seg);
+                    r?;
+                } else {
+                    self.run(depth)?;
+                }
                 let nres = self.last_results;
-                Ok(self.regs[win..win + nres].to_vec())
+                Ok(self.take_regs(win, nres))
             }
         }
     }
@@ -168,6 +177,14 @@ impl<'g> Vm<'g> {
             captures: Box::new([]),
         }));
         self.call_value(&f, args)
+    }
+
+    /// Move `n` values out of the registers from `at` (leaving nil).
+    fn take_regs(&mut self, at: usize, n: usize) -> Vec<Value> {
+        self.regs[at..at + n]
+            .iter_mut()
+            .map(std::mem::take)
+            .collect()
     }
 
     /// First register above the current frame's registers.

@@ -3,7 +3,6 @@
 
 use super::value::{SlotKind, Value};
 use crate::opcode::Instr;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// One compiled function (a Go function, method, closure body, or the package initialiser).
@@ -134,9 +133,35 @@ pub struct RType {
     pub slots: u32,
     pub slot_kind: SlotKind,
     /// Method table keyed by method-name symbol.
-    pub methods: HashMap<u32, MethodEntry>,
+    pub methods: MethodTable,
     /// Comparable (for `==` on interfaces holding it, and map keys).
     pub comparable: bool,
+}
+
+/// A type's methods keyed by method-name symbol: a sorted vector searched by bisection.
+/// Dynamic dispatch (`callm`) looks a method up on every call and types have few methods, so
+/// this beats hashing the symbol (the former `HashMap` showed up at ~2% in cpu_closure).
+#[derive(Clone, Debug, Default)]
+pub struct MethodTable(Vec<(u32, MethodEntry)>);
+
+impl MethodTable {
+    #[inline]
+    pub fn get(&self, sym: &u32) -> Option<&MethodEntry> {
+        let v = &self.0;
+        v.binary_search_by_key(sym, |e| e.0).ok().map(|i| &v[i].1)
+    }
+    pub fn contains_key(&self, sym: &u32) -> bool {
+        self.get(sym).is_some()
+    }
+    pub fn insert(&mut self, sym: u32, e: MethodEntry) {
+        match self.0.binary_search_by_key(&sym, |e| e.0) {
+            Ok(i) => self.0[i].1 = e,
+            Err(i) => self.0.insert(i, (sym, e)),
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// Reserved runtime type ids.
@@ -206,7 +231,7 @@ impl Program {
             named: false,
             slots: 1,
             slot_kind: SlotKind::Words,
-            methods: HashMap::new(),
+            methods: MethodTable::default(),
             comparable: true,
         };
         let mut rerr = scalar("runtime.Error", RKind::ErrorString);
