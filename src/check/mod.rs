@@ -306,13 +306,15 @@ pub struct TypeInfo {
     /// function) → the instantiation.
     pub instances: HashMap<NodeId, Instance>,
     /// Every concrete instantiation of each generic function (keyed by its object), including
-    /// those reached only through other generic functions (`A[T]` calling `B[T]`, with
-    /// `A[int]` used: `B[int]` is listed). Within the body of a generic function, a use of
+    /// those reached only through other generic functions or methods of generic types
+    /// (`A[T]` calling `B[T]`, with `A[int]` used: `B[int]` is listed). Within the body of a generic function, a use of
     /// another generic function is recorded in `instances` with type arguments that mention
     /// the enclosing type parameters: map them through the enclosing `Subst`.
     pub func_instances: HashMap<ObjId, Vec<Subst>>,
     /// Every concrete instantiation of each generic named type (keyed by the generic type):
-    /// the substitution for its methods' bodies (`Selection::Method::recv` is the instance
+    /// the substitution for its methods' bodies. A type declared inside the body of a generic
+    /// function is implicitly generic in that function's type parameters (`Named::tparams`),
+    /// so each instance of the function has its own instance of the type (`Selection::Method::recv` is the instance
     /// type, whose `Named::origin` is the key and `Named::targs` the type arguments).
     pub type_instances: HashMap<TypeId, Vec<Subst>>,
     /// Expressions `x` that are comma-ok forms in a 2-value context (`v, ok := m[k]`,

@@ -2,6 +2,10 @@
 //! omitted: the VM implements them natively, keyed by package path + name, and receiver type
 //! name for methods). Adding a function is one line in its package's source below.
 //!
+//! `cmp`, `slices` and `maps` are written in Go instead (`golib/*.go`, from Go's own sources):
+//! their functions have bodies, which the compiler monomorphises like the program's generic
+//! code (see `TypeInfo::lib_funcs`).
+//!
 //! Opaque library types (`strings.Builder`, `sync.Mutex`, `time.Time`...) are declared as
 //! structs with unexported placeholder fields; the VM gives them a native representation
 //! chosen by (package, type name). Exported fields (`time.Timer.C`) are real fields.
