@@ -80,6 +80,11 @@ pub(crate) struct State {
     pub body_tparams: Vec<TypeId>,
     /// Such implicitly generic local types (used without type arguments).
     pub implicit_generic: std::collections::HashSet<TypeId>,
+    /// Type parameter lists of generic alias declarations (`type Set[T comparable] = ...`).
+    pub alias_tparams: HashMap<ObjId, Rc<Vec<ast::Field>>>,
+    /// The aliased type of each generic alias (mentioning its type parameters) → those type
+    /// parameters: `Set[int]` substitutes them.
+    pub generic_aliases: HashMap<TypeId, Vec<TypeId>>,
     /// Instantiated generic named types.
     pub inst_cache: HashMap<(TypeId, Vec<TypeId>), TypeId>,
     /// Instances created before their generic's underlying type was known.
@@ -119,6 +124,8 @@ impl State {
             generic_tparams: HashMap::new(),
             body_tparams: Vec::new(),
             implicit_generic: std::collections::HashSet::new(),
+            alias_tparams: HashMap::new(),
+            generic_aliases: HashMap::new(),
             inst_cache: HashMap::new(),
             pending_inst: Vec::new(),
             targets: Vec::new(),
@@ -400,7 +407,18 @@ impl State {
             }
             Lazy::Alias(e) => {
                 self.lazy.remove(&id);
-                let t = self.type_expr(&e);
+                let t = match self.alias_tparams.get(&id).cloned() {
+                    Some(fields) => {
+                        // Generic alias: the aliased type over the alias's own parameters.
+                        self.push_scope();
+                        let tps = self.declare_tparams(&fields);
+                        let t = self.type_expr(&e);
+                        self.scopes.pop();
+                        self.generic_aliases.insert(t, tps);
+                        t
+                    }
+                    None => self.type_expr(&e),
+                };
                 self.info.objects[id.0 as usize].ty = t;
             }
             Lazy::Type { spec } => {
@@ -946,6 +964,9 @@ impl State {
         self.declare(&s.name.name, id, s.name.span);
         if s.alias {
             if global {
+                if !s.tparams.is_empty() {
+                    self.alias_tparams.insert(id, Rc::new(s.tparams.clone()));
+                }
                 self.lazy.insert(id, Lazy::Alias(Rc::new(s.ty.clone())));
             } else {
                 let t = self.type_expr(&s.ty);
@@ -2027,6 +2048,24 @@ impl State {
 
     /// Instantiate generic named type `g` with `targs` (memoized by identity of arguments).
     pub fn instantiate_named(&mut self, g: TypeId, targs: &[TypeId], span: Span) -> TypeId {
+        if let Some(tps) = self.generic_aliases.get(&g).cloned() {
+            // `Set[int]` of a generic alias: its aliased type with the arguments.
+            if tps.len() != targs.len() {
+                self.err(
+                    span,
+                    format!(
+                        "got {} type arguments but {} has {} type parameters",
+                        targs.len(),
+                        self.ts(g),
+                        tps.len()
+                    ),
+                );
+                return TypeTable::INVALID;
+            }
+            let map: HashMap<TypeId, TypeId> =
+                tps.iter().copied().zip(targs.iter().copied()).collect();
+            return self.subst(g, &map);
+        }
         let Some(n) = self.tt.named(g).cloned() else {
             if g != TypeTable::INVALID {
                 self.err(span, format!("{} is not a generic type", self.ts(g)));
