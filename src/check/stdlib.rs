@@ -241,6 +241,7 @@ func WriteFile(name string, data []byte, perm uint32) error
 "#;
 
 const STRINGS: &str = r#"package strings
+import ("iter"; "unicode/utf8")
 type Builder struct { buf []byte }
 func (b *Builder) WriteString(s string) (int, error)
 func (b *Builder) WriteByte(c byte) error
@@ -308,6 +309,72 @@ func Clone(s string) string
 func ToValidUTF8(s, replacement string) string
 func LastIndexFunc(s string, f func(rune) bool) int
 func SplitAfterN(s, sep string, n int) []string
+// Iterators (Go 1.24), written in Go (from Go's strings/iter.go); compiled like user code.
+func Lines(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for len(s) > 0 {
+			var line string
+			if i := IndexByte(s, '\n'); i >= 0 {
+				line, s = s[:i+1], s[i+1:]
+			} else {
+				line, s = s, ""
+			}
+			if !yield(line) {
+				return
+			}
+		}
+	}
+}
+func explodeSeq(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for len(s) > 0 {
+			_, size := utf8.DecodeRuneInString(s)
+			if !yield(s[:size]) {
+				return
+			}
+			s = s[size:]
+		}
+	}
+}
+func splitSeq(s, sep string, sepSave int) iter.Seq[string] {
+	if len(sep) == 0 {
+		return explodeSeq(s)
+	}
+	return func(yield func(string) bool) {
+		for {
+			i := Index(s, sep)
+			if i < 0 {
+				break
+			}
+			frag := s[:i+sepSave]
+			if !yield(frag) {
+				return
+			}
+			s = s[i+len(sep):]
+		}
+		yield(s)
+	}
+}
+func SplitSeq(s, sep string) iter.Seq[string] { return splitSeq(s, sep, 0) }
+func SplitAfterSeq(s, sep string) iter.Seq[string] { return splitSeq(s, sep, len(sep)) }
+func FieldsSeq(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, f := range Fields(s) {
+			if !yield(f) {
+				return
+			}
+		}
+	}
+}
+func FieldsFuncSeq(s string, f func(rune) bool) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, x := range FieldsFunc(s, f) {
+			if !yield(x) {
+				return
+			}
+		}
+	}
+}
 "#;
 
 const BYTES: &str = r#"package bytes

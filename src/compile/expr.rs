@@ -53,10 +53,23 @@ impl<'a> Compiler<'a> {
                         .get(&e.span.lo)
                         .copied()
                         .ok_or_else(|| unsupported(e.span, "this identifier"))?;
-                    match &self.info.object(o).kind {
+                    let obj = self.info.object(o);
+                    match &obj.kind {
                         ObjKind::Func { native: false, .. } => {
                             let f = self.funcs.get(&o).copied().unwrap_or(0);
                             self.emit_i(Instr::abx(Op::FuncRef, dst, f));
+                        }
+                        ObjKind::Func {
+                            native: true,
+                            recv: None,
+                        } if obj.pkg != "main" => {
+                            // A native of the package of a library function written in Go.
+                            let key = format!("{}.{}", obj.pkg, obj.name);
+                            let id = self.native(&key, e.span)?;
+                            let k = self.konst(Value::Func(std::sync::Arc::new(
+                                crate::vm::value::FuncVal::Native { id },
+                            )));
+                            self.emit_i(Instr::abx(Op::LoadK, dst, k as u32));
                         }
                         ObjKind::Nil => {
                             self.emit(Op::LoadNil, dst, 0, 0);
@@ -832,6 +845,12 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
+            Some(Selection::Qualified { obj, .. }) if self.funcs.contains_key(&obj) => {
+                // A library function written in Go, as a value.
+                let f = self.funcs[&obj];
+                self.emit_i(Instr::abx(Op::FuncRef, dst, f));
+                Ok(())
+            }
             Some(Selection::Qualified { pkg, name, obj }) => match &self.info.object(obj).kind {
                 ObjKind::Func { .. } => {
                     let id = self.native(&format!("{pkg}.{name}"), e.span)?;
@@ -1200,14 +1219,31 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Ident(_) => {
                 if let Some(o) = self.info.uses.get(&fun.span.lo).copied() {
-                    if let ObjKind::Func { native: false, .. } = self.info.object(o).kind {
-                        if let Some(f) = self.funcs.get(&o) {
-                            target = Some((Op::CallS, *f));
+                    let obj = self.info.object(o);
+                    match obj.kind {
+                        ObjKind::Func { native: false, .. } => {
+                            if let Some(f) = self.funcs.get(&o) {
+                                target = Some((Op::CallS, *f));
+                            }
                         }
+                        // A library function written in Go calling a native of its package.
+                        ObjKind::Func {
+                            native: true,
+                            recv: None,
+                        } if obj.pkg != "main" => {
+                            let key = format!("{}.{}", obj.pkg, obj.name);
+                            let id = self.native(&key, fun.span)?;
+                            target = Some((Op::CallN, id));
+                        }
+                        _ => {}
                     }
                 }
             }
             ExprKind::Selector(x, _) => match self.selection(fun) {
+                Some(Selection::Qualified { obj, .. }) if self.funcs.contains_key(&obj) => {
+                    // A library function written in Go.
+                    target = Some((Op::CallS, self.funcs[&obj]));
+                }
                 Some(Selection::Qualified { pkg, name, .. }) => {
                     let id = self.native(&format!("{pkg}.{name}"), fun.span)?;
                     target = Some((Op::CallN, id));
