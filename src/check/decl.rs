@@ -2088,6 +2088,9 @@ impl State {
             // `Stack[T]` inside Stack's own declaration or methods.
             return g;
         }
+        // `Box[byte]` is `Box[uint8]`: one instance per canonical argument list.
+        let targs: Vec<TypeId> = targs.iter().map(|&t| self.tt.canonical(t)).collect();
+        let targs = targs.as_slice();
         let key = (g, targs.to_vec());
         if let Some(&t) = self.inst_cache.get(&key) {
             return t;
