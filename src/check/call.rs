@@ -130,7 +130,7 @@ impl State {
     }
 
     /// If `fun` names a generic function (not yet instantiated), its object and type params.
-    fn generic_of(&mut self, fun: &Expr) -> Option<(ObjId, Vec<TypeId>)> {
+    pub(crate) fn generic_of(&mut self, fun: &Expr) -> Option<(ObjId, Vec<TypeId>)> {
         let fun = unparen(fun);
         let lo = match &fun.kind {
             ExprKind::Ident(_) => fun.span.lo,
@@ -238,9 +238,29 @@ impl State {
                         Type::TypeParam(p) => p.name.clone(),
                         _ => "?".into(),
                     };
+                    // At the call's opening parenthesis, with the parameter's declaration.
+                    let decl = self
+                        .info
+                        .objects
+                        .iter()
+                        .find(|o| o.ty == *tp && matches!(o.kind, ObjKind::TypeName))
+                        .map(|o| format!(" (declared at ./\u{0}POS{}\u{0})", o.span.lo))
+                        .unwrap_or_default();
+                    let at = match &e.kind {
+                        ExprKind::Call { .. } => Span {
+                            lo: fun.span.hi,
+                            hi: fun.span.hi + 1,
+                        },
+                        _ => e.span,
+                    };
                     self.err(
-                        e.span,
-                        format!("in call to {}, cannot infer {}", expr_string(fun), n),
+                        at,
+                        format!(
+                            "in call to {}, cannot infer {}{}",
+                            expr_string(fun),
+                            n,
+                            decl
+                        ),
                     );
                     return None;
                 }
@@ -1966,6 +1986,13 @@ impl State {
         // Explicit instantiation of a generic function: f[int].
         if let Some((fobj, tps)) = self.generic_of(x) {
             let targs: Vec<TypeId> = idx.iter().map(|a| self.type_expr(a)).collect();
+            if targs.len() > tps.len() {
+                self.err(
+                    idx[tps.len()].span,
+                    format!("got {} type arguments but want {}", targs.len(), tps.len()),
+                );
+                return Operand::invalid();
+            }
             if targs.len() != tps.len() {
                 self.err(
                     e.span,

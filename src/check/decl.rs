@@ -1738,9 +1738,10 @@ impl State {
                             .is_some_and(|n| !n.tparams.is_empty() && n.targs.is_empty())
                             && !self.implicit_generic.contains(&t)
                         {
+                            let gs = self.generic_type_string(t);
                             self.err(
                                 e.span,
-                                format!("cannot use generic type {} without instantiation", name),
+                                format!("cannot use generic type {} without instantiation", gs),
                             );
                         }
                         t
@@ -2046,6 +2047,43 @@ impl State {
         }
     }
 
+    /// A generic type with its type parameters, as types2 prints it in errors:
+    /// `Pair[K comparable, V any]`, `U[T ~int | ~string]`.
+    pub(crate) fn generic_type_string(&self, g: TypeId) -> String {
+        let Some(n) = self.tt.named(g) else {
+            return self.ts(g);
+        };
+        let mut parts: Vec<(Vec<String>, TypeId)> = Vec::new();
+        for &tp in &n.tparams {
+            let Type::TypeParam(p) = self.tt.get(tp) else {
+                continue;
+            };
+            match parts.last_mut() {
+                Some((names, c)) if *c == p.constraint => names.push(p.name.clone()),
+                _ => parts.push((vec![p.name.clone()], p.constraint)),
+            }
+        }
+        let ps: Vec<String> = parts
+            .iter()
+            .map(|(names, c)| format!("{} {}", names.join(", "), self.constraint_string(*c)))
+            .collect();
+        format!("{}[{}]", self.ts(g), ps.join(", "))
+    }
+
+    /// A constraint as written: an implicit interface `~int | ~string` without `interface{}`.
+    pub(crate) fn constraint_string(&self, c: TypeId) -> String {
+        if let Type::Interface(i) = self.tt.get(c) {
+            if let (true, false, Some(terms)) = (i.methods.is_empty(), i.comparable, &i.terms) {
+                return terms
+                    .iter()
+                    .map(|t| format!("{}{}", if t.tilde { "~" } else { "" }, self.ts(t.ty)))
+                    .collect::<Vec<_>>()
+                    .join(" | ");
+            }
+        }
+        self.ts(c)
+    }
+
     /// Instantiate generic named type `g` with `targs` (memoized by identity of arguments).
     pub fn instantiate_named(&mut self, g: TypeId, targs: &[TypeId], span: Span) -> TypeId {
         if let Some(tps) = self.generic_aliases.get(&g).cloned() {
@@ -2073,12 +2111,18 @@ impl State {
             return TypeTable::INVALID;
         };
         if n.tparams.len() != targs.len() {
+            let which = if targs.len() < n.tparams.len() {
+                "not enough"
+            } else {
+                "too many"
+            };
             self.err(
                 span,
                 format!(
-                    "got {} type arguments but {} has {} type parameters",
-                    targs.len(),
+                    "{} type arguments for type {}: have {}, want {}",
+                    which,
                     self.ts(g),
+                    targs.len(),
                     n.tparams.len()
                 ),
             );

@@ -850,6 +850,21 @@ impl State {
 
     /// Report a tuple or no-value operand used as a single value.
     pub(crate) fn single_value(&mut self, x: &mut Operand, e: &Expr) -> Result<(), ()> {
+        if !x.is_invalid()
+            && matches!(unparen(e).kind, ExprKind::Ident(_) | ExprKind::Selector(..))
+            && !self.info.instances.contains_key(&unparen(e).id)
+            && self.generic_of(e).is_some()
+        {
+            self.err(
+                e.span,
+                format!(
+                    "cannot use generic function {} without instantiation",
+                    expr_string(e)
+                ),
+            );
+            *x = Operand::invalid();
+            return Err(());
+        }
         if x.mode == Mode::NoValue {
             self.err(
                 e.span,
