@@ -129,6 +129,72 @@ impl State {
         Some(self.infer_and_instantiate_seeded(e, ix, id, &tps, &sig, args, ellipsis, &seed))
     }
 
+    /// Is `e` a generic function used without type arguments (and not yet instantiated)?
+    pub(crate) fn is_generic_func_value(&mut self, e: &Expr) -> bool {
+        let u = unparen(e);
+        if !matches!(u.kind, ExprKind::Ident(_) | ExprKind::Selector(..))
+            || self.info.instances.contains_key(&u.id)
+        {
+            return false;
+        }
+        let lo = match &u.kind {
+            ExprKind::Ident(n) => match self.info.uses.get(&u.span.lo) {
+                Some(_) => u.span.lo,
+                None => {
+                    // Not checked yet: resolve the name.
+                    return self
+                        .lookup(n)
+                        .is_some_and(|id| self.generic_tparams.contains_key(&id));
+                }
+            },
+            ExprKind::Selector(_, sel) => sel.span.lo,
+            _ => return false,
+        };
+        self.info
+            .uses
+            .get(&lo)
+            .is_some_and(|id| self.generic_tparams.contains_key(id))
+    }
+
+    /// Reverse type inference (Go 1.21): a generic function value `e` assigned to a function
+    /// type `target` is instantiated to match it (`var f func(int) int = Double`). Returns
+    /// whether it was.
+    pub(crate) fn reverse_instantiate(
+        &mut self,
+        x: &mut Operand,
+        e: &Expr,
+        target: TypeId,
+    ) -> bool {
+        if x.is_invalid() || self.info.instances.contains_key(&unparen(e).id) {
+            return false;
+        }
+        let Some((fobj, tps)) = self.generic_of(e) else {
+            return false;
+        };
+        let tu = self.tt.underlying(target);
+        if self.tt.signature(tu).is_none() {
+            return false;
+        }
+        let gsig = self.obj(fobj).ty;
+        let mut map: HashMap<TypeId, TypeId> = HashMap::new();
+        self.unify(gsig, tu, &mut map, &tps);
+        self.constraint_inference(&mut map, &tps);
+        let Some(targs) = tps
+            .iter()
+            .map(|t| map.get(t).copied())
+            .collect::<Option<Vec<TypeId>>>()
+        else {
+            return false;
+        };
+        let Some(sig) = self.instantiate_func(e, fobj, &tps, &targs, e.span) else {
+            *x = Operand::invalid();
+            return false;
+        };
+        x.ty = self.tt.func(sig.params, sig.results, sig.variadic);
+        self.info.types.insert(e.id, x.ty);
+        true
+    }
+
     /// If `fun` names a generic function (not yet instantiated), its object and type params.
     pub(crate) fn generic_of(&mut self, fun: &Expr) -> Option<(ObjId, Vec<TypeId>)> {
         let fun = unparen(fun);
@@ -198,6 +264,11 @@ impl State {
             let Some(pt) = ptype(&self.tt, i) else {
                 continue;
             };
+            if self.is_generic_func_value(a) {
+                // A generic function argument is instantiated from the parameter type
+                // once the call's own type arguments are known (reverse inference).
+                continue;
+            }
             let hint = self.subst_partial(pt, &map);
             let at = self.arg_type_for_infer(a, hint);
             if self.tt.is_untyped(at) {

@@ -813,6 +813,7 @@ impl State {
         if x.is_invalid() || t == TypeTable::INVALID {
             return false;
         }
+        self.reverse_instantiate(x, e, t);
         if self.single_value(x, e).is_err() {
             return false;
         }
@@ -924,6 +925,9 @@ impl State {
     /// Check `e` as a single value (not a type, not multi-valued).
     pub(crate) fn value(&mut self, e: &Expr, hint: Option<TypeId>) -> Operand {
         let mut x = self.expr(e, hint);
+        if let Some(t) = hint {
+            self.reverse_instantiate(&mut x, e, t);
+        }
         let _ = self.single_value(&mut x, e);
         x
     }
