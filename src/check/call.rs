@@ -21,6 +21,27 @@ impl State {
         rparen: Span,
         hint: Option<TypeId>,
     ) -> Operand {
+        if let Some(sig) = self.partial_instantiation(e, fun, args, ellipsis) {
+            // `f[A](args)` with fewer type arguments than f has type parameters: the rest
+            // are inferred from the arguments.
+            self.info.calls.insert(e.id, CallKind::Regular);
+            let Some(sig) = sig else {
+                return Operand::invalid();
+            };
+            self.call_args(e, &expr_string(fun), &sig, args, ellipsis, rparen);
+            return match sig.results.len() {
+                0 => Operand {
+                    mode: Mode::NoValue,
+                    ty: TypeTable::VOID,
+                    val: None,
+                },
+                1 => Operand::value(sig.results[0]),
+                _ => {
+                    let t = self.tt.tuple(sig.results.clone());
+                    Operand::value(t)
+                }
+            };
+        }
         let f = self.expr(fun, None);
         match f.mode {
             Mode::Invalid => {
@@ -75,8 +96,107 @@ impl State {
         }
     }
 
+    /// `f[A](args)` where generic function `f` (an identifier) has more type parameters than
+    /// the type arguments given: None if `fun` is not that; else the instantiated signature
+    /// with the missing type arguments inferred (Some(None) after an error).
+    fn partial_instantiation(
+        &mut self,
+        e: &Expr,
+        fun: &Expr,
+        args: &[Expr],
+        ellipsis: bool,
+    ) -> Option<Option<crate::types::Signature>> {
+        let ix = unparen(fun);
+        let ExprKind::Index(x, idx) = &ix.kind else {
+            return None;
+        };
+        let ExprKind::Ident(name) = &unparen(x).kind else {
+            return None;
+        };
+        let id = self.lookup(name)?;
+        let tps = self.generic_tparams.get(&id).cloned()?;
+        if !matches!(self.obj(id).kind, ObjKind::Func { .. }) || idx.len() >= tps.len() {
+            return None;
+        }
+        let xo = self.expr(x, None);
+        if xo.is_invalid() {
+            return Some(None);
+        }
+        let seed: Vec<TypeId> = idx.iter().map(|a| self.type_expr(a)).collect();
+        let Some(sig) = self.tt.signature(self.obj(id).ty).cloned() else {
+            return Some(None);
+        };
+        Some(self.infer_and_instantiate_seeded(e, ix, id, &tps, &sig, args, ellipsis, &seed))
+    }
+
+    /// Is `e` a generic function used without type arguments (and not yet instantiated)?
+    pub(crate) fn is_generic_func_value(&mut self, e: &Expr) -> bool {
+        let u = unparen(e);
+        if !matches!(u.kind, ExprKind::Ident(_) | ExprKind::Selector(..))
+            || self.info.instances.contains_key(&u.id)
+        {
+            return false;
+        }
+        let lo = match &u.kind {
+            ExprKind::Ident(n) => match self.info.uses.get(&u.span.lo) {
+                Some(_) => u.span.lo,
+                None => {
+                    // Not checked yet: resolve the name.
+                    return self
+                        .lookup(n)
+                        .is_some_and(|id| self.generic_tparams.contains_key(&id));
+                }
+            },
+            ExprKind::Selector(_, sel) => sel.span.lo,
+            _ => return false,
+        };
+        self.info
+            .uses
+            .get(&lo)
+            .is_some_and(|id| self.generic_tparams.contains_key(id))
+    }
+
+    /// Reverse type inference (Go 1.21): a generic function value `e` assigned to a function
+    /// type `target` is instantiated to match it (`var f func(int) int = Double`). Returns
+    /// whether it was.
+    pub(crate) fn reverse_instantiate(
+        &mut self,
+        x: &mut Operand,
+        e: &Expr,
+        target: TypeId,
+    ) -> bool {
+        if x.is_invalid() || self.info.instances.contains_key(&unparen(e).id) {
+            return false;
+        }
+        let Some((fobj, tps)) = self.generic_of(e) else {
+            return false;
+        };
+        let tu = self.tt.underlying(target);
+        if self.tt.signature(tu).is_none() {
+            return false;
+        }
+        let gsig = self.obj(fobj).ty;
+        let mut map: HashMap<TypeId, TypeId> = HashMap::new();
+        self.unify(gsig, tu, &mut map, &tps);
+        self.constraint_inference(&mut map, &tps);
+        let Some(targs) = tps
+            .iter()
+            .map(|t| map.get(t).copied())
+            .collect::<Option<Vec<TypeId>>>()
+        else {
+            return false;
+        };
+        let Some(sig) = self.instantiate_func(e, fobj, &tps, &targs, e.span) else {
+            *x = Operand::invalid();
+            return false;
+        };
+        x.ty = self.tt.func(sig.params, sig.results, sig.variadic);
+        self.info.types.insert(e.id, x.ty);
+        true
+    }
+
     /// If `fun` names a generic function (not yet instantiated), its object and type params.
-    fn generic_of(&mut self, fun: &Expr) -> Option<(ObjId, Vec<TypeId>)> {
+    pub(crate) fn generic_of(&mut self, fun: &Expr) -> Option<(ObjId, Vec<TypeId>)> {
         let fun = unparen(fun);
         let lo = match &fun.kind {
             ExprKind::Ident(_) => fun.span.lo,
@@ -105,7 +225,24 @@ impl State {
         args: &[Expr],
         ellipsis: bool,
     ) -> Option<crate::types::Signature> {
-        let mut map: HashMap<TypeId, TypeId> = HashMap::new();
+        self.infer_and_instantiate_seeded(e, fun, fobj, tparams, sig, args, ellipsis, &[])
+    }
+
+    /// [`Self::infer_and_instantiate`] with the first type arguments given (`seed`).
+    #[allow(clippy::too_many_arguments)]
+    fn infer_and_instantiate_seeded(
+        &mut self,
+        e: &Expr,
+        fun: &Expr,
+        fobj: ObjId,
+        tparams: &[TypeId],
+        sig: &crate::types::Signature,
+        args: &[Expr],
+        ellipsis: bool,
+        seed: &[TypeId],
+    ) -> Option<crate::types::Signature> {
+        let mut map: HashMap<TypeId, TypeId> =
+            tparams.iter().copied().zip(seed.iter().copied()).collect();
         let ptype = |tt: &TypeTable, i: usize| -> Option<TypeId> {
             if sig.variadic && i + 1 >= sig.params.len() {
                 let last = *sig.params.last()?;
@@ -127,6 +264,11 @@ impl State {
             let Some(pt) = ptype(&self.tt, i) else {
                 continue;
             };
+            if self.is_generic_func_value(a) {
+                // A generic function argument is instantiated from the parameter type
+                // once the call's own type arguments are known (reverse inference).
+                continue;
+            }
             let hint = self.subst_partial(pt, &map);
             let at = self.arg_type_for_infer(a, hint);
             if self.tt.is_untyped(at) {
@@ -167,9 +309,29 @@ impl State {
                         Type::TypeParam(p) => p.name.clone(),
                         _ => "?".into(),
                     };
+                    // At the call's opening parenthesis, with the parameter's declaration.
+                    let decl = self
+                        .info
+                        .objects
+                        .iter()
+                        .find(|o| o.ty == *tp && matches!(o.kind, ObjKind::TypeName))
+                        .map(|o| format!(" (declared at ./\u{0}POS{}\u{0})", o.span.lo))
+                        .unwrap_or_default();
+                    let at = match &e.kind {
+                        ExprKind::Call { .. } => Span {
+                            lo: fun.span.hi,
+                            hi: fun.span.hi + 1,
+                        },
+                        _ => e.span,
+                    };
                     self.err(
-                        e.span,
-                        format!("in call to {}, cannot infer {}", expr_string(fun), n),
+                        at,
+                        format!(
+                            "in call to {}, cannot infer {}{}",
+                            expr_string(fun),
+                            n,
+                            decl
+                        ),
                     );
                     return None;
                 }
@@ -207,22 +369,46 @@ impl State {
                         self.unify(core, u, map, tparams);
                         changed |= map.len() != before;
                     }
-                    None => {
-                        if tparams
+                    // As types2: a core type with a tilde (`~int`) only constrains a
+                    // type argument already known.
+                    None if !terms[0].tilde
+                        && tparams
                             .iter()
-                            .all(|t| map.contains_key(t) || !self.mentions(core, *t, 0))
-                        {
-                            let t = self.subst(core, map);
-                            map.insert(tp, t);
-                            changed = true;
-                        }
+                            .all(|t| map.contains_key(t) || !self.mentions(core, *t, 0)) =>
+                    {
+                        let t = self.subst(core, map);
+                        map.insert(tp, t);
+                        changed = true;
                     }
+                    None => {}
                 }
             }
             if !changed {
                 break;
             }
         }
+    }
+
+    /// The structure of `t`'s core type: for a type parameter whose type set has a single
+    /// underlying type (`S ~[]E`, `M ~map[K]V`), that type's structure (so `S` can be
+    /// indexed, sliced, ranged over, appended to, made and composed like `[]E`); otherwise
+    /// `t`'s underlying structure.
+    pub(crate) fn core_under(&self, t: TypeId) -> Type {
+        if let Type::TypeParam(p) = self.tt.get(t) {
+            if let Some(terms) = self
+                .tt
+                .interface_of(p.constraint)
+                .and_then(|i| i.terms.as_ref())
+            {
+                if let Some(first) = terms.first() {
+                    let u = self.tt.underlying(first.ty);
+                    if terms.iter().all(|x| self.tt.underlying(x.ty) == u) {
+                        return self.tt.get(u).clone();
+                    }
+                }
+            }
+        }
+        self.tt.under(t).clone()
     }
 
     pub(crate) fn mentions(&self, t: TypeId, tp: TypeId, d: u32) -> bool {
@@ -332,15 +518,20 @@ impl State {
                     self.unify(*x, *y, map, tparams);
                 }
             }
-            (Type::Named(n1), _) => {
-                if let Type::Named(n2) = self.tt.get(a).clone() {
-                    if n1.origin.is_some() && n1.origin == n2.origin {
-                        for (x, y) in n1.targs.iter().zip(&n2.targs) {
-                            self.unify(*x, *y, map, tparams);
-                        }
+            (Type::Named(n1), _) => match self.tt.get(a).clone() {
+                Type::Named(n2) if n1.origin.is_some() && n1.origin == n2.origin => {
+                    for (x, y) in n1.targs.iter().zip(&n2.targs) {
+                        self.unify(*x, *y, map, tparams);
                     }
                 }
-            }
+                Type::Named(_) => {}
+                // Inexact unification: a generic named type (`iter.Seq[E]`) against an
+                // unnamed type (a func literal) unifies its underlying type.
+                _ if !n1.targs.is_empty() && n1.underlying != p => {
+                    self.unify(n1.underlying, a, map, tparams);
+                }
+                _ => {}
+            },
             _ => {}
         }
     }
@@ -932,7 +1123,7 @@ impl State {
                     );
                     return Operand::invalid();
                 }
-                let Type::Slice(el) = self.tt.under(s.ty).clone() else {
+                let Type::Slice(el) = self.core_under(s.ty) else {
                     let so = self.operand_string(&s, &args[0]);
                     self.err(
                         args[0].span,
@@ -970,7 +1161,7 @@ impl State {
                 if t == TypeTable::INVALID {
                     return Operand::invalid();
                 }
-                let (ok, min_args) = match self.tt.under(t) {
+                let (ok, min_args) = match self.core_under(t) {
                     Type::Slice(_) => (true, 2),
                     Type::Map(..) | Type::Chan(..) => (true, 1),
                     _ => (false, 1),
@@ -1928,6 +2119,13 @@ impl State {
         // Explicit instantiation of a generic function: f[int].
         if let Some((fobj, tps)) = self.generic_of(x) {
             let targs: Vec<TypeId> = idx.iter().map(|a| self.type_expr(a)).collect();
+            if targs.len() > tps.len() {
+                self.err(
+                    idx[tps.len()].span,
+                    format!("got {} type arguments but want {}", targs.len(), tps.len()),
+                );
+                return Operand::invalid();
+            }
             if targs.len() != tps.len() {
                 self.err(
                     e.span,
@@ -1959,7 +2157,7 @@ impl State {
         }
         let ie = &idx[0];
         let t = xo.ty;
-        let under = self.tt.under(t).clone();
+        let under = self.core_under(t);
         match under {
             Type::Basic(k) if k.is_string() => {
                 let n = xo.val.as_ref().and_then(|v| v.as_str().map(|s| s.len()));
@@ -2131,7 +2329,7 @@ impl State {
             return Operand::invalid();
         }
         let t = xo.ty;
-        let (res, len) = match self.tt.under(t).clone() {
+        let (res, len) = match self.core_under(t) {
             Type::Basic(k) if k.is_string() => {
                 if three {
                     self.err(
@@ -2245,7 +2443,7 @@ impl State {
             (None, Type::Pointer(p)) => (p, true),
             _ => (t, false),
         };
-        match self.tt.under(base).clone() {
+        match self.core_under(base) {
             Type::Struct(fields) => {
                 if elems.is_empty() {
                 } else if elems[0].key.is_some() {

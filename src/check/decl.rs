@@ -33,6 +33,9 @@ pub(crate) enum Lazy {
     Type { spec: Rc<ast::TypeSpec> },
 }
 
+/// A generic function and concrete type arguments for it.
+type FuncInstantiation = (ObjId, Vec<TypeId>);
+
 /// Per-function context.
 pub(crate) struct FnCtx {
     pub results: Vec<TypeId>,
@@ -77,6 +80,17 @@ pub(crate) struct State {
     pub loaded: HashSet<String>,
     /// Type parameters of generic functions, by the function's object.
     pub generic_tparams: HashMap<ObjId, Vec<TypeId>>,
+    /// Type parameters of the generic function (or generic receiver type) whose body is
+    /// being checked: a type declared in that body is implicitly generic in them (each
+    /// instance of the function has its own type, `main.pair[int]`).
+    pub body_tparams: Vec<TypeId>,
+    /// Such implicitly generic local types (used without type arguments).
+    pub implicit_generic: std::collections::HashSet<TypeId>,
+    /// Type parameter lists of generic alias declarations (`type Set[T comparable] = ...`).
+    pub alias_tparams: HashMap<ObjId, Rc<Vec<ast::Field>>>,
+    /// The aliased type of each generic alias (mentioning its type parameters) → those type
+    /// parameters: `Set[int]` substitutes them.
+    pub generic_aliases: HashMap<TypeId, Vec<TypeId>>,
     /// Instantiated generic named types.
     pub inst_cache: HashMap<(TypeId, Vec<TypeId>), TypeId>,
     /// Instances created before their generic's underlying type was known.
@@ -115,6 +129,10 @@ impl State {
             repl: false,
             loaded: HashSet::new(),
             generic_tparams: HashMap::new(),
+            body_tparams: Vec::new(),
+            implicit_generic: std::collections::HashSet::new(),
+            alias_tparams: HashMap::new(),
+            generic_aliases: HashMap::new(),
             inst_cache: HashMap::new(),
             pending_inst: Vec::new(),
             targets: Vec::new(),
@@ -407,7 +425,18 @@ impl State {
             }
             Lazy::Alias(e) => {
                 self.lazy.remove(&id);
-                let t = self.type_expr(&e);
+                let t = match self.alias_tparams.get(&id).cloned() {
+                    Some(fields) => {
+                        // Generic alias: the aliased type over the alias's own parameters.
+                        self.push_scope();
+                        let tps = self.declare_tparams(&fields);
+                        let t = self.type_expr(&e);
+                        self.scopes.pop();
+                        self.generic_aliases.insert(t, tps);
+                        t
+                    }
+                    None => self.type_expr(&e),
+                };
                 self.info.objects[id.0 as usize].ty = t;
             }
             Lazy::Type { spec } => {
@@ -592,7 +621,9 @@ impl State {
             .copied()
             .filter(|&t| self.mentions_any_tparam(t, 0))
             .collect();
-        // Function instantiations: direct ones, then derived through enclosing generics.
+        // Function instantiations: direct ones, then derived through enclosing generics
+        // (generic functions and methods of generic types), to a fixpoint with the
+        // instantiations of named types.
         let mut work: Vec<(ObjId, Vec<TypeId>)> = self
             .info
             .instances
@@ -600,106 +631,122 @@ impl State {
             .map(|i| (i.func, i.targs.clone()))
             .collect();
         let mut done: HashMap<ObjId, Vec<Subst>> = HashMap::new();
+        let mut tinst: HashMap<TypeId, Vec<Subst>> = HashMap::new();
         let mut rounds = 0;
-        while let Some((f, targs)) = work.pop() {
+        loop {
+            while let Some((f, targs)) = work.pop() {
+                rounds += 1;
+                if rounds > 10_000 {
+                    break;
+                }
+                if targs.iter().any(|&t| self.mentions_any_tparam(t, 0)) {
+                    continue;
+                }
+                let Some(tps) = self.generic_tparams.get(&f).cloned() else {
+                    continue;
+                };
+                if done
+                    .get(&f)
+                    .is_some_and(|v| v.iter().any(|s| s.targs == targs))
+                {
+                    continue;
+                }
+                let (map, derived) = self.instance_subst(&generic, &tps, &targs);
+                work.extend(derived);
+                done.entry(f).or_default().push(Subst {
+                    tparams: tps,
+                    targs,
+                    map,
+                });
+            }
+            // Named type instantiations (created during checking and by the substitutions
+            // above); the generic calls in their methods' bodies give more function
+            // instantiations.
+            let named: Vec<(TypeId, Vec<TypeId>)> = (0..self.tt.len())
+                .filter_map(|i| {
+                    let n = self.tt.named(TypeId(i as u32))?;
+                    Some((n.origin?, n.targs.clone()))
+                })
+                .collect();
+            let mut new_types = false;
             rounds += 1;
-            if rounds > 10_000 {
+            for (g, targs) in named {
+                if targs.iter().any(|&t| self.mentions_any_tparam(t, 0)) {
+                    continue;
+                }
+                if tinst
+                    .get(&g)
+                    .is_some_and(|v| v.iter().any(|s| s.targs == targs))
+                {
+                    continue;
+                }
+                let tps = self
+                    .tt
+                    .named(g)
+                    .map(|n| n.tparams.clone())
+                    .unwrap_or_default();
+                let (map, derived) = self.instance_subst(&generic, &tps, &targs);
+                work.extend(derived);
+                new_types = true;
+                tinst.entry(g).or_default().push(Subst {
+                    tparams: tps,
+                    targs,
+                    map,
+                });
+            }
+            if (work.is_empty() && !new_types) || rounds > 10_000 {
                 break;
             }
-            if targs.iter().any(|&t| self.mentions_any_tparam(t, 0)) {
-                continue;
+        }
+        self.info.func_instances = done;
+        self.info.type_instances = tinst;
+        // Types created by substitution need canonical named internals too.
+        self.tt.canonicalize_named();
+    }
+
+    /// The substitution map of instantiating type parameters `tps` with `targs` (over the
+    /// generic types recorded in the tables), and the generic-function instantiations used
+    /// under it (`A[T]` calling `B[T]` gives `B[targs]`).
+    fn instance_subst(
+        &mut self,
+        generic: &[TypeId],
+        tps: &[TypeId],
+        targs: &[TypeId],
+    ) -> (HashMap<TypeId, TypeId>, Vec<FuncInstantiation>) {
+        let m: HashMap<TypeId, TypeId> = tps.iter().copied().zip(targs.iter().copied()).collect();
+        let mut map = HashMap::new();
+        for &t in generic {
+            if tps.iter().any(|&tp| self.mentions(t, tp, 0)) {
+                let s = self.subst(t, &m);
+                let c = self.tt.canonical(s);
+                map.insert(t, c);
             }
-            let Some(tps) = self.generic_tparams.get(&f).cloned() else {
-                continue;
-            };
-            if done
-                .get(&f)
-                .is_some_and(|v| v.iter().any(|s| s.targs == targs))
-            {
-                continue;
-            }
-            let m: HashMap<TypeId, TypeId> =
-                tps.iter().copied().zip(targs.iter().copied()).collect();
-            let mut map = HashMap::new();
-            for &t in &generic {
-                if tps.iter().any(|&tp| self.mentions(t, tp, 0)) {
-                    let s = self.subst(t, &m);
-                    let c = self.tt.canonical(s);
-                    map.insert(t, c);
-                }
-            }
-            // Uses of other generic functions with type arguments mentioning f's params.
-            let derived: Vec<(ObjId, Vec<TypeId>)> = self
-                .info
-                .instances
-                .values()
-                .filter(|i| {
-                    i.targs
-                        .iter()
-                        .any(|&t| tps.iter().any(|&tp| self.mentions(t, tp, 0)))
-                })
-                .map(|i| (i.func, i.targs.clone()))
-                .collect();
-            for (g, gt) in derived {
-                let nt: Vec<TypeId> = gt
+        }
+        let uses: Vec<FuncInstantiation> = self
+            .info
+            .instances
+            .values()
+            .filter(|i| {
+                i.targs
+                    .iter()
+                    .any(|&t| tps.iter().any(|&tp| self.mentions(t, tp, 0)))
+            })
+            .map(|i| (i.func, i.targs.clone()))
+            .collect();
+        let derived = uses
+            .into_iter()
+            .map(|(g, gt)| {
+                let nt = gt
                     .iter()
                     .map(|&t| {
                         let s = self.subst(t, &m);
                         self.tt.canonical(s)
                     })
                     .collect();
-                work.push((g, nt));
-            }
-            done.entry(f).or_default().push(Subst {
-                tparams: tps,
-                targs,
-                map,
-            });
-        }
-        self.info.func_instances = done;
-        // Named type instantiations (created during checking and by the substitutions above).
-        let mut tinst: HashMap<TypeId, Vec<Subst>> = HashMap::new();
-        let named: Vec<(TypeId, TypeId, Vec<TypeId>)> = (0..self.tt.len())
-            .filter_map(|i| {
-                let t = TypeId(i as u32);
-                let n = self.tt.named(t)?;
-                Some((t, n.origin?, n.targs.clone()))
+                (g, nt)
             })
             .collect();
-        for (_inst, g, targs) in named {
-            if targs.iter().any(|&t| self.mentions_any_tparam(t, 0)) {
-                continue;
-            }
-            let tps = self
-                .tt
-                .named(g)
-                .map(|n| n.tparams.clone())
-                .unwrap_or_default();
-            if tinst
-                .get(&g)
-                .is_some_and(|v| v.iter().any(|s| s.targs == targs))
-            {
-                continue;
-            }
-            let m: HashMap<TypeId, TypeId> =
-                tps.iter().copied().zip(targs.iter().copied()).collect();
-            let mut map = HashMap::new();
-            for &t in &generic {
-                if tps.iter().any(|&tp| self.mentions(t, tp, 0)) {
-                    let s = self.subst(t, &m);
-                    let c = self.tt.canonical(s);
-                    map.insert(t, c);
-                }
-            }
-            tinst.entry(g).or_default().push(Subst {
-                tparams: tps,
-                targs,
-                map,
-            });
-        }
-        self.info.type_instances = tinst;
-        // Types created by substitution need canonical named internals too.
-        self.tt.canonicalize_named();
+        (map, derived)
     }
 
     /// Check the files of one package (main, or a standard-library package's declarations).
@@ -717,6 +764,9 @@ impl State {
         self.resolve_all_lazy();
         // Method signatures and function signatures were done in collect; check bodies.
         for (obj, fd) in funcs {
+            if path != "main" && fd.body.is_some() {
+                self.info.lib_funcs.push((obj, fd.clone()));
+            }
             self.func_body(obj, fd);
         }
         self.compute_init_order();
@@ -798,9 +848,18 @@ impl State {
             return false;
         };
         self.loaded.insert(path.to_string());
-        let ids = ast::IdGen::starting_at(0x8000_0000);
+        // Each package gets its own NodeIds and positions (its side tables join the
+        // program's: see `libspan`).
+        let k = stdlib::PACKAGES
+            .iter()
+            .position(|p| *p == path)
+            .unwrap_or(0);
+        let ids = ast::IdGen::starting_at(0x8000_0000 + (k as u32) * 0x0080_0000);
         let file = match crate::parse::parse_file(path, src, &ids) {
-            Ok(f) => f,
+            Ok(mut f) => {
+                super::libspan::shift_file(&mut f, super::libspan::base(k));
+                f
+            }
             Err(e) => {
                 let msg = e.first().map(|d| d.msg.clone()).unwrap_or_default();
                 self.errs
@@ -819,9 +878,10 @@ impl State {
         self.check_package_files(path, &file.imports, &file.decls);
         let objects = std::mem::take(&mut self.info.objects);
         let mut packages = std::mem::take(&mut self.info.packages);
-        self.info = saved_info;
+        let lib = std::mem::replace(&mut self.info, saved_info);
         self.info.objects = objects;
         self.info.packages.append(&mut packages);
+        self.info.merge_library(lib);
         self.global_vars = saved_globals;
         if self.errs.len() > n_errs {
             let msgs: Vec<String> = self.errs.drain(n_errs..).map(|d| d.msg).collect();
@@ -923,6 +983,9 @@ impl State {
         self.declare(&s.name.name, id, s.name.span);
         if s.alias {
             if global {
+                if !s.tparams.is_empty() {
+                    self.alias_tparams.insert(id, Rc::new(s.tparams.clone()));
+                }
                 self.lazy.insert(id, Lazy::Alias(Rc::new(s.ty.clone())));
             } else {
                 let t = self.type_expr(&s.ty);
@@ -942,6 +1005,13 @@ impl State {
             );
         } else {
             self.named_type_body(id, s);
+            if !self.body_tparams.is_empty() && s.tparams.is_empty() {
+                let tps = self.body_tparams.clone();
+                if let Some(n) = self.tt.named_mut(named) {
+                    n.tparams = tps;
+                }
+                self.implicit_generic.insert(named);
+            }
         }
     }
 
@@ -1471,6 +1541,16 @@ impl State {
         };
         self.dep_stack.push(HashSet::new());
         self.push_scope();
+        let mut body_tparams = self.generic_tparams.get(&id).cloned().unwrap_or_default();
+        if let ObjKind::Func {
+            recv: Some(named), ..
+        } = self.obj(id).kind
+        {
+            if let Some(n) = self.tt.named(named) {
+                body_tparams.extend(n.tparams.iter().copied());
+            }
+        }
+        let saved_body_tparams = std::mem::replace(&mut self.body_tparams, body_tparams);
         // Type parameters.
         if let Some(tps) = self.generic_tparams.get(&id).cloned() {
             let mut k = 0;
@@ -1560,6 +1640,7 @@ impl State {
         });
         self.func_block(body, !results.is_empty());
         self.fns.pop();
+        self.body_tparams = saved_body_tparams;
         self.pop_scope();
         let d = self.dep_stack.pop().unwrap_or_default();
         self.deps.insert(id, d);
@@ -1679,10 +1760,12 @@ impl State {
                             .tt
                             .named(t)
                             .is_some_and(|n| !n.tparams.is_empty() && n.targs.is_empty())
+                            && !self.implicit_generic.contains(&t)
                         {
+                            let gs = self.generic_type_string(t);
                             self.err(
                                 e.span,
-                                format!("cannot use generic type {} without instantiation", name),
+                                format!("cannot use generic type {} without instantiation", gs),
                             );
                         }
                         t
@@ -1986,8 +2069,63 @@ impl State {
         }
     }
 
+    /// A generic type with its type parameters, as types2 prints it in errors:
+    /// `Pair[K comparable, V any]`, `U[T ~int | ~string]`.
+    pub(crate) fn generic_type_string(&self, g: TypeId) -> String {
+        let Some(n) = self.tt.named(g) else {
+            return self.ts(g);
+        };
+        let mut parts: Vec<(Vec<String>, TypeId)> = Vec::new();
+        for &tp in &n.tparams {
+            let Type::TypeParam(p) = self.tt.get(tp) else {
+                continue;
+            };
+            match parts.last_mut() {
+                Some((names, c)) if *c == p.constraint => names.push(p.name.clone()),
+                _ => parts.push((vec![p.name.clone()], p.constraint)),
+            }
+        }
+        let ps: Vec<String> = parts
+            .iter()
+            .map(|(names, c)| format!("{} {}", names.join(", "), self.constraint_string(*c)))
+            .collect();
+        format!("{}[{}]", self.ts(g), ps.join(", "))
+    }
+
+    /// A constraint as written: an implicit interface `~int | ~string` without `interface{}`.
+    pub(crate) fn constraint_string(&self, c: TypeId) -> String {
+        if let Type::Interface(i) = self.tt.get(c) {
+            if let (true, false, Some(terms)) = (i.methods.is_empty(), i.comparable, &i.terms) {
+                return terms
+                    .iter()
+                    .map(|t| format!("{}{}", if t.tilde { "~" } else { "" }, self.ts(t.ty)))
+                    .collect::<Vec<_>>()
+                    .join(" | ");
+            }
+        }
+        self.ts(c)
+    }
+
     /// Instantiate generic named type `g` with `targs` (memoized by identity of arguments).
     pub fn instantiate_named(&mut self, g: TypeId, targs: &[TypeId], span: Span) -> TypeId {
+        if let Some(tps) = self.generic_aliases.get(&g).cloned() {
+            // `Set[int]` of a generic alias: its aliased type with the arguments.
+            if tps.len() != targs.len() {
+                self.err(
+                    span,
+                    format!(
+                        "got {} type arguments but {} has {} type parameters",
+                        targs.len(),
+                        self.ts(g),
+                        tps.len()
+                    ),
+                );
+                return TypeTable::INVALID;
+            }
+            let map: HashMap<TypeId, TypeId> =
+                tps.iter().copied().zip(targs.iter().copied()).collect();
+            return self.subst(g, &map);
+        }
         let Some(n) = self.tt.named(g).cloned() else {
             if g != TypeTable::INVALID {
                 self.err(span, format!("{} is not a generic type", self.ts(g)));
@@ -1995,12 +2133,18 @@ impl State {
             return TypeTable::INVALID;
         };
         if n.tparams.len() != targs.len() {
+            let which = if targs.len() < n.tparams.len() {
+                "not enough"
+            } else {
+                "too many"
+            };
             self.err(
                 span,
                 format!(
-                    "got {} type arguments but {} has {} type parameters",
-                    targs.len(),
+                    "{} type arguments for type {}: have {}, want {}",
+                    which,
                     self.ts(g),
+                    targs.len(),
                     n.tparams.len()
                 ),
             );
@@ -2010,6 +2154,9 @@ impl State {
             // `Stack[T]` inside Stack's own declaration or methods.
             return g;
         }
+        // `Box[byte]` is `Box[uint8]`: one instance per canonical argument list.
+        let targs: Vec<TypeId> = targs.iter().map(|&t| self.tt.canonical(t)).collect();
+        let targs = targs.as_slice();
         let key = (g, targs.to_vec());
         if let Some(&t) = self.inst_cache.get(&key) {
             return t;

@@ -522,7 +522,7 @@ impl State {
         let tu = self.tt.underlying(target);
         if x.mode == Mode::Nil || x.ty == TypeTable::UNTYPED_NIL {
             let ok = matches!(
-                self.tt.get(tu),
+                self.core_under(tu),
                 Type::Pointer(_)
                     | Type::Slice(_)
                     | Type::Map(..)
@@ -631,7 +631,7 @@ impl State {
         let tu = self.tt.underlying(t);
         if self.tt.is_untyped(v) {
             if x.mode == Mode::Nil || v == TypeTable::UNTYPED_NIL {
-                return match self.tt.get(tu) {
+                return match self.core_under(tu) {
                     Type::Pointer(_)
                     | Type::Slice(_)
                     | Type::Map(..)
@@ -833,6 +833,7 @@ impl State {
         if x.is_invalid() || t == TypeTable::INVALID {
             return false;
         }
+        self.reverse_instantiate(x, e, t);
         if self.single_value(x, e).is_err() {
             return false;
         }
@@ -878,6 +879,21 @@ impl State {
 
     /// Report a tuple or no-value operand used as a single value.
     pub(crate) fn single_value(&mut self, x: &mut Operand, e: &Expr) -> Result<(), ()> {
+        if !x.is_invalid()
+            && matches!(unparen(e).kind, ExprKind::Ident(_) | ExprKind::Selector(..))
+            && !self.info.instances.contains_key(&unparen(e).id)
+            && self.generic_of(e).is_some()
+        {
+            self.err(
+                e.span,
+                format!(
+                    "cannot use generic function {} without instantiation",
+                    expr_string(e)
+                ),
+            );
+            *x = Operand::invalid();
+            return Err(());
+        }
         if x.mode == Mode::NoValue {
             self.err(
                 e.span,
@@ -937,6 +953,9 @@ impl State {
     /// Check `e` as a single value (not a type, not multi-valued).
     pub(crate) fn value(&mut self, e: &Expr, hint: Option<TypeId>) -> Operand {
         let mut x = self.expr(e, hint);
+        if let Some(t) = hint {
+            self.reverse_instantiate(&mut x, e, t);
+        }
         let _ = self.single_value(&mut x, e);
         x
     }

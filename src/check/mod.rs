@@ -29,6 +29,7 @@ mod call;
 mod constant;
 mod decl;
 mod expr;
+mod libspan;
 mod stdlib;
 mod stmt;
 #[cfg(test)]
@@ -305,13 +306,15 @@ pub struct TypeInfo {
     /// function) → the instantiation.
     pub instances: HashMap<NodeId, Instance>,
     /// Every concrete instantiation of each generic function (keyed by its object), including
-    /// those reached only through other generic functions (`A[T]` calling `B[T]`, with
-    /// `A[int]` used: `B[int]` is listed). Within the body of a generic function, a use of
+    /// those reached only through other generic functions or methods of generic types
+    /// (`A[T]` calling `B[T]`, with `A[int]` used: `B[int]` is listed). Within the body of a generic function, a use of
     /// another generic function is recorded in `instances` with type arguments that mention
     /// the enclosing type parameters: map them through the enclosing `Subst`.
     pub func_instances: HashMap<ObjId, Vec<Subst>>,
     /// Every concrete instantiation of each generic named type (keyed by the generic type):
-    /// the substitution for its methods' bodies (`Selection::Method::recv` is the instance
+    /// the substitution for its methods' bodies. A type declared inside the body of a generic
+    /// function is implicitly generic in that function's type parameters (`Named::tparams`),
+    /// so each instance of the function has its own instance of the type (`Selection::Method::recv` is the instance
     /// type, whose `Named::origin` is the key and `Named::targs` the type arguments).
     pub type_instances: HashMap<TypeId, Vec<Subst>>,
     /// Expressions `x` that are comma-ok forms in a 2-value context (`v, ok := m[k]`,
@@ -321,9 +324,29 @@ pub struct TypeInfo {
     pub packages: Vec<String>,
     /// The `main` function of package main (None in the REPL).
     pub main: Option<ObjId>,
+    /// Standard-library functions and methods written in Go (the generic functions of
+    /// `slices`, `maps`, `cmp` and their helpers), with their Func objects: the compiler
+    /// compiles them like the program's own (their side tables are merged into this
+    /// `TypeInfo`; their positions lie past the program's source).
+    pub lib_funcs: Vec<(ObjId, std::rc::Rc<ast::FuncDecl>)>,
 }
 
 impl TypeInfo {
+    /// Take over the side tables of a standard-library package checked separately (its keys
+    /// never collide with the program's) and its functions that have Go bodies.
+    pub(crate) fn merge_library(&mut self, lib: TypeInfo) {
+        self.types.extend(lib.types);
+        self.consts.extend(lib.consts);
+        self.uses.extend(lib.uses);
+        self.defs.extend(lib.defs);
+        self.selections.extend(lib.selections);
+        self.calls.extend(lib.calls);
+        self.implicits.extend(lib.implicits);
+        self.func_sigs.extend(lib.func_sigs);
+        self.instances.extend(lib.instances);
+        self.comma_ok.extend(lib.comma_ok);
+        self.lib_funcs.extend(lib.lib_funcs);
+    }
     pub fn object(&self, id: ObjId) -> &Object {
         &self.objects[id.0 as usize]
     }

@@ -2,6 +2,10 @@
 //! omitted: the VM implements them natively, keyed by package path + name, and receiver type
 //! name for methods). Adding a function is one line in its package's source below.
 //!
+//! `cmp`, `slices` and `maps` are written in Go instead (`golib/*.go`, from Go's own sources):
+//! their functions have bodies, which the compiler monomorphises like the program's generic
+//! code (see `TypeInfo::lib_funcs`).
+//!
 //! Opaque library types (`strings.Builder`, `sync.Mutex`, `time.Time`...) are declared as
 //! structs with unexported placeholder fields; the VM gives them a native representation
 //! chosen by (package, type name). Exported fields (`time.Timer.C`) are real fields.
@@ -111,17 +115,8 @@ type Seq[V any] func(yield func(V) bool)
 type Seq2[K, V any] func(yield func(K, V) bool)
 "#;
 
-const MAPS: &str = r#"package maps
-import "iter"
-func Keys[Map ~map[K]V, K comparable, V any](m Map) iter.Seq[K]
-func Values[Map ~map[K]V, K comparable, V any](m Map) iter.Seq[V]
-func All[Map ~map[K]V, K comparable, V any](m Map) iter.Seq2[K, V]
-func Clone[M ~map[K]V, K comparable, V any](m M) M
-func Copy[M1 ~map[K]V, M2 ~map[K]V, K comparable, V any](dst M1, src M2)
-func DeleteFunc[M ~map[K]V, K comparable, V any](m M, del func(K, V) bool)
-func Equal[M1, M2 ~map[K]V, K, V comparable](m1 M1, m2 M2) bool
-func Collect[K comparable, V any](seq iter.Seq2[K, V]) map[K]V
-"#;
+/// Written in Go: compiled (monomorphised) like the program's generic code.
+const MAPS: &str = include_str!("golib/maps.go");
 
 const BITS: &str = r#"package bits
 const UintSize = 64
@@ -246,6 +241,7 @@ func WriteFile(name string, data []byte, perm uint32) error
 "#;
 
 const STRINGS: &str = r#"package strings
+import ("iter"; "unicode/utf8")
 type Builder struct { buf []byte }
 func (b *Builder) WriteString(s string) (int, error)
 func (b *Builder) WriteByte(c byte) error
@@ -313,6 +309,72 @@ func Clone(s string) string
 func ToValidUTF8(s, replacement string) string
 func LastIndexFunc(s string, f func(rune) bool) int
 func SplitAfterN(s, sep string, n int) []string
+// Iterators (Go 1.24), written in Go (from Go's strings/iter.go); compiled like user code.
+func Lines(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for len(s) > 0 {
+			var line string
+			if i := IndexByte(s, '\n'); i >= 0 {
+				line, s = s[:i+1], s[i+1:]
+			} else {
+				line, s = s, ""
+			}
+			if !yield(line) {
+				return
+			}
+		}
+	}
+}
+func explodeSeq(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for len(s) > 0 {
+			_, size := utf8.DecodeRuneInString(s)
+			if !yield(s[:size]) {
+				return
+			}
+			s = s[size:]
+		}
+	}
+}
+func splitSeq(s, sep string, sepSave int) iter.Seq[string] {
+	if len(sep) == 0 {
+		return explodeSeq(s)
+	}
+	return func(yield func(string) bool) {
+		for {
+			i := Index(s, sep)
+			if i < 0 {
+				break
+			}
+			frag := s[:i+sepSave]
+			if !yield(frag) {
+				return
+			}
+			s = s[i+len(sep):]
+		}
+		yield(s)
+	}
+}
+func SplitSeq(s, sep string) iter.Seq[string] { return splitSeq(s, sep, 0) }
+func SplitAfterSeq(s, sep string) iter.Seq[string] { return splitSeq(s, sep, len(sep)) }
+func FieldsSeq(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, f := range Fields(s) {
+			if !yield(f) {
+				return
+			}
+		}
+	}
+}
+func FieldsFuncSeq(s string, f func(rune) bool) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, x := range FieldsFunc(s, f) {
+			if !yield(x) {
+				return
+			}
+		}
+	}
+}
 "#;
 
 const BYTES: &str = r#"package bytes
@@ -889,42 +951,11 @@ func Perm(n int) []int
 func Shuffle(n int, swap func(i, j int))
 "#;
 
-const CMP: &str = r#"package cmp
-type Ordered interface {
-	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string
-}
-func Compare[T Ordered](x, y T) int
-func Less[T Ordered](x, y T) bool
-"#;
+/// Written in Go: compiled (monomorphised) like the program's generic code.
+const CMP: &str = include_str!("golib/cmp.go");
 
-const SLICES: &str = r#"package slices
-import ("cmp"; "iter")
-func Sorted[E cmp.Ordered](seq iter.Seq[E]) []E
-func SortedFunc[E any](seq iter.Seq[E], cmp func(E, E) int) []E
-func Collect[E any](seq iter.Seq[E]) []E
-func Values[Slice ~[]E, E any](s Slice) iter.Seq[E]
-func All[Slice ~[]E, E any](s Slice) iter.Seq2[int, E]
-func Backward[Slice ~[]E, E any](s Slice) iter.Seq2[int, E]
-func Sort[S ~[]E, E cmp.Ordered](x S)
-func SortFunc[S ~[]E, E any](x S, cmp func(a, b E) int)
-func SortStableFunc[S ~[]E, E any](x S, cmp func(a, b E) int)
-func IsSorted[S ~[]E, E cmp.Ordered](x S) bool
-func Contains[S ~[]E, E comparable](s S, v E) bool
-func ContainsFunc[S ~[]E, E any](s S, f func(E) bool) bool
-func Index[S ~[]E, E comparable](s S, v E) int
-func IndexFunc[S ~[]E, E any](s S, f func(E) bool) int
-func Reverse[S ~[]E, E any](s S)
-func Max[S ~[]E, E cmp.Ordered](x S) E
-func Min[S ~[]E, E cmp.Ordered](x S) E
-func Equal[S ~[]E, E comparable](s1, s2 S) bool
-func Compact[S ~[]E, E comparable](s S) S
-func Clone[S ~[]E, E any](s S) S
-func Insert[S ~[]E, E any](s S, i int, v ...E) S
-func Delete[S ~[]E, E any](s S, i, j int) S
-func BinarySearch[S ~[]E, E cmp.Ordered](x S, target E) (int, bool)
-func Repeat[S ~[]E, E any](x S, count int) S
-func Concat[S ~[]E, E any](slices ...S) S
-"#;
+/// Written in Go: compiled (monomorphised) like the program's generic code.
+const SLICES: &str = include_str!("golib/slices.go");
 
 const CONTEXT: &str = r#"package context
 import "time"

@@ -1422,7 +1422,7 @@ impl State {
             (TypeTable::INVALID, Some(TypeTable::INVALID))
         } else {
             let t = xo.ty;
-            match self.tt.under(t).clone() {
+            match self.core_under(t) {
                 Type::Basic(k) if k.is_string() => {
                     self.default_operand(&mut xo, x);
                     (TypeTable::INT, Some(TypeTable::RUNE))
@@ -1507,9 +1507,20 @@ impl State {
                                 && self.tt.is_boolean(ys.results[0])
                                 && ys.params.len() <= 2 =>
                         {
-                            let k = ys.params.first().copied().unwrap_or(TypeTable::INVALID);
-                            let v = ys.params.get(1).copied();
-                            (k, v)
+                            let extra = match ys.params.len() {
+                                0 => key.map(|k| (k, "permits no iteration variables")),
+                                1 => value.map(|v| (v, "permits only one iteration variable")),
+                                _ => None,
+                            };
+                            if let Some((at, what)) = extra {
+                                let xs = self.operand_string(&xo, x);
+                                self.err(at.span, format!("range over {} {}", xs, what));
+                                (TypeTable::INVALID, Some(TypeTable::INVALID))
+                            } else {
+                                let k = ys.params.first().copied().unwrap_or(TypeTable::INVALID);
+                                let v = ys.params.get(1).copied();
+                                (k, v)
+                            }
                         }
                         _ => {
                             let xs = self.operand_string(&xo, x);

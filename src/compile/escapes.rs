@@ -2,14 +2,16 @@
 //! function literal, or address taken with `&x` / an implicit `&x` for a pointer method).
 
 use crate::ast::{Block, Expr, ExprKind, Stmt, StmtKind, UnOp};
-use crate::check::{AutoRef, Selection, TypeInfo};
-use crate::types::{ObjId, Type, TypeTable};
+use crate::check::{AutoRef, Selection, Subst, TypeInfo};
+use crate::types::{ObjId, Type, TypeId, TypeTable};
 use std::collections::HashSet;
 
 /// The checker's facts plus the type table (to tell arrays from slices).
 pub struct Ctx<'a> {
     info: &'a TypeInfo,
     tt: &'a TypeTable,
+    /// The substitution of the generic instance being compiled.
+    sub: Option<&'a Subst>,
     /// Slice-variable use counting for `stack_slices` (None in the other passes).
     uses: Option<SliceUses>,
 }
@@ -27,6 +29,10 @@ struct SliceUses {
 }
 
 impl Ctx<'_> {
+    /// `t` under the instance's substitution.
+    fn sub(&self, t: TypeId) -> TypeId {
+        self.sub.and_then(|s| s.map.get(&t).copied()).unwrap_or(t)
+    }
     fn local_use(&self, e: &Expr) {
         if let (Some(u), ExprKind::Ident(_)) = (&self.uses, &e.kind) {
             if let Some(o) = self.info.obj_at(e.span.lo) {
@@ -40,10 +46,16 @@ impl Ctx<'_> {
 /// `len`/`cap`/`== nil`/indexing or `s = append(s, ...)` (and none in a function literal).
 /// Go's compiler gives their appends a 32-byte stack buffer (runtime.growsliceBuf), which
 /// shows in `cap(s)`.
-pub fn stack_slices(b: &Block, info: &TypeInfo, tt: &TypeTable) -> HashSet<ObjId> {
+pub fn stack_slices(
+    b: &Block,
+    info: &TypeInfo,
+    tt: &TypeTable,
+    sub: Option<&Subst>,
+) -> HashSet<ObjId> {
     let ctx = Ctx {
         info,
         tt,
+        sub,
         uses: Some(SliceUses::default()),
     };
     let mut sink = HashSet::new();
@@ -59,9 +71,11 @@ pub fn stack_slices(b: &Block, info: &TypeInfo, tt: &TypeTable) -> HashSet<ObjId
     let r = total
         .iter()
         .filter(|(o, n)| {
-            local.get(o) == Some(n)
-                && !bad.contains(o)
-                && matches!(tt.under(info.object(**o).ty), Type::Slice(_))
+            local.get(o) == Some(n) && !bad.contains(o) && {
+                let t = info.object(**o).ty;
+                let t = sub.and_then(|s| s.map.get(&t).copied()).unwrap_or(t);
+                matches!(tt.under(t), Type::Slice(_))
+            }
         })
         .map(|(o, _)| *o)
         .collect();
@@ -75,10 +89,17 @@ impl std::ops::Deref for Ctx<'_> {
     }
 }
 
-pub fn block(b: &Block, info: &TypeInfo, tt: &TypeTable, out: &mut HashSet<ObjId>) {
+pub fn block(
+    b: &Block,
+    info: &TypeInfo,
+    tt: &TypeTable,
+    sub: Option<&Subst>,
+    out: &mut HashSet<ObjId>,
+) {
     let info = &Ctx {
         info,
         tt,
+        sub,
         uses: None,
     };
     for s in &b.stmts {
@@ -88,15 +109,39 @@ pub fn block(b: &Block, info: &TypeInfo, tt: &TypeTable, out: &mut HashSet<ObjId
 
 /// Every variable an identifier in `b` refers to (the candidates for capture by a function
 /// literal with body `b`).
-pub fn idents(b: &Block, info: &TypeInfo, tt: &TypeTable, out: &mut HashSet<ObjId>) {
+pub fn idents(
+    b: &Block,
+    info: &TypeInfo,
+    tt: &TypeTable,
+    sub: Option<&Subst>,
+    out: &mut HashSet<ObjId>,
+) {
     let info = &Ctx {
         info,
         tt,
+        sub,
         uses: None,
     };
     for s in &b.stmts {
         stmt(s, info, out, true);
     }
+}
+
+/// Every variable identifier `x` refers to (like [`idents`], for one expression).
+pub fn expr_idents(
+    x: &Expr,
+    info: &TypeInfo,
+    tt: &TypeTable,
+    sub: Option<&Subst>,
+    out: &mut HashSet<ObjId>,
+) {
+    let info = &Ctx {
+        info,
+        tt,
+        sub,
+        uses: None,
+    };
+    expr(x, info, out, true);
 }
 
 /// Does the body contain a `defer` (outside nested function literals)?
@@ -243,11 +288,27 @@ fn stmt(s: &Stmt, info: &Ctx<'_>, out: &mut HashSet<ObjId>, cap: bool) {
             body,
             ..
         } => {
-            for k in key.iter().chain(value.iter()) {
-                e(k, out)
-            }
+            let over_func = info
+                .types
+                .get(&x.id)
+                .is_some_and(|t| matches!(info.tt.under(info.sub(*t)), Type::Func(_)));
             e(x, out);
-            body.stmts.iter().for_each(|s| stmt(s, info, out, cap));
+            if over_func {
+                // The body of a range-over-func loop is a closure: what it uses is captured.
+                let was = info.uses.as_ref().map(|u| u.in_lit.replace(true));
+                for k in key.iter().chain(value.iter()) {
+                    expr(k, info, out, true)
+                }
+                body.stmts.iter().for_each(|s| stmt(s, info, out, true));
+                if let (Some(u), Some(w)) = (&info.uses, was) {
+                    u.in_lit.set(w);
+                }
+            } else {
+                for k in key.iter().chain(value.iter()) {
+                    e(k, out)
+                }
+                body.stmts.iter().for_each(|s| stmt(s, info, out, cap));
+            }
         }
         StmtKind::Labeled(_, s) => stmt(s, info, out, cap),
         _ => {}
@@ -358,7 +419,7 @@ fn expr(x: &Expr, info: &Ctx<'_>, out: &mut HashSet<ObjId>, cap: bool) {
 
 fn mark_root_if_array(a: &Expr, info: &Ctx<'_>, out: &mut HashSet<ObjId>) {
     if let Some(t) = info.types.get(&a.id) {
-        if matches!(info.tt.under(*t), Type::Array(..)) {
+        if matches!(info.tt.under(info.sub(*t)), Type::Array(..)) {
             mark_root(a, info, out);
         }
     }

@@ -29,6 +29,18 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         let l = self.level();
+        if matches!(
+            e.kind,
+            ExprKind::Ident(_) | ExprKind::Index(..) | ExprKind::Selector(..)
+        ) && self.is_compiled_instance(e.id)
+        {
+            // A generic function instance as a value (`Sum[int]`, `Map` passed along).
+            let f = self
+                .instance_func(e.id)
+                .ok_or_else(|| unsupported(e.span, "this generic function instance"))?;
+            self.emit_i(Instr::abx(Op::FuncRef, dst, f));
+            return Ok(());
+        }
         match &e.kind {
             ExprKind::Paren(x) => self.expr_to(x, dst)?,
             ExprKind::Ident(name) => {
@@ -41,10 +53,23 @@ impl<'a> Compiler<'a> {
                         .get(&e.span.lo)
                         .copied()
                         .ok_or_else(|| unsupported(e.span, "this identifier"))?;
-                    match &self.info.object(o).kind {
+                    let obj = self.info.object(o);
+                    match &obj.kind {
                         ObjKind::Func { native: false, .. } => {
                             let f = self.funcs.get(&o).copied().unwrap_or(0);
                             self.emit_i(Instr::abx(Op::FuncRef, dst, f));
+                        }
+                        ObjKind::Func {
+                            native: true,
+                            recv: None,
+                        } if obj.pkg != "main" => {
+                            // A native of the package of a library function written in Go.
+                            let key = format!("{}.{}", obj.pkg, obj.name);
+                            let id = self.native(&key, e.span)?;
+                            let k = self.konst(Value::Func(std::sync::Arc::new(
+                                crate::vm::value::FuncVal::Native { id },
+                            )));
+                            self.emit_i(Instr::abx(Op::LoadK, dst, k as u32));
                         }
                         ObjKind::Nil => {
                             self.emit(Op::LoadNil, dst, 0, 0);
@@ -335,10 +360,13 @@ impl<'a> Compiler<'a> {
 
     /// The type of variable `o`. Synthesized result variables (functions with defer) are not
     /// checker objects: their types are in the function state.
-    fn var_type(&mut self, o: ObjId) -> TypeId {
+    pub(super) fn var_type(&mut self, o: ObjId) -> TypeId {
+        if let Some(t) = self.synth_types.get(&o) {
+            return *t;
+        }
         match self.fs().results.iter().find(|(r, _)| *r == o) {
             Some((_, t)) => *t,
-            None => self.info.object(o).ty,
+            None => self.obj_ty(o),
         }
     }
 
@@ -661,8 +689,8 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::GetUp, dst, u, 0);
                     }
                     None if self.globals.contains_key(&o)
-                        && (self.slots(self.info.object(o).ty) == 1
-                            || self.is_opaque_lib(self.info.object(o).ty)) =>
+                        && (self.slots(self.obj_ty(o)) == 1
+                            || self.is_opaque_lib(self.obj_ty(o))) =>
                     {
                         // A one-slot global (or an opaque library value such as a global
                         // sync.Mutex): a pointer to its global slot.
@@ -760,9 +788,7 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             ExprKind::Selector(base, _) => {
-                if let Some(Selection::Field { path, indirect, .. }) =
-                    self.info.selections.get(&x.id).cloned()
-                {
+                if let Some(Selection::Field { path, indirect, .. }) = self.selection(x) {
                     let p = self.field_ptr(base, &path, &indirect)?;
                     self.emit(Op::Move, dst, p, 0);
                     return Ok(());
@@ -853,7 +879,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn selector(&mut self, e: &Expr, x: &Expr, dst: u16) -> CResult<()> {
-        let sel = self.info.selections.get(&e.id).cloned();
+        let sel = self.selection(e);
         match sel {
             Some(Selection::Field { path, indirect, ty }) => {
                 let n = self.slots(ty);
@@ -883,6 +909,12 @@ impl<'a> Compiler<'a> {
                         self.ext(n, 0, 0);
                     }
                 }
+                Ok(())
+            }
+            Some(Selection::Qualified { obj, .. }) if self.funcs.contains_key(&obj) => {
+                // A library function written in Go, as a value.
+                let f = self.funcs[&obj];
+                self.emit_i(Instr::abx(Op::FuncRef, dst, f));
                 Ok(())
             }
             Some(Selection::Qualified { pkg, name, obj }) => match &self.info.object(obj).kind {
@@ -932,19 +964,22 @@ impl<'a> Compiler<'a> {
                 auto,
                 path,
                 indirect,
+                recv,
                 ..
             }) if !path.is_empty() => {
                 let f = obj
-                    .and_then(|o| self.funcs.get(&o).copied())
+                    .and_then(|o| self.method_func(recv, o))
                     .ok_or_else(|| unsupported(e.span, "native method values"))?;
                 let r = self.method_recv(x, &path, &indirect, auto)?;
                 self.emit(Op::BindM, dst, r, f as u16);
                 Ok(())
             }
-            Some(Selection::Method { obj, auto, .. }) => {
+            Some(Selection::Method {
+                obj, auto, recv, ..
+            }) => {
                 // Method value: bind the receiver.
                 let f = obj
-                    .and_then(|o| self.funcs.get(&o).copied())
+                    .and_then(|o| self.method_func(recv, o))
                     .ok_or_else(|| unsupported(e.span, "native method values"))?;
                 let r = self.receiver(x, auto)?;
                 self.emit(Op::BindM, dst, r, f as u16);
@@ -978,8 +1013,9 @@ impl<'a> Compiler<'a> {
                     let sym = self.prog.method_sym(&name);
                     Some(crate::vm::value::FuncVal::IfaceMethod { sym })
                 } else {
+                    let named = self.tt.pointer_elem(recv).unwrap_or(recv);
                     let f = obj
-                        .and_then(|o| self.funcs.get(&o).copied())
+                        .and_then(|o| self.method_func(named, o))
                         .ok_or_else(|| unsupported(e.span, "native method expressions"))?;
                     match self.tt.pointer_elem(recv) {
                         Some(elem) if !ptr_recv => Some(crate::vm::value::FuncVal::DerefMethod {
@@ -1223,12 +1259,7 @@ impl<'a> Compiler<'a> {
             } => (fun, args, *ellipsis),
             _ => return Err(unsupported(e.span, "this call")),
         };
-        let kind = self
-            .info
-            .calls
-            .get(&e.id)
-            .cloned()
-            .unwrap_or(CallKind::Regular);
+        let kind = self.call_kind(e.id).unwrap_or(CallKind::Regular);
         match kind {
             CallKind::Conversion(to) => {
                 let dst = self.alloc();
@@ -1245,16 +1276,40 @@ impl<'a> Compiler<'a> {
         let mut recv: Option<u16> = None;
         let win = self.alloc();
         match &fun.kind {
+            _ if self.is_compiled_instance(fun.id) => {
+                // A generic function instance (`Min(1, 2)`, `Min[int8](..)`, `slices.Sort`).
+                let f = self
+                    .instance_func(fun.id)
+                    .ok_or_else(|| unsupported(fun.span, "this generic function instance"))?;
+                target = Some((Op::CallS, f));
+            }
             ExprKind::Ident(_) => {
                 if let Some(o) = self.info.uses.get(&fun.span.lo).copied() {
-                    if let ObjKind::Func { native: false, .. } = self.info.object(o).kind {
-                        if let Some(f) = self.funcs.get(&o) {
-                            target = Some((Op::CallS, *f));
+                    let obj = self.info.object(o);
+                    match obj.kind {
+                        ObjKind::Func { native: false, .. } => {
+                            if let Some(f) = self.funcs.get(&o) {
+                                target = Some((Op::CallS, *f));
+                            }
                         }
+                        // A library function written in Go calling a native of its package.
+                        ObjKind::Func {
+                            native: true,
+                            recv: None,
+                        } if obj.pkg != "main" => {
+                            let key = format!("{}.{}", obj.pkg, obj.name);
+                            let id = self.native(&key, fun.span)?;
+                            target = Some((Op::CallN, id));
+                        }
+                        _ => {}
                     }
                 }
             }
-            ExprKind::Selector(x, _) => match self.info.selections.get(&fun.id).cloned() {
+            ExprKind::Selector(x, _) => match self.selection(fun) {
+                Some(Selection::Qualified { obj, .. }) if self.funcs.contains_key(&obj) => {
+                    // A library function written in Go.
+                    target = Some((Op::CallS, self.funcs[&obj]));
+                }
                 Some(Selection::Qualified { pkg, name, .. }) => {
                     let id = self.native(&format!("{pkg}.{name}"), fun.span)?;
                     target = Some((Op::CallN, id));
@@ -1286,13 +1341,15 @@ impl<'a> Compiler<'a> {
                     auto,
                     path,
                     indirect,
+                    recv: rt,
                     ..
                 }) => {
                     let r = self.method_recv(x, &path, &indirect, auto)?;
                     recv = Some(r);
-                    if let Some(f) = self.funcs.get(&o) {
-                        target = Some((Op::CallS, *f));
-                    }
+                    let f = self
+                        .method_func(rt, o)
+                        .ok_or_else(|| unsupported(fun.span, "this method instance"))?;
+                    target = Some((Op::CallS, f));
                 }
                 Some(Selection::InterfaceMethod {
                     name,
@@ -1658,7 +1715,7 @@ impl<'a> Compiler<'a> {
         // Captured variables: every identifier of the literal that resolves to a local of an
         // enclosing function.
         let mut used = HashSet::new();
-        escapes::idents(body, self.info, self.tt, &mut used);
+        escapes::idents(body, self.info, self.tt, self.subst, &mut used);
         let mut caps: Vec<ObjId> = used
             .into_iter()
             .filter(|o| self.fs().locals.contains_key(o) && !self.globals.contains_key(o))
@@ -1684,7 +1741,7 @@ impl<'a> Compiler<'a> {
                 }
                 _ => {
                     // Not escaping by the pre-pass (e.g. a parameter): box a copy.
-                    let ty = self.info.object(*o).ty;
+                    let ty = self.obj_ty(*o);
                     let r = self.alloc();
                     self.load_var(*o, r)?;
                     self.new_cell(base + i as u16, ty, Some(r));
@@ -1693,8 +1750,8 @@ impl<'a> Compiler<'a> {
         }
         let line = self.line_of(sig.span);
         let mut fs = self.new_fs(format!("{outer_name}.func{n}"), line);
-        escapes::block(body, self.info, self.tt, &mut fs.escaping);
-        fs.stack_slices = escapes::stack_slices(body, self.info, self.tt);
+        escapes::block(body, self.info, self.tt, self.subst, &mut fs.escaping);
+        fs.stack_slices = escapes::stack_slices(body, self.info, self.tt, self.subst);
         let saved = self.fs.replace(fs);
         let params: Vec<&ast::Field> = sig.params.iter().collect();
         let r = self.compile_body(idx, &params, &sig.results, body, &caps);

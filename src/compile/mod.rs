@@ -13,7 +13,7 @@
 mod types;
 
 use crate::ast::{self, BinOp, Expr, ExprKind, Stmt, StmtKind, UnOp};
-use crate::check::{Builtin, CallKind, ConstValue, ObjKind, Selection, TypeInfo};
+use crate::check::{Builtin, CallKind, ConstValue, ObjKind, Selection, Subst, TypeInfo};
 use crate::diag::Diagnostic;
 use crate::opcode::{Instr, Op};
 use crate::types::{ObjId, Type, TypeId, TypeTable};
@@ -68,6 +68,8 @@ struct FnState {
     /// Label positions and pending `goto` jumps (patched at the end of the function).
     labels: HashMap<String, usize>,
     gotos: Vec<(usize, String)>,
+    /// Set in the body closure of a range-over-func loop (see `rangefunc`).
+    rf: Option<rangefunc::RangeFuncCtx>,
 }
 
 type CResult<T> = Result<T, Diagnostic>;
@@ -86,6 +88,17 @@ pub struct Compiler<'a> {
     fs: Option<FnState>,
     /// Package-level initializer expressions by NodeId.
     init_exprs: HashMap<ast::NodeId, &'a Expr>,
+    /// Monomorphised instances of generic functions and of methods of generic types, keyed by
+    /// the generic Func object and the (concrete) type arguments: of the function, or of the
+    /// method's receiver type.
+    inst_funcs: HashMap<(ObjId, Vec<TypeId>), u32>,
+    /// The substitution of the generic instance being compiled (None outside generic code):
+    /// every type read from `TypeInfo` goes through [`Compiler::sub`].
+    subst: Option<&'a Subst>,
+    /// Types of compiler-made variables (range-over-func state and result cells).
+    synth_types: HashMap<ObjId, TypeId>,
+    /// Next compiler-made variable id (counting down from below the synthesized results).
+    next_synth: u32,
 }
 
 fn unsupported(span: ast::Span, what: &str) -> Diagnostic {
@@ -110,6 +123,10 @@ impl<'a> Compiler<'a> {
             natives: HashMap::new(),
             fs: None,
             init_exprs: HashMap::new(),
+            inst_funcs: HashMap::new(),
+            subst: None,
+            synth_types: HashMap::new(),
+            next_synth: u32::MAX - 0x10000,
         }
     }
 
@@ -132,22 +149,14 @@ impl<'a> Compiler<'a> {
 
     fn compile_file_inner(&mut self, file: &'a ast::File) -> CResult<()> {
         self.builtin_error_methods()?;
-        // 1. Number functions and methods, and globals.
-        let mut decls = Vec::new();
+        // 1. Number functions and methods (one function per instance of a generic function or
+        // of a generic type's method), and globals.
+        let mut decls: Vec<(u32, &'a ast::FuncDecl, Option<&'a Subst>)> = Vec::new();
         for d in &file.decls {
             match d {
                 ast::Decl::Func(fd) => {
                     let obj = self.info.defs.get(&fd.name.span.lo).copied();
-                    let idx = self.prog.funcs.len() as u32;
-                    let name = self.go_func_name(fd);
-                    self.prog.funcs.push(Func {
-                        name,
-                        ..Default::default()
-                    });
-                    if let Some(o) = obj {
-                        self.funcs.insert(o, idx);
-                    }
-                    decls.push((idx, fd));
+                    self.number_func(fd, obj, "main", &mut decls);
                 }
                 ast::Decl::Var(specs) => {
                     for s in specs {
@@ -156,7 +165,7 @@ impl<'a> Compiler<'a> {
                                 let slot = self.prog.nglobals;
                                 self.prog.nglobals += 1;
                                 self.globals.insert(*o, slot);
-                                let ty = self.info.object(*o).ty;
+                                let ty = self.obj_ty(*o);
                                 let z = self.zero_value(ty);
                                 self.prog.global_zero.push(z);
                             }
@@ -166,30 +175,80 @@ impl<'a> Compiler<'a> {
                 _ => {}
             }
         }
-        // 2. Method tables of named types.
-        self.build_method_tables(&decls);
-        // 3. Function bodies.
-        for (idx, fd) in &decls {
-            self.compile_func_decl(*idx, fd)?;
+        // Standard-library functions written in Go.
+        let info: &'a TypeInfo = self.info;
+        for (o, fd) in &info.lib_funcs {
+            let pkg = info.object(*o).pkg.clone();
+            self.number_func(fd, Some(*o), &pkg, &mut decls);
         }
-        // 4. Package initialiser: globals in the checker's order, then init() functions.
+        // 2. Function bodies (method tables are built lazily by `types::rtype` from the
+        // checker's Named.methods).
+        for (idx, fd, subst) in &decls {
+            self.subst = *subst;
+            let r = self.compile_func_decl(*idx, fd);
+            self.subst = None;
+            r?;
+        }
+        // 3. Package initialiser: globals in the checker's order, then init() functions.
         self.compile_init(file)?;
         self.prog.main = self.info.main.and_then(|m| self.funcs.get(&m).copied());
         Ok(())
     }
 
-    fn go_func_name(&self, fd: &ast::FuncDecl) -> String {
+    /// Give function declaration `fd` (object `obj`, package `pkg`) its function number(s):
+    /// one per instance if it is generic (or a method of a generic type).
+    fn number_func(
+        &mut self,
+        fd: &'a ast::FuncDecl,
+        obj: Option<ObjId>,
+        pkg: &str,
+        decls: &mut Vec<(u32, &'a ast::FuncDecl, Option<&'a Subst>)>,
+    ) {
+        match obj.and_then(|o| Some((o, self.generic_instances(fd, o)?))) {
+            Some((o, insts)) => {
+                for s in insts {
+                    let idx = self.prog.funcs.len() as u32;
+                    let name = self.go_func_name(fd, pkg, true);
+                    self.prog.funcs.push(Func {
+                        name,
+                        ..Default::default()
+                    });
+                    self.inst_funcs.insert((o, s.targs.clone()), idx);
+                    decls.push((idx, fd, Some(s)));
+                }
+            }
+            None => {
+                let idx = self.prog.funcs.len() as u32;
+                let name = self.go_func_name(fd, pkg, false);
+                self.prog.funcs.push(Func {
+                    name,
+                    ..Default::default()
+                });
+                if let Some(o) = obj {
+                    self.funcs.insert(o, idx);
+                }
+                decls.push((idx, fd, None));
+            }
+        }
+    }
+
+    /// Go's run-time name of a function (`main.F`, `main.(*T).M`); instances of generics
+    /// print their type arguments as `[...]` (`main.Map[...]`, `main.(*Stack[...]).Push`).
+    fn go_func_name(&self, fd: &ast::FuncDecl, pkg: &str, generic: bool) -> String {
+        let targs = if generic { "[...]" } else { "" };
+        let pkg = &pkg[pkg.rfind('/').map_or(0, |i| i + 1)..];
         match &fd.recv {
-            None => format!("main.{}", fd.name.name),
+            None => format!("{}.{}{}", pkg, fd.name.name, targs),
             Some(r) => {
                 let (ptr, tname) = match &r.ty.kind {
                     ExprKind::Star(inner) => (true, expr_name(inner)),
                     _ => (false, expr_name(&r.ty)),
                 };
+                let tname = tname + targs;
                 if ptr {
-                    format!("main.(*{}).{}", tname, fd.name.name)
+                    format!("{}.(*{}).{}", pkg, tname, fd.name.name)
                 } else {
-                    format!("main.{}.{}", tname, fd.name.name)
+                    format!("{}.{}.{}", pkg, tname, fd.name.name)
                 }
             }
         }
@@ -319,11 +378,211 @@ impl<'a> Compiler<'a> {
     // Types
 
     fn ty(&self, e: &Expr) -> TypeId {
-        self.info
+        let t = self
+            .info
             .types
             .get(&e.id)
             .copied()
-            .unwrap_or(TypeTable::INVALID)
+            .unwrap_or(TypeTable::INVALID);
+        self.sub(t)
+    }
+
+    /// `t` under the substitution of the generic instance being compiled.
+    fn sub(&self, t: TypeId) -> TypeId {
+        match self.subst {
+            Some(s) => s.map.get(&t).copied().unwrap_or(t),
+            None => t,
+        }
+    }
+
+    /// The (substituted) type of object `o`.
+    fn obj_ty(&self, o: ObjId) -> TypeId {
+        self.sub(self.info.object(o).ty)
+    }
+
+    /// What call `id` is, with its types substituted.
+    fn call_kind(&self, id: ast::NodeId) -> Option<CallKind> {
+        Some(match self.info.calls.get(&id)?.clone() {
+            CallKind::Conversion(t) => CallKind::Conversion(self.sub(t)),
+            CallKind::Builtin(b, t) => CallKind::Builtin(b, t.map(|t| self.sub(t))),
+            CallKind::Regular => CallKind::Regular,
+        })
+    }
+
+    /// How selector expression `e` resolved, with its types substituted. A method of a type
+    /// parameter's constraint called on a concrete type argument becomes a static call of
+    /// that type's method.
+    fn selection(&self, e: &Expr) -> Option<Selection> {
+        let s = self.info.selections.get(&e.id)?.clone();
+        if self.subst.is_none() {
+            return Some(s);
+        }
+        Some(match s {
+            Selection::Field { path, indirect, ty } => Selection::Field {
+                path,
+                indirect,
+                ty: self.sub(ty),
+            },
+            Selection::Method {
+                recv,
+                name,
+                ptr_recv,
+                auto,
+                path,
+                indirect,
+                sig,
+                obj,
+            } => Selection::Method {
+                recv: self.sub(recv),
+                name,
+                ptr_recv,
+                auto,
+                path,
+                indirect,
+                sig: self.sub(sig),
+                obj,
+            },
+            Selection::InterfaceMethod {
+                iface,
+                name,
+                index,
+                path,
+                indirect,
+                sig,
+            } => {
+                if let (true, ExprKind::Selector(x, _)) = (path.is_empty(), &e.kind) {
+                    let xt = self.ty(x);
+                    if !self.tt.is_interface(xt) {
+                        if let Some(s) = self.concrete_method(xt, &name) {
+                            return Some(s);
+                        }
+                    }
+                }
+                Selection::InterfaceMethod {
+                    iface: self.sub(iface),
+                    name,
+                    index,
+                    path,
+                    indirect,
+                    sig: self.sub(sig),
+                }
+            }
+            Selection::MethodExpr {
+                recv,
+                name,
+                ptr_recv,
+                sig,
+                iface_index,
+                obj,
+            } => Selection::MethodExpr {
+                recv: self.sub(recv),
+                name,
+                ptr_recv,
+                sig: self.sub(sig),
+                iface_index,
+                obj,
+            },
+            q @ Selection::Qualified { .. } => q,
+        })
+    }
+
+    /// Method `name` of concrete type `t` (a type argument) as a selection.
+    fn concrete_method(&self, t: TypeId, name: &str) -> Option<Selection> {
+        match self.tt.lookup_field_or_method(t, name) {
+            crate::types::Lookup::Method {
+                recv,
+                index,
+                path,
+                indirect,
+                ptr_recv,
+                recv_ptr,
+            } => {
+                let m = self.tt.named(recv)?.methods.get(index)?;
+                let auto = if ptr_recv && !recv_ptr {
+                    crate::check::AutoRef::AddrOf
+                } else if !ptr_recv && recv_ptr {
+                    crate::check::AutoRef::Deref
+                } else {
+                    crate::check::AutoRef::None
+                };
+                Some(Selection::Method {
+                    recv,
+                    name: name.to_string(),
+                    ptr_recv,
+                    auto,
+                    path,
+                    indirect,
+                    sig: m.sig,
+                    obj: m.obj,
+                })
+            }
+            crate::types::Lookup::IfaceMethod {
+                iface,
+                index,
+                path,
+                indirect,
+            } => {
+                let sig = self.tt.interface_of(iface)?.methods.get(index)?.sig;
+                Some(Selection::InterfaceMethod {
+                    iface,
+                    name: name.to_string(),
+                    index,
+                    path,
+                    indirect,
+                    sig,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The compiled instance of the generic function used at `node` (an Ident, Selector or
+    /// Index naming it), its type arguments mapped through the enclosing substitution.
+    fn instance_func(&self, node: ast::NodeId) -> Option<u32> {
+        let inst = self.info.instances.get(&node)?;
+        let targs: Vec<TypeId> = inst.targs.iter().map(|&t| self.sub(t)).collect();
+        self.inst_funcs.get(&(inst.func, targs)).copied()
+    }
+
+    /// Does `node` name an instance of a generic function with a Go body (not a native
+    /// library generic such as `sync.OnceValue`)?
+    fn is_compiled_instance(&self, node: ast::NodeId) -> bool {
+        self.info.instances.get(&node).is_some_and(|i| {
+            matches!(
+                self.info.object(i.func).kind,
+                ObjKind::Func { native: false, .. }
+            )
+        })
+    }
+
+    /// The function of method object `o` declared on named type `recv` (an instance of a
+    /// generic type: the method's instance for its type arguments).
+    pub(super) fn method_func(&self, recv: TypeId, o: ObjId) -> Option<u32> {
+        if let Some(n) = self.tt.named(recv) {
+            if n.origin.is_some() {
+                return self.inst_funcs.get(&(o, n.targs.clone())).copied();
+            }
+        }
+        self.funcs.get(&o).copied()
+    }
+
+    /// The instantiations to compile if `fd` (object `o`) is a generic function or a method
+    /// of a generic type; None if it is not generic.
+    fn generic_instances(&self, fd: &ast::FuncDecl, o: ObjId) -> Option<Vec<&'a Subst>> {
+        if !fd.tparams.is_empty() {
+            let v = self.info.func_instances.get(&o);
+            return Some(v.map(|v| v.iter().collect()).unwrap_or_default());
+        }
+        if let ObjKind::Func {
+            recv: Some(named), ..
+        } = &self.info.object(o).kind
+        {
+            if self.tt.named(*named).is_some_and(|n| !n.tparams.is_empty()) {
+                let v = self.info.type_instances.get(named);
+                return Some(v.map(|v| v.iter().collect()).unwrap_or_default());
+            }
+        }
+        None
     }
 
     fn class(&self, t: TypeId) -> TClass {
@@ -475,11 +734,6 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn build_method_tables(&mut self, decls: &[(u32, &ast::FuncDecl)]) {
-        let _ = decls;
-        // Method tables are built lazily by `types::rtype` from the checker's Named.methods.
-    }
-
     // ---------------------------------------------------------------------------------------
     // Functions
 
@@ -504,6 +758,7 @@ impl<'a> Compiler<'a> {
             too_far: false,
             labels: HashMap::new(),
             gotos: Vec::new(),
+            rf: None,
         }
     }
 
@@ -515,8 +770,8 @@ impl<'a> Compiler<'a> {
         let name = self.prog.funcs[idx as usize].name.clone();
         let line = self.line_of(fd.span);
         let mut fs = self.new_fs(name, line);
-        escapes::block(body, self.info, self.tt, &mut fs.escaping);
-        fs.stack_slices = escapes::stack_slices(body, self.info, self.tt);
+        escapes::block(body, self.info, self.tt, self.subst, &mut fs.escaping);
+        fs.stack_slices = escapes::stack_slices(body, self.info, self.tt, self.subst);
         let saved = self.fs.replace(fs);
         let mut params: Vec<&ast::Field> = Vec::new();
         if let Some(r) = &fd.recv {
@@ -559,7 +814,7 @@ impl<'a> Compiler<'a> {
         // Escaping parameters move into cells.
         for (o, r) in param_objs.into_iter().flatten() {
             if self.fs().escaping.contains(&o) {
-                let ty = self.info.object(o).ty;
+                let ty = self.obj_ty(o);
                 self.new_cell(r, ty, Some(r));
                 self.fs().locals.insert(o, Loc::Cell(r));
             } else {
@@ -728,7 +983,7 @@ impl<'a> Compiler<'a> {
             let l = self.level();
             if init.lhs.len() == 1 {
                 let r = self.expr(e)?;
-                let r = self.convert(r, self.ty(e), self.info.object(init.lhs[0]).ty)?;
+                let r = self.convert(r, self.ty(e), self.obj_ty(init.lhs[0]))?;
                 if let Some(g) = self.globals.get(&init.lhs[0]).copied() {
                     self.emit_i(Instr::abx(Op::SetGlobal, r, g));
                 }
@@ -778,4 +1033,5 @@ fn expr_name(e: &Expr) -> String {
 
 mod escapes;
 mod expr;
+mod rangefunc;
 mod stmt;

@@ -120,7 +120,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn declare(&mut self, o: ObjId, t: TypeId, src: Option<u16>) -> CResult<()> {
+    pub(super) fn declare(&mut self, o: ObjId, t: TypeId, src: Option<u16>) -> CResult<()> {
         let r = self.alloc();
         match src {
             Some(s) => {
@@ -198,7 +198,7 @@ impl<'a> Compiler<'a> {
                         .collect();
                     if sp.values.is_empty() {
                         for o in objs.into_iter().flatten() {
-                            let t = self.info.object(o).ty;
+                            let t = self.obj_ty(o);
                             self.declare(o, t, None)?;
                         }
                     } else if sp.values.len() == objs.len() {
@@ -207,7 +207,7 @@ impl<'a> Compiler<'a> {
                             let r = self.alloc();
                             let vt = self.ty(v);
                             self.expr_to(v, r)?;
-                            let ot = o.map(|o| self.info.object(o).ty).unwrap_or(vt);
+                            let ot = o.map(|o| self.obj_ty(o)).unwrap_or(vt);
                             let c = self.convert(r, vt, ot)?;
                             regs.push(c);
                         }
@@ -215,7 +215,7 @@ impl<'a> Compiler<'a> {
                         let _ = tmp_top;
                         for (o, r) in objs.into_iter().zip(regs) {
                             if let Some(o) = o {
-                                let t = self.info.object(o).ty;
+                                let t = self.obj_ty(o);
                                 self.declare(o, t, Some(r))?;
                             }
                         }
@@ -223,7 +223,7 @@ impl<'a> Compiler<'a> {
                         let base = self.multi(&sp.values[0], objs.len())?;
                         for (i, o) in objs.into_iter().enumerate() {
                             if let Some(o) = o {
-                                let t = self.info.object(o).ty;
+                                let t = self.obj_ty(o);
                                 self.declare(o, t, Some(base + i as u16))?;
                             }
                         }
@@ -232,6 +232,9 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             StmtKind::Decl(_) => {}
+            StmtKind::Return(xs) if self.fs().rf.is_some() => {
+                self.range_func_return_stmt(xs)?;
+            }
             StmtKind::Return(xs) => {
                 let rtypes = self.fs().result_types.clone();
                 if self.fs().has_defer || xs.is_empty() {
@@ -351,27 +354,8 @@ impl<'a> Compiler<'a> {
             },
             StmtKind::Break(lbl) | StmtKind::Continue(lbl) => {
                 let is_break = matches!(s.kind, StmtKind::Break(_));
-                let j = self.jump(Op::Jmp, 0);
                 let name = lbl.as_ref().map(|l| l.name.clone());
-                let fs = self.fs();
-                let lp = match &name {
-                    Some(n) => fs
-                        .loops
-                        .iter_mut()
-                        .rev()
-                        .find(|lp| lp.label.as_deref() == Some(n)),
-                    None => fs.loops.last_mut(),
-                };
-                match lp {
-                    Some(lp) => {
-                        if is_break {
-                            lp.breaks.push(j)
-                        } else {
-                            lp.continues.push(j)
-                        }
-                    }
-                    None => return Err(unsupported(s.span, "break/continue outside a loop")),
-                }
+                self.branch(name, is_break, s.span)?;
             }
             StmtKind::Switch {
                 init, tag, clauses, ..
@@ -466,7 +450,7 @@ impl<'a> Compiler<'a> {
                     ExprKind::Call { fun, args, .. } => (fun, args),
                     _ => return Err(unsupported(s.span, "this go/defer")),
                 };
-                if let Some(CallKind::Builtin(b, _)) = self.info.calls.get(&e.id).cloned() {
+                if let Some(CallKind::Builtin(b, _)) = self.call_kind(e.id) {
                     // `defer close(ch)`, `defer println(...)`, `go panic(x)`: the builtin as a
                     // native function value.
                     let name = match b {
@@ -625,7 +609,7 @@ impl<'a> Compiler<'a> {
                             }
                             if define {
                                 if let Some(o) = self.info.defs.get(&x.span.lo).copied() {
-                                    let ty = self.info.object(o).ty;
+                                    let ty = self.obj_ty(o);
                                     self.declare(o, ty, Some(r))?;
                                     continue;
                                 }
@@ -705,7 +689,7 @@ impl<'a> Compiler<'a> {
             let l = self.level();
             if bind {
                 if let Some(o) = self.info.implicits.get(&c.span.lo).copied() {
-                    let ot = self.info.object(o).ty;
+                    let ot = self.obj_ty(o);
                     let v = self.alloc();
                     if self.class(ot) == TClass::Iface || ot == xt {
                         self.emit(Op::Move, v, xr, 0);
@@ -884,7 +868,7 @@ impl<'a> Compiler<'a> {
         Ok(j)
     }
 
-    fn eval_list(&mut self, xs: &[Expr], types: &[TypeId]) -> CResult<Vec<u16>> {
+    pub(super) fn eval_list(&mut self, xs: &[Expr], types: &[TypeId]) -> CResult<Vec<u16>> {
         if xs.len() == 1 && types.len() > 1 {
             let base = self.multi(&xs[0], types.len())?;
             return Ok((0..types.len() as u16).map(|i| base + i).collect());
@@ -971,7 +955,7 @@ impl<'a> Compiler<'a> {
                                         .get(&l.span.lo)
                                         .or(self.info.uses.get(&l.span.lo))
                                 })
-                                .map(|o| self.info.object(*o).ty)
+                                .map(|o| self.obj_ty(*o))
                                 .unwrap_or(xt)
                         } else {
                             types.get(i).copied().unwrap_or(xt)
@@ -988,7 +972,7 @@ impl<'a> Compiler<'a> {
                     for (x, r) in lhs.iter().zip(regs.iter().copied()) {
                         match self.info.defs.get(&x.span.lo).copied() {
                             Some(o) if !matches!(&x.kind, ExprKind::Ident(n) if n == "_") => {
-                                let t = self.info.object(o).ty;
+                                let t = self.obj_ty(o);
                                 self.declare_at(o, t, r);
                             }
                             _ => {
@@ -1012,7 +996,7 @@ impl<'a> Compiler<'a> {
                         }
                         if define {
                             if let Some(o) = self.info.defs.get(&x.span.lo).copied() {
-                                let t = self.info.object(o).ty;
+                                let t = self.obj_ty(o);
                                 // Keep the value register alive below the new local.
                                 self.declare(o, t, Some(r))?;
                                 continue;
@@ -1170,7 +1154,7 @@ impl<'a> Compiler<'a> {
                     _ => Err(unsupported(x.span, "assignment to this index expression")),
                 }
             }
-            ExprKind::Selector(base, _) => match self.info.selections.get(&x.id).cloned() {
+            ExprKind::Selector(base, _) => match self.selection(x) {
                 Some(Selection::Field { path, indirect, ty }) => {
                     let n = self.slots(ty);
                     if indirect.iter().any(|b| *b) {
@@ -1219,7 +1203,49 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn loop_begin(&mut self, label: Option<String>) {
+    /// `break`/`continue` (to the loop labelled `name`, or the innermost). In a
+    /// range-over-func body, one to a loop outside the body leaves the body through its
+    /// enclosing frame (see `rangefunc`).
+    pub(super) fn branch(
+        &mut self,
+        name: Option<String>,
+        is_break: bool,
+        span: ast::Span,
+    ) -> CResult<()> {
+        let found = {
+            let fs = self.fs();
+            match &name {
+                Some(n) => fs.loops.iter().any(|lp| lp.label.as_deref() == Some(n)),
+                None => !fs.loops.is_empty(),
+            }
+        };
+        if !found {
+            if let (Some(n), true) = (&name, self.fs().rf.is_some()) {
+                return self.range_func_exit(n.clone(), is_break);
+            }
+            return Err(unsupported(span, "break/continue outside a loop"));
+        }
+        let j = self.jump(Op::Jmp, 0);
+        let fs = self.fs();
+        let lp = match &name {
+            Some(n) => fs
+                .loops
+                .iter_mut()
+                .rev()
+                .find(|lp| lp.label.as_deref() == Some(n)),
+            None => fs.loops.last_mut(),
+        };
+        if let Some(lp) = lp {
+            if is_break {
+                lp.breaks.push(j)
+            } else {
+                lp.continues.push(j)
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn loop_begin(&mut self, label: Option<String>) {
         let l = self.level();
         self.fs().loops.push(LoopCtx {
             label,
@@ -1229,7 +1255,7 @@ impl<'a> Compiler<'a> {
         });
     }
 
-    fn loop_end(&mut self, continue_target: usize) {
+    pub(super) fn loop_end(&mut self, continue_target: usize) {
         if let Some(lp) = self.fs().loops.pop() {
             for j in lp.continues {
                 self.patch_to(j, continue_target);
@@ -1284,7 +1310,7 @@ impl<'a> Compiler<'a> {
         self.block(&body.stmts)?;
         let cont = self.pc();
         for (o, r) in &percell {
-            let t = self.info.object(*o).ty;
+            let t = self.obj_ty(*o);
             let n = self.slots(t);
             let tmp = self.alloc();
             self.emit(Op::Load, tmp, *r, n);
@@ -1338,7 +1364,7 @@ impl<'a> Compiler<'a> {
             if let Some(e) = e {
                 if define {
                     if let Some(o) = c.info.defs.get(&e.span.lo).copied() {
-                        let t = c.info.object(o).ty;
+                        let t = c.obj_ty(o);
                         return c.declare(o, t, Some(r));
                     }
                     Ok(())
@@ -1462,6 +1488,9 @@ impl<'a> Compiler<'a> {
                 self.jump_back(top);
                 self.patch(exit);
                 self.loop_end(top);
+            }
+            TClass::Func => {
+                self.range_func(label, key, value, define, x, xr, body)?;
             }
             _ => return Err(unsupported(x.span, "range over this type")),
         }

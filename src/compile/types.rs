@@ -305,7 +305,7 @@ pub fn rtype(c: &mut Compiler<'_>, t: TypeId) -> u32 {
                 if m.ptr_recv && !is_ptr {
                     continue;
                 }
-                let (func, native) = match m.obj.and_then(|o| c.funcs.get(&o).copied()) {
+                let (func, native) = match m.obj.and_then(|o| c.method_func(nt, o)) {
                     Some(f) => (f, false),
                     None => {
                         let key = format!("{}.{}.{}", n.pkg, n.name, m.name);
@@ -411,7 +411,7 @@ fn promoted_wrapper(
     let (target, native, dynamic) = match method {
         Some((recv, index)) => {
             let m = tt.named(recv)?.methods.get(index)?.clone();
-            match m.obj.and_then(|o| c.funcs.get(&o).copied()) {
+            match m.obj.and_then(|o| c.method_func(recv, o)) {
                 Some(f) => (f, false, false),
                 None => {
                     let n = tt.named(recv)?;
