@@ -93,10 +93,23 @@ impl SourceMap {
         self.line_col(pos).0
     }
 
-    /// `prog.go:LINE:COL: msg`
+    /// The position as cmd/compile keeps it (`cmd/internal/src.lico`): 8 bits of column, so
+    /// columns saturate at 255 (which sorts after every smaller column and is not printed).
+    pub fn go_line_col(&self, pos: u32) -> (u32, u32) {
+        let (l, c) = self.line_col(pos);
+        (l, c.min(255))
+    }
+
+    /// `prog.go:LINE:COL: msg` (`prog.go:LINE: msg` from column 255 on).
     pub fn render(&self, d: &Diagnostic) -> String {
-        let (l, c) = self.line_col(d.pos);
-        format!("{}:{}:{}: {}", self.name, l, c, d.msg)
+        format!("{}: {}", self.pos_string(d.pos), d.msg)
+    }
+
+    fn pos_string(&self, pos: u32) -> String {
+        match self.go_line_col(pos) {
+            (l, 255) => format!("{}:{}", self.name, l),
+            (l, c) => format!("{}:{}:{}", self.name, l, c),
+        }
     }
 }
 
@@ -130,12 +143,13 @@ pub fn render_all(sm: &SourceMap, diags: &[Diagnostic]) -> Vec<String> {
             break;
         }
     }
-    kept.sort_by_key(|d| d.pos);
-    kept.dedup_by(|a, b| a.pos == b.pos && a.msg == b.msg);
+    // Stable: errors whose positions compare equal (all columns from 255 on are 255) stay in
+    // report order.
+    kept.sort_by_key(|d| sm.go_line_col(d.pos));
     let mut out: Vec<String> = kept.iter().map(|d| sm.render(d)).collect();
+    out.dedup();
     if let Some(pos) = too_many {
-        let (l, c) = sm.line_col(pos);
-        out.push(format!("{}:{}:{}: too many errors", sm.name, l, c));
+        out.push(format!("{}: too many errors", sm.pos_string(pos)));
     }
     out
 }

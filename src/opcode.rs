@@ -122,6 +122,7 @@ instructions! {
     DivF       ABC      "divf"      "R[A] := R[B] / R[C] (float)";
     NegF       AB       "negf"      "R[A] := -R[B] (float)";
     RoundF32   AB       "roundf32"  "R[A] := float64(float32(R[B]))";
+    DivC       ABC      "divc"      "R[A] := R[B] / R[C] (complex128, Go's complex128div)";
     IToF       ABC      "itof"      "R[A] := float(R[B]) (C=1: R[B] unsigned)";
     FToI       ABC      "ftoi"      "R[A] := int(R[B]) truncated, then integer kind C (0 = 64-bit signed, 7 = uint64)";
 
@@ -145,6 +146,8 @@ instructions! {
     Jmp        Jump     "jmp"       "pc += sBx";
     JmpIf      CondJump "jmpif"     "if R[A] then pc += sBx";
     JmpIfNot   CondJump "jmpifnot"  "if not R[A] then pc += sBx";
+    JNil       CondJump "jnil"      "if R[A] == nil (pointer, map, chan, func) then pc += sBx";
+    JNotNil    CondJump "jnotnil"   "if R[A] != nil (pointer, map, chan, func) then pc += sBx";
     JLtI       CmpJump  "jlti"      "if R[A] < R[B] (signed) then pc += sC";
     JGeI       CmpJump  "jgei"      "if R[A] >= R[B] (signed) then pc += sC";
     JLeI       CmpJump  "jlei"      "if R[A] <= R[B] (signed) then pc += sC";

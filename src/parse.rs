@@ -13,11 +13,16 @@
 //! with statements that start with a function literal). One start symbol keeps one parse table.
 //!
 //! Errors are reported as cmd/compile reports them: every lexical error (the scanner goes on
-//! after each, and lexical errors after the first syntax error are reported too), and the first
-//! syntax error, worded like cmd/compile's parser (`syntax error: unexpected newline in argument
-//! list; possibly missing comma or )`) at Go's position. Go's recursive-descent parser words an
-//! error after what it was parsing; the private `errors` module recovers that context from LALRPOP's expected
-//! terminals and the brackets open before the error. Golden tests: `src/parse/testdata/errors/`
+//! after each, and lexical errors after the first syntax error are reported too), and the
+//! syntax errors, worded like cmd/compile's parser (`syntax error: unexpected newline in
+//! argument list; possibly missing comma or )`) at Go's positions. Go's recursive-descent parser
+//! words an error after what it was parsing; the private `errors` module recovers that context
+//! from LALRPOP's expected terminals and the brackets open before the error. After the first
+//! syntax error, `recover` (`parse/recover.rs`) finds the next ones: it edits the token stream
+//! the way Go's parser recovers (tokens Go skips are deleted, a token Go assumes is inserted)
+//! and parses it again; after an error whose recovery it does not model it stops (fewer errors
+//! than Go, never other ones). `diag::render_all` then keeps one syntax error per line and
+//! stops after 10, as cmd/compile. Golden tests: `src/parse/testdata/errors/`
 //! (`*.err` produced by Go; `sh src/parse/testdata/regen.sh` regenerates them). Set
 //! `MINIGO_PARSE_DEBUG=1` to print LALRPOP's raw error (token, expected terminals) on stderr.
 //!
@@ -25,7 +30,6 @@
 
 use crate::ast::{self, IdGen};
 use crate::diag::Diagnostic;
-use crate::lexer::Lexer;
 use crate::token::{LexError, SemiKind, Tok};
 use lalrpop_util::ParseError;
 
@@ -163,26 +167,147 @@ fn run(start: Tok, src: &str, ids: &IdGen) -> Result<build::Unit, Vec<Diagnostic
 /// The parse result if the token stream parsed (even with lexical errors), and all diagnostics.
 fn run_lenient(start: Tok, src: &str, ids: &IdGen) -> (Option<build::Unit>, Vec<Diagnostic>) {
     let start_is_file = start == Tok::StartFile;
-    let mut lx = Lexer::new(src);
-    let res = {
-        let toks = std::iter::once(Ok((0, start, 0))).chain(&mut lx);
-        go::UnitParser::new().parse(ids, toks)
-    };
     // Lexical errors after a syntax error are still reported (Go's scanner sees the whole file).
-    for _ in lx.by_ref() {}
-    let mut diags: Vec<Diagnostic> = lx
-        .errors
+    let (mut toks, lex_errors) = crate::lexer::tokenize(src);
+    let mut diags: Vec<Diagnostic> = lex_errors
         .iter()
         .map(|e| Diagnostic::syntax(e.pos as u32, e.msg.clone()))
         .collect();
+    let mut res = reword_not_a_type(&start, &toks, parse_stream(start.clone(), &toks, ids));
+    // An input Go's parser accepts where the LR grammar does not (a function type as an
+    // operand): the syntax errors are the ones after it, in the stream edited to what Go
+    // reads. (If there are none, Go's type checker reports it; the first LR error stands.)
+    if start_is_file && res.is_err() {
+        let mut edited = toks.clone();
+        let mut again = None;
+        for _ in 0..8 {
+            let Err((e, idx)) = again.as_ref().unwrap_or(&res) else {
+                break;
+            };
+            if !recover::accept_func_type(&mut edited, e, *idx) {
+                break;
+            }
+            let r = parse_stream(start.clone(), &edited, &IdGen::new());
+            again = Some(reword_not_a_type(&start, &edited, r));
+        }
+        if let Some(r @ Err(_)) = again {
+            res = r;
+            toks = edited;
+        }
+    }
     match res {
         Ok(u) => (Some(u), diags),
-        Err(e) => {
-            diags.push(syntax_error(src, e, start_is_file));
+        Err((e, idx)) => {
+            let resumable = matches!(
+                e,
+                ParseError::UnrecognizedToken { .. } | ParseError::User { .. }
+            );
+            let first = syntax_error(src, &toks, idx, e, start_is_file);
+            if start_is_file {
+                let at = if idx < toks.len() {
+                    idx
+                } else {
+                    (0..toks.len())
+                        .find(|&k| toks[k].0 >= first.pos as usize)
+                        .unwrap_or(idx)
+                };
+                if let Some(r) = recover::receiver_error(&toks, at) {
+                    if r != first {
+                        diags.push(r);
+                    }
+                }
+            }
+            // A source file: the syntax errors after the first, as Go's parser finds them
+            // after its error recovery. (The REPL reports the first.)
+            let more = if start_is_file && resumable {
+                recover::more_errors(src, toks, &first, idx)
+            } else {
+                Vec::new()
+            };
+            diags.push(first);
+            diags.extend(more);
             diags.sort_by_key(|d| d.pos);
             (None, diags)
         }
     }
+}
+
+/// The error [`build::composite_of`] returns (`{` after an expression that cannot be a type)
+/// becomes the error the LR parser would report at that `{` if it did not take it for a
+/// composite literal: its expected terminals are found by parsing again with a token that
+/// nothing accepts in place of the `{`.
+fn reword_not_a_type(
+    start: &Tok,
+    toks: &[crate::lexer::Spanned],
+    res: Result<build::Unit, (PErr, usize)>,
+) -> Result<build::Unit, (PErr, usize)> {
+    let k = match &res {
+        Err((ParseError::User { error }, _)) if error.msg == build::NOT_A_TYPE => {
+            match toks
+                .iter()
+                .position(|t| t.0 == error.pos && t.1 == Tok::LBrace)
+            {
+                Some(k) => k,
+                None => return res,
+            }
+        }
+        // An error inside such a literal: Go stopped at its `{`.
+        Err((ParseError::UnrecognizedToken { .. } | ParseError::UnrecognizedEof { .. }, j)) => {
+            match recover::value_brace(toks, *j) {
+                Some(k) => k,
+                None => return res,
+            }
+        }
+        _ => return res,
+    };
+    let mut probe = toks.to_vec();
+    probe[k].1 = Tok::Package;
+    match parse_stream(start.clone(), &probe, &IdGen::new()) {
+        Err((ParseError::UnrecognizedToken { mut expected, .. }, j)) if j == k => {
+            expected.retain(|e| e != "\"{\"");
+            Err((
+                ParseError::UnrecognizedToken {
+                    token: toks[k].clone(),
+                    expected,
+                },
+                k,
+            ))
+        }
+        _ => res,
+    }
+}
+
+/// Parses `toks` behind the marker `start`. On an error, also the index in `toks` of the token
+/// the parser stopped at (`toks.len()` at the end of the input).
+fn parse_stream(
+    start: Tok,
+    toks: &[crate::lexer::Spanned],
+    ids: &IdGen,
+) -> Result<build::Unit, (PErr, usize)> {
+    let pulled = std::cell::Cell::new(0usize);
+    let stream = std::iter::once(Ok((0, start, 0))).chain(toks.iter().map(|t| {
+        pulled.set(pulled.get() + 1);
+        Ok(t.clone())
+    }));
+    go::UnitParser::new().parse(ids, stream).map_err(|e| {
+        // LALRPOP stops at its lookahead, the last token it pulled.
+        let idx = match &e {
+            ParseError::UnrecognizedToken {
+                token: (lo, t, _), ..
+            } => {
+                let i = pulled.get().saturating_sub(1);
+                if toks.get(i).is_some_and(|(l, u, _)| l == lo && u == t) {
+                    i
+                } else {
+                    toks.iter()
+                        .position(|(l, u, _)| l == lo && u == t)
+                        .unwrap_or(toks.len())
+                }
+            }
+            _ => toks.len(),
+        };
+        (e, idx)
+    })
 }
 
 /// How Go names a token in `syntax error: unexpected X`.
@@ -208,17 +333,26 @@ pub fn tok_desc(src: &str, tok: &Tok, lo: usize, hi: usize) -> String {
     }
 }
 
-fn syntax_error(src: &str, e: PErr, file: bool) -> Diagnostic {
+fn syntax_error(
+    src: &str,
+    toks: &[crate::lexer::Spanned],
+    idx: usize,
+    e: PErr,
+    file: bool,
+) -> Diagnostic {
     match e {
+        ParseError::User { error } if error.msg == build::NOT_A_TYPE => {
+            Diagnostic::syntax(error.pos as u32, "syntax error: unexpected {")
+        }
         ParseError::User { error } => Diagnostic::syntax(error.pos as u32, error.msg),
         ParseError::InvalidToken { location } => {
             Diagnostic::syntax(location as u32, "syntax error: invalid token")
         }
         ParseError::UnrecognizedEof { expected, .. } => {
-            errors::unexpected(src, None, &expected, file)
+            errors::unexpected(src, toks, idx, None, &expected, file)
         }
         ParseError::UnrecognizedToken { token, expected } => {
-            errors::unexpected(src, Some(token), &expected, file)
+            errors::unexpected(src, toks, idx, Some(token), &expected, file)
         }
         ParseError::ExtraToken {
             token: (lo, tok, hi),
@@ -238,11 +372,11 @@ fn syntax_error(src: &str, e: PErr, file: bool) -> Diagnostic {
 /// opened it: `func f(` is a parameter list, `var (` a grouped declaration, `struct {` a struct).
 mod errors {
     use super::*;
-    use crate::lexer::{tokenize, Spanned};
+    use crate::lexer::Spanned;
 
     /// What an unclosed bracket encloses.
     #[derive(Clone, Copy, Debug, PartialEq)]
-    enum Kind {
+    pub(super) enum Kind {
         Group,
         Params,
         Call,
@@ -270,7 +404,7 @@ mod errors {
     }
 
     /// The stack of unclosed brackets in `toks` with their kinds.
-    fn open_brackets(toks: &[Spanned]) -> Vec<(Kind, usize)> {
+    pub(super) fn open_brackets(toks: &[Spanned]) -> Vec<(Kind, usize)> {
         let mut stack: Vec<(Kind, usize)> = Vec::new();
         // Kind of the group closed by the previous token, if it was a closing bracket.
         let mut closed: Option<Kind> = None;
@@ -409,24 +543,21 @@ mod errors {
         }
     }
 
+    /// The error at `tok` (`None`: the end of the input), the token `all[idx]` of the stream
+    /// the parser saw (`idx == all.len()` at the end).
     pub fn unexpected(
         src: &str,
+        all: &[Spanned],
+        idx: usize,
         tok: Option<Spanned>,
         expected: &[String],
         file: bool,
     ) -> Diagnostic {
-        let (all, _) = tokenize(src);
         let (pos, what) = match &tok {
             Some((lo, t, hi)) => (*lo, tok_desc(src, t, *lo, *hi)),
             None => (src.len(), "EOF".to_string()),
         };
-        let idx = match &tok {
-            Some((lo, t, _)) => all
-                .iter()
-                .position(|(l, u, _)| l == lo && u == t)
-                .unwrap_or(all.len()),
-            None => all.len(),
-        };
+        let idx = idx.min(all.len());
         let before = &all[..idx];
         let exp: Vec<&str> = expected.iter().map(|s| s.trim_matches('"')).collect();
         if std::env::var_os("MINIGO_PARSE_DEBUG").is_some() {
@@ -512,6 +643,10 @@ mod errors {
             // Reported by the go command (go/parser) before the compiler runs.
             return Diagnostic::syntax(pos as u32, "missing import path");
         }
+        if matches!(tok, Some((_, Tok::Define, _))) && has("=") && !has(":=") {
+            // `var x := 1`: `gotAssign` takes `:=` for `=` and complains.
+            return syn(", expected =");
+        }
         match (prev, &tok) {
             (Some(Tok::Chan), _) | (Some(Tok::Arrow), _)
                 if prev == Some(&Tok::Chan)
@@ -533,6 +668,18 @@ mod errors {
                     return syn(", expected operand");
                 }
                 return syn(", expected type argument list");
+            }
+            (Some(Tok::Colon), Some(_))
+                if has("if")
+                    && before.len() >= 3
+                    && matches!(before[before.len() - 2].1, Tok::Ident(_))
+                    && matches!(before[before.len() - 3].1, Tok::Semi(_) | Tok::LBrace) =>
+            {
+                // `L: ,`: a label, then no statement (Go reports it at the colon).
+                return plain(before[before.len() - 1].0, "missing statement after label");
+            }
+            (Some(Tok::If), Some((_, Tok::LBrace, _))) => {
+                return plain(pos, "missing condition in if statement");
             }
             (Some(Tok::Else), _) => {
                 return plain(pos, "else must be followed by if or statement block");
@@ -580,6 +727,10 @@ mod errors {
                     if clause == "if" {
                         return plain(*slo, "missing condition in if statement");
                     }
+                    if clause == "for" && semis == 1 {
+                        // `for init; {`
+                        return syn(", expected for loop condition");
+                    }
                 }
                 if let Some((slo, Tok::Semi(k), _)) = before.last() {
                     // `if x\n{`: the newline ended the header.
@@ -606,7 +757,34 @@ mod errors {
                     }
                 }
             }
+            if matches!(
+                tok,
+                Some((
+                    _,
+                    Tok::Define | Tok::Assign | Tok::OpAssign(_) | Tok::Arrow | Tok::Inc | Tok::Dec,
+                    _
+                ))
+            ) && semis >= 1
+                && clause != "for"
+            {
+                // `if init; x := 1 {`: Go parses the condition as a simple statement, and
+                // rejects it whole.
+                if let Some(b) = block_brace(all, idx) {
+                    if let Some(d) = not_a_value(src, &all[..b]) {
+                        return d;
+                    }
+                }
+            }
             let lbrace = matches!(tok, Some((_, Tok::LBrace, _)));
+            if clause == "for"
+                && semis == 2
+                && matches!(tok, Some((_, Tok::Semi(SemiKind::Explicit), _)))
+                && matches!(prev, Some(Tok::Semi(_)))
+                && has("ident")
+            {
+                // `for init; cond; ;`: the post statement is missing.
+                return syn(", expected expression");
+            }
             if has("ident") && has("int") && !lbrace && !is_semi {
                 return syn(", expected expression");
             }
@@ -657,7 +835,7 @@ mod errors {
         }
         // After a function signature in a statement (`go func() x`): Go took `func()` as a
         // function type, and the statement ends there.
-        if prev == Some(&Tok::RParen) && has("{") && has("map") && !has(",") {
+        if prev == Some(&Tok::RParen) && has("{") && (has("map") || exp.len() == 1) && !has(",") {
             if let Some(j) = matching_open(before, before.len() - 1) {
                 let k = open_brackets(&before[..=j]).last().map(|&(k, _)| k);
                 if k == Some(Kind::Params) && stack.iter().all(|&(k, _)| k == Kind::Brace) {
@@ -850,6 +1028,47 @@ mod errors {
             }
         }
         out
+    }
+
+    /// The `{` that starts the block after the `if`/`switch` header that `all[i]` is in:
+    /// the first at the header's bracket level that is not a composite literal's (`[]T{`,
+    /// `map[K]V{`, `struct{...}{`); `None` at a `;` or the end first.
+    pub(super) fn block_brace(all: &[Spanned], i: usize) -> Option<usize> {
+        let mut depth = 0i32;
+        for j in i..all.len() {
+            match all[j].1 {
+                Tok::LBrace if depth == 0 && !lit_brace(all, j) => return Some(j),
+                Tok::LParen | Tok::LBrack | Tok::LBrace => depth += 1,
+                Tok::RParen | Tok::RBrack | Tok::RBrace => {
+                    depth -= 1;
+                    if depth < 0 {
+                        return None;
+                    }
+                }
+                Tok::Semi(_) if depth == 0 => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Whether the `{` at `j` follows a composite literal type (`[]T`, `[N]T`, `map[K]V`,
+    /// `struct{...}`), which takes it even in a header.
+    fn lit_brace(all: &[Spanned], j: usize) -> bool {
+        let mut k = j;
+        while k > 0 && matches!(all[k - 1].1, Tok::Ident(_) | Tok::Period | Tok::Star) {
+            k -= 1;
+        }
+        if k == j || k == 0 {
+            return k == j && k > 0 && all[k - 1].1 == Tok::RBrace && {
+                matching_open(all, k - 1).is_some_and(|o| o > 0 && all[o - 1].1 == Tok::Struct)
+            };
+        }
+        if all[k - 1].1 != Tok::RBrack {
+            return false;
+        }
+        matching_open(all, k - 1)
+            .is_some_and(|o| o == 0 || all[o - 1].1 == Tok::Map || !ends_operand(&all[o - 1].1))
     }
 
     /// `if x := 1 {`: Go's `cannot use x := 1 as value` (for an assignment, `cannot use
@@ -1297,6 +1516,10 @@ pub(crate) mod build {
         let recv = match recv {
             None => None,
             Some(mut v) => match v.len() {
+                // `(a, b T)` is two receivers.
+                1 if v[0].names.len() > 1 => {
+                    return Err(user(name.span.lo, "method has multiple receivers"))
+                }
                 1 => v.pop(),
                 0 => return Err(user(name.span.lo, "method has no receiver")),
                 _ => return Err(user(name.span.lo, "method has multiple receivers")),
@@ -1414,6 +1637,58 @@ pub(crate) mod build {
         )
     }
 
+    /// The message of the error [`composite_of`] returns (`parse.rs` words it).
+    pub const NOT_A_TYPE: &str = "#composite literal of a value";
+
+    /// `x{...}`: as cmd/compile's `pexpr`, `{` after `x` starts a composite literal only if
+    /// `x` may be a type (a name, a selector, an index expression whose operand and index
+    /// may be types); otherwise the expression ends before the `{`, an error at `lbrace`.
+    pub fn composite_of(
+        ids: &IdGen,
+        l: usize,
+        r: usize,
+        x: Expr,
+        lbrace: usize,
+        v: (Vec<Element>, Span),
+    ) -> Result<Expr, PErr> {
+        fn is_value(x: &Expr) -> bool {
+            match &x.kind {
+                ExprKind::IntLit(_)
+                | ExprKind::FloatLit(_)
+                | ExprKind::ImagLit(_)
+                | ExprKind::RuneLit(_)
+                | ExprKind::StringLit(_)
+                | ExprKind::CompositeLit { .. }
+                | ExprKind::FuncLit { .. }
+                | ExprKind::Slice { .. }
+                | ExprKind::TypeAssert(..)
+                | ExprKind::Call { .. }
+                | ExprKind::Unary(..)
+                | ExprKind::Binary(..) => true,
+                ExprKind::Paren(x) => is_value(x),
+                ExprKind::Index(x, args) => is_value(x) || (args.len() == 1 && is_value(&args[0])),
+                _ => false,
+            }
+        }
+        let mut t = &x;
+        while let ExprKind::Paren(inner) = &t.kind {
+            t = inner;
+        }
+        let ok = match &t.kind {
+            ExprKind::Ident(_) | ExprKind::Selector(..) => true,
+            ExprKind::Index(..) => !is_value(t),
+            ExprKind::ArrayType { .. }
+            | ExprKind::SliceType(_)
+            | ExprKind::StructType(_)
+            | ExprKind::MapType(..) => true,
+            _ => false,
+        };
+        if !ok {
+            return Err(user(lbrace as u32, NOT_A_TYPE));
+        }
+        Ok(composite(ids, l, r, Some(x), v))
+    }
+
     pub fn composite(
         ids: &IdGen,
         l: usize,
@@ -1433,6 +1708,8 @@ pub(crate) mod build {
         )
     }
 }
+
+mod recover;
 
 #[cfg(test)]
 mod tests;

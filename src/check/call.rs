@@ -846,7 +846,10 @@ impl State {
                         .ok()
                         .and_then(char::from_u32)
                         .unwrap_or('\u{FFFD}');
-                    self.default_operand(&mut x, a);
+                    // The operand keeps its (default) type without a representability check:
+                    // `string(1 << 100)` is "\uFFFD".
+                    let d = self.default_type(x.ty);
+                    self.record_final(a, d);
                     return Operand {
                         mode: Mode::Const,
                         ty: t,
@@ -858,28 +861,9 @@ impl State {
                         || (xk.is_string() && k.is_string())
                         || (xk.is_boolean() && k.is_boolean());
                     if compatible {
-                        let conv = if xk.is_integer() && k.is_float()
-                            || xk.is_float() && k.is_float()
-                            || xk.is_float() && k.is_integer() && !self.tt.is_untyped(x.ty)
-                        {
-                            // Typed float → int is not a constant conversion in Go.
-                            if xk.is_float() && k.is_integer() && !self.tt.is_untyped(x.ty) {
-                                let s = self.operand_string(&x, a);
-                                self.err(
-                                    a.span,
-                                    format!(
-                                        "cannot convert {} to type {} (truncated)",
-                                        s,
-                                        self.ts(t)
-                                    ),
-                                );
-                                return Operand::invalid();
-                            }
-                            v.convert_to(k)
-                        } else {
-                            v.convert_to(k)
-                        };
-                        match conv {
+                        // types2's constant conversion: representable in the type, with the
+                        // value rounded to it.
+                        match v.convert_to(k) {
                             Ok(nv) => {
                                 if self.tt.is_untyped(x.ty) {
                                     x.val = Some(nv.clone());
@@ -892,30 +876,24 @@ impl State {
                                     val: Some(nv),
                                 };
                             }
-                            Err(overflow) => {
-                                if overflow || xk.is_integer() {
+                            Err(_) => {
+                                let ts = self.ts(t);
+                                if xk.is_integer() && k.is_integer() {
                                     let vs = self.const_string(&v, x.ty);
-                                    self.err(
-                                        a.span,
-                                        format!(
-                                            "cannot convert {} to type {}",
-                                            self.operand_string(&x, a),
-                                            self.ts(t)
-                                        )
-                                        .replace(
-                                            &format!(
-                                                "cannot convert {} to type {}",
-                                                self.operand_string(&x, a),
-                                                self.ts(t)
-                                            ),
-                                            &format!("constant {} overflows {}", vs, self.ts(t)),
-                                        ),
-                                    );
+                                    self.err(a.span, format!("constant {} overflows {}", vs, ts));
                                 } else {
-                                    let s = self.operand_string(&x, a);
+                                    // For an integer type Go shows the operand with its value
+                                    // already made an integer (`1e100` prints all digits).
+                                    let mut xs = x.clone();
+                                    if k.is_integer() {
+                                        if let Some(iv) = v.to_int() {
+                                            xs.val = Some(iv);
+                                        }
+                                    }
+                                    let s = self.operand_string(&xs, a);
                                     self.err(
                                         a.span,
-                                        format!("cannot convert {} to type {}", s, self.ts(t)),
+                                        format!("cannot convert {} to type {}", s, ts),
                                     );
                                 }
                                 return Operand::invalid();
@@ -1414,7 +1392,8 @@ impl State {
                         self.err(a.span, "use of untyped nil in argument to built-in print");
                         continue;
                     }
-                    self.default_operand(&mut x, a);
+                    let ctx = format!("argument to built-in {}", b.name());
+                    self.default_operand_ctx(&mut x, a, &ctx);
                 }
                 Operand {
                     mode: Mode::NoValue,
@@ -1524,45 +1503,78 @@ impl State {
                 Operand::value(t)
             }
             Builtin::Complex => {
+                // types2's complex: untyped arguments take the other's type; two untyped
+                // constants stay untyped floats; the types must then be identical floats.
                 let mut x = self.value(&args[0], None);
                 let mut y = self.value(&args[1], None);
                 if x.is_invalid() || y.is_invalid() {
                     return Operand::invalid();
                 }
-                if self.tt.is_untyped(x.ty) && !self.tt.is_untyped(y.ty) {
-                    self.convert_untyped(&mut x, &args[0], y.ty);
-                } else if self.tt.is_untyped(y.ty) && !self.tt.is_untyped(x.ty) {
-                    self.convert_untyped(&mut y, &args[1], x.ty);
-                }
-                if let (Some(a), Some(bv)) = (&x.val, &y.val) {
-                    if self.tt.is_untyped(x.ty) && self.tt.is_untyped(y.ty) {
-                        let (r, i) = (a.as_f64().unwrap_or(0.0), bv.as_f64().unwrap_or(0.0));
-                        return Operand {
-                            mode: Mode::Const,
-                            ty: TypeTable::UNTYPED_COMPLEX,
-                            val: Some(ConstValue::Complex(r, i)),
-                        };
+                let (xu, yu) = (self.tt.is_untyped(x.ty), self.tt.is_untyped(y.ty));
+                let ok = match (xu, yu) {
+                    (true, false) => self.convert_untyped_or_report(&mut x, &args[0], y.ty),
+                    (false, true) => self.convert_untyped_or_report(&mut y, &args[1], x.ty),
+                    (true, true) if x.val.is_some() && y.val.is_some() => {
+                        for o in [&mut x, &mut y] {
+                            let real = o.val.as_ref().and_then(|v| v.real_imag());
+                            if self.tt.is_numeric(o.ty) && real.is_some_and(|(_, i)| i.is_zero()) {
+                                o.ty = TypeTable::UNTYPED_FLOAT;
+                            }
+                        }
+                        true
                     }
+                    (true, true) => {
+                        self.convert_untyped_or_report(&mut x, &args[0], TypeTable::FLOAT64)
+                            && self.convert_untyped_or_report(&mut y, &args[1], TypeTable::FLOAT64)
+                    }
+                    (false, false) => true,
+                };
+                if !ok {
+                    return Operand::invalid();
                 }
-                if self.tt.is_untyped(x.ty) {
-                    self.convert_untyped(&mut x, &args[0], TypeTable::FLOAT64);
-                    self.convert_untyped(&mut y, &args[1], TypeTable::FLOAT64);
+                if !self.tt.identical(x.ty, y.ty) {
+                    let (a, bt) = (self.ts(x.ty), self.ts(y.ty));
+                    self.err(
+                        args[0].span,
+                        format!(
+                            "invalid operation: {} (mismatched types {} and {})",
+                            expr_string(e),
+                            a,
+                            bt
+                        ),
+                    );
+                    return Operand::invalid();
                 }
-                let t = match self.tt.basic_kind(x.ty) {
-                    Some(BasicKind::Float32) => TypeTable::COMPLEX64,
-                    Some(BasicKind::Float64) => TypeTable::COMPLEX128,
+                let (t, k) = match self.tt.basic_kind(self.tt.underlying(x.ty)) {
+                    Some(BasicKind::Float32) => (TypeTable::COMPLEX64, BasicKind::Complex64),
+                    Some(BasicKind::Float64) => (TypeTable::COMPLEX128, BasicKind::Complex128),
+                    Some(BasicKind::UntypedFloat) => {
+                        (TypeTable::UNTYPED_COMPLEX, BasicKind::UntypedComplex)
+                    }
                     _ => {
-                        let s = self.operand_string(&x, &args[0]);
+                        let ts = self.ts(x.ty);
                         self.err(
                             args[0].span,
                             format!(
                                 "invalid argument: arguments have type {}, expected floating-point",
-                                s
+                                ts
                             ),
                         );
                         return Operand::invalid();
                     }
                 };
+                // complex of constants is a constant.
+                if let (Some(a), Some(bv)) = (&x.val, &y.val) {
+                    if let Some(v) =
+                        ConstValue::make_complex(a, bv).and_then(|v| v.convert_to(k).ok())
+                    {
+                        return Operand {
+                            mode: Mode::Const,
+                            ty: t,
+                            val: Some(v),
+                        };
+                    }
+                }
                 Operand::value(t)
             }
             Builtin::Real | Builtin::Imag => {
@@ -1572,18 +1584,19 @@ impl State {
                 }
                 if let Some(v) = &x.val {
                     if self.tt.is_untyped(x.ty) {
-                        let (r, i) = v.as_complex().unwrap_or((0.0, 0.0));
-                        return Operand {
-                            mode: Mode::Const,
-                            ty: TypeTable::UNTYPED_FLOAT,
-                            val: Some(ConstValue::Float(if b == Builtin::Real { r } else { i })),
-                        };
+                        if let Some((r, i)) = v.real_imag() {
+                            return Operand {
+                                mode: Mode::Const,
+                                ty: TypeTable::UNTYPED_FLOAT,
+                                val: Some(if b == Builtin::Real { r } else { i }),
+                            };
+                        }
                     }
                 }
                 self.default_operand(&mut x, &args[0]);
-                let t = match self.tt.basic_kind(x.ty) {
-                    Some(BasicKind::Complex64) => TypeTable::FLOAT32,
-                    Some(BasicKind::Complex128) => TypeTable::FLOAT64,
+                let (t, k) = match self.tt.basic_kind(x.ty) {
+                    Some(BasicKind::Complex64) => (TypeTable::FLOAT32, BasicKind::Float32),
+                    Some(BasicKind::Complex128) => (TypeTable::FLOAT64, BasicKind::Float64),
                     _ => {
                         let s = self.operand_string(&x, &args[0]);
                         self.err(
@@ -1593,7 +1606,43 @@ impl State {
                         return Operand::invalid();
                     }
                 };
+                // real/imag of a typed constant is a typed constant.
+                if let Some((r, i)) = x.val.as_ref().and_then(|v| v.real_imag()) {
+                    let part = if b == Builtin::Real { r } else { i };
+                    if let Ok(v) = part.convert_to(k) {
+                        return Operand {
+                            mode: Mode::Const,
+                            ty: t,
+                            val: Some(v),
+                        };
+                    }
+                }
                 Operand::value(t)
+            }
+        }
+    }
+
+    /// An untyped numeric constant used as an index or size must be representable as an int
+    /// (types2 converts it first): reports `1 << 70 (untyped int constant ...) overflows int`
+    /// or `1.5 (untyped float constant) truncated to int` and returns false otherwise.
+    fn untyped_const_fits_int(&mut self, x: &Operand, e: &Expr) -> bool {
+        let Some(v) = &x.val else {
+            return true;
+        };
+        if !self.tt.is_untyped(x.ty) || !self.tt.is_numeric(x.ty) {
+            return true;
+        }
+        match v.convert_to(BasicKind::Int) {
+            Ok(_) => true,
+            Err(overflow) => {
+                let s = self.operand_string(x, e);
+                let how = if overflow {
+                    "overflows"
+                } else {
+                    "truncated to"
+                };
+                self.err(e.span, format!("{} {} int", s, how));
+                false
             }
         }
     }
@@ -1605,7 +1654,13 @@ impl State {
             return None;
         }
         if self.tt.is_untyped(x.ty) {
-            if let Some(v) = &x.val {
+            if let Some(v) = x.val.clone() {
+                if v.is_unknown() {
+                    return None;
+                }
+                if !self.untyped_const_fits_int(&x, a) {
+                    return None;
+                }
                 match v.as_i128() {
                     Some(n) if n < 0 => {
                         x.ty = TypeTable::INT;
@@ -1627,7 +1682,14 @@ impl State {
                     }
                 }
             }
-            self.default_operand(&mut x, a);
+            // A non-constant untyped size (an untyped shift) becomes an int.
+            if self.tt.is_numeric(x.ty) {
+                if !self.convert_untyped_or_report(&mut x, a, TypeTable::INT) {
+                    return None;
+                }
+            } else {
+                self.default_operand(&mut x, a);
+            }
         }
         if !self.tt.is_integer(x.ty) && !self.tparam_all(x.ty, |tt, t| tt.is_integer(t)) {
             let s = self.operand_string(&x, a);
@@ -2172,6 +2234,12 @@ impl State {
             return None;
         }
         if let Some(v) = x.val.clone() {
+            if v.is_unknown() {
+                return None;
+            }
+            if !self.untyped_const_fits_int(&x, ie) {
+                return None;
+            }
             let Some(i) = v.as_i128() else {
                 let s = self.operand_string(&x, ie);
                 if self.tt.is_untyped(x.ty) && self.tt.is_numeric(x.ty) {
@@ -2203,6 +2271,14 @@ impl State {
                 );
                 return None;
             }
+            if i > i64::MAX as i128 {
+                let s = self.operand_string(&x, ie);
+                self.err(
+                    ie.span,
+                    format!("invalid argument: index {} overflows int", s),
+                );
+                return None;
+            }
             if let Some(n) = len {
                 if i >= n {
                     self.err(
@@ -2216,6 +2292,12 @@ impl State {
                 self.convert_untyped(&mut x, ie, TypeTable::INT);
             }
             return Some(i);
+        }
+        if self.tt.is_untyped(x.ty) && self.tt.is_numeric(x.ty) {
+            // A non-constant untyped index (an untyped shift) becomes an int.
+            if !self.convert_untyped_or_report(&mut x, ie, TypeTable::INT) {
+                return None;
+            }
         }
         if !self.tt.is_integer(x.ty) && !self.tparam_all(x.ty, |tt, t| tt.is_integer(t)) {
             let s = self.operand_string(&x, ie);

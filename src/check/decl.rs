@@ -16,6 +16,9 @@ pub(crate) enum Lazy {
         ty: Option<Rc<Expr>>,
         val: Option<Rc<Expr>>,
         iota: i128,
+        /// For an inherited (implicitly repeated) init expression: the constant's name
+        /// position, where types2 reports the expression's errors.
+        errpos: Option<u32>,
     },
     /// `var names... [T] [= values]`: `objs` are all names of the spec (initialized together
     /// when there is one multi-value expression).
@@ -64,6 +67,9 @@ pub(crate) struct State {
     pub resolving: Vec<ObjId>,
     pub fns: Vec<FnCtx>,
     pub iota: Option<i128>,
+    /// While checking an inherited constant init expression, the position every error is
+    /// reported at (the constant's name), as types2's `errpos`.
+    pub errpos: Option<u32>,
     /// Dependencies (package-level vars and funcs) being collected for the declaration on top.
     pub dep_stack: Vec<HashSet<ObjId>>,
     pub deps: HashMap<ObjId, HashSet<ObjId>>,
@@ -118,6 +124,7 @@ impl State {
             resolving: Vec::new(),
             fns: Vec::new(),
             iota: None,
+            errpos: None,
             dep_stack: Vec::new(),
             deps: HashMap::new(),
             global_vars: Vec::new(),
@@ -157,10 +164,14 @@ impl State {
         &self.info.objects[id.0 as usize]
     }
     pub fn err(&mut self, span: Span, msg: impl Into<String>) {
-        self.errs.push(Diagnostic::error(span, msg));
+        match self.errpos {
+            Some(p) => self.errs.push(Diagnostic::at(p, msg)),
+            None => self.errs.push(Diagnostic::error(span, msg)),
+        }
     }
     pub fn errat(&mut self, pos: u32, msg: impl Into<String>) {
-        self.errs.push(Diagnostic::at(pos, msg));
+        self.errs
+            .push(Diagnostic::at(self.errpos.unwrap_or(pos), msg));
     }
     /// Type spelled for an error message.
     pub fn ts(&self, t: TypeId) -> String {
@@ -386,12 +397,19 @@ impl State {
         let saved_scopes = std::mem::take(&mut self.scopes);
         let saved_fns = std::mem::take(&mut self.fns);
         let saved_iota = self.iota.take();
+        let saved_errpos = self.errpos.take();
         let obj_pkg = self.obj(id).pkg.clone();
         let saved_pkg = std::mem::replace(&mut self.cur_pkg, obj_pkg);
         match l {
-            Lazy::Const { ty, val, iota } => {
+            Lazy::Const {
+                ty,
+                val,
+                iota,
+                errpos,
+            } => {
                 self.lazy.remove(&id);
                 self.iota = Some(iota);
+                self.errpos = errpos;
                 let (t, v) = self.const_decl_value(ty.as_deref(), val.as_deref());
                 let o = &mut self.info.objects[id.0 as usize];
                 o.ty = t;
@@ -431,6 +449,7 @@ impl State {
         }
         self.cur_pkg = saved_pkg;
         self.iota = saved_iota;
+        self.errpos = saved_errpos;
         self.fns = saved_fns;
         self.scopes = saved_scopes;
         self.resolving.retain(|&x| x != id);
@@ -1238,7 +1257,8 @@ impl State {
         let mut last_ty: Option<Rc<Expr>> = None;
         let mut last_vals: Vec<Rc<Expr>> = Vec::new();
         for s in specs {
-            if !s.values.is_empty() || s.ty.is_some() {
+            let inherited = s.values.is_empty() && s.ty.is_none();
+            if !inherited {
                 last_ty = s.ty.clone().map(Rc::new);
                 last_vals = s.values.iter().cloned().map(Rc::new).collect();
             }
@@ -1261,11 +1281,15 @@ impl State {
                             ty: last_ty.clone(),
                             val,
                             iota: s.iota as i128,
+                            errpos: inherited.then_some(n.span.lo),
                         },
                     );
                 } else {
                     let saved = self.iota.replace(s.iota as i128);
+                    let saved_errpos =
+                        std::mem::replace(&mut self.errpos, inherited.then_some(n.span.lo));
                     let (t, v) = self.const_decl_value(last_ty.as_deref(), val.as_deref());
+                    self.errpos = saved_errpos;
                     self.iota = saved;
                     let o = &mut self.info.objects[id.0 as usize];
                     o.ty = t;
@@ -2099,39 +2123,37 @@ impl State {
     fn array_len(&mut self, len: &Expr) -> u64 {
         let x = self.expr(len, None);
         match &x.val {
-            Some(v) if self.tt.is_integer(x.ty) || self.tt.is_untyped(x.ty) => match v.as_i128() {
-                Some(n) if n >= 0 => {
-                    self.record_final(
-                        len,
-                        if self.tt.is_untyped(x.ty) {
-                            TypeTable::INT
+            Some(ConstValue::Unknown) => 0,
+            Some(v) if self.tt.is_integer(x.ty) || self.tt.is_untyped(x.ty) => {
+                // types2: an integer value representable as an int and not negative.
+                let n = v
+                    .to_int()
+                    .and_then(|i| i.as_i128())
+                    .filter(|n| (0..=i64::MAX as i128).contains(n));
+                match n {
+                    Some(n) => {
+                        self.record_final(
+                            len,
+                            if self.tt.is_untyped(x.ty) {
+                                TypeTable::INT
+                            } else {
+                                x.ty
+                            },
+                        );
+                        n as u64
+                    }
+                    None => {
+                        let s = self.operand_string(&x, len);
+                        let msg = if self.tt.is_integer(x.ty) {
+                            format!("invalid array length {}", s)
                         } else {
-                            x.ty
-                        },
-                    );
-                    n as u64
+                            format!("array length {} must be integer", s)
+                        };
+                        self.err(len.span, msg);
+                        0
+                    }
                 }
-                Some(_) => {
-                    self.err(
-                        len.span,
-                        format!(
-                            "invalid array length {} (untyped int constant)",
-                            super::expr::expr_string(len)
-                        ),
-                    );
-                    0
-                }
-                None => {
-                    self.err(
-                        len.span,
-                        format!(
-                            "array length {} must be integer",
-                            self.operand_string(&x, len)
-                        ),
-                    );
-                    0
-                }
-            },
+            }
             _ => {
                 if x.ty != TypeTable::INVALID {
                     self.err(

@@ -448,6 +448,26 @@ impl State {
         if t == TypeTable::UNTYPED_NIL {
             return;
         }
+        // A non-constant shift of an untyped constant takes its type from the context; that
+        // type must be an integer type (types2 reports this when it learns the type).
+        if let ExprKind::Binary(BinOp::Shl | BinOp::Shr, x, _) = &e.kind {
+            if !self.info.consts.contains_key(&e.id)
+                && self
+                    .tt
+                    .basic_kind(t)
+                    .is_some_and(|k| !k.is_untyped() && !k.is_integer())
+                && self.tt.basic_kind(self.tt.underlying(t)).is_some()
+            {
+                self.err(
+                    x.span,
+                    format!(
+                        "invalid operation: shifted operand {} (type {}) must be integer",
+                        expr_string(x),
+                        self.ts(t)
+                    ),
+                );
+            }
+        }
         self.info.types.insert(e.id, t);
         if let Some(v) = self.info.consts.get(&e.id).cloned() {
             if let Some(k) = self.tt.basic_kind(t) {
@@ -821,10 +841,18 @@ impl State {
             Ok(()) => {
                 if self.tt.is_untyped(x.ty) && !self.convert_untyped(x, e, t) {
                     let s = self.operand_string(x, e);
-                    let ts = self.ts(t);
+                    // Into an interface a constant takes its default type, which it overflows.
+                    let (ts, why) = if self.tt.is_interface(t)
+                        && !self.tt.is_type_param(t)
+                        && x.val.is_some()
+                    {
+                        (self.ts(self.default_type(x.ty)), " (overflows)")
+                    } else {
+                        (self.ts(t), "")
+                    };
                     self.err(
                         e.span,
-                        format!("cannot use {} as {} value in {}", s, ts, context),
+                        format!("cannot use {} as {} value in {}{}", s, ts, context, why),
                     );
                     return false;
                 }
@@ -1024,34 +1052,29 @@ impl State {
     fn expr_inner(&mut self, e: &Expr, hint: Option<TypeId>) -> Operand {
         match &e.kind {
             ExprKind::Ident(name) => self.ident(e, name),
-            ExprKind::IntLit(t) => match constant::parse_int_lit(t) {
-                Some(v) => Operand {
-                    mode: Mode::Const,
-                    ty: TypeTable::UNTYPED_INT,
-                    val: Some(ConstValue::Int(v)),
-                },
-                None => {
-                    self.err(e.span, format!("integer constant overflow: {}", t));
-                    Operand::invalid()
+            ExprKind::IntLit(t) | ExprKind::FloatLit(t) | ExprKind::ImagLit(t) => {
+                if t.len() > constant::MAX_LIT_LEN {
+                    let head: String = t.chars().take(10).collect();
+                    self.err(
+                        e.span,
+                        format!("excessively long constant: {}... ({} chars)", head, t.len()),
+                    );
+                    return Operand::invalid();
                 }
-            },
-            ExprKind::FloatLit(t) => match constant::parse_float_lit(t) {
-                Some(v) => Operand {
-                    mode: Mode::Const,
-                    ty: TypeTable::UNTYPED_FLOAT,
-                    val: Some(ConstValue::Float(v)),
-                },
-                None => Operand::invalid(),
-            },
-            ExprKind::ImagLit(t) => {
-                let body = t.trim_end_matches('i');
-                let v = constant::parse_float_lit(body)
-                    .or_else(|| constant::parse_int_lit(body).map(|i| i as f64));
-                match v {
+                let (v, ty) = match &e.kind {
+                    ExprKind::IntLit(_) => (constant::int_lit(t), TypeTable::UNTYPED_INT),
+                    ExprKind::FloatLit(_) => (constant::float_lit(t), TypeTable::UNTYPED_FLOAT),
+                    _ => (constant::imag_lit(t), TypeTable::UNTYPED_COMPLEX),
+                };
+                let Some(v) = v else {
+                    self.err(e.span, format!("malformed constant: {}", t));
+                    return Operand::invalid();
+                };
+                match self.check_overflow(v, ty, e) {
                     Some(v) => Operand {
                         mode: Mode::Const,
-                        ty: TypeTable::UNTYPED_COMPLEX,
-                        val: Some(ConstValue::Complex(0.0, v)),
+                        ty,
+                        val: Some(v),
                     },
                     None => Operand::invalid(),
                 }
@@ -1352,25 +1375,15 @@ impl State {
             return Operand::invalid();
         }
         if let Some(v) = xo.val.clone() {
-            let r = match (op, &v) {
-                (UnOp::Pos, _) => Ok(v),
-                (UnOp::Neg, ConstValue::Int(i)) => Ok(ConstValue::Int(i.wrapping_neg())),
-                (UnOp::Neg, ConstValue::Float(f)) => Ok(ConstValue::Float(-f)),
-                (UnOp::Neg, ConstValue::Complex(r, i)) => Ok(ConstValue::Complex(-r, -i)),
-                (UnOp::Not, ConstValue::Bool(b)) => Ok(ConstValue::Bool(!b)),
-                (UnOp::Xor, ConstValue::Int(i)) => {
-                    if self.tt.is_unsigned(xo.ty) {
-                        let bits = self.tt.int_bits(xo.ty);
-                        Ok(ConstValue::Int(!i & constant::unsigned_mask(bits)))
-                    } else {
-                        Ok(ConstValue::Int(!i))
+            let bits = self.tt.is_unsigned(xo.ty).then(|| self.tt.int_bits(xo.ty));
+            if let Ok(v) = constant::unary_op(op, &v, bits) {
+                match self.check_overflow(v, xo.ty, e) {
+                    Some(v) => {
+                        xo.val = Some(v);
+                        xo.mode = Mode::Const;
                     }
+                    None => return Operand::invalid(),
                 }
-                _ => Err(()),
-            };
-            if let Ok(v) = r {
-                xo.val = Some(self.check_overflow(v, xo.ty, e));
-                xo.mode = Mode::Const;
             }
             return xo;
         }
@@ -1389,38 +1402,53 @@ impl State {
         false
     }
 
-    /// A typed constant result must be representable in its type: `constant 300 overflows byte`.
-    fn check_overflow(&mut self, v: ConstValue, t: TypeId, e: &Expr) -> ConstValue {
+    /// A constant result must be representable (types2's `overflow`): a typed one in its type
+    /// (`x * 2 (constant 200 of type int8) overflows int8`; the value is rounded to the type;
+    /// None after reporting), an untyped integer in 512 bits (`constant shift overflow`,
+    /// reported at the operator; the value becomes unknown).
+    pub(crate) fn check_overflow(
+        &mut self,
+        v: ConstValue,
+        t: TypeId,
+        e: &Expr,
+    ) -> Option<ConstValue> {
         if self.tt.is_untyped(t) {
-            // Integer constants beyond i128 are kept as floats; an integer-valued float is
-            // still an integer constant.
-            if let ConstValue::Float(f) = v {
-                if self.tt.is_integer(t) && f.abs() < 1.7e38 && f.fract() == 0.0 {
-                    return ConstValue::Int(f as i128);
-                }
+            if v.bit_len().is_some_and(|n| n > constant::PREC) {
+                let name = match &e.kind {
+                    ExprKind::Binary(op, ..) => match op {
+                        BinOp::Add => "addition ",
+                        BinOp::Sub => "subtraction ",
+                        BinOp::Xor => "bitwise XOR ",
+                        BinOp::Mul => "multiplication ",
+                        BinOp::Shl => "shift ",
+                        _ => "",
+                    },
+                    ExprKind::Unary(UnOp::Xor, _) => "bitwise complement ",
+                    _ => "",
+                };
+                self.errat(op_pos(e), format!("constant {}overflow", name));
+                // types2 goes on with an unknown value (no follow-up errors).
+                return Some(ConstValue::Unknown);
             }
-            return v;
+            return Some(v);
         }
         match self.tt.basic_kind(t) {
             Some(k) => match v.convert_to(k) {
-                Ok(v) => v,
+                Ok(v) => Some(v),
                 Err(_) => {
-                    let vs = self.const_string(&v, t);
-                    let ts = self.ts(t);
-                    self.err(
-                        e.span,
-                        format!(
-                            "{} (constant {} of type {}) overflows {}",
-                            expr_string(e),
-                            vs,
-                            ts,
-                            ts
-                        ),
-                    );
-                    v
+                    // `s + 100 (constant 300 of uint8 type Small) overflows uint8`
+                    let x = Operand {
+                        mode: Mode::Const,
+                        ty: t,
+                        val: Some(v),
+                    };
+                    let s = self.operand_string(&x, e);
+                    let ts = self.ts(self.tt.underlying(t));
+                    self.err(e.span, format!("{} overflows {}", s, ts));
+                    None
                 }
             },
-            None => v,
+            None => Some(v),
         }
     }
 
@@ -1520,7 +1548,7 @@ impl State {
             || (op == BinOp::Div && x.val.is_some())
         {
             if let Some(v) = &y.val {
-                if v.as_f64() == Some(0.0) && !matches!(v, ConstValue::Complex(_, i) if *i != 0.0) {
+                if v.is_zero() {
                     self.err(ye.span, "invalid operation: division by zero");
                     return Operand::invalid();
                 }
@@ -1530,7 +1558,9 @@ impl State {
             let integer = self.tt.is_integer(t);
             match constant::binary_op(op, a, b, integer) {
                 Ok(v) => {
-                    let v = self.check_overflow(v, t, e);
+                    let Some(v) = self.check_overflow(v, t, e) else {
+                        return Operand::invalid();
+                    };
                     return Operand {
                         mode: Mode::Const,
                         ty: t,
@@ -1542,8 +1572,12 @@ impl State {
                     return Operand::invalid();
                 }
                 Err(ConstErr::Overflow) => {
-                    self.err(e.span, "constant overflow");
-                    return Operand::invalid();
+                    self.errat(op_pos(e), "constant result is not representable");
+                    return Operand {
+                        mode: Mode::Const,
+                        ty: t,
+                        val: Some(ConstValue::Unknown),
+                    };
                 }
                 Err(ConstErr::Invalid) => return Operand::value(t),
             }
@@ -1553,6 +1587,40 @@ impl State {
             return Operand::value(t);
         }
         Operand::value(t)
+    }
+
+    /// types2's `convertUntyped`: convert untyped `x` to `target`, reporting a failure as
+    /// `256 (untyped int constant) overflows uint8` / `1.5 (untyped float constant) truncated
+    /// to int` / `cannot convert "a" (untyped string constant) to type int` (naming the
+    /// underlying type).
+    pub(crate) fn convert_untyped_or_report(
+        &mut self,
+        x: &mut Operand,
+        e: &Expr,
+        target: TypeId,
+    ) -> bool {
+        let before = x.clone();
+        if self.convert_untyped(x, e, target) {
+            return true;
+        }
+        let tu = if self.tt.is_type_param(target) {
+            target
+        } else {
+            self.tt.underlying(target)
+        };
+        let ts = self.ts(tu);
+        let s = self.operand_string(&before, e);
+        let msg = match (&before.val, self.tt.basic_kind(tu)) {
+            (Some(v), Some(k)) if self.tt.is_numeric(before.ty) && k.is_numeric() => {
+                match v.convert_to(k) {
+                    Err(false) => format!("{} truncated to {}", s, ts),
+                    _ => format!("{} overflows {}", s, ts),
+                }
+            }
+            _ => format!("cannot convert {} to type {}", s, ts),
+        };
+        self.err(e.span, msg);
+        false
     }
 
     /// Convert the untyped operand of a binary operation to the other operand's type.
@@ -1616,21 +1684,16 @@ impl State {
         let tu = self.tt.underlying(target);
         let both_numeric = self.tt.is_numeric(before.ty) && self.tt.is_numeric(tu);
         if let (Some(v), true) = (&before.val, both_numeric) {
-            let ts = self.ts(target);
+            let ts = self.ts(if self.tt.is_type_param(target) {
+                target
+            } else {
+                tu
+            });
             let k = self.tt.basic_kind(target).unwrap_or(BasicKind::Invalid);
-            let kind = self
-                .tt
-                .basic_kind(before.ty)
-                .map_or("", |k| k.name())
-                .to_string();
+            let s = self.operand_string(&before, xe);
             let msg = match v.convert_to(k) {
-                Err(true) => format!("{} ({} constant) overflows {}", expr_string(xe), kind, ts),
-                _ => format!(
-                    "{} ({} constant) truncated to {}",
-                    expr_string(xe),
-                    kind,
-                    ts
-                ),
+                Err(true) => format!("{} overflows {}", s, ts),
+                _ => format!("{} truncated to {}", s, ts),
             };
             self.err(xe.span, msg);
             return false;
@@ -1770,8 +1833,13 @@ impl State {
                 y.val.as_ref().unwrap_or(&ConstValue::Bool(false)),
                 false,
             );
-            self.default_operand(&mut x, xe);
-            self.default_operand(&mut y, ye);
+            // The operands take their default types without a representability check
+            // (types2 compares the exact values: `1<<100 == 1<<100` is fine).
+            for (o, oe) in [(&mut x, xe), (&mut y, ye)] {
+                let d = self.default_type(o.ty);
+                o.ty = d;
+                self.record_final(oe, d);
+            }
             if let Ok(v) = v {
                 return Operand {
                     mode: Mode::Const,
@@ -1823,32 +1891,61 @@ impl State {
             return Operand::invalid();
         }
         // Shift count: integer (untyped constant must be a non-negative integer).
-        if let Some(v) = &y.val {
-            match v.as_i128() {
-                Some(n) if n < 0 => {
-                    let s = self.operand_string(&y, ye);
-                    self.err(
-                        ye.span,
-                        format!("invalid operation: negative shift count {}", s),
-                    );
-                    return Operand::invalid();
-                }
-                Some(_) => {
-                    if self.tt.is_untyped(y.ty) {
+        let y_orig = y.clone();
+        let unknown = x.val.as_ref().is_some_and(|v| v.is_unknown())
+            || y.val.as_ref().is_some_and(|v| v.is_unknown());
+        if unknown && x.val.is_some() && y.val.is_some() {
+            // An unknown constant operand: an unknown (integer) result, nothing reported.
+            let ty = if self.tt.is_integer(x.ty) {
+                x.ty
+            } else {
+                TypeTable::UNTYPED_INT
+            };
+            return Operand {
+                mode: Mode::Const,
+                ty,
+                val: Some(ConstValue::Unknown),
+            };
+        }
+        if let Some(v) = y.val.clone().filter(|v| !v.is_unknown()) {
+            if v.to_int().and_then(|i| i.sign()) == Some(-1) {
+                let s = self.operand_string(&y, ye);
+                self.err(
+                    ye.span,
+                    format!("invalid operation: negative shift count {}", s),
+                );
+                return Operand::invalid();
+            }
+            if self.tt.is_untyped(y.ty) {
+                match v.convert_to(BasicKind::Uint) {
+                    Ok(_) => {
                         let mut yy = y.clone();
                         self.convert_untyped(&mut yy, ye, TypeTable::UINT);
                         y = yy;
                     }
-                }
-                None => {
-                    let s = self.operand_string(&y, ye);
-                    if self.tt.is_untyped(y.ty) && self.tt.is_numeric(y.ty) {
-                        self.err(ye.span, format!("{} truncated to uint", s));
-                    } else {
-                        self.err(ye.span, format!("invalid shift count {}", s));
+                    Err(overflow) => {
+                        let s = self.operand_string(&y, ye);
+                        let how = if overflow {
+                            "overflows"
+                        } else {
+                            "truncated to"
+                        };
+                        self.err(ye.span, format!("{} {} uint", s, how));
+                        return Operand::invalid();
                     }
-                    return Operand::invalid();
                 }
+            } else if v.to_int().is_none() {
+                let s = self.operand_string(&y, ye);
+                self.err(
+                    ye.span,
+                    format!("invalid operation: shift count {} must be integer", s),
+                );
+                return Operand::invalid();
+            }
+        } else if self.tt.is_untyped(y.ty) && self.tt.is_numeric(y.ty) {
+            // A non-constant untyped count (itself an untyped shift) becomes a uint.
+            if !self.convert_untyped_or_report(&mut y, ye, TypeTable::UINT) {
+                return Operand::invalid();
             }
         } else if !self.tt.is_integer(y.ty) {
             let s = self.operand_string(&y, ye);
@@ -1857,19 +1954,18 @@ impl State {
                 format!("invalid operation: shift count {} must be integer", s),
             );
             return Operand::invalid();
-        } else if self.tt.is_untyped(y.ty) {
-            self.default_operand(&mut y, ye);
         }
         // Left operand.
+        let x_ty_orig = x.ty;
         if let Some(v) = &x.val {
-            if self.tt.is_untyped(x.ty) {
+            if self.tt.is_untyped(x.ty) && !v.is_unknown() {
                 // Untyped constant must be representable as an integer.
-                match v.as_i128() {
+                match v.to_int() {
                     Some(i) => {
                         if x.ty != TypeTable::UNTYPED_RUNE {
                             x.ty = TypeTable::UNTYPED_INT;
                         }
-                        x.val = Some(ConstValue::Int(i));
+                        x.val = Some(i);
                     }
                     None => {
                         let s = self.operand_string(&x, xe);
@@ -1881,31 +1977,32 @@ impl State {
                     }
                 }
             }
-            if let (Some(ConstValue::Int(a)), Some(s)) =
-                (&x.val, y.val.as_ref().and_then(|v| v.as_i128()))
-            {
-                if s > 10000 {
-                    self.err(ye.span, format!("invalid shift count {}", s));
+            if let (Some(a), Some(yv)) = (x.val.clone(), y.val.clone()) {
+                let s = yv.to_int().and_then(|i| i.as_i128()).unwrap_or(-1);
+                if !(0..=constant::MAX_SHIFT as i128).contains(&s) {
+                    let ys = self.operand_string(&y_orig, ye);
+                    self.err(
+                        ye.span,
+                        format!("invalid operation: invalid shift count {}", ys),
+                    );
                     return Operand::invalid();
                 }
-                return match constant::shift(op, *a, s as u64) {
-                    Ok(v) => {
-                        let v = self.check_overflow(ConstValue::Int(v), x.ty, e);
-                        Operand {
+                return match constant::shift(op, &a, s as u64) {
+                    Ok(v) => match self.check_overflow(v, x.ty, e) {
+                        Some(v) => Operand {
                             mode: Mode::Const,
                             ty: x.ty,
                             val: Some(v),
-                        }
-                    }
+                        },
+                        None => Operand::invalid(),
+                    },
                     Err(_) => {
-                        // Beyond i128: continue as an inexact float-valued integer constant.
-                        let v = (*a as f64) * 2f64.powi(s as i32);
-                        let v = self.check_overflow(ConstValue::Float(v), x.ty, e);
-                        Operand {
-                            mode: Mode::Const,
-                            ty: x.ty,
-                            val: Some(v),
-                        }
+                        let s = self.operand_string(&x, xe);
+                        self.err(
+                            xe.span,
+                            format!("invalid operation: shifted operand {} must be integer", s),
+                        );
+                        Operand::invalid()
                     }
                 };
             }
@@ -1927,7 +2024,17 @@ impl State {
                         let _ = s;
                         return Operand::invalid();
                     }
-                    _ => TypeTable::INT,
+                    _ => {
+                        // Without a typed context the shift stays an untyped (non-constant)
+                        // value: the constant takes the type the expression finally gets
+                        // (`1.0<<s == j` with j int32: int32; `x := 1.0 << s`: float64,
+                        // reported by `record_final`).
+                        return Operand {
+                            mode: Mode::Value,
+                            ty: x_ty_orig,
+                            val: None,
+                        };
+                    }
                 };
                 let mut xx = x.clone();
                 self.convert_untyped(&mut xx, xe, t);
@@ -1943,5 +2050,25 @@ impl State {
             return Operand::invalid();
         }
         Operand::value(x.ty)
+    }
+}
+
+/// The position of an operation's operator (types2 reports constant overflows there): the
+/// operator of a binary expression, found between its operands (one space or none on each
+/// side, as gofmt writes them), else the start of the expression.
+fn op_pos(e: &Expr) -> u32 {
+    match &e.kind {
+        ExprKind::Binary(op, x, y) => {
+            let len = op.as_str().len() as u32;
+            let gap = y.span.lo.saturating_sub(x.span.hi);
+            if gap <= len {
+                x.span.hi
+            } else if gap == len + 2 {
+                x.span.hi + 1
+            } else {
+                y.span.lo.saturating_sub(len + 1)
+            }
+        }
+        _ => e.span.lo,
     }
 }

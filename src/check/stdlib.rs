@@ -423,6 +423,7 @@ func ParseBool(str string) (bool, error)
 func FormatInt(i int64, base int) string
 func FormatUint(i uint64, base int) string
 func FormatFloat(f float64, fmt byte, prec, bitSize int) string
+func FormatComplex(c complex128, fmt byte, prec, bitSize int) string
 func FormatBool(b bool) string
 func AppendUint(dst []byte, i uint64, base int) []byte
 func Quote(s string) string

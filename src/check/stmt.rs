@@ -26,17 +26,25 @@ impl State {
         val: Option<&Expr>,
     ) -> (TypeId, ConstValue) {
         let t = ty.map(|t| self.type_expr(t));
+        // With a valid declared type, a failed declaration still gives a constant of that type
+        // with an unknown value (types2), so uses of it report nothing more.
+        let failed = |t: Option<TypeId>, st: &Self| match t {
+            Some(t) if t != TypeTable::INVALID && st.tt.basic_kind(t).is_some() => {
+                (t, ConstValue::Unknown)
+            }
+            _ => (TypeTable::INVALID, ConstValue::Int(0)),
+        };
         let Some(val) = val else {
-            return (TypeTable::INVALID, ConstValue::Int(0));
+            return failed(t, self);
         };
         let mut x = self.value(val, t);
         if x.is_invalid() {
-            return (TypeTable::INVALID, ConstValue::Int(0));
+            return failed(t, self);
         }
         if x.mode != Mode::Const {
             let s = self.operand_string(&x, val);
             self.err(val.span, format!("{} is not constant", s));
-            return (TypeTable::INVALID, ConstValue::Int(0));
+            return failed(t, self);
         }
         if let Some(t) = t {
             if t == TypeTable::INVALID {
@@ -50,7 +58,7 @@ impl State {
                 return (TypeTable::INVALID, ConstValue::Int(0));
             }
             if !self.assign_to(&mut x, val, t, "constant declaration") {
-                return (TypeTable::INVALID, ConstValue::Int(0));
+                return (t, ConstValue::Unknown);
             }
             return (t, x.val.unwrap_or(ConstValue::Int(0)));
         }
@@ -89,7 +97,7 @@ impl State {
                         self.assign_to(&mut x, v, t, ctx);
                         t
                     }
-                    None => self.infer_var_type(&mut x, v),
+                    None => self.infer_var_type(&mut x, v, ctx),
                 };
                 self.info.objects[o.0 as usize].ty = ot;
             }
@@ -235,8 +243,9 @@ impl State {
         self.err(v.span, msg);
     }
 
-    /// Type of a variable initialized from `x` without declared type (default untyped).
-    fn infer_var_type(&mut self, x: &mut Operand, v: &Expr) -> TypeId {
+    /// Type of a variable initialized from `x` without declared type (default untyped);
+    /// `ctx` names the statement in a representability error.
+    fn infer_var_type(&mut self, x: &mut Operand, v: &Expr, ctx: &str) -> TypeId {
         if x.is_invalid() {
             return TypeTable::INVALID;
         }
@@ -247,7 +256,7 @@ impl State {
             self.err(v.span, "use of untyped nil in variable declaration");
             return TypeTable::INVALID;
         }
-        self.default_operand(x, v);
+        self.default_operand_ctx(x, v, ctx);
         x.ty
     }
 
@@ -475,7 +484,7 @@ impl State {
                 let tagt = match tag {
                     Some(t) => {
                         let mut x = self.value(t, None);
-                        self.default_operand(&mut x, t);
+                        self.default_operand_ctx(&mut x, t, "switch expression");
                         if !x.is_invalid() && !self.tt.comparable(x.ty) && x.mode != Mode::Nil {
                             let xs = self.operand_string(&x, t);
                             self.err(t.span, format!("cannot switch on {}", xs));
@@ -508,11 +517,23 @@ impl State {
                                 if self.tt.is_untyped(x.ty)
                                     && !self.convert_untyped(&mut x, e, tx.ty)
                                 {
+                                    // types2's invalidConversion, naming the underlying type.
                                     let xs = self.operand_string(&x, e);
-                                    self.err(
-                                        e.span,
-                                        format!("cannot convert {} to type {}", xs, self.ts(tx.ty)),
-                                    );
+                                    let tu = self.tt.underlying(tx.ty);
+                                    let ts = self.ts(tu);
+                                    let k = self.tt.basic_kind(tu);
+                                    let msg = match (&x.val, k) {
+                                        (Some(v), Some(k))
+                                            if self.tt.is_numeric(x.ty) && k.is_numeric() =>
+                                        {
+                                            match v.convert_to(k) {
+                                                Err(false) => format!("{} truncated to {}", xs, ts),
+                                                _ => format!("{} overflows {}", xs, ts),
+                                            }
+                                        }
+                                        _ => format!("cannot convert {} to type {}", xs, ts),
+                                    };
+                                    self.err(e.span, msg);
                                     continue;
                                 }
                                 if self.assignable(&x, tx.ty).is_err()
@@ -521,7 +542,7 @@ impl State {
                                     self.err(e.span, format!("invalid case {} in switch on {} (mismatched types {} and {})", expr_string(e), expr_string(te), self.ts(x.ty), self.ts(tx.ty)));
                                     continue;
                                 }
-                                if let Some(v) = &x.val {
+                                if let Some(v) = x.val.as_ref().filter(|v| !v.is_unknown()) {
                                     if let Some((_, _, prev)) = seen
                                         .iter()
                                         .find(|(pv, pt, _)| pv == v && self.tt.identical(*pt, x.ty))
@@ -971,7 +992,12 @@ impl State {
                         }
                         match lt {
                             Some(t) => {
-                                self.assign_to(&mut x, r, t, "assignment");
+                                let ctx = if lhs.len() == 1 {
+                                    "assignment"
+                                } else {
+                                    "multiple assignment"
+                                };
+                                self.assign_to(&mut x, r, t, ctx);
                             }
                             None => {
                                 if x.mode == Mode::Nil {
@@ -1113,7 +1139,14 @@ impl State {
                         self.assign_to(&mut x, r, t, "assignment");
                         t
                     }
-                    None => self.infer_var_type(&mut x, r),
+                    None => {
+                        let ctx = if lhs.len() == 1 {
+                            "assignment"
+                        } else {
+                            "multiple assignment"
+                        };
+                        self.infer_var_type(&mut x, r, ctx)
+                    }
                 };
             }
         } else if rhs.len() == 1 {

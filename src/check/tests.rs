@@ -435,6 +435,49 @@ fn go_error_messages() {
     }
 }
 
+/// Exact constant arithmetic: the messages are real Go's (go vet) for the same programs.
+#[test]
+fn exact_constant_errors() {
+    let cases: &[(&str, &str)] = &[
+        ("const c = 1 << 600", "prog.go:4:14: constant shift overflow"),
+        ("const c = 1<<511 * 4", "prog.go:4:19: constant multiplication overflow"),
+        ("var f float64 = 1e400; _ = f", "prog.go:4:18: cannot use 1e400 (untyped float constant 1e+400) as float64 value in variable declaration (overflows)"),
+        ("_ = 1e1000000000", "prog.go:4:6: malformed constant: 1e1000000000"),
+        ("const c = 1e600000000; _ = c * c", "prog.go:4:31: constant result is not representable"),
+        ("_ = 1 << 1075", "prog.go:4:11: invalid operation: invalid shift count 1075 (untyped int constant)"),
+        ("const x int8 = 100; _ = x * 2", "prog.go:4:26: x * 2 (constant 200 of type int8) overflows int8"),
+        ("_ = int(1e100)", "prog.go:4:10: cannot convert 1e100 (untyped float constant 10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000) to type int"),
+        ("var x = 1e400; _ = x", "prog.go:4:10: cannot use 1e400 (untyped float constant 1e+400) as float64 value in variable declaration (overflows)"),
+        ("var a [4]int; _ = a[1 << 70]", "prog.go:4:22: 1 << 70 (untyped int constant 1180591620717411303424) overflows int"),
+    ];
+    for (body, want) in cases {
+        let src = format!("package main\n\nfunc main() {{\n\t{}\n}}\n", body);
+        let got = errs(&src);
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some(*want),
+            "for {:?}: {:?}",
+            body,
+            got
+        );
+    }
+}
+
+#[test]
+fn exact_constant_values() {
+    let c = Checked::new(
+        "package main\n\nfunc main() {\n\tvar f float32 = 1.0 / 3\n\tvar d float64 = 0.1 + 0.2\n\tvar i int64 = 1 << 200 >> 190\n\tvar b bool = 0.1+0.2 == 0.3\n\t_, _, _, _ = f, d, i, b\n}\n",
+    );
+    assert_eq!(
+        c.val("1.0 / 3"),
+        Some(ConstValue::Float((1.0f32 / 3.0) as f64))
+    );
+    // Exact 0.3, rounded once (not 0.1f64 + 0.2f64 = 0.30000000000000004).
+    assert_eq!(c.val("0.1 + 0.2"), Some(ConstValue::Float(0.3)));
+    assert_eq!(c.val("1 << 200 >> 190"), Some(ConstValue::Int(1024)));
+    assert_eq!(c.val("0.1+0.2 == 0.3"), Some(ConstValue::Bool(true)));
+}
+
 #[test]
 fn repl_keeps_package_scope() {
     let mut tt = TypeTable::new();

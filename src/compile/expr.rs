@@ -259,6 +259,12 @@ impl<'a> Compiler<'a> {
             },
             ConstValue::Str(s) => Value::from_bytes(s.clone()),
             ConstValue::Complex(re, _) => Value::from_f64(*re),
+            // Exact untyped forms do not reach the compiler (constants are converted to their
+            // final type first); read one as its nearest value anyway.
+            ConstValue::Big(_) | ConstValue::Unknown => match self.class(t) {
+                TClass::Int(_) => Value::Int(c.as_i128().unwrap_or(0) as i64),
+                _ => Value::from_f64(c.as_f64().unwrap_or(0.0) + 0.0),
+            },
         }
     }
 
@@ -298,7 +304,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Complex `+ - *` on R[ar], R[br] into R[dst].
-    fn complex_binary(
+    pub(super) fn complex_binary(
         &mut self,
         op: BinOp,
         k: crate::types::BasicKind,
@@ -332,6 +338,13 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::MulF, im, a, d);
                 self.emit(Op::MulF, t, b, c);
                 self.emit(Op::AddF, im, im, t);
+            }
+            BinOp::Div => {
+                // complex64 divides as complex128, then rounds (make_complex).
+                let q = self.alloc();
+                self.emit(Op::DivC, q, ar, br);
+                self.emit(Op::GetField, re, q, 0);
+                self.emit(Op::GetField, im, q, 1);
             }
             _ => {
                 return Err(unsupported(
@@ -520,7 +533,7 @@ impl<'a> Compiler<'a> {
             }
         }
         if let Some(k) = self.complex_kind(at) {
-            if matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul) {
+            if matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div) {
                 let ar = self.expr(a)?;
                 let br = self.expr(b)?;
                 return self.complex_binary(op, k, ar, br, dst, a.span);
@@ -612,6 +625,19 @@ impl<'a> Compiler<'a> {
                             self.emit(Op::Narrow, dst, dst, k.narrow_code());
                         }
                     }
+                    _ if self.complex_kind(t).is_some() => {
+                        let k = self
+                            .complex_kind(t)
+                            .unwrap_or(crate::types::BasicKind::Complex128);
+                        let l = self.level();
+                        let (re, im) = (self.alloc(), self.alloc());
+                        self.emit(Op::GetField, re, r, 0);
+                        self.emit(Op::GetField, im, r, 1);
+                        self.emit(Op::NegF, re, re, 0);
+                        self.emit(Op::NegF, im, im, 0);
+                        self.make_complex(k, re, im, dst);
+                        self.restore(l);
+                    }
                     _ => return Err(unsupported(x.span, "this negation")),
                 }
                 Ok(())
@@ -682,10 +708,50 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            ExprKind::CompositeLit { .. } => {
+            ExprKind::CompositeLit { elems, .. } => {
                 let t = self.ty(x);
-                let v = self.expr(x)?;
-                self.new_cell(dst, t, Some(v));
+                let fields = match self.tt.under(t) {
+                    Type::Struct(fields) => fields.clone(),
+                    _ => {
+                        let v = self.expr(x)?;
+                        self.new_cell(dst, t, Some(v));
+                        return Ok(());
+                    }
+                };
+                // `&T{...}` of a struct: allocate the zeroed cell and store each field into
+                // it (no struct value is built and copied). The cell is a fresh register
+                // unless `dst` is the topmost one, so elements may still read `dst`.
+                let l = self.level();
+                let cell = if dst + 1 == l { dst } else { self.alloc() };
+                self.new_cell(cell, t, None);
+                for (i, el) in elems.iter().enumerate() {
+                    let fi = match &el.key {
+                        Some(k) => match &k.kind {
+                            ExprKind::Ident(n) => {
+                                fields.iter().position(|f| &f.name == n).unwrap_or(i)
+                            }
+                            _ => i,
+                        },
+                        None => i,
+                    };
+                    let ft = fields.get(fi).map(|f| f.ty).unwrap_or(t);
+                    let off = types::field_offset(self.tt, t, fi) as u16;
+                    let n = self.slots(ft);
+                    let r = self.alloc();
+                    self.expr_conv_to(&el.value, ft, r)?;
+                    if n == 1 {
+                        self.emit(Op::StoreF, cell, off, r);
+                    } else {
+                        let p = self.alloc();
+                        self.emit(Op::PtrOff, p, cell, off);
+                        self.emit(Op::Store, p, r, n);
+                    }
+                    self.restore(r);
+                }
+                if cell != dst {
+                    self.emit(Op::Move, dst, cell, 0);
+                }
+                self.restore(l);
                 Ok(())
             }
             ExprKind::Index(s, idx) if self.class(self.ty(s)) == TClass::Slice => {
@@ -1305,20 +1371,22 @@ impl<'a> Compiler<'a> {
             },
             _ => {}
         }
-        // The window must be the top: re-allocate if the receiver used registers above it.
-        let win = if self.level() > win + 1 {
-            self.alloc()
-        } else {
-            win
+        // The receiver goes to the window's first argument register (it usually is there
+        // already: it was the next register when the receiver was compiled); whatever
+        // temporaries its computation used above that are free again.
+        let win = match recv {
+            Some(r) => {
+                if r != win + 1 {
+                    self.emit(Op::Move, win + 1, r, 0);
+                }
+                self.restore(win + 2);
+                win
+            }
+            // The window must be the top.
+            None if self.level() > win + 1 => self.alloc(),
+            None => win,
         };
-        let mut next = win + 1;
-        if let Some(r) = recv {
-            let a = self.alloc();
-            self.emit(Op::Move, a, r, 0);
-            next = a + 1;
-        }
         let nargs = self.push_args(sig.as_ref(), args, ellipsis)?;
-        let _ = next;
         let nres = sig.as_ref().map_or(0, |s| s.results.len()) as u16;
         let total_args = nargs + recv.is_some() as u16;
         match target {

@@ -929,7 +929,13 @@ impl<'a> Compiler<'a> {
         let z = self.zero_value(ty);
         let k = self.konst(z);
         match init {
+            Some(src) if src != dst => {
+                self.emit(Op::New, dst, n, kind);
+                self.ext(k, 1, 0);
+                self.emit(Op::Store, dst, src, n);
+            }
             Some(src) => {
+                // NEW overwrites dst: keep the value elsewhere first.
                 let l = self.level();
                 let t = self.alloc();
                 self.emit(Op::Move, t, src, 0);

@@ -62,6 +62,8 @@ fn inverse_jump(op: Op) -> Option<Op> {
     Some(match op {
         Op::JmpIf => Op::JmpIfNot,
         Op::JmpIfNot => Op::JmpIf,
+        Op::JNil => Op::JNotNil,
+        Op::JNotNil => Op::JNil,
         Op::JLtI => Op::JGeI,
         Op::JGeI => Op::JLtI,
         Op::JLeI => Op::JGtI,
@@ -744,6 +746,20 @@ impl<'a> Compiler<'a> {
 
     /// Emit a conditional jump taken when `cond` is false (patched later). Signed integer
     /// comparisons fuse into one compare-and-jump.
+    /// Whether `e` is the predeclared `nil`.
+    fn is_nil(&self, e: &Expr) -> bool {
+        let mut e = e;
+        while let ExprKind::Paren(x) = &e.kind {
+            e = x;
+        }
+        matches!(&e.kind, ExprKind::Ident(n) if n == "nil")
+            && self
+                .info
+                .uses
+                .get(&e.span.lo)
+                .is_some_and(|o| matches!(self.info.object(*o).kind, ObjKind::Nil))
+    }
+
     pub(super) fn jump_if_false(&mut self, cond: &Expr) -> CResult<usize> {
         let mut c = cond;
         while let ExprKind::Paren(x) = &c.kind {
@@ -751,6 +767,34 @@ impl<'a> Compiler<'a> {
         }
         if !self.info.consts.contains_key(&c.id) {
             if let ExprKind::Binary(op, a, b) = &c.kind {
+                // `x == nil` / `x != nil` of a pointer, map, channel or function: a nil test
+                // (these are nil exactly when the register holds Value::Nil).
+                if matches!(op, BinOp::Eq | BinOp::Ne) {
+                    let x = if self.is_nil(b) {
+                        Some((a, self.ty(a)))
+                    } else if self.is_nil(a) {
+                        Some((b, self.ty(b)))
+                    } else {
+                        None
+                    };
+                    if let Some((x, xt)) = x {
+                        if matches!(
+                            self.class(xt),
+                            TClass::Ptr | TClass::Map | TClass::Chan | TClass::Func
+                        ) {
+                            let l = self.level();
+                            let r = self.expr(x)?;
+                            let jop = if *op == BinOp::Eq {
+                                Op::JNotNil
+                            } else {
+                                Op::JNil
+                            };
+                            let j = self.jump(jop, r);
+                            self.restore(l);
+                            return Ok(j);
+                        }
+                    }
+                }
                 let at = self.ty(a);
                 let cls = self.class(at);
                 // Equality of integer/bool words (any signedness).
@@ -981,6 +1025,11 @@ impl<'a> Compiler<'a> {
         span: ast::Span,
     ) -> CResult<()> {
         use TClass::*;
+        if let Some(k) = self.complex_kind(t) {
+            if matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div) {
+                return self.complex_binary(op, k, x, y, dst, span);
+            }
+        }
         let opc = match (op, self.class(t)) {
             (BinOp::Add, Int(_)) => Op::AddI,
             (BinOp::Sub, Int(_)) => Op::SubI,

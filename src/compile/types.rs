@@ -117,7 +117,15 @@ fn all_scalar(tt: &TypeTable, t: TypeId) -> bool {
         return false;
     }
     match tt.under(t) {
-        Type::Basic(k) => !matches!(k, BasicKind::String | BasicKind::UntypedString),
+        // A complex value is a (re, im) tuple: it lives in a value slot, not a word.
+        Type::Basic(k) => !matches!(
+            k,
+            BasicKind::String
+                | BasicKind::UntypedString
+                | BasicKind::Complex64
+                | BasicKind::Complex128
+                | BasicKind::UntypedComplex
+        ),
         Type::Struct(fs) => fs.iter().all(|f| all_scalar(tt, f.ty)),
         Type::Array(_, e) => all_scalar(tt, *e),
         _ => false,
@@ -251,7 +259,8 @@ pub fn rtype(c: &mut Compiler<'_>, t: TypeId) -> u32 {
             BasicKind::String | BasicKind::UntypedString => RKind::String,
             k => match int_kind(*k) {
                 Some(ik) => RKind::Int(ik),
-                None => RKind::Complex,
+                None if *k == BasicKind::Complex64 => RKind::Complex(32),
+                None => RKind::Complex(64),
             },
         },
         Type::Slice(e) => RKind::Slice(c.rtype(*e)),

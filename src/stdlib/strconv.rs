@@ -99,6 +99,28 @@ fn shortest_digits(f: f64, bit_size: u32, out: &mut Digits<SHORT>) {
         write!(sb, "{:e}", a)
     };
     out.parse_exp_str(&sb.b[..sb.n]);
+    // Rust's shortest digits can differ from Go's in the last digit when two candidates of
+    // that length both round-trip and are equally close (2001599834386887.25 gives ...873
+    // where Go's ryuFtoaShortest gives ...872): Go takes the correctly rounded value, ties to
+    // even. Use that whenever it round-trips too.
+    let n = out.nd;
+    if n >= 2 {
+        let mut fb = StackBuf { b: [0u8; 40], n: 0 };
+        let _ = write!(fb, "{:.*e}", n - 1, a);
+        let text = std::str::from_utf8(&fb.b[..fb.n]).unwrap_or("");
+        let round_trips = if bit_size == 32 {
+            text.parse::<f32>().is_ok_and(|x| x == a as f32)
+        } else {
+            text.parse::<f64>().is_ok_and(|x| x == a)
+        };
+        if round_trips {
+            let mut alt = Digits::<SHORT>::new();
+            alt.parse_exp_str(&fb.b[..fb.n]);
+            if alt.nd <= n {
+                *out = alt;
+            }
+        }
+    }
 }
 
 /// `n` (>= 1) correctly rounded significant digits.

@@ -329,7 +329,7 @@ impl Vm<'_> {
                 ),
                 _ => format!("0x{:x}", 0x47b0e0),
             },
-            RKind::Native | RKind::Complex => format!("{:?}", v),
+            RKind::Native | RKind::Complex(_) => format!("{:?}", v),
         })
     }
 

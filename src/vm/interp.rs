@@ -713,6 +713,17 @@ impl Vm<'_> {
                         (r!(ins.b).float() / r!(ins.c).float()).to_bits() as i64
                     ),
                     Op::NegF => seti!(ins.a, (-r!(ins.b).float()).to_bits() as i64),
+                    Op::DivC => {
+                        let part = |v: &Value, i: usize| match v {
+                            Value::Tuple(t) => t.get(i).map_or(0.0, Value::float),
+                            _ => 0.0,
+                        };
+                        let (b, c) = (&r!(ins.b), &r!(ins.c));
+                        let (e, f) =
+                            complex128div((part(b, 0), part(b, 1)), (part(c, 0), part(c, 1)));
+                        r!(ins.a) =
+                            Value::Tuple(Box::new([Value::from_f64(e), Value::from_f64(f)]));
+                    }
                     Op::RoundF32 => {
                         seti!(ins.a, (r!(ins.b).float() as f32 as f64).to_bits() as i64)
                     }
@@ -775,6 +786,16 @@ impl Vm<'_> {
                     }
                     Op::JmpIfNot => {
                         if r!(ins.a).int() == 0 {
+                            jump!(ins.sbx())
+                        }
+                    }
+                    Op::JNil => {
+                        if matches!(r!(ins.a), Value::Nil) {
+                            jump!(ins.sbx())
+                        }
+                    }
+                    Op::JNotNil => {
+                        if !matches!(r!(ins.a), Value::Nil) {
                             jump!(ins.sbx())
                         }
                     }
@@ -1974,4 +1995,38 @@ pub fn values_equal(prog: &super::program::Program, a: &Value, b: &Value) -> Res
         }
         _ => false,
     })
+}
+
+/// Go's `runtime.complex128div`: Smith's algorithm, then C99's corrections to infinities and
+/// zeros when both parts came out NaN.
+fn complex128div(n: (f64, f64), m: (f64, f64)) -> (f64, f64) {
+    let ((a, b), (c, d)) = (n, m);
+    let (mut e, mut f);
+    if c.abs() >= d.abs() {
+        let ratio = d / c;
+        let denom = c + ratio * d;
+        e = (a + b * ratio) / denom;
+        f = (b - a * ratio) / denom;
+    } else {
+        let ratio = c / d;
+        let denom = d + ratio * c;
+        e = (a * ratio + b) / denom;
+        f = (b * ratio - a) / denom;
+    }
+    if e.is_nan() && f.is_nan() {
+        let inf2one = |x: f64| (if x.is_infinite() { 1.0f64 } else { 0.0 }).copysign(x);
+        if c == 0.0 && d == 0.0 && (!a.is_nan() || !b.is_nan()) {
+            e = f64::INFINITY.copysign(c) * a;
+            f = f64::INFINITY.copysign(c) * b;
+        } else if (a.is_infinite() || b.is_infinite()) && c.is_finite() && d.is_finite() {
+            let (a, b) = (inf2one(a), inf2one(b));
+            e = f64::INFINITY * (a * c + b * d);
+            f = f64::INFINITY * (b * c - a * d);
+        } else if (c.is_infinite() || d.is_infinite()) && a.is_finite() && b.is_finite() {
+            let (c, d) = (inf2one(c), inf2one(d));
+            e = 0.0 * (a * c + b * d);
+            f = 0.0 * (b * c - a * d);
+        }
+    }
+    (e, f)
 }

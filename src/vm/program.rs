@@ -97,7 +97,8 @@ pub enum RKind {
     ErrorString,
     /// `fmt.Stringer`-like natives (time.Duration...) keep their own kind in the name.
     Native,
-    Complex,
+    /// complex64 (32) or complex128 (64): the bit size of each part.
+    Complex(u32),
 }
 
 #[derive(Clone, Debug)]

@@ -415,7 +415,7 @@ impl<'p> Conv<'p> {
                 bits: 32,
                 ty: name(),
             },
-            RKind::Complex => {
+            RKind::Complex(part_bits) => {
                 let (re, im) = match v {
                     Value::Tuple(t) if t.len() >= 2 => (t[0].float(), t[1].float()),
                     _ => (0.0, 0.0),
@@ -423,7 +423,7 @@ impl<'p> Conv<'p> {
                 FmtValue::Complex {
                     re,
                     im,
-                    bits: 128,
+                    bits: 2 * part_bits,
                     ty: name(),
                 }
             }

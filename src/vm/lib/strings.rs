@@ -374,6 +374,22 @@ pub const TABLE: &[Entry] = &[
         nf!(|a| st(sc::format_uint(a[0].int() as u64, a[1].int() as u32))),
     ),
     (
+        "strconv.FormatComplex",
+        nf!(|a| {
+            let (re, im) = match &a[0] {
+                Value::Tuple(t) if t.len() >= 2 => (t[0].float(), t[1].float()),
+                _ => (0.0, 0.0),
+            };
+            st(sc::format_complex(
+                re,
+                im,
+                a[1].int() as u8,
+                a[2].int() as i32,
+                a[3].int() as u32,
+            ))
+        }),
+    ),
+    (
         "strconv.FormatFloat",
         nf!(|a| st(sc::format_float(
             a[0].float(),

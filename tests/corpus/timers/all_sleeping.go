@@ -18,8 +18,14 @@ func main() {
 		}()
 	}
 	time.Sleep(20 * time.Millisecond)
+	// Collected, then printed in order: on a loaded machine a goroutine may start its sleep
+	// late enough to wake after one started later.
+	var woke [6]bool
 	for i := 0; i < 5; i++ {
-		fmt.Println("woke", <-done)
+		woke[<-done] = true
+	}
+	for i := 1; i <= 5; i++ {
+		fmt.Println("woke", i, woke[i])
 	}
 	// Main blocked on a channel that only a sleeping goroutine will send on.
 	ch := make(chan string)
