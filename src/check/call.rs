@@ -570,6 +570,7 @@ impl State {
         let sig_t = self.subst(gsig, &map);
         let sig = self.tt.signature(sig_t)?.clone();
         let fun = unparen(fun);
+        self.inst_pos.insert(fun.id, span);
         self.info.instances.insert(
             fun.id,
             Instance {

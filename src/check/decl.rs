@@ -84,6 +84,8 @@ pub(crate) struct State {
     /// being checked: a type declared in that body is implicitly generic in them (each
     /// instance of the function has its own type, `main.pair[int]`).
     pub body_tparams: Vec<TypeId>,
+    /// Where each generic function instantiation was made (for instantiation-cycle errors).
+    pub inst_pos: HashMap<ast::NodeId, Span>,
     /// Such implicitly generic local types (used without type arguments).
     pub implicit_generic: std::collections::HashSet<TypeId>,
     /// Type parameter lists of generic alias declarations (`type Set[T comparable] = ...`).
@@ -130,6 +132,7 @@ impl State {
             loaded: HashSet::new(),
             generic_tparams: HashMap::new(),
             body_tparams: Vec::new(),
+            inst_pos: HashMap::new(),
             implicit_generic: std::collections::HashSet::new(),
             alias_tparams: HashMap::new(),
             generic_aliases: HashMap::new(),
@@ -582,7 +585,9 @@ impl State {
             self.info.instances.insert(k, i);
         }
         self.tt.canonicalize_named();
-        self.compute_substs();
+        if self.errs.is_empty() && !self.instantiation_cycle() {
+            self.compute_substs();
+        }
     }
 
     /// Fill `func_instances` and `type_instances` (see their docs).
@@ -702,6 +707,101 @@ impl State {
         self.info.type_instances = tinst;
         // Types created by substitution need canonical named internals too.
         self.tt.canonicalize_named();
+    }
+
+    /// types2's monomorphisation check: a generic function instantiated, through a chain of
+    /// calls, with a type that grows its own type parameter (`F[T]` calling `F[[]T]`) would
+    /// need infinitely many instances. Reports `instantiation cycle` and returns true.
+    fn instantiation_cycle(&mut self) -> bool {
+        // Edges P -> Q: type parameter Q instantiated with a type mentioning P (weight 1 if
+        // the type is not P itself).
+        let mut edges: Vec<(TypeId, TypeId, u32, Span, TypeId)> = Vec::new();
+        let mut insts: Vec<(ast::NodeId, Instance)> = self
+            .info
+            .instances
+            .iter()
+            .map(|(k, v)| (*k, v.clone()))
+            .collect();
+        insts.sort_by_key(|(k, _)| *k);
+        let all_tps: Vec<TypeId> = {
+            let mut v: Vec<TypeId> = self.generic_tparams.values().flatten().copied().collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        for (node, inst) in &insts {
+            let Some(callee) = self.generic_tparams.get(&inst.func).cloned() else {
+                continue;
+            };
+            let pos = self.inst_pos.get(node).copied().unwrap_or_default();
+            for (i, &targ) in inst.targs.iter().enumerate() {
+                let Some(&q) = callee.get(i) else { continue };
+                for &p in &all_tps {
+                    if self.mentions(targ, p, 0) {
+                        edges.push((p, q, (targ != p) as u32, pos, targ));
+                    }
+                }
+            }
+        }
+        if !edges.iter().any(|e| e.2 > 0) {
+            return false;
+        }
+        // Longest paths by relaxation: still relaxing after |V| rounds means a cycle of
+        // positive weight.
+        let mut dist: HashMap<TypeId, u32> = HashMap::new();
+        let mut pred: HashMap<TypeId, usize> = HashMap::new();
+        let n = all_tps.len() + 1;
+        let mut last = None;
+        for _ in 0..n {
+            last = None;
+            for (i, e) in edges.iter().enumerate() {
+                let du = dist.get(&e.0).copied().unwrap_or(0);
+                if du + e.2 > dist.get(&e.1).copied().unwrap_or(0) {
+                    dist.insert(e.1, du + e.2);
+                    pred.insert(e.1, i);
+                    last = Some(e.1);
+                }
+            }
+            if last.is_none() {
+                return false;
+            }
+        }
+        let Some(mut v) = last else { return false };
+        for _ in 0..n {
+            match pred.get(&v) {
+                Some(&i) => v = edges[i].0,
+                None => return false,
+            }
+        }
+        // Collect the cycle through v.
+        let mut cycle = Vec::new();
+        let start = v;
+        while let Some(&i) = pred.get(&v) {
+            cycle.push(i);
+            v = edges[i].0;
+            if v == start || cycle.len() > n {
+                break;
+            }
+        }
+        let decl = self
+            .info
+            .objects
+            .iter()
+            .find(|o| o.ty == start && matches!(o.kind, ObjKind::TypeName))
+            .map(|o| o.span)
+            .unwrap_or_default();
+        let mut msg = String::from("instantiation cycle:");
+        for i in cycle {
+            let (_, q, _, pos, targ) = edges[i];
+            msg.push_str(&format!(
+                "\n\t\u{0}POS{}\u{0}: {} instantiated as {}",
+                pos.lo,
+                self.ts(q),
+                self.ts(targ)
+            ));
+        }
+        self.err(decl, msg);
+        true
     }
 
     /// The substitution map of instantiating type parameters `tps` with `targs` (over the
