@@ -725,15 +725,7 @@ impl<'a> Compiler<'a> {
                 let cell = if dst + 1 == l { dst } else { self.alloc() };
                 self.new_cell(cell, t, None);
                 for (i, el) in elems.iter().enumerate() {
-                    let fi = match &el.key {
-                        Some(k) => match &k.kind {
-                            ExprKind::Ident(n) => {
-                                fields.iter().position(|f| &f.name == n).unwrap_or(i)
-                            }
-                            _ => i,
-                        },
-                        None => i,
-                    };
+                    let fi = field_index(&fields, el, i);
                     let ft = fields.get(fi).map(|f| f.ty).unwrap_or(t);
                     let off = types::field_offset(self.tt, t, fi) as u16;
                     let n = self.slots(ft);
@@ -1770,15 +1762,7 @@ impl<'a> Compiler<'a> {
                 let z = self.zero_value(t);
                 self.load_value(dst, z);
                 for (i, el) in elems.iter().enumerate() {
-                    let fi = match &el.key {
-                        Some(k) => match &k.kind {
-                            ExprKind::Ident(n) => {
-                                fields.iter().position(|f| &f.name == n).unwrap_or(i)
-                            }
-                            _ => i,
-                        },
-                        None => i,
-                    };
+                    let fi = field_index(&fields, el, i);
                     let ft = fields.get(fi).map(|f| f.ty).unwrap_or(t);
                     let off = types::field_offset(self.tt, t, fi);
                     let n = self.slots(ft);
@@ -1903,5 +1887,13 @@ impl<'a> Compiler<'a> {
             _ => return Err(Diagnostic::internal(0, "composite literal of this type")),
         }
         Ok(())
+    }
+}
+
+/// The struct field element `i` of a struct literal sets: by its key, else by position.
+fn field_index(fields: &[crate::types::Field], el: &ast::Element, i: usize) -> usize {
+    match el.key.as_ref().map(|k| &k.kind) {
+        Some(ExprKind::Ident(n)) => fields.iter().position(|f| &f.name == n).unwrap_or(i),
+        _ => i,
     }
 }
