@@ -29,18 +29,7 @@ impl State {
                 return Operand::invalid();
             };
             self.call_args(e, &expr_string(fun), &sig, args, ellipsis, rparen);
-            return match sig.results.len() {
-                0 => Operand {
-                    mode: Mode::NoValue,
-                    ty: TypeTable::VOID,
-                    val: None,
-                },
-                1 => Operand::value(sig.results[0]),
-                _ => {
-                    let t = self.tt.tuple(sig.results.clone());
-                    Operand::value(t)
-                }
-            };
+            return self.call_result(&sig);
         }
         let f = self.expr(fun, None);
         match f.mode {
@@ -82,6 +71,11 @@ impl State {
             sig
         };
         self.call_args(e, &fname, &sig, args, ellipsis, rparen);
+        self.call_result(&sig)
+    }
+
+    /// The operand a call of signature `sig` produces: no value, one value, or a tuple.
+    fn call_result(&mut self, sig: &crate::types::Signature) -> Operand {
         match sig.results.len() {
             0 => Operand {
                 mode: Mode::NoValue,

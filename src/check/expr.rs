@@ -1657,23 +1657,8 @@ impl State {
                 self.default_operand(x, xe);
                 return true;
             }
-            let (lt, rt) = match &e.kind {
-                ExprKind::Binary(_, l, _) if l.id == xe.id => (self.ts(x.ty), self.ts(target)),
-                _ => (self.ts(target), self.ts(x.ty)),
-            };
-            let lspan = match &e.kind {
-                ExprKind::Binary(_, l, _) => l.span,
-                _ => e.span,
-            };
-            self.err(
-                lspan,
-                format!(
-                    "invalid operation: {} (mismatched types {} and {})",
-                    expr_string(e),
-                    lt,
-                    rt
-                ),
-            );
+            let xt = x.ty;
+            self.mismatched_types(e, xe, xt, target);
             return false;
         }
         let before = x.clone();
@@ -1698,10 +1683,17 @@ impl State {
             self.err(xe.span, msg);
             return false;
         }
-        // mismatched types: order as written (x op y)
+        self.mismatched_types(e, xe, before.ty, target);
+        false
+    }
+
+    /// `invalid operation: x op y (mismatched types X and Y)` for operand `xe` of binary
+    /// expression `e` (of type `xt`) against `target`: the types in the order written, at the
+    /// left operand.
+    fn mismatched_types(&mut self, e: &Expr, xe: &Expr, xt: TypeId, target: TypeId) {
         let (lt, rt) = match &e.kind {
-            ExprKind::Binary(_, l, _) if l.id == xe.id => (self.ts(before.ty), self.ts(target)),
-            _ => (self.ts(target), self.ts(before.ty)),
+            ExprKind::Binary(_, l, _) if l.id == xe.id => (self.ts(xt), self.ts(target)),
+            _ => (self.ts(target), self.ts(xt)),
         };
         let lspan = match &e.kind {
             ExprKind::Binary(_, l, _) => l.span,
@@ -1716,7 +1708,6 @@ impl State {
                 rt
             ),
         );
-        false
     }
 
     fn comparison(
