@@ -870,6 +870,16 @@ impl<'a> Compiler<'a> {
         Ok(p)
     }
 
+    /// The native of standard-library method `name` of receiver type `recv`
+    /// (`pkg.Type.Method`, see `vm::lib`).
+    fn native_method(&mut self, recv: TypeId, name: &str, span: ast::Span) -> CResult<u32> {
+        let (pkg, tname) = match self.tt.named(recv) {
+            Some(n) => (n.pkg.clone(), n.name.clone()),
+            None => (String::new(), String::new()),
+        };
+        self.native(&format!("{pkg}.{tname}.{name}"), span)
+    }
+
     fn selector(&mut self, e: &Expr, x: &Expr, dst: u16) -> CResult<()> {
         let sel = self.selection(e);
         match sel {
@@ -942,11 +952,7 @@ impl<'a> Compiler<'a> {
                 matches!(self.info.object(o).kind, ObjKind::Func { native: true, .. })
             }) =>
             {
-                let (pkg, tname) = match self.tt.named(rtype_) {
-                    Some(n) => (n.pkg.clone(), n.name.clone()),
-                    None => (String::new(), String::new()),
-                };
-                let id = self.native(&format!("{pkg}.{tname}.{name}"), e.span)?;
+                let id = self.native_method(rtype_, &name, e.span)?;
                 let r = self.method_recv(x, &path, &indirect, auto)?;
                 self.emit(Op::BindN, dst, r, id as u16);
                 Ok(())
@@ -1319,11 +1325,7 @@ impl<'a> Compiler<'a> {
                 }) =>
                 {
                     // A native standard-library method: `pkg.Type.Method(recv, args...)`.
-                    let (pkg, tname) = match self.tt.named(rtype_) {
-                        Some(n) => (n.pkg.clone(), n.name.clone()),
-                        None => (String::new(), String::new()),
-                    };
-                    let id = self.native(&format!("{pkg}.{tname}.{name}"), fun.span)?;
+                    let id = self.native_method(rtype_, &name, fun.span)?;
                     let r = self.method_recv(x, &path, &indirect, auto)?;
                     recv = Some(r);
                     target = Some((Op::CallN, id));
