@@ -5,7 +5,6 @@ use crate::compile::Compiler;
 use crate::diag::{Diagnostic, SourceMap};
 use crate::types::TypeTable;
 use crate::vm::program::Program;
-use crate::vm::value::{Pointer, SlotKind};
 use crate::vm::{rt, Shared, Trap, Vm};
 use std::path::Path;
 use std::sync::Arc;
@@ -117,11 +116,7 @@ pub fn run_file(path: &Path, args: &[String]) -> i32 {
 
 /// Run a compiled program: package initialisation, then `main.main` on goroutine 1.
 pub fn run_program(prog: Program, args: Vec<String>) -> i32 {
-    let n = prog.nglobals as usize;
-    let globals = Pointer::new_cell(SlotKind::Vals, n.max(1), crate::vm::value::Value::Nil);
-    for (i, z) in prog.global_zero.iter().enumerate() {
-        globals.obj.set(i, z.clone());
-    }
+    let globals = prog.new_globals();
     let shared = Arc::new(Shared {
         prog: Arc::new(prog),
         globals,

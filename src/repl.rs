@@ -29,7 +29,7 @@ use crate::ast::{self, IdGen, StmtKind};
 use crate::diag::{render_all, SourceMap};
 use crate::parse::{self, ReplItem};
 use crate::types::TypeTable;
-use crate::vm::value::{Pointer, SlotKind, Value};
+use crate::vm::value::Value;
 use crate::vm::{rt, Shared, Trap, Vm};
 
 const HELP: &str = "\
@@ -262,10 +262,7 @@ impl Session {
         };
         // Globals are the hoisted variables, numbered in declaration order.
         let nglobals = prog.nglobals as usize;
-        let globals = Pointer::new_cell(SlotKind::Vals, nglobals.max(1), Value::Nil);
-        for (i, z) in prog.global_zero.iter().enumerate() {
-            globals.obj.set(i, z.clone());
-        }
+        let globals = prog.new_globals();
         for (i, (name, _)) in vars_after.iter().enumerate() {
             if let Some(Some(v)) = self
                 .vars

@@ -1046,3 +1046,44 @@ fn deep_nesting() {
         crashed.join("\n")
     );
 }
+
+// --- closed pipes -------------------------------------------------------------------------------
+
+/// `minigo run yes.go | head -1`: once the reader has gone, the next write to stdout fails with
+/// EPIPE and the program dies of SIGPIPE, as Go's runtime lets it (before, minigo swallowed
+/// the write error and printed forever).
+#[test]
+fn cli_closed_stdout_pipe_ends_program() {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    let dir = out_dir().join("cli-sigpipe");
+    fs::create_dir_all(&dir).expect("create temp dir");
+    fs::write(
+        dir.join("prog.go"),
+        "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfor {\n\t\tfmt.Println(\"y\")\n\t}\n}\n",
+    )
+    .expect("write prog.go");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_minigo"))
+        .args(["run", "prog.go"])
+        .current_dir(&dir)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run minigo");
+    let mut out = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 2];
+    out.read_exact(&mut first).expect("first line");
+    assert_eq!(&first, b"y\n");
+    drop(out);
+    let start = Instant::now();
+    loop {
+        if let Some(st) = child.try_wait().expect("wait") {
+            assert_eq!(st.signal(), Some(13), "ended by SIGPIPE: {st:?}");
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "minigo kept running after its stdout pipe closed"
+        );
+        thread::sleep(Duration::from_millis(10));
+    }
+}

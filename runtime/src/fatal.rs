@@ -99,3 +99,16 @@ pub fn fatalpanic(goid: u64, text: &str) -> ! {
     let _ = std::io::stderr().write_all(out.as_bytes());
     exit2(g)
 }
+
+/// A write to standard output or standard error failed with EPIPE (the reader went away, as
+/// in `prog | head -1`). Go's runtime (`sigpipe`) then lets the process die of SIGPIPE, as a
+/// C program would; Rust ignores SIGPIPE, so restore the default action and raise it.
+pub fn sigpipe() -> ! {
+    // SAFETY: signal(2) installs the default action (no Rust handler) and raise(2) sends
+    // SIGPIPE to this thread; neither takes pointers or touches Rust-managed memory.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        libc::raise(libc::SIGPIPE);
+    }
+    std::process::exit(2)
+}

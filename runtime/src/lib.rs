@@ -140,7 +140,7 @@ use std::sync::atomic::Ordering;
 
 pub use chan::{Chan, ChanError};
 pub use coro::{GEntry, StackSegment, STACK_SIZE};
-pub use fatal::{fatal, fatal_on, fatalpanic, throw};
+pub use fatal::{fatal, fatal_on, fatalpanic, sigpipe, throw};
 pub use park::Gctx;
 #[cfg(loom)]
 #[doc(hidden)]

@@ -2606,7 +2606,7 @@ impl State {
 
 /// Whether an expression contains a function call or channel receive (then `len(arr)` of an
 /// array is not constant).
-fn contains_call_or_recv(e: &Expr) -> bool {
+pub(crate) fn contains_call_or_recv(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Call { .. } | ExprKind::Unary(crate::ast::UnOp::Recv, _) => true,
         ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary(_, x) => contains_call_or_recv(x),

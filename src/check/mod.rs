@@ -35,6 +35,7 @@ mod stmt;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use call::contains_call_or_recv;
 pub use constant::{fmt_float, ConstValue};
 
 use std::collections::HashMap;

@@ -376,6 +376,17 @@ fn expr(x: &Expr, info: &Ctx<'_>, out: &mut HashSet<ObjId>, cap: bool) {
         ExprKind::Index(a, is) => {
             // &a[i] of an array variable also takes the array's address.
             info.local_use(a);
+            // `a[i][j]`, `s.arr[i]`, `a[i].f[j]`: an element of an array that is itself part
+            // of an aggregate variable. Such a variable lives in a cell, so the element is
+            // read and written through its address instead of copying the inner aggregate.
+            if is_array(a, info)
+                && matches!(
+                    strip_parens(a).kind,
+                    ExprKind::Index(..) | ExprKind::Selector(..)
+                )
+            {
+                mark_root(a, info, out);
+            }
             rec(a, out);
             is.iter().for_each(|i| rec(i, out));
         }
@@ -418,11 +429,22 @@ fn expr(x: &Expr, info: &Ctx<'_>, out: &mut HashSet<ObjId>, cap: bool) {
 }
 
 fn mark_root_if_array(a: &Expr, info: &Ctx<'_>, out: &mut HashSet<ObjId>) {
-    if let Some(t) = info.types.get(&a.id) {
-        if matches!(info.tt.under(info.sub(*t)), Type::Array(..)) {
-            mark_root(a, info, out);
-        }
+    if is_array(a, info) {
+        mark_root(a, info, out);
     }
+}
+
+fn is_array(a: &Expr, info: &Ctx<'_>) -> bool {
+    info.types
+        .get(&a.id)
+        .is_some_and(|t| matches!(info.tt.under(info.sub(*t)), Type::Array(..)))
+}
+
+fn strip_parens(mut e: &Expr) -> &Expr {
+    while let ExprKind::Paren(x) = &e.kind {
+        e = x;
+    }
+    e
 }
 
 /// Mark the variable at the root of an addressable expression (`x`, `x.f`, `x[i]` of arrays).

@@ -22,6 +22,7 @@ impl<'a> Compiler<'a> {
 
     pub(super) fn expr_to(&mut self, e: &Expr, dst: u16) -> CResult<()> {
         self.fs().line = self.line_of(e.span);
+        self.cur_pos.set(e.span.lo);
         let t = self.ty(e);
         if let Some(c) = self.info.consts.get(&e.id).cloned() {
             let v = self.const_value(&c, t);
@@ -134,6 +135,13 @@ impl<'a> Compiler<'a> {
                             0
                         };
                         self.ext(k, fk | comma as u16, 0);
+                    }
+                    TClass::Array if self.in_memory(x) => {
+                        // An element of an array in memory: through its address, without
+                        // reading the whole array.
+                        let n = self.slots(t);
+                        self.address_of(e, dst)?;
+                        self.emit(Op::Load, dst, dst, n);
                     }
                     TClass::Array => {
                         let xr = self.expr(x)?;
@@ -394,6 +402,9 @@ impl<'a> Compiler<'a> {
             None => match self.globals.get(&o).copied() {
                 Some(g) => {
                     self.emit_i(Instr::abx(Op::GetGlobal, dst, g));
+                    if self.global_cell(o) {
+                        self.emit(Op::Load, dst, dst, n);
+                    }
                 }
                 None => {
                     return Err(Diagnostic::internal(
@@ -429,6 +440,13 @@ impl<'a> Compiler<'a> {
                 }
             }
             None => match self.globals.get(&o).copied() {
+                Some(g) if self.global_cell(o) => {
+                    let l = self.level();
+                    let t = self.alloc();
+                    self.emit_i(Instr::abx(Op::GetGlobal, t, g));
+                    self.emit(Op::Store, t, src, n);
+                    self.restore(l);
+                }
                 Some(g) => {
                     self.emit_i(Instr::abx(Op::SetGlobal, src, g));
                 }
@@ -542,6 +560,12 @@ impl<'a> Compiler<'a> {
         let ar = self.expr(a)?;
         let br = self.expr(b)?;
         use TClass::*;
+        // `x == i` with an interface on the right only: an interface comparison.
+        let cls = if matches!(op, BinOp::Eq | BinOp::Ne) && self.class(self.ty(b)) == Iface {
+            Iface
+        } else {
+            cls
+        };
         let (opc, swap, negate) = match (op, cls) {
             (BinOp::Add, Int(_)) => (Op::AddI, false, false),
             (BinOp::Sub, Int(_)) => (Op::SubI, false, false),
@@ -671,7 +695,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `&x`: the cell pointer of an escaping variable, `&T{...}`, `&s[i]`, `&p.f`.
-    fn address_of(&mut self, x: &Expr, dst: u16) -> CResult<()> {
+    pub(super) fn address_of(&mut self, x: &Expr, dst: u16) -> CResult<()> {
         match &x.kind {
             ExprKind::Paren(y) => self.address_of(y, dst),
             ExprKind::Ident(_) => {
@@ -687,6 +711,10 @@ impl<'a> Compiler<'a> {
                     }
                     Some(Loc::Up(u)) => {
                         self.emit(Op::GetUp, dst, u, 0);
+                    }
+                    None if self.global_cell(o) => {
+                        let g = self.globals[&o];
+                        self.emit_i(Instr::abx(Op::GetGlobal, dst, g));
                     }
                     None if self.globals.contains_key(&o)
                         && (self.slots(self.obj_ty(o)) == 1
@@ -787,38 +815,26 @@ impl<'a> Compiler<'a> {
                 }
                 Err(unsupported(x.span, "this address"))
             }
+            // `&*p` is `p`.
+            ExprKind::Star(p) => self.expr_to(p, dst),
             _ => Err(unsupported(x.span, "this address")),
         }
     }
 
-    /// A pointer to the field reached by `path` from `base` (which must be addressable or a
-    /// pointer).
-    pub(super) fn field_ptr_for_assign(
+    pub(super) fn field_ptr(
         &mut self,
         base: &Expr,
         path: &[usize],
         indirect: &[bool],
     ) -> CResult<u16> {
-        self.field_ptr(base, path, indirect)
-    }
-
-    fn field_ptr(&mut self, base: &Expr, path: &[usize], indirect: &[bool]) -> CResult<u16> {
         let bt = self.ty(base);
         let mut cur_t = bt;
         // `v.f` where v is a struct value and the path goes through an embedded pointer
         // (`w.prefix` via `Service{*Logger}`): read that pointer out of the value, no `&v`.
         if let Some(j) = (1..path.len()).find(|&i| indirect.get(i).copied().unwrap_or(false)) {
             if !indirect.first().copied().unwrap_or(false) {
-                let mut off = 0;
-                for fi in &path[..j] {
-                    off += types::field_offset(self.tt, cur_t, *fi);
-                    cur_t = self
-                        .tt
-                        .struct_fields(cur_t)
-                        .and_then(|f| f.get(*fi))
-                        .map(|f| f.ty)
-                        .unwrap_or(cur_t);
-                }
+                let off = self.path_offset(cur_t, &path[..j]);
+                cur_t = self.path_type(cur_t, &path[..j]);
                 let xr = self.expr(base)?;
                 let pr = self.alloc();
                 self.emit(Op::GetField, pr, xr, off as u16);
@@ -860,12 +876,7 @@ impl<'a> Compiler<'a> {
             let n = self.alloc();
             self.emit(Op::PtrOff, n, p, off as u16);
             p = n;
-            cur_t = self
-                .tt
-                .struct_fields(cur_t)
-                .and_then(|f| f.get(*fi))
-                .map(|f| f.ty)
-                .unwrap_or(cur_t);
+            cur_t = self.path_type(cur_t, std::slice::from_ref(fi));
         }
         Ok(p)
     }
@@ -885,24 +896,14 @@ impl<'a> Compiler<'a> {
         match sel {
             Some(Selection::Field { path, indirect, ty }) => {
                 let n = self.slots(ty);
-                if indirect.iter().any(|b| *b) {
+                if indirect.iter().any(|b| *b) || self.in_memory(x) {
                     let p = self.field_ptr(x, &path, &indirect)?;
                     if n != 1 || !self.fuse_ptroff(p, Op::LoadF, dst) {
                         self.emit(Op::Load, dst, p, n);
                     }
                 } else {
                     // Value struct in a register: flattened offset.
-                    let mut off = 0;
-                    let mut t = self.ty(x);
-                    for fi in &path {
-                        off += types::field_offset(self.tt, t, *fi);
-                        t = self
-                            .tt
-                            .struct_fields(t)
-                            .and_then(|f| f.get(*fi))
-                            .map(|f| f.ty)
-                            .unwrap_or(t);
-                    }
+                    let off = self.path_offset(self.ty(x), &path);
                     let xr = self.expr(x)?;
                     if n == 1 {
                         self.emit(Op::GetField, dst, xr, off as u16);
@@ -1054,12 +1055,7 @@ impl<'a> Compiler<'a> {
             if let Some(e) = self.tt.pointer_elem(t) {
                 t = e;
             }
-            t = self
-                .tt
-                .struct_fields(t)
-                .and_then(|f| f.get(*fi))
-                .map(|f| f.ty)
-                .unwrap_or(t);
+            t = self.path_type(t, std::slice::from_ref(fi));
         }
         let p_needed = matches!(auto, crate::check::AutoRef::AddrOf) || indirect.iter().any(|b| *b);
         if p_needed {
@@ -1078,17 +1074,7 @@ impl<'a> Compiler<'a> {
             return Ok(v);
         }
         // Embedded value fields of a value: flattened offset.
-        let mut off = 0;
-        let mut ct = self.ty(x);
-        for fi in path {
-            off += types::field_offset(self.tt, ct, *fi);
-            ct = self
-                .tt
-                .struct_fields(ct)
-                .and_then(|f| f.get(*fi))
-                .map(|f| f.ty)
-                .unwrap_or(ct);
-        }
+        let off = self.path_offset(self.ty(x), path);
         let xr = self.expr(x)?;
         let n = self.slots(t);
         let v = self.alloc();
@@ -1380,6 +1366,13 @@ impl<'a> Compiler<'a> {
             None if self.level() > win + 1 => self.alloc(),
             None => win,
         };
+        // A callee computed by a call (`f()(g())`) is evaluated before the arguments, as
+        // gc orders it; a plain variable is read when the call is made.
+        let early_fun = target.is_none() && crate::check::contains_call_or_recv(fun);
+        if early_fun {
+            self.expr_to(fun, win)?;
+            self.restore(win + 1);
+        }
         let nargs = self.push_args(sig.as_ref(), args, ellipsis)?;
         let nres = sig.as_ref().map_or(0, |s| s.results.len()) as u16;
         let total_args = nargs + recv.is_some() as u16;
@@ -1395,10 +1388,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::CallM, win, sym as u16, total_args);
             }
             _ => {
-                let l = self.level();
-                let f = self.expr(fun)?;
-                self.emit(Op::Move, win, f, 0);
-                self.restore(l);
+                if !early_fun {
+                    let l = self.level();
+                    let f = self.expr(fun)?;
+                    self.emit(Op::Move, win, f, 0);
+                    self.restore(l);
+                }
                 self.emit(Op::Call, win, total_args, nres);
             }
         }
@@ -1480,6 +1475,36 @@ impl<'a> Compiler<'a> {
                 let c = self.convert(r, from, to)?;
                 self.emit(Op::Move, dst, c, 0);
             }
+            (Slice, Ptr | Array) => {
+                // `(*[N]T)(s)` and `[N]T(s)`: the slice's array, checked to be long enough.
+                let at = match self.class(to) {
+                    Ptr => self.tt.pointer_elem(to).unwrap_or(to),
+                    _ => to,
+                };
+                let n = match self.tt.under(at) {
+                    Type::Array(n, _) => *n as i64,
+                    _ => 0,
+                };
+                let id = self.native("runtime.slicetoarrayptr", x.span)?;
+                let win = self.alloc();
+                self.emit(Op::Move, win + 1, r, 0);
+                let nr = self.alloc_n(2) + 1;
+                self.load_value(nr, Value::Int(n));
+                self.emit(Op::CallN, win, id as u16, 2);
+                self.ext(1, 0, 0);
+                if self.class(to) == Array {
+                    let z = self.zero_value(to);
+                    let k = self.konst(z);
+                    // A nil slice converts to the zero array (only when N is 0).
+                    self.emit(Op::LoadK, dst, k, 0);
+                    let j = self.jump(Op::JNil, win);
+                    self.emit(Op::Load, dst, win, self.slots(to));
+                    self.patch(j);
+                } else {
+                    self.emit(Op::Move, dst, win, 0);
+                }
+                self.restore(win);
+            }
             _ => {
                 self.emit(Op::Move, dst, r, 0);
             }
@@ -1501,6 +1526,17 @@ impl<'a> Compiler<'a> {
             Builtin::Len | Builtin::Cap => {
                 let at = self.ty(&args[0]);
                 let r = self.expr(&args[0])?;
+                // An array or a pointer to one (even nil): its length, once the operand's
+                // calls and receives are done.
+                let arr = match self.class(at) {
+                    TClass::Ptr => self.tt.pointer_elem(at).unwrap_or(at),
+                    _ => at,
+                };
+                if let Type::Array(n, _) = self.tt.under(arr) {
+                    let n = *n as i64;
+                    self.load_value(dst, Value::Int(n));
+                    return Ok(dst);
+                }
                 let op = match (self.class(at), b) {
                     (TClass::Str, _) => Op::StrLen,
                     (TClass::Map, _) => Op::MapLen,
@@ -1833,16 +1869,17 @@ impl<'a> Compiler<'a> {
                 let z = self.zero_value(t);
                 self.load_value(dst, z);
                 let es = self.slots(et);
-                for (i, el) in elems.iter().enumerate() {
+                // An element without a key goes at the index after the previous element's.
+                let mut next = 0i64;
+                for el in elems {
                     let ir = self.alloc();
-                    let ix = match &el.key {
-                        Some(k) => match self.info.consts.get(&k.id) {
-                            Some(ConstValue::Int(v)) => *v as i32,
-                            _ => i as i32,
-                        },
-                        None => i as i32,
-                    };
-                    self.emit_i(Instr::asbx(Op::LoadI, ir, ix));
+                    if let Some(ConstValue::Int(v)) =
+                        el.key.as_ref().and_then(|k| self.info.consts.get(&k.id))
+                    {
+                        next = *v as i64;
+                    }
+                    self.load_value(ir, Value::Int(next));
+                    next += 1;
                     let r = self.alloc();
                     let vt = self.ty(&el.value);
                     self.expr_to(&el.value, r)?;

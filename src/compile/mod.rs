@@ -99,7 +99,15 @@ pub struct Compiler<'a> {
     synth_types: HashMap<ObjId, TypeId>,
     /// Next compiler-made variable id (counting down from below the synthesized results).
     next_synth: u32,
+    /// Position of the statement or expression being compiled.
+    cur_pos: std::cell::Cell<u32>,
+    /// Where a 16-bit instruction operand would first have wrapped, and what was too large
+    /// (see `slots`, `alloc_n`, `konst`).
+    oversize: std::cell::Cell<Option<(u32, &'static str)>>,
 }
+
+/// Largest slot count of a value (and length of an array) that instruction operands carry.
+const MAX_SLOTS: u32 = crate::vm::value::SHAPE_LEN as u32;
 
 fn unsupported(span: ast::Span, what: &str) -> Diagnostic {
     Diagnostic::internal(span.lo, format!("minigo does not support {what} yet"))
@@ -127,6 +135,8 @@ impl<'a> Compiler<'a> {
             subst: None,
             synth_types: HashMap::new(),
             next_synth: u32::MAX - 0x10000,
+            cur_pos: std::cell::Cell::new(0),
+            oversize: std::cell::Cell::new(None),
         }
     }
 
@@ -141,7 +151,12 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        match self.compile_file_inner(file) {
+        let r = self.compile_file_inner(file);
+        if let Some((pos, what)) = self.oversize.get() {
+            // A clear refusal rather than operands that would wrap.
+            return Err(vec![unsupported(ast::Span { lo: pos, hi: pos }, what)]);
+        }
+        match r {
             Ok(()) => Ok(self.prog),
             Err(d) => Err(vec![d]),
         }
@@ -168,6 +183,11 @@ impl<'a> Compiler<'a> {
                                 let ty = self.obj_ty(*o);
                                 let z = self.zero_value(ty);
                                 self.prog.global_zero.push(z);
+                                if self.global_cell(*o) {
+                                    let kind = types::slot_kind(self.tt, ty);
+                                    let shape = types::shape(self.tt, ty) as usize;
+                                    self.prog.global_cells.push((slot, kind, shape));
+                                }
                             }
                         }
                     }
@@ -308,7 +328,19 @@ impl<'a> Compiler<'a> {
     fn konst(&mut self, v: Value) -> u16 {
         let fs = self.fs();
         fs.consts.push(v);
-        (fs.consts.len() - 1) as u16
+        let k = fs.consts.len() - 1;
+        if k > u16::MAX as usize {
+            self.too_large("functions with more than 65535 constants");
+        }
+        k as u16
+    }
+
+    /// Record the first operand that does not fit its 16-bit field (reported by
+    /// `compile_file` as an unsupported feature, never as wrapped operands).
+    fn too_large(&self, what: &'static str) {
+        if self.oversize.get().is_none() {
+            self.oversize.set(Some((self.cur_pos.get(), what)));
+        }
     }
 
     fn alloc(&mut self) -> u16 {
@@ -318,7 +350,15 @@ impl<'a> Compiler<'a> {
     fn alloc_n(&mut self, n: u16) -> u16 {
         let fs = self.fs();
         let r = fs.next;
-        fs.next += n;
+        match fs.next.checked_add(n).filter(|x| *x < u16::MAX - 256) {
+            Some(x) => fs.next = x,
+            None => {
+                // Keep compiling (the result is discarded) without wrapping.
+                fs.next = 0;
+                self.too_large("functions needing more than 65000 registers");
+            }
+        }
+        let fs = self.fs();
         if fs.next > fs.max {
             fs.max = fs.next;
         }
@@ -585,12 +625,28 @@ impl<'a> Compiler<'a> {
         None
     }
 
+    /// The element type of channel type `t`.
+    fn chan_elem(&self, t: TypeId) -> TypeId {
+        match self.tt.under(t) {
+            Type::Chan(_, e) => *e,
+            _ => t,
+        }
+    }
+
     fn class(&self, t: TypeId) -> TClass {
         types::classify(self.tt, t)
     }
 
     /// The shape of `t` for memory operations: slot count, with `AGG` for structs/arrays.
     fn slots(&self, t: TypeId) -> u16 {
+        let n = types::slots(self.tt, t);
+        let len = match self.tt.under(t) {
+            Type::Array(n, _) => *n,
+            _ => 0,
+        };
+        if n > MAX_SLOTS || len > MAX_SLOTS as u64 {
+            self.too_large("arrays or structs of more than 32767 words or elements");
+        }
         types::shape(self.tt, t) as u16
     }
 
@@ -984,14 +1040,14 @@ impl<'a> Compiler<'a> {
             if init.lhs.len() == 1 {
                 let r = self.expr(e)?;
                 let r = self.convert(r, self.ty(e), self.obj_ty(init.lhs[0]))?;
-                if let Some(g) = self.globals.get(&init.lhs[0]).copied() {
-                    self.emit_i(Instr::abx(Op::SetGlobal, r, g));
+                if self.globals.contains_key(&init.lhs[0]) {
+                    self.store_var(init.lhs[0], r)?;
                 }
             } else {
                 let base = self.multi(e, init.lhs.len())?;
                 for (i, o) in init.lhs.iter().enumerate() {
-                    if let Some(g) = self.globals.get(o).copied() {
-                        self.emit_i(Instr::abx(Op::SetGlobal, base + i as u16, g));
+                    if self.globals.contains_key(o) {
+                        self.store_var(*o, base + i as u16)?;
                     }
                 }
             }
@@ -1033,5 +1089,6 @@ fn expr_name(e: &Expr) -> String {
 
 mod escapes;
 mod expr;
+mod place;
 mod rangefunc;
 mod stmt;

@@ -1,5 +1,6 @@
 //! Statements.
 
+use super::place::Place;
 use super::*;
 
 /// Expressions that read all their operands before writing their destination, so they may be
@@ -144,6 +145,7 @@ impl<'a> Compiler<'a> {
 
     fn stmt(&mut self, s: &Stmt) -> CResult<()> {
         self.fs().line = self.line_of(s.span);
+        self.cur_pos.set(s.span.lo);
         let l = self.level();
         match &s.kind {
             StmtKind::Empty => {}
@@ -167,13 +169,17 @@ impl<'a> Compiler<'a> {
                     }
                     return Ok(());
                 }
+                let p = self.place(x, false)?;
                 let r = self.alloc();
-                self.expr_to(x, r)?;
+                self.load_place(&p, r)?;
                 match self.class(t) {
                     TClass::F64 | TClass::F32 => {
                         let one = self.alloc();
                         self.load_value(one, Value::from_f64(1.0));
                         self.emit(if *inc { Op::AddF } else { Op::SubF }, r, r, one);
+                        if self.class(t) == TClass::F32 {
+                            self.emit(Op::RoundF32, r, r, 0);
+                        }
                     }
                     TClass::Int(k) => {
                         self.emit(Op::AddIK, r, r, if *inc { 1 } else { (-1i16) as u16 });
@@ -183,7 +189,7 @@ impl<'a> Compiler<'a> {
                     }
                     _ => return Err(unsupported(s.span, "++ on this type")),
                 }
-                self.assign_to(x, r)?;
+                self.store_place(&p, r)?;
                 self.restore(l);
             }
             StmtKind::Assign { lhs, op, rhs } => {
@@ -516,7 +522,9 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Send { ch, value } => {
                 let c = self.expr(ch)?;
+                let et = self.chan_elem(self.ty(ch));
                 let v = self.expr(value)?;
+                let v = self.convert(v, self.ty(value), et)?;
                 self.emit(Op::Send, c, v, 0);
                 self.restore(l);
             }
@@ -541,11 +549,7 @@ impl<'a> Compiler<'a> {
                 StmtKind::Send { ch, value } => {
                     self.emit_i(Instr::asbx(Op::LoadI, k, 1));
                     self.expr_to(ch, k + 1)?;
-                    let ct = self.ty(ch);
-                    let et = match self.tt.under(ct) {
-                        Type::Chan(_, e) => *e,
-                        _ => ct,
-                    };
+                    let et = self.chan_elem(self.ty(ch));
                     let vt = self.ty(value);
                     self.expr_to(value, k + 2)?;
                     let c2 = self.convert(k + 2, vt, et)?;
@@ -615,6 +619,8 @@ impl<'a> Compiler<'a> {
                                 }
                             }
                         }
+                        let from = if i == 0 { rt_ } else { TypeTable::BOOL };
+                        let r = self.convert(r, from, self.ty(x))?;
                         self.assign_to(x, r)?;
                     }
                 }
@@ -904,43 +910,58 @@ impl<'a> Compiler<'a> {
                 self.expr_to(&rhs[0], r)?;
             }
             ast::AssignOp::Op(bop) => {
-                let r = self.alloc();
-                let bin = Expr {
-                    id: lhs[0].id,
-                    span: s.span,
-                    kind: ExprKind::Binary(bop, Box::new(lhs[0].clone()), Box::new(rhs[0].clone())),
-                };
-                let _ = bin;
-                // Evaluate `x op y` with the typed operator.
+                // `x op= y`: x's operands once, then y, then x's value (gc reads the variable
+                // after the right operand's calls), the operation and the store.
                 let xt = self.ty(&lhs[0]);
-                let xr = self.alloc();
-                self.expr_to(&lhs[0], xr)?;
+                let p = self.place(&lhs[0], false)?;
                 let yr = self.expr(&rhs[0])?;
-                self.binop_regs(bop, xt, xr, yr, r, s.span)?;
-                self.assign_to(&lhs[0], r)?;
+                let xr = self.alloc();
+                self.load_place(&p, xr)?;
+                self.binop_regs(bop, xt, xr, yr, xr, s.span)?;
+                self.store_place(&p, xr)?;
             }
             ast::AssignOp::Define | ast::AssignOp::Assign => {
                 let define = op == ast::AssignOp::Define;
                 let types: Vec<TypeId> = lhs.iter().map(|x| self.ty(x)).collect();
                 // Go evaluates the operands of index expressions on the left first (phase 1),
                 // then the right-hand side, then assigns left to right.
-                let mut pre: Vec<Option<(u16, u16)>> = vec![None; lhs.len()];
-                if !define && lhs.len() > 1 {
-                    for (i, x) in lhs.iter().enumerate() {
-                        if let ExprKind::Index(sx, idx) = &x.kind {
-                            if self.class(self.ty(sx)) == TClass::Slice {
-                                let sr = self.alloc();
-                                self.expr_to(sx, sr)?;
-                                let ir = self.alloc();
-                                self.expr_to(&idx[0], ir)?;
-                                pre[i] = Some((sr, ir));
-                            }
-                        }
+                let mut places: Vec<Option<Place>> = Vec::new();
+                if !define {
+                    let pin = lhs.len() > 1;
+                    for x in lhs {
+                        places.push(Some(self.place(x, pin)?));
                     }
                 }
                 let regs = if rhs.len() == 1 && lhs.len() > 1 {
+                    // `a, b = f()`, `v, ok = m[k]`: each value converted to its target's
+                    // type (an interface variable boxes it).
+                    let rt = self.ty(&rhs[0]);
+                    let from: Vec<TypeId> = match self.tt.under(rt) {
+                        Type::Tuple(ts) => ts.clone(),
+                        _ => vec![rt, TypeTable::BOOL],
+                    };
                     let base = self.multi(&rhs[0], lhs.len())?;
-                    (0..lhs.len() as u16).map(|i| base + i).collect::<Vec<_>>()
+                    let mut v = Vec::new();
+                    for (i, x) in lhs.iter().enumerate() {
+                        let to = if define {
+                            self.info
+                                .defs
+                                .get(&x.span.lo)
+                                .or(self.info.uses.get(&x.span.lo))
+                                .map(|o| self.obj_ty(*o))
+                        } else {
+                            types.get(i).copied()
+                        };
+                        let f = from.get(i).copied().unwrap_or(rt);
+                        let r = base + i as u16;
+                        v.push(match to {
+                            Some(to) if !matches!(&x.kind, ExprKind::Ident(n) if n == "_") => {
+                                self.convert(r, f, to)?
+                            }
+                            _ => r,
+                        });
+                    }
+                    v
                 } else {
                     let mut v = Vec::new();
                     for (i, x) in rhs.iter().enumerate() {
@@ -985,11 +1006,14 @@ impl<'a> Compiler<'a> {
                     self.restore(top + 1);
                     return Ok(());
                 }
-                for ((x, r), p) in lhs.iter().zip(regs).zip(pre) {
-                    if let Some((sr, ir)) = p {
-                        self.emit(Op::SetIndex, sr, ir, r);
-                        continue;
+                if !define {
+                    for (p, r) in places.iter().flatten().zip(regs) {
+                        self.store_place(p, r)?;
                     }
+                    self.restore(l);
+                    return Ok(());
+                }
+                for (x, r) in lhs.iter().zip(regs) {
                     if let ExprKind::Ident(n) = &x.kind {
                         if n == "_" {
                             continue;
@@ -1082,125 +1106,11 @@ impl<'a> Compiler<'a> {
 
     /// Store register `r` into the addressable expression `x`.
     pub(super) fn assign_to(&mut self, x: &Expr, r: u16) -> CResult<()> {
-        match &x.kind {
-            ExprKind::Paren(y) => self.assign_to(y, r),
-            ExprKind::Ident(n) if n == "_" => Ok(()),
-            ExprKind::Ident(_) => {
-                let o = self
-                    .info
-                    .uses
-                    .get(&x.span.lo)
-                    .or_else(|| self.info.defs.get(&x.span.lo))
-                    .copied()
-                    .ok_or_else(|| unsupported(x.span, "assignment to this name"))?;
-                self.store_var(o, r)
-            }
-            ExprKind::Index(s, idx) => {
-                let st = self.ty(s);
-                match self.class(st) {
-                    TClass::Slice => {
-                        let sr = self.expr(s)?;
-                        let ir = self.expr(&idx[0])?;
-                        self.emit(Op::SetIndex, sr, ir, r);
-                        Ok(())
-                    }
-                    TClass::Map => {
-                        let mr = self.expr(s)?;
-                        let kt = self.ty(&idx[0]);
-                        let kr = self.expr(&idx[0])?;
-                        let mk = match self.tt.under(st) {
-                            Type::Map(k, _) => *k,
-                            _ => kt,
-                        };
-                        let kc = self.convert(kr, kt, mk)?;
-                        self.emit(Op::MapSet, mr, kc, r);
-                        let fk = if matches!(self.class(mk), TClass::F64 | TClass::F32) {
-                            2
-                        } else {
-                            0
-                        };
-                        self.ext(0, fk, 0);
-                        Ok(())
-                    }
-                    TClass::Array => {
-                        // Array variable: read-modify-write of the whole value.
-                        let (n, et) = match self.tt.under(st) {
-                            Type::Array(n, et) => (*n, *et),
-                            _ => (0, st),
-                        };
-                        let es = self.slots(et);
-                        let ar = self.alloc();
-                        self.expr_to(s, ar)?;
-                        let ir = self.expr(&idx[0])?;
-                        self.emit(Op::ArrSet, ar, ir, r);
-                        self.ext(es, n as u16, 0);
-                        self.assign_to(s, ar)
-                    }
-                    TClass::Ptr => {
-                        let pr = self.expr(s)?;
-                        let ir = self.expr(&idx[0])?;
-                        let at = self.tt.pointer_elem(st).unwrap_or(st);
-                        let (n, et) = match self.tt.under(at) {
-                            Type::Array(n, et) => (*n, *et),
-                            _ => (0, st),
-                        };
-                        let es = self.slots(et);
-                        let p = self.alloc();
-                        self.emit(Op::ArrPtrIdx, p, pr, ir);
-                        self.ext(es, n as u16, 0);
-                        self.emit(Op::Store, p, r, es);
-                        Ok(())
-                    }
-                    _ => Err(unsupported(x.span, "assignment to this index expression")),
-                }
-            }
-            ExprKind::Selector(base, _) => match self.selection(x) {
-                Some(Selection::Field { path, indirect, ty }) => {
-                    let n = self.slots(ty);
-                    if indirect.iter().any(|b| *b) {
-                        let p = self.field_ptr_for_assign(base, &path, &indirect)?;
-                        if n != 1 || !self.fuse_ptroff(p, Op::StoreF, r) {
-                            self.emit(Op::Store, p, r, n);
-                        }
-                        Ok(())
-                    } else {
-                        // Struct value in a variable: update the register copy and store back.
-                        let mut off = 0;
-                        let mut t = self.ty(base);
-                        for fi in &path {
-                            off += types::field_offset(self.tt, t, *fi);
-                            t = self
-                                .tt
-                                .struct_fields(t)
-                                .and_then(|f| f.get(*fi))
-                                .map(|f| f.ty)
-                                .unwrap_or(t);
-                        }
-                        let sr = self.alloc();
-                        self.expr_to(base, sr)?;
-                        if n == 1 {
-                            self.emit(Op::SetField, sr, off as u16, r);
-                        } else {
-                            self.emit(Op::SetFieldN, sr, off as u16, r);
-                            self.ext(n, 0, 0);
-                        }
-                        self.assign_to(base, sr)
-                    }
-                }
-                Some(Selection::Qualified { .. }) => {
-                    Err(unsupported(x.span, "assignment to package variables"))
-                }
-                _ => Err(unsupported(x.span, "assignment to this selector")),
-            },
-            ExprKind::Star(p) => {
-                let pr = self.expr(p)?;
-                let t = self.ty(x);
-                let n = self.slots(t);
-                self.emit(Op::Store, pr, r, n);
-                Ok(())
-            }
-            _ => Err(unsupported(x.span, "this assignment")),
-        }
+        let l = self.level();
+        let p = self.place(x, false)?;
+        self.store_place(&p, r)?;
+        self.restore(l.max(r + 1));
+        Ok(())
     }
 
     /// `break`/`continue` (to the loop labelled `name`, or the innermost). In a

@@ -2,7 +2,7 @@
 
 use super::program::{narrow, RKind, RT_RUNTIME_ERROR};
 use super::value::{
-    FuncVal, GoMap, GoSlice, GoStr, Iface, Key, Obj, Pointer, SlotKind, Value, SHAPE_LEN,
+    FuncVal, GoMap, GoSlice, GoStr, Iface, Key, MapRef, Obj, Pointer, SlotKind, Value, SHAPE_LEN,
 };
 use super::{rt, Deferred, Frame, FrameKind, PanicRec, Trap, Vm, MAX_FRAMES, MAX_REGS};
 use crate::opcode::{Instr, Op};
@@ -17,10 +17,26 @@ pub enum CallDone {
     Native(usize),
 }
 
-/// Snapshot iterator of a map (`for k, v := range m`).
+/// Iterator of a map (`for k, v := range m`): the keys present when the loop started, each
+/// looked up again when reached, so that an entry deleted before it is reached is not
+/// produced and an updated one gives its current value, as Go's map iteration does.
 pub struct MapIterState {
-    pub entries: Vec<(Value, Value)>,
+    pub map: Option<MapRef>,
+    pub keys: Vec<Key>,
     pub pos: usize,
+}
+
+impl MapIterState {
+    fn next(&mut self) -> Option<(Value, Value)> {
+        let m = self.map.as_ref()?.lock();
+        while let Some(k) = self.keys.get(self.pos) {
+            self.pos += 1;
+            if let Some(e) = m.entries.get(k) {
+                return Some(e.clone());
+            }
+        }
+        None
+    }
 }
 
 /// Go's size classes (runtime/sizeclasses.go `class_to_size`), used by `append`'s growth so
@@ -1208,22 +1224,19 @@ impl Vm<'_> {
                         r!(ins.a) = Value::Int(n);
                     }
                     Op::MapIter => {
-                        let entries: Vec<(Value, Value)> = match &r!(ins.b) {
-                            Value::Map(m) => m.lock().entries.values().cloned().collect(),
-                            _ => vec![],
+                        let (map, keys) = match &r!(ins.b) {
+                            Value::Map(m) => {
+                                (Some(m.clone()), m.lock().entries.keys().cloned().collect())
+                            }
+                            _ => (None, vec![]),
                         };
                         r!(ins.a) =
-                            Value::Native(Arc::new(Mutex::new(MapIterState { entries, pos: 0 })));
+                            Value::Native(Arc::new(Mutex::new(MapIterState { map, keys, pos: 0 })));
                     }
                     Op::MapNext => {
                         let next = match &r!(ins.b) {
                             Value::Native(n) => match n.downcast_ref::<Mutex<MapIterState>>() {
-                                Some(it) => {
-                                    let mut it = it.lock();
-                                    let p = it.pos;
-                                    it.pos += 1;
-                                    it.entries.get(p).cloned()
-                                }
+                                Some(it) => it.lock().next(),
                                 None => None,
                             },
                             _ => None,

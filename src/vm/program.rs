@@ -201,6 +201,9 @@ pub struct Program {
     /// Global variable slots and their representation.
     pub nglobals: u32,
     pub global_zero: Vec<Value>,
+    /// Aggregate globals kept in a heap cell: (slot, slot kind, shape); the slot holds the
+    /// cell's pointer, the cell starts as `global_zero[slot]`.
+    pub global_cells: Vec<(u32, super::value::SlotKind, usize)>,
     /// Package initialiser (globals in the checker's order, then `init()` functions).
     pub init: Option<u32>,
     pub main: Option<u32>,
@@ -212,6 +215,24 @@ pub struct Program {
 }
 
 impl Program {
+    /// A fresh package-level variable block: every global at its zero value, aggregates in
+    /// their own cells.
+    pub fn new_globals(&self) -> super::value::Pointer {
+        use super::value::{Pointer, SlotKind};
+        let n = self.nglobals as usize;
+        let globals = Pointer::new_cell(SlotKind::Vals, n.max(1), Value::Nil);
+        for (i, z) in self.global_zero.iter().enumerate() {
+            globals.obj.set(i, z.clone());
+        }
+        for &(slot, kind, shape) in &self.global_cells {
+            let z = self.global_zero[slot as usize].clone();
+            globals
+                .obj
+                .set(slot as usize, Value::Ptr(Pointer::new_cell(kind, shape, z)));
+        }
+        globals
+    }
+
     pub fn new(file: &str) -> Program {
         let mut p = Program {
             funcs: Vec::new(),
@@ -220,6 +241,7 @@ impl Program {
             natives: Vec::new(),
             nglobals: 0,
             global_zero: Vec::new(),
+            global_cells: Vec::new(),
             init: None,
             main: None,
             file: Arc::from(file),

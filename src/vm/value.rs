@@ -250,6 +250,39 @@ pub enum Obj {
     Vals(Box<[Mutex<Value>]>),
 }
 
+thread_local! {
+    /// Set while an [`Obj`] on this thread is releasing what it references.
+    static RELEASING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// References taken out of objects freed while `RELEASING` was set, to release next.
+    static TO_RELEASE: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Freeing an object releases what its slots reference, which may free more objects: a linked
+/// list of a million nodes would recurse a million times through `drop`. The outermost drop on
+/// a thread releases the references with a work list instead; nested drops only hand their
+/// slots' values to it, so the native stack depth stays constant whatever the chain's length.
+impl Drop for Obj {
+    fn drop(&mut self) {
+        let Obj::Vals(slots) = self else {
+            return;
+        };
+        let refs = slots
+            .iter_mut()
+            .map(|m| std::mem::take(m.get_mut()))
+            .filter(|v| !matches!(v, Value::Nil | Value::Int(_)));
+        if RELEASING.with(|r| r.replace(true)) {
+            TO_RELEASE.with(|q| q.borrow_mut().extend(refs));
+            return;
+        }
+        let mut work: Vec<Value> = refs.collect();
+        while let Some(v) = work.pop() {
+            drop(v);
+            TO_RELEASE.with(|q| work.append(&mut q.borrow_mut()));
+        }
+        RELEASING.with(|r| r.set(false));
+    }
+}
+
 impl Obj {
     /// An object of `n` slots, each slot `i` initialised from `zero[i % zero.len()]` (the
     /// flattened zero value of the element type; empty = all scalar zeros / nil).

@@ -68,6 +68,20 @@ fn builtin_out(vm: &mut Vm<'_>, a: &[Value], ln: bool) -> R {
             Value::Iface(iv) => conv.typed(&iv.val, iv.ty, 1, false),
             _ => FmtValue::nil(),
         };
+        // A slice prints as [len/cap]address of its first element.
+        if let Value::Iface(iv) = v {
+            if matches!(
+                prog.types.get(iv.ty as usize).map(|t| &t.kind),
+                Some(RKind::Slice(_))
+            ) {
+                let (len, cap) = match &iv.val {
+                    Value::Slice(s) => (s.len, s.cap),
+                    _ => (0, 0),
+                };
+                out.extend_from_slice(format!("[{len}/{cap}]{:#x}", addr_of(&iv.val)).as_bytes());
+                continue;
+            }
+        }
         if !crate::stdlib::runtime::print_value(&mut out, &fv) {
             // Interfaces print as (type,addr) pairs in Go.
             out.extend_from_slice(format!("({:#x},{:#x})", 0, addr_of(v)).as_bytes());

@@ -573,6 +573,7 @@ pub const TABLE: &[Entry] = &[
         }),
     ),
     ("runtime.Goexit", goexit),
+    ("runtime.slicetoarrayptr", slicetoarrayptr),
     (
         "runtime.globaladdr",
         nf!(|vm, a| Ok(vec![Value::Ptr(Pointer {
@@ -1498,4 +1499,27 @@ fn rev_call(vm: &mut Vm<'_>, a: &[Value], m: &str, args: Vec<Value>) -> R {
 pub fn open_files() -> &'static parking_lot::Mutex<Vec<Vec<u8>>> {
     static F: OnceLock<parking_lot::Mutex<Vec<Vec<u8>>>> = OnceLock::new();
     F.get_or_init(Default::default)
+}
+
+/// `(*[N]T)(s)`: a pointer to the slice's first element (nil for a nil slice), after checking
+/// that the slice has at least `N` elements (`a[1]`).
+fn slicetoarrayptr(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let n = a[1].int();
+    let (len, p) = match &a[0] {
+        Value::Slice(s) => (
+            s.len as i64,
+            Value::Ptr(Pointer {
+                obj: s.obj.clone(),
+                off: s.off,
+            }),
+        ),
+        _ => (0, Value::Nil),
+    };
+    if len < n {
+        let e = vm.runtime_error(&format!(
+            "cannot convert slice with length {len} to array or pointer to array with length {n}"
+        ));
+        return Err(vm.native_panic(e, false));
+    }
+    Ok(vec![p])
 }

@@ -373,16 +373,19 @@ pub fn error_text(vm: &mut Vm<'_>, e: &Value) -> Result<Option<Vec<u8>>, Trap> {
     }
 }
 
-/// Write bytes to fd 1 or 2.
+/// Write bytes to fd 1 or 2. A closed pipe ends the program by SIGPIPE, as in Go.
 pub fn write_fd(fd: i64, b: &[u8]) {
     use std::io::Write;
-    if fd == 2 {
+    let r = if fd == 2 {
         let _ = std::io::stdout().flush();
         let mut e = std::io::stderr().lock();
-        let _ = e.write_all(b);
+        e.write_all(b)
     } else {
         let mut o = std::io::stdout().lock();
-        let _ = o.write_all(b);
+        o.write_all(b)
+    };
+    if r.is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) {
+        minigo_runtime::sigpipe();
     }
 }
 
