@@ -2034,6 +2034,10 @@ impl State {
                         obj,
                     },
                 );
+                // `T.M` depends on M's body for package initialisation order.
+                if let Some(o) = obj {
+                    self.use_obj(o, sel.span);
+                }
                 Operand::value(sig)
             }
             Lookup::IfaceMethod { iface, index, .. } => {

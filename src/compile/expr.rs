@@ -1423,6 +1423,29 @@ impl<'a> Compiler<'a> {
         let from = self.ty(x);
         let r = self.expr(x)?;
         use TClass::*;
+        if let Some(k) = self.complex_kind(to) {
+            // To a complex type (from a number, or another complex size): the parts,
+            // rounded for complex64.
+            let l = self.level();
+            let (re, im) = (self.alloc(), self.alloc());
+            if self.complex_kind(from).is_some() {
+                self.emit(Op::GetField, re, r, 0);
+                self.emit(Op::GetField, im, r, 1);
+            } else {
+                match self.class(from) {
+                    Int(ik) => {
+                        self.emit(Op::IToF, re, r, (!ik.signed()) as u16);
+                    }
+                    _ => {
+                        self.emit(Op::Move, re, r, 0);
+                    }
+                }
+                self.load_value(im, Value::from_f64(0.0));
+            }
+            self.make_complex(k, re, im, dst);
+            self.restore(l);
+            return Ok(());
+        }
         match (self.class(from), self.class(to)) {
             (Int(_), Int(k)) => {
                 self.emit(Op::Narrow, dst, r, k.narrow_code());

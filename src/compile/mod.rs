@@ -104,6 +104,8 @@ pub struct Compiler<'a> {
     /// Where a 16-bit instruction operand would first have wrapped, and what was too large
     /// (see `slots`, `alloc_n`, `konst`).
     oversize: std::cell::Cell<Option<(u32, &'static str)>>,
+    /// Method signatures met so far: a signature's id is the index of the first identical one.
+    sig_ids: Vec<TypeId>,
 }
 
 /// Largest slot count of a value (and length of an array) that instruction operands carry.
@@ -137,6 +139,7 @@ impl<'a> Compiler<'a> {
             next_synth: u32::MAX - 0x10000,
             cur_pos: std::cell::Cell::new(0),
             oversize: std::cell::Cell::new(None),
+            sig_ids: Vec::new(),
         }
     }
 
@@ -333,6 +336,17 @@ impl<'a> Compiler<'a> {
             self.too_large("functions with more than 65535 constants");
         }
         k as u16
+    }
+
+    /// The id of method signature `t` (a func type without receiver): equal ids for
+    /// identical signatures, so that type assertions compare methods by name and signature.
+    pub(super) fn sig_id(&mut self, t: TypeId) -> u32 {
+        let t = self.sub(t);
+        if let Some(i) = self.sig_ids.iter().position(|s| self.tt.identical(*s, t)) {
+            return i as u32;
+        }
+        self.sig_ids.push(t);
+        (self.sig_ids.len() - 1) as u32
     }
 
     /// Record the first operand that does not fit its 16-bit field (reported by
@@ -739,6 +753,7 @@ impl<'a> Compiler<'a> {
                         func: f,
                         deref: 0,
                         native: false,
+                        sig: crate::vm::program::ANY_SIG,
                     },
                 );
             }
@@ -756,6 +771,7 @@ impl<'a> Compiler<'a> {
                         func: re,
                         deref: 0,
                         native: false,
+                        sig: crate::vm::program::ANY_SIG,
                     },
                 );
             }
@@ -771,6 +787,7 @@ impl<'a> Compiler<'a> {
                     func: u,
                     deref: 0,
                     native: false,
+                    sig: crate::vm::program::ANY_SIG,
                 },
             );
         }
@@ -1044,10 +1061,12 @@ impl<'a> Compiler<'a> {
                     self.store_var(init.lhs[0], r)?;
                 }
             } else {
-                let base = self.multi(e, init.lhs.len())?;
-                for (i, o) in init.lhs.iter().enumerate() {
+                let to: Vec<Option<TypeId>> =
+                    init.lhs.iter().map(|o| Some(self.obj_ty(*o))).collect();
+                let regs = self.multi_to(e, &to)?;
+                for (o, r) in init.lhs.iter().zip(regs) {
                     if self.globals.contains_key(o) {
-                        self.store_var(*o, base + i as u16)?;
+                        self.store_var(*o, r)?;
                     }
                 }
             }

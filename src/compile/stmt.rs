@@ -226,11 +226,13 @@ impl<'a> Compiler<'a> {
                             }
                         }
                     } else {
-                        let base = self.multi(&sp.values[0], objs.len())?;
-                        for (i, o) in objs.into_iter().enumerate() {
+                        let to: Vec<Option<TypeId>> =
+                            objs.iter().map(|o| o.map(|o| self.obj_ty(o))).collect();
+                        let regs = self.multi_to(&sp.values[0], &to)?;
+                        for (o, r) in objs.into_iter().zip(regs) {
                             if let Some(o) = o {
                                 let t = self.obj_ty(o);
-                                self.declare(o, t, Some(base + i as u16))?;
+                                self.declare(o, t, Some(r))?;
                             }
                         }
                     }
@@ -876,8 +878,8 @@ impl<'a> Compiler<'a> {
 
     pub(super) fn eval_list(&mut self, xs: &[Expr], types: &[TypeId]) -> CResult<Vec<u16>> {
         if xs.len() == 1 && types.len() > 1 {
-            let base = self.multi(&xs[0], types.len())?;
-            return Ok((0..types.len() as u16).map(|i| base + i).collect());
+            let to: Vec<Option<TypeId>> = types.iter().map(|t| Some(*t)).collect();
+            return self.multi_to(&xs[0], &to);
         }
         let mut regs = Vec::new();
         for (i, x) in xs.iter().enumerate() {
@@ -935,33 +937,24 @@ impl<'a> Compiler<'a> {
                 let regs = if rhs.len() == 1 && lhs.len() > 1 {
                     // `a, b = f()`, `v, ok = m[k]`: each value converted to its target's
                     // type (an interface variable boxes it).
-                    let rt = self.ty(&rhs[0]);
-                    let from: Vec<TypeId> = match self.tt.under(rt) {
-                        Type::Tuple(ts) => ts.clone(),
-                        _ => vec![rt, TypeTable::BOOL],
-                    };
-                    let base = self.multi(&rhs[0], lhs.len())?;
-                    let mut v = Vec::new();
-                    for (i, x) in lhs.iter().enumerate() {
-                        let to = if define {
-                            self.info
-                                .defs
-                                .get(&x.span.lo)
-                                .or(self.info.uses.get(&x.span.lo))
-                                .map(|o| self.obj_ty(*o))
-                        } else {
-                            types.get(i).copied()
-                        };
-                        let f = from.get(i).copied().unwrap_or(rt);
-                        let r = base + i as u16;
-                        v.push(match to {
-                            Some(to) if !matches!(&x.kind, ExprKind::Ident(n) if n == "_") => {
-                                self.convert(r, f, to)?
+                    let to: Vec<Option<TypeId>> = lhs
+                        .iter()
+                        .enumerate()
+                        .map(|(i, x)| {
+                            if matches!(&x.kind, ExprKind::Ident(n) if n == "_") {
+                                None
+                            } else if define {
+                                self.info
+                                    .defs
+                                    .get(&x.span.lo)
+                                    .or(self.info.uses.get(&x.span.lo))
+                                    .map(|o| self.obj_ty(*o))
+                            } else {
+                                types.get(i).copied()
                             }
-                            _ => r,
-                        });
-                    }
-                    v
+                        })
+                        .collect();
+                    self.multi_to(&rhs[0], &to)?
                 } else {
                     let mut v = Vec::new();
                     for (i, x) in rhs.iter().enumerate() {
@@ -1037,6 +1030,27 @@ impl<'a> Compiler<'a> {
         }
         self.restore(l);
         Ok(())
+    }
+
+    /// Evaluate the multi-valued `e` (a call or comma-ok form), each value converted to its
+    /// target type in `to` (None: kept as is): an interface target boxes it.
+    pub(super) fn multi_to(&mut self, e: &Expr, to: &[Option<TypeId>]) -> CResult<Vec<u16>> {
+        let rt = self.ty(e);
+        let from: Vec<TypeId> = match self.tt.under(rt) {
+            Type::Tuple(ts) => ts.clone(),
+            _ => vec![rt, TypeTable::BOOL],
+        };
+        let base = self.multi(e, to.len())?;
+        let mut v = Vec::new();
+        for (i, t) in to.iter().enumerate() {
+            let r = base + i as u16;
+            let f = from.get(i).copied().unwrap_or(rt);
+            v.push(match t {
+                Some(t) => self.convert(r, f, *t)?,
+                None => r,
+            });
+        }
+        Ok(v)
     }
 
     pub(super) fn binop_regs(

@@ -286,7 +286,13 @@ pub fn rtype(c: &mut Compiler<'_>, t: TypeId) -> u32 {
             RKind::Struct(out)
         }
         Type::Func(_) => RKind::Func,
-        Type::Interface(i) => RKind::Interface(i.methods.iter().map(|m| m.name.clone()).collect()),
+        Type::Interface(i) => RKind::Interface(
+            i.methods
+                .clone()
+                .into_iter()
+                .map(|m| (m.name, c.sig_id(m.sig)))
+                .collect(),
+        ),
         Type::Chan(_, e) => RKind::Chan(c.rtype(*e)),
         _ => RKind::Native,
     };
@@ -317,12 +323,14 @@ pub fn rtype(c: &mut Compiler<'_>, t: TypeId) -> u32 {
                 };
                 let sym = c.prog.method_sym(&m.name);
                 let deref = if is_ptr && !m.ptr_recv { nslots } else { 0 };
+                let sig = c.sig_id(m.sig);
                 methods.insert(
                     sym,
                     MethodEntry {
                         func,
                         native,
                         deref,
+                        sig,
                     },
                 );
             }
@@ -354,12 +362,14 @@ pub fn rtype(c: &mut Compiler<'_>, t: TypeId) -> u32 {
                 if let Some(f) =
                     promoted_wrapper(c, t, &mname, Some((recv, index)), &path, ptr_recv, sig)
                 {
+                    let sig = c.sig_id(sig);
                     methods.insert(
                         sym,
                         MethodEntry {
                             func: f,
                             native: false,
                             deref: 0,
+                            sig,
                         },
                     );
                 }
@@ -371,12 +381,14 @@ pub fn rtype(c: &mut Compiler<'_>, t: TypeId) -> u32 {
                     continue;
                 }
                 if let Some(f) = promoted_wrapper(c, t, &mname, None, &path, false, sig) {
+                    let sig = c.sig_id(sig);
                     methods.insert(
                         sym,
                         MethodEntry {
                             func: f,
                             native: false,
                             deref: 0,
+                            sig,
                         },
                     );
                 }

@@ -1954,10 +1954,11 @@ pub fn implements(prog: &super::program::Program, t: u32, iface: u32) -> Result<
         Some(t) => t,
         None => return Err(String::new()),
     };
-    for m in methods {
+    for (m, sig) in methods {
         let ok = prog
             .find_method_sym(m)
-            .is_some_and(|s| tt.methods.contains_key(&s));
+            .and_then(|s| tt.methods.get(&s))
+            .is_some_and(|e| e.sig == *sig || e.sig == super::program::ANY_SIG);
         let ok = ok || (matches!(tt.kind, RKind::ErrorString) && m == "Error");
         if !ok {
             return Err(m.clone());

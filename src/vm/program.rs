@@ -91,7 +91,8 @@ pub enum RKind {
     Pointer(u32),
     Struct(Vec<RField>),
     Func,
-    Interface(Vec<String>),
+    /// Method names and signature ids (see [`MethodEntry::sig`]).
+    Interface(Vec<(String, u32)>),
     Chan(u32),
     /// `runtime.Error` / `*errors.errorString`: value is the message string; Error() returns it.
     ErrorString,
@@ -120,7 +121,14 @@ pub struct MethodEntry {
     /// The receiver stored in the interface is a pointer but the method takes the value: load
     /// `deref` slots first (`*T` calling a value-receiver method of `T`).
     pub deref: u32,
+    /// The method's signature (an id equal for identical signatures, see
+    /// `Compiler::sig_id`), or [`ANY_SIG`].
+    pub sig: u32,
 }
+
+/// The signature of a built-in type's method, checked by name only (the runtime's own error
+/// types, whose methods have their one well-known signature).
+pub const ANY_SIG: u32 = u32::MAX;
 
 /// A runtime type: what `%T`, `%v`, type switches and dynamic dispatch need.
 #[derive(Clone, Debug)]
