@@ -241,27 +241,28 @@ instructions! {
     ChanLen    ABC      "chanlen"   "R[A] := len(R[B]) (C=1: cap)";
 }
 
-/// One encoded instruction: 8 bytes.
+/// One encoded instruction: 16 bytes. Register operands are 16-bit numbers (the compiler
+/// refuses functions that need more); the 32-bit operand fields carry slot counts, array
+/// lengths and element sizes of any size a Go program can declare.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Instr {
     pub op: Op,
-    pub a: u16,
-    pub b: u16,
-    pub c: u16,
+    pub a: u32,
+    pub b: u32,
+    pub c: u32,
 }
 
 impl Instr {
     pub fn new(op: Op, a: u16, b: u16, c: u16) -> Instr {
+        Instr::wide(op, a as u32, b as u32, c as u32)
+    }
+    /// Operands wider than 16 bits (slot counts, lengths).
+    pub fn wide(op: Op, a: u32, b: u32, c: u32) -> Instr {
         Instr { op, a, b, c }
     }
     /// `A Bx` form.
     pub fn abx(op: Op, a: u16, bx: u32) -> Instr {
-        Instr {
-            op,
-            a,
-            b: (bx & 0xffff) as u16,
-            c: (bx >> 16) as u16,
-        }
+        Instr::wide(op, a as u32, bx & 0xffff, bx >> 16)
     }
     /// `A sBx` form.
     pub fn asbx(op: Op, a: u16, sbx: i32) -> Instr {
@@ -269,7 +270,7 @@ impl Instr {
     }
     #[inline(always)]
     pub fn bx(&self) -> u32 {
-        self.b as u32 | ((self.c as u32) << 16)
+        self.b | (self.c << 16)
     }
     #[inline(always)]
     pub fn sbx(&self) -> i32 {
@@ -292,7 +293,7 @@ mod tests {
             assert!(!op.mnemonic().is_empty());
             assert!(!op.semantics().is_empty());
         }
-        assert_eq!(std::mem::size_of::<Instr>(), 8);
+        assert_eq!(std::mem::size_of::<Instr>(), 16);
         let i = Instr::asbx(Op::Jmp, 0, -5);
         assert_eq!(i.sbx(), -5);
     }

@@ -2,6 +2,7 @@
 //! own register); `expr_to` writes into a given register.
 
 use super::*;
+use crate::vm::interp::APPEND_STACK_BUF;
 
 impl<'a> Compiler<'a> {
     /// Compile `e` into a register (possibly a local's register: do not write to it).
@@ -141,7 +142,7 @@ impl<'a> Compiler<'a> {
                         // reading the whole array.
                         let n = self.slots(t);
                         self.address_of(e, dst)?;
-                        self.emit(Op::Load, dst, dst, n);
+                        self.emit_w(Op::Load, dst, u32::from(dst), n);
                     }
                     TClass::Array => {
                         let xr = self.expr(x)?;
@@ -152,7 +153,7 @@ impl<'a> Compiler<'a> {
                         };
                         let es = self.slots(et);
                         self.emit(Op::ArrIndex, dst, xr, ir);
-                        self.ext(es, n as u16, 0);
+                        self.ext_w(es, n as u32, 0);
                     }
                     TClass::Ptr => {
                         // Pointer to array.
@@ -165,8 +166,8 @@ impl<'a> Compiler<'a> {
                         };
                         let es = self.slots(et);
                         self.emit(Op::ArrPtrIdx, dst, xr, ir);
-                        self.ext(es, n as u16, 0);
-                        self.emit(Op::Load, dst, dst, es);
+                        self.ext_w(es, n as u32, 0);
+                        self.emit_w(Op::Load, dst, u32::from(dst), es);
                     }
                     _ => return Err(unsupported(e.span, "this index expression")),
                 }
@@ -175,7 +176,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Star(x) => {
                 let p = self.expr(x)?;
                 let n = self.slots(t);
-                self.emit(Op::Load, dst, p, n);
+                self.emit_w(Op::Load, dst, u32::from(p), n);
             }
             ExprKind::Slice { x, lo, hi, max, .. } => {
                 let xt = self.ty(x);
@@ -217,7 +218,7 @@ impl<'a> Compiler<'a> {
                     };
                     let es = self.slots(et);
                     self.emit(Op::SliceOp, dst, xr, base);
-                    self.ext(flags, es, n as u16);
+                    self.ext_w(u32::from(flags), es, n as u32);
                 } else {
                     self.emit(Op::SliceOp, dst, xr, base);
                     self.ext(flags, 0, 0);
@@ -389,21 +390,21 @@ impl<'a> Compiler<'a> {
                 }
             }
             Some(Loc::Cell(r)) => {
-                self.emit(Op::Load, dst, r, n);
+                self.emit_w(Op::Load, dst, u32::from(r), n);
             }
             Some(Loc::Up(u)) => {
                 if n == 1 {
                     self.emit(Op::LoadUp, dst, u, 0);
                 } else {
                     self.emit(Op::GetUp, dst, u, 0);
-                    self.emit(Op::Load, dst, dst, n);
+                    self.emit_w(Op::Load, dst, u32::from(dst), n);
                 }
             }
             None => match self.globals.get(&o).copied() {
                 Some(g) => {
                     self.emit_i(Instr::abx(Op::GetGlobal, dst, g));
                     if self.global_cell(o) {
-                        self.emit(Op::Load, dst, dst, n);
+                        self.emit_w(Op::Load, dst, u32::from(dst), n);
                     }
                 }
                 None => {
@@ -428,7 +429,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             Some(Loc::Cell(r)) => {
-                self.emit(Op::Store, r, src, n);
+                self.emit_w(Op::Store, r, u32::from(src), n);
             }
             Some(Loc::Up(u)) => {
                 if n == 1 {
@@ -436,7 +437,7 @@ impl<'a> Compiler<'a> {
                 } else {
                     let t = self.alloc();
                     self.emit(Op::GetUp, t, u, 0);
-                    self.emit(Op::Store, t, src, n);
+                    self.emit_w(Op::Store, t, u32::from(src), n);
                 }
             }
             None => match self.globals.get(&o).copied() {
@@ -444,7 +445,7 @@ impl<'a> Compiler<'a> {
                     let l = self.level();
                     let t = self.alloc();
                     self.emit_i(Instr::abx(Op::GetGlobal, t, g));
-                    self.emit(Op::Store, t, src, n);
+                    self.emit_w(Op::Store, t, u32::from(src), n);
                     self.restore(l);
                 }
                 Some(g) => {
@@ -695,6 +696,19 @@ impl<'a> Compiler<'a> {
     }
 
     /// `&x`: the cell pointer of an escaping variable, `&T{...}`, `&s[i]`, `&p.f`.
+    /// The EXT word of APPEND/APPENDS for element type `et`: slot kind, element shape and
+    /// element byte size (with [`APPEND_STACK_BUF`] when `stack_buf` and the element is at
+    /// most 32 bytes).
+    fn append_ext(&mut self, et: TypeId, stack_buf: bool) {
+        let kind = types::slot_kind(self.tt, et) as u32;
+        let es = self.slots(et);
+        let mut eb = types::byte_size(self.tt, et).min(APPEND_STACK_BUF as u64 - 1) as u32;
+        if stack_buf && eb > 0 && eb <= 32 {
+            eb |= APPEND_STACK_BUF;
+        }
+        self.ext_w(kind, es, eb);
+    }
+
     pub(super) fn address_of(&mut self, x: &Expr, dst: u16) -> CResult<()> {
         match &x.kind {
             ExprKind::Paren(y) => self.address_of(y, dst),
@@ -764,7 +778,7 @@ impl<'a> Compiler<'a> {
                     } else {
                         let p = self.alloc();
                         self.emit(Op::PtrOff, p, cell, off);
-                        self.emit(Op::Store, p, r, n);
+                        self.emit_w(Op::Store, p, u32::from(r), n);
                     }
                     self.restore(r);
                 }
@@ -804,7 +818,7 @@ impl<'a> Compiler<'a> {
                 let ir = self.expr(&idx[0])?;
                 let es = self.slots(et);
                 self.emit(Op::ArrPtrIdx, dst, pr, ir);
-                self.ext(es, n as u16, 0);
+                self.ext_w(es, n as u32, 0);
                 Ok(())
             }
             ExprKind::Selector(base, _) => {
@@ -899,7 +913,7 @@ impl<'a> Compiler<'a> {
                 if indirect.iter().any(|b| *b) || self.in_memory(x) {
                     let p = self.field_ptr(x, &path, &indirect)?;
                     if n != 1 || !self.fuse_ptroff(p, Op::LoadF, dst) {
-                        self.emit(Op::Load, dst, p, n);
+                        self.emit_w(Op::Load, dst, u32::from(p), n);
                     }
                 } else {
                     // Value struct in a register: flattened offset.
@@ -909,7 +923,7 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::GetField, dst, xr, off as u16);
                     } else {
                         self.emit(Op::GetFieldN, dst, xr, off as u16);
-                        self.ext(n, 0, 0);
+                        self.ext_w(n, 0, 0);
                     }
                 }
                 Ok(())
@@ -1019,7 +1033,7 @@ impl<'a> Compiler<'a> {
                     match self.tt.pointer_elem(recv) {
                         Some(elem) if !ptr_recv => Some(crate::vm::value::FuncVal::DerefMethod {
                             func: f,
-                            slots: self.slots(elem) as u32,
+                            slots: self.slots(elem),
                         }),
                         _ => {
                             self.emit_i(Instr::abx(Op::FuncRef, dst, f));
@@ -1065,11 +1079,11 @@ impl<'a> Compiler<'a> {
             }
             let n = self.slots(t);
             let v = self.alloc();
-            self.emit(Op::Load, v, p, n);
+            self.emit_w(Op::Load, v, u32::from(p), n);
             if matches!(auto, crate::check::AutoRef::Deref) {
                 let et = self.tt.pointer_elem(t).unwrap_or(t);
                 let m = self.slots(et);
-                self.emit(Op::Load, v, v, m);
+                self.emit_w(Op::Load, v, u32::from(v), m);
             }
             return Ok(v);
         }
@@ -1082,12 +1096,12 @@ impl<'a> Compiler<'a> {
             self.emit(Op::GetField, v, xr, off as u16);
         } else {
             self.emit(Op::GetFieldN, v, xr, off as u16);
-            self.ext(n, 0, 0);
+            self.ext_w(n, 0, 0);
         }
         if matches!(auto, crate::check::AutoRef::Deref) {
             let et = self.tt.pointer_elem(t).unwrap_or(t);
             let m = self.slots(et);
-            self.emit(Op::Load, v, v, m);
+            self.emit_w(Op::Load, v, u32::from(v), m);
         }
         Ok(v)
     }
@@ -1107,7 +1121,7 @@ impl<'a> Compiler<'a> {
                 let et = self.tt.pointer_elem(t).unwrap_or(t);
                 let n = self.slots(et);
                 let r = self.alloc();
-                self.emit(Op::Load, r, p, n);
+                self.emit_w(Op::Load, r, u32::from(p), n);
                 Ok(r)
             }
         }
@@ -1166,11 +1180,8 @@ impl<'a> Compiler<'a> {
                     let r = self.alloc();
                     self.expr_conv_to(a, et, r)?;
                 }
-                let kind = types::slot_kind(self.tt, et) as u16;
-                let es = self.slots(et);
-                let eb = types::byte_size(self.tt, et) as u16;
                 self.emit(Op::Append, sr, tmp, rest.len() as u16);
-                self.ext(kind, es, eb);
+                self.append_ext(et, false);
                 self.restore(sr + 1);
             }
             nargs += 1;
@@ -1223,11 +1234,8 @@ impl<'a> Compiler<'a> {
                 self.restore(r + 1);
             }
         }
-        let kind = types::slot_kind(self.tt, et) as u16;
-        let es = self.slots(et);
-        let eb = types::byte_size(self.tt, et) as u16;
         self.emit(Op::Append, sr, tmp, count as u16);
-        self.ext(kind, es, eb);
+        self.append_ext(et, false);
         self.restore(sr + 1);
         Ok(nf as u16 + 1)
     }
@@ -1521,7 +1529,7 @@ impl<'a> Compiler<'a> {
                     // A nil slice converts to the zero array (only when N is 0).
                     self.emit(Op::LoadK, dst, k, 0);
                     let j = self.jump(Op::JNil, win);
-                    self.emit(Op::Load, dst, win, self.slots(to));
+                    self.emit_w(Op::Load, dst, u32::from(win), self.slots(to));
                     self.patch(j);
                 } else {
                     self.emit(Op::Move, dst, win, 0);
@@ -1591,7 +1599,7 @@ impl<'a> Compiler<'a> {
                         let z = self.zero_value(et);
                         let k = self.konst(z);
                         self.emit(Op::MakeSlice, dst, lr, cr);
-                        self.ext(kind, es, k);
+                        self.ext_w(u32::from(kind), es, u32::from(k));
                     }
                     Type::Map(..) => {
                         self.emit(Op::MakeMap, dst, 0, 0);
@@ -1619,18 +1627,15 @@ impl<'a> Compiler<'a> {
                     Type::Slice(e) => *e,
                     _ => st,
                 };
-                let kind = types::slot_kind(self.tt, et) as u16;
-                let es = self.slots(et);
-                let mut eb = types::byte_size(self.tt, et) as u16;
-                // `s = append(s, ...)` on a slice whose backing array stays local: Go gives the
-                // append a 32-byte stack buffer (flag bit 15 of the element size).
-                if let ExprKind::Ident(_) = &args[0].kind {
-                    if let Some(o) = self.info.obj_at(args[0].span.lo) {
-                        if self.fs().stack_slices.contains(&o) && eb > 0 && eb <= 32 {
-                            eb |= 0x8000;
-                        }
-                    }
-                }
+                // `s = append(s, ...)` on a slice whose backing array stays local gets Go's
+                // 32-byte stack buffer.
+                let stack_buf = match &args[0].kind {
+                    ExprKind::Ident(_) => self
+                        .info
+                        .obj_at(args[0].span.lo)
+                        .is_some_and(|o| self.fs().stack_slices.contains(&o)),
+                    _ => false,
+                };
                 let base = self.alloc();
                 self.expr_to(&args[0], base)?;
                 if ellipsis {
@@ -1649,7 +1654,7 @@ impl<'a> Compiler<'a> {
                     }
                     self.emit(Op::Append, dst, base, (args.len() - 1) as u16);
                 }
-                self.ext(kind, es, eb);
+                self.append_ext(et, stack_buf);
             }
             Builtin::Copy => {
                 let a = self.expr(&args[0])?;
@@ -1835,7 +1840,7 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::SetField, dst, off as u16, c);
                     } else {
                         self.emit(Op::SetFieldN, dst, off as u16, c);
-                        self.ext(n, 0, 0);
+                        self.ext_w(n, 0, 0);
                     }
                     self.restore(r);
                 }
@@ -1862,7 +1867,7 @@ impl<'a> Compiler<'a> {
                 let z = self.zero_value(et);
                 let k = self.konst(z);
                 self.emit(Op::MakeSlice, dst, lr, lr);
-                self.ext(kind, es, k);
+                self.ext_w(u32::from(kind), es, u32::from(k));
                 for (el, i) in elems.iter().zip(keyed) {
                     let ir = self.alloc();
                     self.emit_i(Instr::asbx(Op::LoadI, ir, i as i32));
@@ -1908,7 +1913,7 @@ impl<'a> Compiler<'a> {
                     self.expr_to(&el.value, r)?;
                     let c = self.convert(r, vt, et)?;
                     self.emit(Op::ArrSet, dst, ir, c);
-                    self.ext(es, n as u16, 0);
+                    self.ext_w(es, n as u32, 0);
                     self.restore(ir);
                 }
             }

@@ -289,8 +289,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn emit(&mut self, op: Op, a: u16, b: u16, c: u16) -> usize {
+        self.emit_w(op, a, b as u32, c as u32)
+    }
+
+    /// Emit `op A B C` whose B or C is an operand wider than 16 bits (a shape, a length).
+    fn emit_w(&mut self, op: Op, a: u16, b: u32, c: u32) -> usize {
         let fs = self.fs();
-        fs.code.push(Instr::new(op, a, b, c));
+        fs.code.push(Instr::wide(op, a as u32, b, c));
         let l = fs.line;
         fs.lines.push(l);
         fs.code.len() - 1
@@ -312,13 +317,13 @@ impl<'a> Compiler<'a> {
         let Some(last) = fs.code.last_mut() else {
             return false;
         };
-        if last.op != Op::PtrOff || last.a != p {
+        if last.op != Op::PtrOff || last.a != p as u32 {
             return false;
         }
         let (base, off) = (last.b, last.c);
         *last = match op {
-            Op::LoadF => Instr::new(Op::LoadF, reg, base, off),
-            Op::StoreF => Instr::new(Op::StoreF, base, off, reg),
+            Op::LoadF => Instr::wide(Op::LoadF, reg as u32, base, off),
+            Op::StoreF => Instr::wide(Op::StoreF, base, off, reg as u32),
             _ => return false,
         };
         true
@@ -326,6 +331,11 @@ impl<'a> Compiler<'a> {
 
     fn ext(&mut self, a: u16, b: u16, c: u16) {
         self.emit(Op::Ext, a, b, c);
+    }
+
+    /// An EXT word with operands wider than 16 bits.
+    fn ext_w(&mut self, a: u32, b: u32, c: u32) {
+        self.emit_i(Instr::wide(Op::Ext, a, b, c));
     }
 
     fn konst(&mut self, v: Value) -> u16 {
@@ -414,12 +424,12 @@ impl<'a> Compiler<'a> {
         }
         fs.code[at] = match ins.op.format() {
             crate::opcode::Format::CmpJump | crate::opcode::Format::CmpJumpK => {
-                Instr::new(ins.op, ins.a, ins.b, off as i16 as u16)
+                Instr::wide(ins.op, ins.a, ins.b, off as i16 as u16 as u32)
             }
-            _ => Instr::asbx(ins.op, ins.a, off as i32),
+            _ => Instr::asbx(ins.op, ins.a as u16, off as i32),
         };
         if ins.op == Op::MapNext {
-            fs.code[at] = Instr::new(ins.op, ins.a, ins.b, off as i16 as u16);
+            fs.code[at] = Instr::wide(ins.op, ins.a, ins.b, off as i16 as u16 as u32);
         }
     }
 
@@ -652,16 +662,16 @@ impl<'a> Compiler<'a> {
     }
 
     /// The shape of `t` for memory operations: slot count, with `AGG` for structs/arrays.
-    fn slots(&self, t: TypeId) -> u16 {
+    fn slots(&self, t: TypeId) -> u32 {
         let n = types::slots(self.tt, t);
         let len = match self.tt.under(t) {
             Type::Array(n, _) => *n,
             _ => 0,
         };
         if n > MAX_SLOTS || len > MAX_SLOTS as u64 {
-            self.too_large("arrays or structs of more than 32767 words or elements");
+            self.too_large("arrays or structs of more than 2147483647 words or elements");
         }
-        types::shape(self.tt, t) as u16
+        types::shape(self.tt, t)
     }
 
     /// Zero value of type `t` as a register value.
@@ -1003,22 +1013,22 @@ impl<'a> Compiler<'a> {
         let k = self.konst(z);
         match init {
             Some(src) if src != dst => {
-                self.emit(Op::New, dst, n, kind);
+                self.emit_w(Op::New, dst, n, kind as u32);
                 self.ext(k, 1, 0);
-                self.emit(Op::Store, dst, src, n);
+                self.emit_w(Op::Store, dst, src as u32, n);
             }
             Some(src) => {
                 // NEW overwrites dst: keep the value elsewhere first.
                 let l = self.level();
                 let t = self.alloc();
                 self.emit(Op::Move, t, src, 0);
-                self.emit(Op::New, dst, n, kind);
+                self.emit_w(Op::New, dst, n, kind as u32);
                 self.ext(k, 1, 0);
-                self.emit(Op::Store, dst, t, n);
+                self.emit_w(Op::Store, dst, t as u32, n);
                 self.restore(l);
             }
             None => {
-                self.emit(Op::New, dst, n, kind);
+                self.emit_w(Op::New, dst, n, kind as u32);
                 self.ext(k, 0, 0);
             }
         }

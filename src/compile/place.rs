@@ -27,21 +27,21 @@ pub(super) enum Place {
     /// Entry `k` of map `m` (`fk`: float key; `zero`: constant of the zero value).
     Map { m: u16, k: u16, fk: u16, zero: u16 },
     /// The memory at pointer `p`, of shape `n`.
-    Mem { p: u16, n: u16 },
+    Mem { p: u16, n: u32 },
     /// Part of an aggregate held in a register local.
     Reg {
         base: Box<Place>,
         sel: RegSel,
-        n: u16,
+        n: u32,
     },
 }
 
 /// Which part of a register-held aggregate a [`Place::Reg`] designates.
 pub(super) enum RegSel {
     /// The slots at a constant offset (a field).
-    Field(u16),
+    Field(u32),
     /// Element `R[i]` of an array of `len` elements of shape `es`.
-    Elem { i: u16, es: u16, len: u16 },
+    Elem { i: u16, es: u32, len: u32 },
 }
 
 impl Compiler<'_> {
@@ -165,7 +165,7 @@ impl Compiler<'_> {
                             sel: RegSel::Elem {
                                 i,
                                 es,
-                                len: len as u16,
+                                len: len as u32,
                             },
                             n: es,
                         })
@@ -184,7 +184,7 @@ impl Compiler<'_> {
                     let b = self.place(base, pin)?;
                     Ok(Place::Reg {
                         base: Box::new(b),
-                        sel: RegSel::Field(off as u16),
+                        sel: RegSel::Field(off),
                         n,
                     })
                 }
@@ -231,7 +231,7 @@ impl Compiler<'_> {
                 self.ext(*zero, *fk, 0);
             }
             Place::Mem { p, n } => {
-                self.emit(Op::Load, dst, *p, *n);
+                self.emit_w(Op::Load, dst, *p as u32, *n);
             }
             Place::Reg { base, sel, n } => {
                 let l = self.level();
@@ -245,15 +245,15 @@ impl Compiler<'_> {
                 };
                 match sel {
                     RegSel::Field(off) if *n == 1 => {
-                        self.emit(Op::GetField, dst, b, *off);
+                        self.emit_w(Op::GetField, dst, b as u32, *off);
                     }
                     RegSel::Field(off) => {
-                        self.emit(Op::GetFieldN, dst, b, *off);
-                        self.ext(*n, 0, 0);
+                        self.emit_w(Op::GetFieldN, dst, b as u32, *off);
+                        self.ext_w(*n, 0, 0);
                     }
                     RegSel::Elem { i, es, len } => {
                         self.emit(Op::ArrIndex, dst, b, *i);
-                        self.ext(*es, *len, 0);
+                        self.ext_w(*es, *len, 0);
                     }
                 }
                 self.restore(l);
@@ -287,7 +287,7 @@ impl Compiler<'_> {
             }
             Place::Mem { p, n } => {
                 if *n != 1 || !self.fuse_ptroff(*p, Op::StoreF, r) {
-                    self.emit(Op::Store, *p, r, *n);
+                    self.emit_w(Op::Store, *p, r as u32, *n);
                 }
             }
             Place::Reg { base, sel, n } => {
@@ -304,15 +304,15 @@ impl Compiler<'_> {
                 };
                 match sel {
                     RegSel::Field(off) if *n == 1 => {
-                        self.emit(Op::SetField, b, *off, r);
+                        self.emit_w(Op::SetField, b, *off, r as u32);
                     }
                     RegSel::Field(off) => {
-                        self.emit(Op::SetFieldN, b, *off, r);
-                        self.ext(*n, 0, 0);
+                        self.emit_w(Op::SetFieldN, b, *off, r as u32);
+                        self.ext_w(*n, 0, 0);
                     }
                     RegSel::Elem { i, es, len } => {
                         self.emit(Op::ArrSet, b, *i, r);
-                        self.ext(*es, *len, 0);
+                        self.ext_w(*es, *len, 0);
                     }
                 }
                 if !direct {

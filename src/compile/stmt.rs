@@ -1237,7 +1237,7 @@ impl<'a> Compiler<'a> {
             let t = self.obj_ty(*o);
             let n = self.slots(t);
             let tmp = self.alloc();
-            self.emit(Op::Load, tmp, *r, n);
+            self.emit_w(Op::Load, tmp, u32::from(*r), n);
             self.new_cell(*r, t, Some(tmp));
             self.restore(tmp);
         }
@@ -1348,8 +1348,8 @@ impl<'a> Compiler<'a> {
                             let es = self.slots(et);
                             let p = self.alloc();
                             self.emit(Op::ArrPtrIdx, p, xr, i);
-                            self.ext(es, len as u16, 0);
-                            self.emit(Op::Load, w, p, es);
+                            self.ext_w(es, len as u32, 0);
+                            self.emit_w(Op::Load, w, u32::from(p), es);
                         }
                         bind(self, key, i)?;
                         bind(self, value, w)?;
@@ -1362,7 +1362,7 @@ impl<'a> Compiler<'a> {
                             };
                             let es = self.slots(et);
                             self.emit(Op::ArrIndex, w, xr, i);
-                            self.ext(es, len as u16, 0);
+                            self.ext_w(es, len as u32, 0);
                         }
                         bind(self, key, i)?;
                         bind(self, value, w)?;

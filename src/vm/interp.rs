@@ -709,7 +709,7 @@ impl Vm<'_> {
                             }
                         )
                     }
-                    Op::Narrow => seti!(ins.a, narrow(r!(ins.b).int(), ins.c)),
+                    Op::Narrow => seti!(ins.a, narrow(r!(ins.b).int(), ins.c as u16)),
 
                     // ---- floats ----
                     Op::AddF => seti!(
@@ -757,7 +757,7 @@ impl Vm<'_> {
                         let v = if ins.c == 7 {
                             f as u64 as i64
                         } else {
-                            narrow(f as i64, ins.c)
+                            narrow(f as i64, ins.c as u16)
                         };
                         r!(ins.a) = Value::Int(v);
                     }
@@ -865,7 +865,7 @@ impl Vm<'_> {
                         r!(ins.a + 1) = Value::Int(w as i64);
                     }
                     Op::StrConv => {
-                        let v = str_conv(&r!(ins.b), ins.c);
+                        let v = str_conv(&r!(ins.b), ins.c as u16);
                         r!(ins.a) = v;
                     }
 
@@ -888,7 +888,8 @@ impl Vm<'_> {
                             Value::Nil => vec![],
                             v => vec![v],
                         };
-                        let obj = Obj::new(SlotKind::from_u16(x.a), cap as usize * esz, &zslots);
+                        let obj =
+                            Obj::new(SlotKind::from_u16(x.a as u16), cap as usize * esz, &zslots);
                         r!(ins.a) = Value::Slice(GoSlice {
                             obj: Arc::new(obj),
                             off: 0,
@@ -971,7 +972,7 @@ impl Vm<'_> {
                                 p.off,
                                 x.c as i64,
                                 x.c as i64,
-                                x.b as u32,
+                                x.b,
                                 true,
                             ),
                             Value::Nil if x.b != 0 => nilderef!(),
@@ -1118,8 +1119,11 @@ impl Vm<'_> {
                     // ---- pointers ----
                     Op::New => {
                         let x = ext!();
-                        let obj =
-                            Obj::new(SlotKind::from_u16(ins.c), ins.b as usize & SHAPE_LEN, &[]);
+                        let obj = Obj::new(
+                            SlotKind::from_u16(ins.c as u16),
+                            ins.b as usize & SHAPE_LEN,
+                            &[],
+                        );
                         if x.b != 1 {
                             if let Some(z) = consts.get(x.a as usize) {
                                 obj.set_n(0, ins.b as usize, z.clone());
@@ -1157,7 +1161,7 @@ impl Vm<'_> {
                         let p = ptr!(ins.b);
                         r!(ins.a) = Value::Ptr(Pointer {
                             obj: p.obj,
-                            off: p.off + ins.c as u32,
+                            off: p.off + ins.c,
                         });
                     }
                     Op::ArrPtrIdx => {
@@ -1253,14 +1257,11 @@ impl Vm<'_> {
                     // ---- interfaces ----
                     Op::ToIface => {
                         let v = r!(ins.b).clone();
-                        r!(ins.a) = Value::Iface(Arc::new(Iface {
-                            ty: ins.c as u32,
-                            val: v,
-                        }));
+                        r!(ins.a) = Value::Iface(Arc::new(Iface { ty: ins.c, val: v }));
                     }
                     Op::Assert | Op::AssertOk => {
                         let x = ext!();
-                        let target = ins.c as u32;
+                        let target = ins.c;
                         let src = r!(ins.b).clone();
                         let ok = match &src {
                             Value::Iface(i) => {
@@ -1301,7 +1302,7 @@ impl Vm<'_> {
                             let msg = match (&src, x.a == 1) {
                                 (Value::Iface(i), false) => format!(
                                     "interface conversion: {} is {}, not {}",
-                                    tname(x.b as u32),
+                                    tname(x.b),
                                     tname(i.ty),
                                     tname(target)
                                 ),
@@ -1313,7 +1314,7 @@ impl Vm<'_> {
                                 ),
                                 (_, false) => format!(
                                     "interface conversion: {} is nil, not {}",
-                                    tname(x.b as u32),
+                                    tname(x.b),
                                     tname(target)
                                 ),
                                 (_, true) => format!(
@@ -1338,7 +1339,7 @@ impl Vm<'_> {
                     }
                     Op::Implements => {
                         let ok = match &r!(ins.b) {
-                            Value::Iface(i) => implements(prog, i.ty, ins.c as u32).is_ok(),
+                            Value::Iface(i) => implements(prog, i.ty, ins.c).is_ok(),
                             _ => false,
                         };
                         r!(ins.a) = Value::from_bool(ok);
@@ -1349,7 +1350,7 @@ impl Vm<'_> {
                         let x = ext!();
                         let caps: Box<[Value]> = (0..x.a).map(|i| r!(ins.c + i).clone()).collect();
                         r!(ins.a) = Value::Func(Arc::new(FuncVal::Go {
-                            func: ins.b as u32,
+                            func: ins.b,
                             captures: caps,
                         }));
                     }
@@ -1361,24 +1362,18 @@ impl Vm<'_> {
                     }
                     Op::BindM => {
                         let recv = r!(ins.b).clone();
-                        r!(ins.a) = Value::Func(Arc::new(FuncVal::Bound {
-                            func: ins.c as u32,
-                            recv,
-                        }));
+                        r!(ins.a) = Value::Func(Arc::new(FuncVal::Bound { func: ins.c, recv }));
                     }
                     Op::BindN => {
                         let recv = r!(ins.b).clone();
-                        r!(ins.a) = Value::Func(Arc::new(FuncVal::NativeBound {
-                            id: ins.c as u32,
-                            recv,
-                        }));
+                        r!(ins.a) = Value::Func(Arc::new(FuncVal::NativeBound { id: ins.c, recv }));
                     }
                     Op::BindI => {
                         let (entry, val) = match &r!(ins.b) {
                             Value::Iface(i) => (
                                 prog.types
                                     .get(i.ty as usize)
-                                    .and_then(|t| t.methods.get(&(ins.c as u32)).copied()),
+                                    .and_then(|t| t.methods.get(&{ ins.c }).copied()),
                                 i.val.clone(),
                             ),
                             _ => nilderef!(),
@@ -1424,12 +1419,7 @@ impl Vm<'_> {
                     Op::CallS => {
                         self.frames[depth - 1].pc = pc as u32;
                         safepoint!();
-                        self.push_frame(
-                            ins.b as u32,
-                            base + ins.a as usize,
-                            FrameKind::Normal,
-                            None,
-                        )?;
+                        self.push_frame(ins.b, base + ins.a as usize, FrameKind::Normal, None)?;
                         continue 'frames;
                     }
                     Op::CallM => {
@@ -1440,7 +1430,7 @@ impl Vm<'_> {
                             Value::Iface(i) => (
                                 prog.types
                                     .get(i.ty as usize)
-                                    .and_then(|t| t.methods.get(&(ins.b as u32)).copied()),
+                                    .and_then(|t| t.methods.get(&{ ins.b }).copied()),
                                 i.val.clone(),
                             ),
                             _ => nilderef!(),
@@ -1837,7 +1827,10 @@ fn str_conv(v: &Value, kind: u16) -> Value {
 
 /// `append(s, vals...)` with Go's growth. `kind` slot kind, `esz` slots per element, `ebytes`
 /// the element's size in bytes (for size-class rounding).
-pub fn append_values(s: &Value, vals: Vec<Value>, kind: u16, shape: u16, ebytes: u16) -> Value {
+/// Flag of `append`'s element byte size: the slice has Go's 32-byte stack buffer.
+pub const APPEND_STACK_BUF: u32 = 0x8000_0000;
+
+pub fn append_values(s: &Value, vals: Vec<Value>, kind: u32, shape: u32, ebytes: u32) -> Value {
     let shape = shape.max(1) as usize;
     let esz = (shape & SHAPE_LEN).max(1);
     let (obj, off, len, cap) = match s {
@@ -1865,15 +1858,12 @@ pub fn append_values(s: &Value, vals: Vec<Value>, kind: u16, shape: u16, ebytes:
             esz: shape as u32,
         });
     }
-    let kind = SlotKind::from_u16(kind);
-    // Bit 15: the append has a 32-byte stack buffer (Go's growsliceBuf): used when the new
-    // length fits in it.
-    let buflen = if ebytes & 0x8000 != 0 {
-        32 / (ebytes & 0x7fff).max(1) as usize
-    } else {
-        0
-    };
-    let ebytes = ebytes & 0x7fff;
+    let kind = SlotKind::from_u16(kind as u16);
+    // The append has a 32-byte stack buffer (Go's growsliceBuf): used when the new length
+    // fits in it.
+    let buf = ebytes & APPEND_STACK_BUF != 0;
+    let ebytes = ebytes & !APPEND_STACK_BUF;
+    let buflen = if buf { 32 / ebytes.max(1) as usize } else { 0 };
     let newcap = if new_len <= buflen {
         buflen
     } else {

@@ -454,9 +454,9 @@ impl Obj {
 
 /// Shapes: a value's slot count, with [`AGG`] set for structs and arrays (which are tuples in
 /// registers even when they have one slot). Memory operations take shapes.
-pub const AGG: usize = 0x8000;
+pub const AGG: usize = 0x8000_0000;
 /// Mask of the slot count in a shape.
-pub const SHAPE_LEN: usize = 0x7fff;
+pub const SHAPE_LEN: usize = 0x7fff_ffff;
 
 /// A pointer: an object and a slot offset into it.
 #[derive(Clone)]
