@@ -36,7 +36,6 @@ pub fn source(path: &str) -> Option<&'static str> {
         "math/bits" => BITS,
         "container/heap" => HEAP,
         "container/list" => LIST,
-        "encoding/json" => JSON,
         "iter" => ITER,
         "maps" => MAPS,
         _ => return None,
@@ -68,7 +67,6 @@ pub const PACKAGES: &[&str] = &[
     "math/bits",
     "container/heap",
     "container/list",
-    "encoding/json",
     "iter",
     "maps",
 ];
@@ -76,38 +74,187 @@ pub const PACKAGES: &[&str] = &[
 const HEAP: &str = r#"package heap
 import "sort"
 type Interface interface { sort.Interface; Push(x any); Pop() any }
-func Init(h Interface)
-func Push(h Interface, x any)
-func Pop(h Interface) any
-func Remove(h Interface, i int) any
-func Fix(h Interface, i int)
+func Init(h Interface) {
+	n := h.Len()
+	for i := n/2 - 1; i >= 0; i-- {
+		down(h, i, n)
+	}
+}
+func Push(h Interface, x any) {
+	h.Push(x)
+	up(h, h.Len()-1)
+}
+func Pop(h Interface) any {
+	n := h.Len() - 1
+	h.Swap(0, n)
+	down(h, 0, n)
+	return h.Pop()
+}
+func Remove(h Interface, i int) any {
+	n := h.Len() - 1
+	if n != i {
+		h.Swap(i, n)
+		if !down(h, i, n) {
+			up(h, i)
+		}
+	}
+	return h.Pop()
+}
+func Fix(h Interface, i int) {
+	if !down(h, i, h.Len()) {
+		up(h, i)
+	}
+}
+func up(h Interface, j int) {
+	for {
+		i := (j - 1) / 2
+		if i == j || !h.Less(j, i) {
+			break
+		}
+		h.Swap(i, j)
+		j = i
+	}
+}
+func down(h Interface, i0, n int) bool {
+	i := i0
+	for {
+		j1 := 2*i + 1
+		if j1 >= n || j1 < 0 {
+			break
+		}
+		j := j1
+		if j2 := j1 + 1; j2 < n && h.Less(j2, j1) {
+			j = j2
+		}
+		if !h.Less(j, i) {
+			break
+		}
+		h.Swap(i, j)
+		i = j
+	}
+	return i > i0
+}
 "#;
 
 const LIST: &str = r#"package list
-type Element struct { Value any; next, prev *Element; list *List }
-func (e *Element) Next() *Element
-func (e *Element) Prev() *Element
+type Element struct { next, prev *Element; list *List; Value any }
+func (e *Element) Next() *Element {
+	if p := e.next; e.list != nil && p != &e.list.root {
+		return p
+	}
+	return nil
+}
+func (e *Element) Prev() *Element {
+	if p := e.prev; e.list != nil && p != &e.list.root {
+		return p
+	}
+	return nil
+}
 type List struct { root Element; len int }
-func New() *List
-func (l *List) Init() *List
-func (l *List) Len() int
-func (l *List) Front() *Element
-func (l *List) Back() *Element
-func (l *List) Remove(e *Element) any
-func (l *List) PushFront(v any) *Element
-func (l *List) PushBack(v any) *Element
-func (l *List) InsertBefore(v any, mark *Element) *Element
-func (l *List) InsertAfter(v any, mark *Element) *Element
-func (l *List) MoveToFront(e *Element)
-func (l *List) MoveToBack(e *Element)
-"#;
-
-const JSON: &str = r#"package json
-func Marshal(v any) ([]byte, error)
-func MarshalIndent(v any, prefix, indent string) ([]byte, error)
-func Unmarshal(data []byte, v any) error
-func Valid(data []byte) bool
-type Marshaler interface { MarshalJSON() ([]byte, error) }
+func (l *List) Init() *List {
+	l.root.next = &l.root
+	l.root.prev = &l.root
+	l.len = 0
+	return l
+}
+func New() *List { return new(List).Init() }
+func (l *List) Len() int { return l.len }
+func (l *List) Front() *Element {
+	if l.len == 0 {
+		return nil
+	}
+	return l.root.next
+}
+func (l *List) Back() *Element {
+	if l.len == 0 {
+		return nil
+	}
+	return l.root.prev
+}
+func (l *List) lazyInit() {
+	if l.root.next == nil {
+		l.Init()
+	}
+}
+func (l *List) insert(e, at *Element) *Element {
+	e.prev = at
+	e.next = at.next
+	e.prev.next = e
+	e.next.prev = e
+	e.list = l
+	l.len++
+	return e
+}
+func (l *List) insertValue(v any, at *Element) *Element { return l.insert(&Element{Value: v}, at) }
+func (l *List) remove(e *Element) {
+	e.prev.next = e.next
+	e.next.prev = e.prev
+	e.next = nil
+	e.prev = nil
+	e.list = nil
+	l.len--
+}
+func (l *List) move(e, at *Element) {
+	if e == at {
+		return
+	}
+	e.prev.next = e.next
+	e.next.prev = e.prev
+	e.prev = at
+	e.next = at.next
+	e.prev.next = e
+	e.next.prev = e
+}
+func (l *List) Remove(e *Element) any {
+	if e.list == l {
+		l.remove(e)
+	}
+	return e.Value
+}
+func (l *List) PushFront(v any) *Element {
+	l.lazyInit()
+	return l.insertValue(v, &l.root)
+}
+func (l *List) PushBack(v any) *Element {
+	l.lazyInit()
+	return l.insertValue(v, l.root.prev)
+}
+func (l *List) InsertBefore(v any, mark *Element) *Element {
+	if mark.list != l {
+		return nil
+	}
+	return l.insertValue(v, mark.prev)
+}
+func (l *List) InsertAfter(v any, mark *Element) *Element {
+	if mark.list != l {
+		return nil
+	}
+	return l.insertValue(v, mark)
+}
+func (l *List) MoveToFront(e *Element) {
+	if e.list != l || l.root.next == e {
+		return
+	}
+	l.move(e, &l.root)
+}
+func (l *List) MoveToBack(e *Element) {
+	if e.list != l || l.root.prev == e {
+		return
+	}
+	l.move(e, l.root.prev)
+}
+func (l *List) MoveBefore(e, mark *Element) {
+	if e.list != l || e == mark || mark.list != l {
+		return
+	}
+	l.move(e, mark.prev)
+}
+func (l *List) MoveAfter(e, mark *Element) {
+	if e.list != l || e == mark || mark.list != l {
+		return
+	}
+	l.move(e, mark)
+}
 "#;
 
 const ITER: &str = r#"package iter
@@ -205,7 +352,6 @@ var ErrUnexpectedEOF error
 var Discard Writer
 func ReadAll(r Reader) ([]byte, error)
 func WriteString(w Writer, s string) (n int, err error)
-func Copy(dst Writer, src Reader) (written int64, err error)
 "#;
 
 const OS: &str = r#"package os
@@ -214,15 +360,12 @@ func (f *File) Write(b []byte) (n int, err error)
 func (f *File) WriteString(s string) (n int, err error)
 func (f *File) Read(b []byte) (n int, err error)
 func (f *File) Close() error
-func (f *File) Name() string
-func (f *File) Sync() error
 var Stdin *File
 var Stdout *File
 var Stderr *File
 var Args []string
 func Exit(code int)
 func Open(name string) (*File, error)
-func Create(name string) (*File, error)
 func Remove(name string) error
 var ErrNotExist error
 var ErrExist error
@@ -257,7 +400,6 @@ func NewReader(s string) *Reader
 func (r *Reader) Read(b []byte) (n int, err error)
 func (r *Reader) ReadByte() (byte, error)
 func (r *Reader) ReadRune() (ch rune, size int, err error)
-func (r *Reader) ReadString(delim byte) (string, error)
 func (r *Reader) Len() int
 type Replacer struct { oldnew []string }
 func NewReplacer(oldnew ...string) *Replacer
@@ -378,7 +520,12 @@ func FieldsFuncSeq(s string, f func(rune) bool) iter.Seq[string] {
 "#;
 
 const BYTES: &str = r#"package bytes
-import "io"
+import (
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 type Buffer struct { buf []byte; off int }
 func NewBufferString(s string) *Buffer
 func NewBuffer(buf []byte) *Buffer
@@ -391,19 +538,87 @@ func (b *Buffer) Bytes() []byte
 func (b *Buffer) Len() int
 func (b *Buffer) Reset()
 func (b *Buffer) Read(p []byte) (n int, err error)
-func Contains(b, subslice []byte) bool
-func Equal(a, b []byte) bool
-func Compare(a, b []byte) int
-func Index(s, sep []byte) int
-func IndexByte(b []byte, c byte) int
-func ToUpper(s []byte) []byte
-func ToLower(s []byte) []byte
-func TrimSpace(s []byte) []byte
-func Split(s, sep []byte) [][]byte
-func Join(s [][]byte, sep []byte) []byte
-func HasPrefix(s, prefix []byte) bool
-func HasSuffix(s, suffix []byte) bool
-func Repeat(b []byte, count int) []byte
+func Equal(a, b []byte) bool { return string(a) == string(b) }
+func Compare(a, b []byte) int {
+	sa, sb := string(a), string(b)
+	if sa < sb {
+		return -1
+	}
+	if sa > sb {
+		return 1
+	}
+	return 0
+}
+func Index(s, sep []byte) int { return strings.Index(string(s), string(sep)) }
+func Contains(b, subslice []byte) bool { return Index(b, subslice) != -1 }
+func IndexByte(b []byte, c byte) int {
+	for i, x := range b {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
+func ToUpper(s []byte) []byte { return []byte(strings.ToUpper(string(s))) }
+func ToLower(s []byte) []byte { return []byte(strings.ToLower(string(s))) }
+func TrimSpace(s []byte) []byte {
+	str := string(s)
+	left := strings.TrimLeftFunc(str, unicode.IsSpace)
+	start := len(str) - len(left)
+	t := strings.TrimRightFunc(left, unicode.IsSpace)
+	if len(t) == 0 {
+		return nil
+	}
+	return s[start : start+len(t)]
+}
+func Split(s, sep []byte) [][]byte {
+	if len(sep) == 0 {
+		var a [][]byte
+		for len(s) > 0 {
+			_, size := utf8.DecodeRune(s)
+			a = append(a, s[:size:size])
+			s = s[size:]
+		}
+		return a
+	}
+	n := strings.Count(string(s), string(sep)) + 1
+	a := make([][]byte, 0, n)
+	for i := 0; i < n-1; i++ {
+		m := Index(s, sep)
+		a = append(a, s[:m:m])
+		s = s[m+len(sep):]
+	}
+	return append(a, s)
+}
+func Join(s [][]byte, sep []byte) []byte {
+	if len(s) == 0 {
+		return []byte{}
+	}
+	if len(s) == 1 {
+		return append([]byte(nil), s[0]...)
+	}
+	n := len(sep) * (len(s) - 1)
+	for _, v := range s {
+		n += len(v)
+	}
+	b := make([]byte, n)
+	bp := copy(b, s[0])
+	for _, v := range s[1:] {
+		bp += copy(b[bp:], sep)
+		bp += copy(b[bp:], v)
+	}
+	return b
+}
+func HasPrefix(s, prefix []byte) bool { return len(s) >= len(prefix) && Equal(s[:len(prefix)], prefix) }
+func HasSuffix(s, suffix []byte) bool {
+	return len(s) >= len(suffix) && Equal(s[len(s)-len(suffix):], suffix)
+}
+func Repeat(b []byte, count int) []byte {
+	if count < 0 {
+		panic("bytes: negative Repeat count")
+	}
+	return []byte(strings.Repeat(string(b), count))
+}
 var _ io.Writer = (*Buffer)(nil)
 "#;
 
@@ -918,24 +1133,63 @@ func Version() string
 func LockOSThread()
 func UnlockOSThread()
 func KeepAlive(x any)
-type MemStats struct { Alloc uint64; TotalAlloc uint64; Sys uint64; Mallocs uint64; Frees uint64; HeapAlloc uint64; HeapSys uint64; HeapObjects uint64; NumGC uint32 }
+type MemStats struct {
+	Alloc, TotalAlloc, Sys, Lookups, Mallocs, Frees uint64
+	HeapAlloc, HeapSys, HeapIdle, HeapInuse, HeapReleased, HeapObjects uint64
+	StackInuse, StackSys, MSpanInuse, MSpanSys, MCacheInuse, MCacheSys uint64
+	BuckHashSys, GCSys, OtherSys, NextGC, LastGC, PauseTotalNs uint64
+	PauseNs [256]uint64
+	PauseEnd [256]uint64
+	NumGC, NumForcedGC uint32
+	GCCPUFraction float64
+	EnableGC, DebugGC bool
+}
 func ReadMemStats(m *MemStats)
+func SetFinalizer(obj any, finalizer any)
+func Caller(skip int) (pc uintptr, file string, line int, ok bool)
+func Callers(skip int, pc []uintptr) int
+func Stack(buf []byte, all bool) int
+func funcname(pc uintptr) string
+func funcfile(pc uintptr) string
+func funcline(pc uintptr) int
+type Func struct { pc uintptr }
+func FuncForPC(pc uintptr) *Func {
+	if funcname(pc) == "" {
+		return nil
+	}
+	return &Func{pc}
+}
+func (f *Func) Name() string {
+	if f == nil {
+		return ""
+	}
+	return funcname(f.pc)
+}
+func (f *Func) FileLine(pc uintptr) (file string, line int) { return funcfile(pc), funcline(pc) }
+func (f *Func) Entry() uintptr { return f.pc &^ 0xffffffff }
+type Frame struct {
+	PC uintptr
+	Func *Func
+	Function string
+	File string
+	Line int
+	Entry uintptr
+}
+type Frames struct { pcs []uintptr }
+func CallersFrames(callers []uintptr) *Frames { return &Frames{callers} }
+func (ci *Frames) Next() (frame Frame, more bool) {
+	if len(ci.pcs) == 0 {
+		return Frame{}, false
+	}
+	pc := ci.pcs[0]
+	ci.pcs = ci.pcs[1:]
+	frame = Frame{PC: pc, Func: FuncForPC(pc), Function: funcname(pc), File: funcfile(pc), Line: funcline(pc), Entry: pc &^ 0xffffffff}
+	return frame, len(ci.pcs) > 0
+}
 type Error interface { error; RuntimeError() }
 "#;
 
 const RAND: &str = r#"package rand
-type Source interface { Int63() int64; Seed(seed int64) }
-type Rand struct { src Source }
-func New(src Source) *Rand
-func NewSource(seed int64) Source
-func (r *Rand) Intn(n int) int
-func (r *Rand) Int() int
-func (r *Rand) Int63() int64
-func (r *Rand) Int31n(n int32) int32
-func (r *Rand) Int63n(n int64) int64
-func (r *Rand) Float64() float64
-func (r *Rand) Perm(n int) []int
-func (r *Rand) Shuffle(n int, swap func(i, j int))
 func Seed(seed int64)
 func Intn(n int) int
 func Int() int
@@ -947,8 +1201,24 @@ func Uint32() uint32
 func Uint64() uint64
 func Float64() float64
 func Float32() float32
-func Perm(n int) []int
-func Shuffle(n int, swap func(i, j int))
+func Perm(n int) []int {
+	m := make([]int, n)
+	for i := 0; i < n; i++ {
+		j := Intn(i + 1)
+		m[i] = m[j]
+		m[j] = i
+	}
+	return m
+}
+func Shuffle(n int, swap func(i, j int)) {
+	if n < 0 {
+		panic("invalid argument to Shuffle")
+	}
+	for i := n - 1; i > 0; i-- {
+		j := int(Int63n(int64(i + 1)))
+		swap(i, j)
+	}
+}
 "#;
 
 /// Written in Go: compiled (monomorphised) like the program's generic code.

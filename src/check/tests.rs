@@ -667,3 +667,52 @@ fn golden_errors() {
         failures.join("\n")
     );
 }
+
+/// Every library function and method the checker declares without a Go body must have a
+/// native implementation (`vm::lib`), or a call through the checker would compile and then
+/// fail with "minigo does not support ...". The keys are the ones the compiler looks up:
+/// `pkg.Func` and `pkg.Type.Method` (receiver `*T` or `T`).
+#[test]
+fn every_declared_library_function_is_implemented() {
+    let mut missing = Vec::new();
+    for path in stdlib::PACKAGES {
+        let src = stdlib::source(path).expect("package source");
+        let ids = IdGen::default();
+        let file = crate::parse::parse_file(path, src, &ids).expect("library source parses");
+        for d in &file.decls {
+            let crate::ast::Decl::Func(fd) = d else {
+                continue;
+            };
+            if fd.body.is_some() || !fd.name.name.starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            let key = match &fd.recv {
+                None => format!("{path}.{}", fd.name.name),
+                Some(r) => {
+                    let mut t = &r.ty;
+                    while let ExprKind::Unary(_, x) | ExprKind::Star(x) | ExprKind::Paren(x) =
+                        &t.kind
+                    {
+                        t = x;
+                    }
+                    let ExprKind::Ident(tn) = &t.kind else {
+                        continue;
+                    };
+                    if !tn.starts_with(|c: char| c.is_uppercase()) {
+                        continue;
+                    }
+                    format!("{path}.{tn}.{}", fd.name.name)
+                }
+            };
+            if crate::vm::lib::lookup(&key).is_none() {
+                missing.push(key);
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "{} declared library functions have no implementation:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
+}

@@ -1151,6 +1151,9 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
+        if self.calls_first(args) {
+            return self.push_args_calls_first(&params, variadic, nfixed, args, ellipsis);
+        }
         for (i, a) in args.iter().enumerate() {
             if variadic && i >= nfixed && !ellipsis {
                 break;
@@ -1187,6 +1190,80 @@ impl<'a> Compiler<'a> {
             nargs += 1;
         }
         Ok(nargs)
+    }
+
+    /// Does gc's order differ from left to right for these arguments? gc evaluates the
+    /// arguments that contain calls (or receives) first, left to right, and the others
+    /// (variable reads, dereferences, index expressions...) after them: `f(x, g())` passes the
+    /// `x` that `g` left. Only a non-constant argument before a call-containing one is
+    /// affected.
+    fn calls_first(&self, args: &[Expr]) -> bool {
+        let Some(last_call) = args.iter().rposition(crate::check::contains_call_or_recv) else {
+            return false;
+        };
+        args[..last_call].iter().any(|a| {
+            !crate::check::contains_call_or_recv(a)
+                && !self.info.consts.contains_key(&a.id)
+                && !matches!(a.kind, ExprKind::FuncLit { .. })
+        })
+    }
+
+    /// `push_args` in gc's order (see `calls_first`): every argument register is allocated
+    /// first, then the call-containing arguments are evaluated, then the others.
+    fn push_args_calls_first(
+        &mut self,
+        params: &[TypeId],
+        variadic: bool,
+        nfixed: usize,
+        args: &[Expr],
+        ellipsis: bool,
+    ) -> CResult<u16> {
+        let pack = variadic && !ellipsis;
+        let nplain = if pack {
+            nfixed.min(args.len())
+        } else {
+            args.len()
+        };
+        let first = self.alloc_n(nplain as u16);
+        // The variadic slice's register, then APPEND's nil operand and the packed elements.
+        let sr = if pack { Some(self.alloc_n(2)) } else { None };
+        let elems = self.alloc_n((args.len() - nplain) as u16);
+        let et = match params.last().map(|t| self.tt.under(*t)) {
+            Some(Type::Slice(e)) if pack => *e,
+            _ => TypeTable::INVALID,
+        };
+        let mut targets: Vec<(u16, TypeId)> = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let at = self.ty(a);
+            targets.push(if i < nplain {
+                (first + i as u16, params.get(i).copied().unwrap_or(at))
+            } else {
+                (elems + (i - nplain) as u16, et)
+            });
+        }
+        for pass_calls in [true, false] {
+            for (a, (dst, t)) in args.iter().zip(&targets) {
+                if crate::check::contains_call_or_recv(a) == pass_calls {
+                    let l = self.level();
+                    let r = self.alloc();
+                    self.expr_conv_to(a, *t, r)?;
+                    self.emit(Op::Move, *dst, r, 0);
+                    self.restore(l);
+                }
+            }
+        }
+        if let Some(sr) = sr {
+            if args.len() == nplain {
+                self.emit(Op::LoadNil, sr, 0, 0);
+            } else {
+                self.emit(Op::LoadNil, sr + 1, 0, 0);
+                self.emit(Op::Append, sr, sr + 1, (args.len() - nplain) as u16);
+                self.append_ext(et, false);
+            }
+            self.restore(sr + 1);
+            return Ok(nplain as u16 + 1);
+        }
+        Ok(nplain as u16)
     }
 
     /// Arguments from one multi-valued call (`f(g())`): its results land in the argument

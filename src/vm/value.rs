@@ -263,6 +263,7 @@ thread_local! {
 /// slots' values to it, so the native stack depth stays constant whatever the chain's length.
 impl Drop for Obj {
     fn drop(&mut self) {
+        memstats::free(self.byte_size());
         let Obj::Vals(slots) = self else {
             return;
         };
@@ -287,6 +288,21 @@ impl Obj {
     /// An object of `n` slots, each slot `i` initialised from `zero[i % zero.len()]` (the
     /// flattened zero value of the element type; empty = all scalar zeros / nil).
     pub fn new(kind: SlotKind, n: usize, zero: &[Value]) -> Obj {
+        let obj = Obj::new_uncounted(kind, n, zero);
+        memstats::malloc(obj.byte_size());
+        obj
+    }
+
+    /// Bytes of memory the object's slots take.
+    pub fn byte_size(&self) -> u64 {
+        match self {
+            Obj::Words(w) => w.len() as u64 * 8,
+            Obj::Bytes(b) => b.len() as u64,
+            Obj::Vals(v) => (v.len() * std::mem::size_of::<Mutex<Value>>()) as u64,
+        }
+    }
+
+    fn new_uncounted(kind: SlotKind, n: usize, zero: &[Value]) -> Obj {
         match kind {
             SlotKind::Words => {
                 let mut v = Vec::with_capacity(n);
@@ -637,5 +653,63 @@ mod tests {
         assert_eq!(o.get(2).int(), 7);
         assert_eq!(o.get(3).as_str(), b"x");
         assert_eq!(o.get(1).as_str(), b"");
+    }
+}
+
+/// Heap accounting for `runtime.ReadMemStats` (Go's `memstats`): objects allocated and freed
+/// and their bytes, counted in per-thread shards so that parallel allocation does not share
+/// one cache line.
+pub mod memstats {
+    use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering::Relaxed};
+
+    #[repr(align(64))]
+    #[derive(Default)]
+    struct Shard {
+        mallocs: AtomicU64,
+        frees: AtomicU64,
+        alloc_bytes: AtomicU64,
+        freed_bytes: AtomicU64,
+    }
+
+    const SHARDS: usize = 16;
+    static STATS: [Shard; SHARDS] = [const {
+        Shard {
+            mallocs: AtomicU64::new(0),
+            frees: AtomicU64::new(0),
+            alloc_bytes: AtomicU64::new(0),
+            freed_bytes: AtomicU64::new(0),
+        }
+    }; SHARDS];
+
+    fn shard() -> &'static Shard {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        thread_local! {
+            static MINE: usize = NEXT.fetch_add(1, Relaxed) % SHARDS;
+        }
+        &STATS[MINE.with(|m| *m)]
+    }
+
+    pub fn malloc(bytes: u64) {
+        let s = shard();
+        s.mallocs.fetch_add(1, Relaxed);
+        s.alloc_bytes.fetch_add(bytes, Relaxed);
+    }
+
+    pub fn free(bytes: u64) {
+        let s = shard();
+        s.frees.fetch_add(1, Relaxed);
+        s.freed_bytes.fetch_add(bytes, Relaxed);
+    }
+
+    /// (mallocs, frees, bytes allocated in total, bytes freed).
+    pub fn read() -> (u64, u64, u64, u64) {
+        let mut t = (0, 0, 0, 0);
+        for s in &STATS {
+            t.0 += s.mallocs.load(Relaxed);
+            t.1 += s.frees.load(Relaxed);
+            t.2 += s.alloc_bytes.load(Relaxed);
+            t.3 += s.freed_bytes.load(Relaxed);
+        }
+        t
     }
 }

@@ -208,18 +208,29 @@ fn is_strings_reader(vm: &Vm<'_>, r: Option<&Value>) -> Option<crate::vm::value:
     }
 }
 
-/// The unread bytes of a reader (`*strings.Reader`, else stdin read to EOF).
-fn reader_bytes(vm: &mut Vm<'_>, r: Option<&Value>) -> Vec<u8> {
+/// Up to `want` unread bytes of a reader (`*strings.Reader`, else stdin), without consuming
+/// them; fewer only at the end of the input.
+fn reader_bytes(vm: &mut Vm<'_>, r: Option<&Value>, want: usize) -> Vec<u8> {
     if let Some(p) = is_strings_reader(vm, r) {
         let t = p.load(2 | AGG);
         let t = t.tuple();
         let s = t[0].as_str();
         let i = (t[1].int().max(0) as usize).min(s.len());
-        return s[i..].to_vec();
+        return s[i..(i.saturating_add(want)).min(s.len())].to_vec();
     }
-    while stdin_fill(vm) {}
-    let g = stdin_state().lock();
-    g.1[g.2.min(g.1.len())..].to_vec()
+    loop {
+        {
+            let g = stdin_state().lock();
+            let pos = g.2.min(g.1.len());
+            if g.1.len() - pos >= want || g.0 {
+                return g.1[pos..(pos.saturating_add(want)).min(g.1.len())].to_vec();
+            }
+        }
+        if !stdin_fill(vm) {
+            let g = stdin_state().lock();
+            return g.1[g.2.min(g.1.len())..].to_vec();
+        }
+    }
 }
 
 fn run_scan(
@@ -229,18 +240,27 @@ fn run_scan(
     args: &[Value],
     ln: bool,
 ) -> R {
-    let data = reader_bytes(vm, r);
-    let t = scan_targets(vm, args);
-    let tg: Vec<ScanTarget> = t.iter().map(|x| x.0.clone()).collect();
-    let mut src = scan::BytesReader::new(&data);
-    let res = match (format, ln) {
-        (Some(f), _) => scan::fscanf(&mut src, f, &tg),
-        (None, true) => scan::fscanln(&mut src, &tg),
-        (None, false) => scan::fscan(&mut src, &tg),
-    };
-    let used = src.pos();
-    advance_source(vm, r, used);
-    finish_scan(t, res)
+    // Scan a window of the input (a call costs what it reads, not what is left); a scan that
+    // reaches the end of a window that is not the end of the input is redone on a larger one.
+    let mut want = 4096;
+    loop {
+        let data = reader_bytes(vm, r, want);
+        let t = scan_targets(vm, args);
+        let tg: Vec<ScanTarget> = t.iter().map(|x| x.0.clone()).collect();
+        let mut src = scan::BytesReader::new(&data);
+        let res = match (format, ln) {
+            (Some(f), _) => scan::fscanf(&mut src, f, &tg),
+            (None, true) => scan::fscanln(&mut src, &tg),
+            (None, false) => scan::fscan(&mut src, &tg),
+        };
+        let used = src.pos();
+        if used >= data.len() && data.len() == want {
+            want = want.saturating_mul(8);
+            continue;
+        }
+        advance_source(vm, r, used);
+        return finish_scan(t, res);
+    }
 }
 
 /// Consume `n` bytes of the reader (strings.Reader index, or the stdin buffer).
@@ -1022,9 +1042,37 @@ pub fn read_all(vm: &mut Vm<'_>, r: &Value) -> Vec<u8> {
             }
         }
     }
-    let b = reader_bytes(vm, Some(r));
+    let b = reader_bytes(vm, Some(r), usize::MAX);
     advance_source(vm, Some(r), b.len());
     b
+}
+
+/// Consume up to `n` bytes of stdin (fewer only at its end).
+pub fn stdin_read(vm: &mut Vm<'_>, n: usize) -> Vec<u8> {
+    let b = reader_bytes(vm, None, n);
+    stdin_state().lock().2 += b.len();
+    b
+}
+
+/// Consume up to `n` bytes of the reader under `*bufio.Reader` `bufr` (fewer only at the end
+/// of the input).
+pub fn read_bytes(vm: &mut Vm<'_>, bufr: &Value, n: usize) -> Vec<u8> {
+    let b = peek_bytes(vm, bufr, n);
+    let inner = match bufr {
+        Value::Ptr(p) => p.load(1),
+        _ => Value::Nil,
+    };
+    advance_source(vm, Some(&inner), b.len());
+    b
+}
+
+/// Up to `n` unread bytes of the reader under `*bufio.Reader` `bufr`, not consumed.
+pub fn peek_bytes(vm: &mut Vm<'_>, bufr: &Value, n: usize) -> Vec<u8> {
+    let inner = match bufr {
+        Value::Ptr(p) => p.load(1),
+        _ => Value::Nil,
+    };
+    reader_bytes(vm, Some(&inner), n)
 }
 
 /// `(*bufio.Reader).ReadString` over its underlying reader (`bufr` is the *bufio.Reader).

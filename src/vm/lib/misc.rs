@@ -574,6 +574,146 @@ pub const TABLE: &[Entry] = &[
     ),
     ("runtime.Goexit", goexit),
     ("runtime.slicetoarrayptr", slicetoarrayptr),
+    ("strings.(*Reader).Len", sr_len),
+    ("strings.(*Reader).Read", sr_read),
+    ("strings.(*Reader).ReadByte", sr_read_byte),
+    ("strings.(*Reader).ReadRune", sr_read_rune),
+    ("bufio.(*Reader).ReadBytes", reader_read_bytes),
+    ("bufio.(*Reader).ReadLine", reader_read_line),
+    ("bufio.(*Reader).ReadByte", reader_read_byte),
+    ("bufio.(*Reader).ReadRune", reader_read_rune),
+    ("bufio.(*Reader).Read", reader_read),
+    ("os.(*File).Read", file_read),
+    ("runtime.ReadMemStats", read_mem_stats),
+    ("runtime.SetFinalizer", nf!(|_vm, _a| Ok(vec![]))),
+    ("runtime.Caller", runtime_caller),
+    ("runtime.Callers", runtime_callers),
+    ("runtime.Stack", runtime_stack),
+    (
+        "runtime.funcname",
+        nf!(|vm, a| {
+            let name = pc_func(vm, a[0].int()).map(|(name, _)| name);
+            Ok(vec![Value::from_str(&name.unwrap_or_default())])
+        }),
+    ),
+    (
+        "runtime.funcfile",
+        nf!(|vm, a| {
+            let file = pc_func(vm, a[0].int()).map(|(_, file)| file);
+            Ok(vec![Value::from_str(&file.unwrap_or_default())])
+        }),
+    ),
+    (
+        "runtime.funcline",
+        nf!(|vm, a| {
+            let line = pc_func(vm, a[0].int()).map_or(0, |_| a[0].int() & 0xffff_ffff);
+            Ok(vec![Value::Int(line)])
+        }),
+    ),
+    (
+        "math.Remainder",
+        nf!(|a| fv(remainder(fl(&a[0]), fl(&a[1])))),
+    ),
+    ("math/bits.Div64", bits_div64),
+    (
+        "os.Getpid",
+        nf!(|a| {
+            let _ = a;
+            Value::Int(std::process::id() as i64)
+        }),
+    ),
+    (
+        "os.Hostname",
+        nf!(|_vm, _a| {
+            let h = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap_or_default();
+            Ok(vec![Value::from_str(h.trim_end()), Value::Nil])
+        }),
+    ),
+    (
+        "os.Environ",
+        nf!(|a| {
+            let _ = a;
+            let vars: Vec<Vec<u8>> = std::env::vars_os()
+                .map(|(k, v)| {
+                    use std::os::unix::ffi::OsStrExt;
+                    let mut b = k.as_bytes().to_vec();
+                    b.push(b'=');
+                    b.extend_from_slice(v.as_bytes());
+                    b
+                })
+                .collect();
+            super::string_slice(&vars)
+        }),
+    ),
+    (
+        "os.Remove",
+        nf!(|vm, a| {
+            let name = a[0].str().to_string_lossy();
+            let r = vm.g.syscall(|| {
+                std::fs::remove_file(&name).or_else(|e| match std::fs::remove_dir(&name) {
+                    Ok(()) => Ok(()),
+                    Err(_) => Err(e),
+                })
+            });
+            Ok(vec![match r {
+                Ok(()) => Value::Nil,
+                Err(e) => path_error_in(Some(vm), "remove", &name, &e),
+            }])
+        }),
+    ),
+    ("math/rand.Seed", nf!(|_vm, _a| Ok(vec![]))),
+    (
+        "math/rand.Int63",
+        nf!(|a| {
+            let _ = a;
+            Value::Int(rand64() as i64 & i64::MAX)
+        }),
+    ),
+    (
+        "math/rand.Int",
+        nf!(|a| {
+            let _ = a;
+            Value::Int(rand64() as i64 & i64::MAX)
+        }),
+    ),
+    (
+        "math/rand.Int31",
+        nf!(|a| {
+            let _ = a;
+            Value::Int((rand64() >> 33) as i64)
+        }),
+    ),
+    (
+        "math/rand.Uint32",
+        nf!(|a| {
+            let _ = a;
+            Value::Int((rand64() >> 32) as i64)
+        }),
+    ),
+    (
+        "math/rand.Uint64",
+        nf!(|a| {
+            let _ = a;
+            Value::Int(rand64() as i64)
+        }),
+    ),
+    (
+        "math/rand.Float64",
+        nf!(|a| {
+            let _ = a;
+            fv((rand64() >> 11) as f64 / (1u64 << 53) as f64)
+        }),
+    ),
+    (
+        "math/rand.Float32",
+        nf!(|a| {
+            let _ = a;
+            fv(((rand64() >> 40) as f32 / (1u32 << 24) as f32) as f64)
+        }),
+    ),
+    ("math/rand.Intn", rand_intn),
+    ("math/rand.Int63n", rand_int63n),
+    ("math/rand.Int31n", rand_int31n),
     (
         "runtime.globaladdr",
         nf!(|vm, a| Ok(vec![Value::Ptr(Pointer {
@@ -1522,4 +1662,436 @@ fn slicetoarrayptr(vm: &mut Vm<'_>, a: &[Value]) -> R {
         return Err(vm.native_panic(e, false));
     }
     Ok(vec![p])
+}
+
+/// The `*strings.Reader` state `(s, i)` of `a[0]`, or a nil-dereference panic.
+fn sr_state(vm: &mut Vm<'_>, a: &[Value]) -> Result<(Pointer, Value, usize), Trap> {
+    let Some(p) = ptr(&a[0]).cloned() else {
+        let e = vm.runtime_error("invalid memory address or nil pointer dereference");
+        return Err(super::gopanic(vm, e));
+    };
+    let t = p.load(2 | AGG);
+    let t = t.tuple();
+    let i = t[1].int().max(0) as usize;
+    Ok((p, t[0].clone(), i))
+}
+
+fn sr_advance(p: &Pointer, s: &Value, i: usize) {
+    p.store(
+        2 | AGG,
+        Value::Tuple(vec![s.clone(), Value::Int(i as i64)].into()),
+    );
+}
+
+fn sr_len(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let (_, s, i) = sr_state(vm, a)?;
+    Ok(vec![Value::Int(s.as_str().len().saturating_sub(i) as i64)])
+}
+
+fn sr_read(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let (p, s, i) = sr_state(vm, a)?;
+    let b = s.as_str();
+    if i >= b.len() {
+        return Ok(vec![Value::Int(0), io_eof()]);
+    }
+    let n = match &a[1] {
+        Value::Slice(dst) => {
+            let n = (dst.len as usize).min(b.len() - i);
+            for (k, c) in b[i..i + n].iter().enumerate() {
+                dst.set(k, Value::Int(*c as i64));
+            }
+            n
+        }
+        _ => 0,
+    };
+    sr_advance(&p, &s, i + n);
+    Ok(vec![Value::Int(n as i64), Value::Nil])
+}
+
+fn sr_read_byte(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let (p, s, i) = sr_state(vm, a)?;
+    match s.as_str().get(i).copied() {
+        Some(c) => {
+            sr_advance(&p, &s, i + 1);
+            Ok(vec![Value::Int(c as i64), Value::Nil])
+        }
+        None => Ok(vec![Value::Int(0), io_eof()]),
+    }
+}
+
+fn sr_read_rune(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let (p, s, i) = sr_state(vm, a)?;
+    let b = s.as_str();
+    if i >= b.len() {
+        return Ok(vec![Value::Int(0), Value::Int(0), io_eof()]);
+    }
+    let (r, n) = crate::stdlib::utf8::decode_rune(&b[i..]);
+    sr_advance(&p, &s, i + n);
+    Ok(vec![Value::Int(r as i64), Value::Int(n as i64), Value::Nil])
+}
+
+/// The `*bufio.Reader` of `a[0]`, or a nil-dereference panic.
+fn bufio_reader(vm: &mut Vm<'_>, a: &[Value]) -> Result<Value, Trap> {
+    match ptr(&a[0]) {
+        Some(p) => Ok(Value::Ptr(p.clone())),
+        None => {
+            let e = vm.runtime_error("invalid memory address or nil pointer dereference");
+            Err(super::gopanic(vm, e))
+        }
+    }
+}
+
+fn reader_read_bytes(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let r = bufio_reader(vm, a)?;
+    let (buf, found) = super::fmt::read_until(vm, &r, a[1].int() as u8);
+    let err = if found { Value::Nil } else { io_eof() };
+    Ok(vec![super::byte_slice(&buf), err])
+}
+
+/// `ReadLine`: a line without its end of line ("\n" or "\r\n"); lines are never split
+/// (`isPrefix` is always false: the buffer grows as needed).
+fn reader_read_line(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let r = bufio_reader(vm, a)?;
+    let (mut buf, found) = super::fmt::read_until(vm, &r, b'\n');
+    if !found && buf.is_empty() {
+        return Ok(vec![Value::Nil, Value::Int(0), io_eof()]);
+    }
+    if buf.last() == Some(&b'\n') {
+        buf.pop();
+        if buf.last() == Some(&b'\r') {
+            buf.pop();
+        }
+    }
+    Ok(vec![super::byte_slice(&buf), Value::Int(0), Value::Nil])
+}
+
+fn reader_read_byte(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let r = bufio_reader(vm, a)?;
+    match super::fmt::read_bytes(vm, &r, 1).first() {
+        Some(c) => Ok(vec![Value::Int(*c as i64), Value::Nil]),
+        None => Ok(vec![Value::Int(0), io_eof()]),
+    }
+}
+
+fn reader_read_rune(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let r = bufio_reader(vm, a)?;
+    let first = super::fmt::read_bytes(vm, &r, 1);
+    let Some(&c) = first.first() else {
+        return Ok(vec![Value::Int(0), Value::Int(0), io_eof()]);
+    };
+    // The rest of a UTF-8 sequence: as many continuation bytes as its lead byte announces
+    // (an invalid sequence decodes as U+FFFD of width 1, the rest stays unread).
+    let want = match c {
+        0xc2..=0xdf => 1,
+        0xe0..=0xef => 2,
+        0xf0..=0xf4 => 3,
+        _ => 0,
+    };
+    let mut b = first;
+    if want > 0 {
+        let more = super::fmt::peek_bytes(vm, &r, want);
+        let (_, n) = crate::stdlib::utf8::decode_rune(&[&b[..], &more[..]].concat());
+        if n > 1 {
+            b.extend_from_slice(&super::fmt::read_bytes(vm, &r, n - 1));
+        }
+    }
+    let (r, n) = crate::stdlib::utf8::decode_rune(&b);
+    Ok(vec![Value::Int(r as i64), Value::Int(n as i64), Value::Nil])
+}
+
+/// Go's `math.Remainder`: the IEEE 754 remainder x - n*y, n the integer nearest x/y (ties
+/// to even).
+fn remainder(mut x: f64, mut y: f64) -> f64 {
+    const TINY: f64 = 4.450_147_717_014_403e-308;
+    const HALF_MAX: f64 = f64::MAX / 2.0;
+    if x.is_nan() || y.is_nan() || x.is_infinite() || y == 0.0 {
+        return f64::NAN;
+    }
+    if y.is_infinite() {
+        return x;
+    }
+    let sign = x.is_sign_negative();
+    x = x.abs();
+    y = y.abs();
+    if x == y {
+        return if sign { -0.0 } else { 0.0 };
+    }
+    if y <= HALF_MAX {
+        x = crate::stdlib::math::fmod(x, y + y);
+    }
+    if y < TINY {
+        if x + x > y {
+            x -= y;
+            if x + x >= y {
+                x -= y;
+            }
+        }
+    } else {
+        let y_half = 0.5 * y;
+        if x > y_half {
+            x -= y;
+            if x >= y_half {
+                x -= y;
+            }
+        }
+    }
+    if sign {
+        -x
+    } else {
+        x
+    }
+}
+
+/// `bits.Div64(hi, lo, y)`: quotient and remainder of (hi, lo) / y; panics as Go does when y
+/// is 0 or the quotient overflows.
+fn bits_div64(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let (hi, lo, y) = (a[0].int() as u64, a[1].int() as u64, a[2].int() as u64);
+    if y == 0 {
+        let e = vm.runtime_error("integer divide by zero");
+        return Err(super::gopanic(vm, e));
+    }
+    if y <= hi {
+        let e = vm.runtime_error("integer overflow");
+        return Err(super::gopanic(vm, e));
+    }
+    let n = ((hi as u128) << 64) | lo as u128;
+    Ok(vec![
+        Value::Int((n / y as u128) as u64 as i64),
+        Value::Int((n % y as u128) as u64 as i64),
+    ])
+}
+
+/// The top-level `math/rand` source: since Go 1.20 randomly seeded, and `rand.Seed` a no-op
+/// since Go 1.24, so no sequence is promised. A xorshift* generator per thread, seeded from
+/// the clock and the thread.
+fn rand64() -> u64 {
+    use std::cell::Cell;
+    thread_local! {
+        static STATE: Cell<u64> = Cell::new({
+            let t = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos() as u64);
+            let id = std::thread::current().id();
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            std::hash::Hash::hash(&(t, id), &mut h);
+            std::hash::Hasher::finish(&h) | 1
+        });
+    }
+    STATE.with(|s| {
+        let mut x = s.get();
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        s.set(x);
+        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    })
+}
+
+/// `rand.Intn`, `Int63n`, `Int31n`: uniform in [0, n); Go's panic for n <= 0.
+fn rand_below(vm: &mut Vm<'_>, n: i64, name: &str) -> R {
+    if n <= 0 {
+        let v = Value::Iface(Arc::new(Iface {
+            ty: crate::vm::program::RT_STRING,
+            val: Value::from_str(&format!("invalid argument to {name}")),
+        }));
+        return Err(super::gopanic(vm, v));
+    }
+    // Rejection sampling: no modulo bias.
+    let n = n as u64;
+    let limit = u64::MAX - u64::MAX % n;
+    loop {
+        let x = rand64();
+        if x < limit {
+            return Ok(vec![Value::Int((x % n) as i64)]);
+        }
+    }
+}
+fn rand_intn(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    rand_below(vm, a[0].int(), "Intn")
+}
+fn rand_int63n(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    rand_below(vm, a[0].int(), "Int63n")
+}
+fn rand_int31n(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    rand_below(vm, a[0].int(), "Int31n")
+}
+
+fn reader_read(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let r = bufio_reader(vm, a)?;
+    let Value::Slice(dst) = &a[1] else {
+        return Ok(vec![Value::Int(0), Value::Nil]);
+    };
+    if dst.len == 0 {
+        return Ok(vec![Value::Int(0), Value::Nil]);
+    }
+    let b = super::fmt::read_bytes(vm, &r, dst.len as usize);
+    if b.is_empty() {
+        return Ok(vec![Value::Int(0), io_eof()]);
+    }
+    for (k, c) in b.iter().enumerate() {
+        dst.set(k, Value::Int(*c as i64));
+    }
+    Ok(vec![Value::Int(b.len() as i64), Value::Nil])
+}
+
+/// `runtime.ReadMemStats`: minigo's own heap accounting (objects allocated and freed, their
+/// bytes) and the process's resident size. There is no collector yet: NumGC is 0 and
+/// EnableGC false.
+fn read_mem_stats(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let Some(p) = ptr(&a[0]).cloned() else {
+        let e = vm.runtime_error("invalid memory address or nil pointer dereference");
+        return Err(super::gopanic(vm, e));
+    };
+    let (mallocs, frees, total, freed) = crate::vm::value::memstats::read();
+    let live = total.saturating_sub(freed);
+    let rss = std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .map_or(live, |pages| pages * 4096);
+    // Field slots in declaration order (see the MemStats declaration).
+    let fields: [(usize, u64); 10] = [
+        (0, live),                           // Alloc
+        (1, total),                          // TotalAlloc
+        (2, rss),                            // Sys
+        (4, mallocs),                        // Mallocs
+        (5, frees),                          // Frees
+        (6, live),                           // HeapAlloc
+        (7, rss),                            // HeapSys
+        (9, live),                           // HeapInuse
+        (11, mallocs.saturating_sub(frees)), // HeapObjects
+        (21, live.max(4 << 20)),             // NextGC
+    ];
+    for (off, v) in fields {
+        p.obj.set(p.off as usize + off, Value::Int(v as i64));
+    }
+    Ok(vec![])
+}
+
+/// A program counter as minigo reports it: the function's number (plus one) in the high 32
+/// bits and the line in the low 32 (so FuncForPC and CallersFrames can decode it).
+fn frame_pc(func: u32, line: u32) -> i64 {
+    ((func as i64 + 1) << 32) | line as i64
+}
+
+/// Pseudo function numbers of the frames below a goroutine's function, as Go shows them.
+const PC_RUNTIME_MAIN: u32 = u32::MAX - 2;
+const PC_RUNTIME_GOEXIT: u32 = u32::MAX - 3;
+
+/// The function name and file a `frame_pc` value names.
+fn pc_func(vm: &Vm<'_>, pc: i64) -> Option<(String, String)> {
+    let f = (pc >> 32) - 1;
+    let runtime = |name: &str| Some((name.to_string(), "runtime/proc.go".to_string()));
+    match u32::try_from(f).ok()? {
+        PC_RUNTIME_MAIN => runtime("runtime.main"),
+        PC_RUNTIME_GOEXIT => runtime("runtime.goexit"),
+        f => {
+            let prog = vm.prog();
+            let func = prog.funcs.get(f as usize)?;
+            Some((func.name.clone(), prog.file.to_string()))
+        }
+    }
+}
+
+/// `runtime.Caller(skip)`: skip 0 is the function calling Caller.
+fn runtime_caller(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let frames = vm.traceback();
+    match usize::try_from(a[0].int()).ok().and_then(|s| frames.get(s)) {
+        Some(&(f, line)) => Ok(vec![
+            Value::Int(frame_pc(f, line)),
+            Value::from_str(&vm.prog().file),
+            Value::Int(line as i64),
+            Value::Int(1),
+        ]),
+        None => Ok(vec![
+            Value::Int(0),
+            Value::from_str(""),
+            Value::Int(0),
+            Value::Int(0),
+        ]),
+    }
+}
+
+/// `runtime.Callers(skip, pcs)`: skip 0 is Callers itself, 1 its caller. The frames are
+/// minigo's (no runtime.main / runtime.goexit frames below the goroutine's function).
+fn runtime_callers(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let frames = vm.traceback();
+    let skip = a[0].int().max(0) as usize;
+    let Value::Slice(dst) = &a[1] else {
+        return Ok(vec![Value::Int(0)]);
+    };
+    // Below the goroutine's function: runtime.main (goroutine 1) and runtime.goexit.
+    let mut frames = frames;
+    if vm.goid == 1 {
+        frames.push((PC_RUNTIME_MAIN, 0));
+    }
+    frames.push((PC_RUNTIME_GOEXIT, 0));
+    let mut n = 0;
+    for &(f, line) in frames.iter().skip(skip.saturating_sub(1)) {
+        if n >= dst.len as usize {
+            break;
+        }
+        dst.set(n, Value::Int(frame_pc(f, line)));
+        n += 1;
+    }
+    Ok(vec![Value::Int(n as i64)])
+}
+
+/// `runtime.Stack(buf, all)`: this goroutine's trace in Go's format (other goroutines are
+/// not included even when `all`), truncated to `len(buf)`.
+fn runtime_stack(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let frames = vm.traceback();
+    let prog = vm.prog();
+    let mut out = format!("goroutine {} [running]:\n", vm.goid);
+    for (f, line) in frames {
+        let name = prog.funcs.get(f as usize).map_or("?", |f| f.name.as_str());
+        out.push_str(&format!("{name}(...)\n\t{}:{line}\n", prog.file));
+    }
+    let Value::Slice(dst) = &a[0] else {
+        return Ok(vec![Value::Int(0)]);
+    };
+    let n = out.len().min(dst.len as usize);
+    for (k, c) in out.as_bytes()[..n].iter().enumerate() {
+        dst.set(k, Value::Int(*c as i64));
+    }
+    Ok(vec![Value::Int(n as i64)])
+}
+
+/// `f.Read(b)`: stdin through minigo's stdin buffer (shared with fmt and bufio), a file
+/// opened with os.Open from its contents and read offset.
+fn file_read(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let Some(p) = ptr(&a[0]).cloned() else {
+        let e = vm.runtime_error("invalid memory address or nil pointer dereference");
+        return Err(super::gopanic(vm, e));
+    };
+    let fd = p.load(1).int();
+    let Value::Slice(dst) = &a[1] else {
+        return Ok(vec![Value::Int(0), Value::Nil]);
+    };
+    if dst.len == 0 {
+        return Ok(vec![Value::Int(0), Value::Nil]);
+    }
+    let want = dst.len as usize;
+    let b = if fd == 0 {
+        super::fmt::stdin_read(vm, want)
+    } else if fd >= 3 {
+        static POS: OnceLock<parking_lot::Mutex<std::collections::HashMap<i64, usize>>> =
+            OnceLock::new();
+        let files = open_files().lock();
+        let data = files.get(fd as usize - 3).map_or(&[][..], |d| &d[..]);
+        let mut pos = POS.get_or_init(Default::default).lock();
+        let at = pos.entry(fd).or_insert(0);
+        let start = (*at).min(data.len());
+        let end = start.saturating_add(want).min(data.len());
+        *at = end;
+        data[start..end].to_vec()
+    } else {
+        Vec::new()
+    };
+    if b.is_empty() {
+        return Ok(vec![Value::Int(0), io_eof()]);
+    }
+    for (k, c) in b.iter().enumerate() {
+        dst.set(k, Value::Int(*c as i64));
+    }
+    Ok(vec![Value::Int(b.len() as i64), Value::Nil])
 }

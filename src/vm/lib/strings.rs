@@ -324,6 +324,13 @@ pub const TABLE: &[Entry] = &[
     ("bytes.(*Buffer).String", sb_string),
     ("bytes.(*Buffer).Len", sb_len),
     ("bytes.(*Buffer).Reset", sb_reset),
+    ("bytes.(*Buffer).Bytes", buf_bytes),
+    ("bytes.(*Buffer).Read", buf_read),
+    ("bytes.NewBuffer", nf!(|a| new_buffer(bytes_of(&a[0])))),
+    (
+        "bytes.NewBufferString",
+        nf!(|a| new_buffer(a[0].as_str().to_vec())),
+    ),
     // strconv
     ("strconv.Itoa", nf!(|a| st(sc::itoa(a[0].int())))),
     (
@@ -721,4 +728,36 @@ fn sb_grow(vm: &mut Vm<'_>, a: &[Value]) -> R {
         g.reserve_exact(new - len);
     }
     Ok(vec![])
+}
+
+/// A `*bytes.Buffer` holding `b`.
+fn new_buffer(b: Vec<u8>) -> Value {
+    let p = Pointer::new_cell(SlotKind::Vals, 1, Value::Nil);
+    *builder(&p).lock() = b;
+    Value::Ptr(p)
+}
+
+/// `b.Bytes()`: the unread contents (a copy: writes through it do not reach the buffer).
+fn buf_bytes(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    Ok(vec![super::byte_slice(&sb(vm, a)?.lock())])
+}
+
+fn buf_read(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let b = sb(vm, a)?;
+    let mut b = b.lock();
+    let Value::Slice(dst) = &a[1] else {
+        return Ok(vec![i(0), Value::Nil]);
+    };
+    if b.is_empty() {
+        b.clear();
+        if dst.len == 0 {
+            return Ok(vec![i(0), Value::Nil]);
+        }
+        return Ok(vec![i(0), super::misc::io_eof()]);
+    }
+    let n = (dst.len as usize).min(b.len());
+    for (k, c) in b.drain(..n).enumerate() {
+        dst.set(k, Value::Int(c as i64));
+    }
+    Ok(vec![i(n as i64), Value::Nil])
 }

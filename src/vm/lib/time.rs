@@ -34,6 +34,7 @@ pub const TABLE: &[Entry] = &[
     ("time.Unix", unix),
     ("time.UnixMilli", unix_milli),
     ("time.Date", date),
+    ("time.Time.AddDate", t_add_date),
     ("time.UTC", utc_loc),
     ("time.Local", utc_loc),
     ("time.Time.Sub", t_sub),
@@ -217,6 +218,24 @@ fn date(_vm: &mut Vm<'_>, a: &[Value]) -> R {
         a[6].int(),
         0,
     );
+    Ok(vec![mk(s, n, None)])
+}
+/// `t.AddDate(y, m, d)`: Date(year+y, month+m, day+d, ...) with Go's normalisation (Oct 31
+/// plus a month is Dec 1).
+fn t_add_date(_vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let c = civil(&a[0]);
+    let (_, nsec, mono) = parts(&a[0]);
+    let (s, n) = st::date(
+        c.year + a[1].int(),
+        c.month + a[2].int(),
+        c.day + a[3].int(),
+        c.hour,
+        c.min,
+        c.sec,
+        nsec,
+        0,
+    );
+    let _ = mono;
     Ok(vec![mk(s, n, None)])
 }
 fn utc_loc(_vm: &mut Vm<'_>, _a: &[Value]) -> R {
