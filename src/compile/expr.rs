@@ -2,7 +2,7 @@
 //! own register); `expr_to` writes into a given register.
 
 use super::*;
-use crate::vm::interp::APPEND_STACK_BUF;
+use crate::vm::interp::{APPEND_STACK_BUF, SHIFT_UNSIGNED};
 
 impl<'a> Compiler<'a> {
     /// Compile `e` into a register (possibly a local's register: do not write to it).
@@ -28,6 +28,12 @@ impl<'a> Compiler<'a> {
         if let Some(c) = self.info.consts.get(&e.id).cloned() {
             let v = self.const_value(&c, t);
             self.load_value(dst, v);
+            return Ok(());
+        }
+        if let Some(r) = self.hoisted.get(&e.id).copied() {
+            if r != dst {
+                self.emit(Op::Move, dst, r, 0);
+            }
             return Ok(());
         }
         let l = self.level();
@@ -509,6 +515,22 @@ impl<'a> Compiler<'a> {
             self.patch(j);
             return Ok(());
         }
+        if self.hoisted.is_empty() {
+            let mut calls = Vec::new();
+            let mut reads = false;
+            for x in [a, b] {
+                self.operand_calls(x, &mut calls, &mut reads);
+            }
+            if reads && !calls.is_empty() {
+                let l = self.level();
+                let map = self.hoist_calls(&calls)?;
+                self.hoisted = map;
+                let r = self.binary(op, a, b, dst);
+                self.hoisted.clear();
+                self.restore(l.max(dst + 1));
+                return r;
+            }
+        }
         let at = self.ty(a);
         let cls = self.class(at);
         // x + K / x - K with a small constant: one immediate add.
@@ -616,7 +638,8 @@ impl<'a> Compiler<'a> {
             (ar, br)
         };
         let (x, y) = if swap { (br, ar) } else { (ar, br) };
-        self.emit(opc, dst, x, y);
+        let y = self.shift_count(opc, y, self.ty(b));
+        self.emit_w(opc, dst, x as u32, y);
         if negate {
             self.emit(Op::Not, dst, dst, 0);
         }
@@ -696,6 +719,63 @@ impl<'a> Compiler<'a> {
     }
 
     /// `&x`: the cell pointer of an escaping variable, `&T{...}`, `&s[i]`, `&p.f`.
+    /// The calls and receives in operand `x` of an arithmetic or comparison expression, in
+    /// evaluation order (not those inside `&&`/`||`, function literals or another call's
+    /// arguments), and whether `x` also reads memory or variables.
+    pub(super) fn operand_calls<'e>(
+        &self,
+        x: &'e Expr,
+        calls: &mut Vec<&'e Expr>,
+        reads: &mut bool,
+    ) {
+        if self.info.consts.contains_key(&x.id) {
+            return;
+        }
+        match &x.kind {
+            ExprKind::Call { args, .. } => match self.info.calls.get(&x.id) {
+                Some(CallKind::Conversion(_)) | Some(CallKind::Builtin(..)) => {
+                    for a in args {
+                        self.operand_calls(a, calls, reads);
+                    }
+                }
+                _ => calls.push(x),
+            },
+            ExprKind::Unary(UnOp::Recv, _) => calls.push(x),
+            ExprKind::Binary(BinOp::LAnd | BinOp::LOr, ..) => {
+                *reads |= crate::check::contains_call_or_recv(x);
+            }
+            ExprKind::Binary(_, p, q) => {
+                self.operand_calls(p, calls, reads);
+                self.operand_calls(q, calls, reads);
+            }
+            ExprKind::Index(p, i) => {
+                *reads = true;
+                self.operand_calls(p, calls, reads);
+                for y in i {
+                    self.operand_calls(y, calls, reads);
+                }
+            }
+            ExprKind::Paren(p) | ExprKind::Unary(_, p) => self.operand_calls(p, calls, reads),
+            ExprKind::Selector(p, _) | ExprKind::Star(p) => {
+                *reads = true;
+                self.operand_calls(p, calls, reads);
+            }
+            ExprKind::Ident(_) => *reads = true,
+            _ => {}
+        }
+    }
+
+    /// The C operand of a shift: the count register, with [`SHIFT_UNSIGNED`] when the count's
+    /// type is unsigned (a count of 2^63 or more is then a large count, not a negative one).
+    pub(super) fn shift_count(&self, op: Op, y: u16, yt: TypeId) -> u32 {
+        let unsigned = matches!(self.class(yt), TClass::Int(k) if !k.signed());
+        if matches!(op, Op::Shl | Op::ShrI | Op::ShrU) && unsigned {
+            y as u32 | SHIFT_UNSIGNED
+        } else {
+            y as u32
+        }
+    }
+
     /// The EXT word of APPEND/APPENDS for element type `et`: slot kind, element shape and
     /// element byte size (with [`APPEND_STACK_BUF`] when `stack_buf` and the element is at
     /// most 32 bytes).
@@ -769,15 +849,15 @@ impl<'a> Compiler<'a> {
                 for (i, el) in elems.iter().enumerate() {
                     let fi = field_index(&fields, el, i);
                     let ft = fields.get(fi).map(|f| f.ty).unwrap_or(t);
-                    let off = types::field_offset(self.tt, t, fi) as u16;
+                    let off = types::field_offset(self.tt, t, fi);
                     let n = self.slots(ft);
                     let r = self.alloc();
                     self.expr_conv_to(&el.value, ft, r)?;
                     if n == 1 {
-                        self.emit(Op::StoreF, cell, off, r);
+                        self.emit_w(Op::StoreF, cell, off, r as u32);
                     } else {
                         let p = self.alloc();
-                        self.emit(Op::PtrOff, p, cell, off);
+                        self.emit_w(Op::PtrOff, p, cell as u32, off);
                         self.emit_w(Op::Store, p, u32::from(r), n);
                     }
                     self.restore(r);
@@ -851,7 +931,7 @@ impl<'a> Compiler<'a> {
                 cur_t = self.path_type(cur_t, &path[..j]);
                 let xr = self.expr(base)?;
                 let pr = self.alloc();
-                self.emit(Op::GetField, pr, xr, off as u16);
+                self.emit_w(Op::GetField, pr, xr as u32, off);
                 let mut ind = vec![true];
                 ind.extend_from_slice(&indirect[j + 1..]);
                 let et = self.tt.pointer_elem(cur_t).unwrap_or(cur_t);
@@ -888,7 +968,7 @@ impl<'a> Compiler<'a> {
             }
             let off = types::field_offset(self.tt, cur_t, *fi);
             let n = self.alloc();
-            self.emit(Op::PtrOff, n, p, off as u16);
+            self.emit_w(Op::PtrOff, n, p as u32, off);
             p = n;
             cur_t = self.path_type(cur_t, std::slice::from_ref(fi));
         }
@@ -920,9 +1000,9 @@ impl<'a> Compiler<'a> {
                     let off = self.path_offset(self.ty(x), &path);
                     let xr = self.expr(x)?;
                     if n == 1 {
-                        self.emit(Op::GetField, dst, xr, off as u16);
+                        self.emit_w(Op::GetField, dst, xr as u32, off);
                     } else {
-                        self.emit(Op::GetFieldN, dst, xr, off as u16);
+                        self.emit_w(Op::GetFieldN, dst, xr as u32, off);
                         self.ext_w(n, 0, 0);
                     }
                 }
@@ -1093,9 +1173,9 @@ impl<'a> Compiler<'a> {
         let n = self.slots(t);
         let v = self.alloc();
         if n == 1 {
-            self.emit(Op::GetField, v, xr, off as u16);
+            self.emit_w(Op::GetField, v, xr as u32, off);
         } else {
-            self.emit(Op::GetFieldN, v, xr, off as u16);
+            self.emit_w(Op::GetFieldN, v, xr as u32, off);
             self.ext_w(n, 0, 0);
         }
         if matches!(auto, crate::check::AutoRef::Deref) {
@@ -1151,8 +1231,8 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        if self.calls_first(args) {
-            return self.push_args_calls_first(&params, variadic, nfixed, args, ellipsis);
+        if let Some(calls) = self.calls_first(args) {
+            return self.push_args_calls_first(&params, variadic, nfixed, args, ellipsis, &calls);
         }
         for (i, a) in args.iter().enumerate() {
             if variadic && i >= nfixed && !ellipsis {
@@ -1192,24 +1272,10 @@ impl<'a> Compiler<'a> {
         Ok(nargs)
     }
 
-    /// Does gc's order differ from left to right for these arguments? gc evaluates the
-    /// arguments that contain calls (or receives) first, left to right, and the others
-    /// (variable reads, dereferences, index expressions...) after them: `f(x, g())` passes the
-    /// `x` that `g` left. Only a non-constant argument before a call-containing one is
-    /// affected.
-    fn calls_first(&self, args: &[Expr]) -> bool {
-        let Some(last_call) = args.iter().rposition(crate::check::contains_call_or_recv) else {
-            return false;
-        };
-        args[..last_call].iter().any(|a| {
-            !crate::check::contains_call_or_recv(a)
-                && !self.info.consts.contains_key(&a.id)
-                && !matches!(a.kind, ExprKind::FuncLit { .. })
-        })
-    }
-
-    /// `push_args` in gc's order (see `calls_first`): every argument register is allocated
-    /// first, then the call-containing arguments are evaluated, then the others.
+    /// `push_args` in gc's order when the arguments read variables or memory and also make
+    /// calls: every argument register is allocated first, the calls of all arguments are made
+    /// (left to right) into temporaries, then the arguments are evaluated, reading variables
+    /// after the calls: `f(x, g())` passes the `x` that `g` left.
     fn push_args_calls_first(
         &mut self,
         params: &[TypeId],
@@ -1217,6 +1283,7 @@ impl<'a> Compiler<'a> {
         nfixed: usize,
         args: &[Expr],
         ellipsis: bool,
+        calls: &[&Expr],
     ) -> CResult<u16> {
         let pack = variadic && !ellipsis;
         let nplain = if pack {
@@ -1232,26 +1299,28 @@ impl<'a> Compiler<'a> {
             Some(Type::Slice(e)) if pack => *e,
             _ => TypeTable::INVALID,
         };
-        let mut targets: Vec<(u16, TypeId)> = Vec::new();
+        let map = self.hoist_calls(calls)?;
+        let saved = std::mem::replace(&mut self.hoisted, map);
         for (i, a) in args.iter().enumerate() {
-            let at = self.ty(a);
-            targets.push(if i < nplain {
-                (first + i as u16, params.get(i).copied().unwrap_or(at))
+            let (dst, t) = if i < nplain {
+                (
+                    first + i as u16,
+                    params.get(i).copied().unwrap_or(self.ty(a)),
+                )
             } else {
                 (elems + (i - nplain) as u16, et)
-            });
-        }
-        for pass_calls in [true, false] {
-            for (a, (dst, t)) in args.iter().zip(&targets) {
-                if crate::check::contains_call_or_recv(a) == pass_calls {
-                    let l = self.level();
-                    let r = self.alloc();
-                    self.expr_conv_to(a, *t, r)?;
-                    self.emit(Op::Move, *dst, r, 0);
-                    self.restore(l);
-                }
+            };
+            let l = self.level();
+            let r = self.alloc();
+            let res = self.expr_conv_to(a, t, r);
+            if res.is_err() {
+                self.hoisted = saved;
+                return res.map(|_| 0);
             }
+            self.emit(Op::Move, dst, r, 0);
+            self.restore(l);
         }
+        self.hoisted = saved;
         if let Some(sr) = sr {
             if args.len() == nplain {
                 self.emit(Op::LoadNil, sr, 0, 0);
@@ -1264,6 +1333,33 @@ impl<'a> Compiler<'a> {
             return Ok(nplain as u16 + 1);
         }
         Ok(nplain as u16)
+    }
+
+    /// The calls of `exprs` that gc makes before reading the expressions' variables, if there
+    /// are calls and reads (see `operand_calls`).
+    fn calls_first<'e>(&self, exprs: &'e [Expr]) -> Option<Vec<&'e Expr>> {
+        let mut calls = Vec::new();
+        let mut reads = false;
+        for x in exprs {
+            self.operand_calls(x, &mut calls, &mut reads);
+        }
+        (reads && !calls.is_empty()).then_some(calls)
+    }
+
+    /// Make `calls` into fresh registers (each outside any hoisting context).
+    pub(super) fn hoist_calls(&mut self, calls: &[&Expr]) -> CResult<HashMap<ast::NodeId, u16>> {
+        let saved = std::mem::take(&mut self.hoisted);
+        let mut map = HashMap::new();
+        for c in calls {
+            let r = self.alloc();
+            if let Err(e) = self.expr_to(c, r) {
+                self.hoisted = saved;
+                return Err(e);
+            }
+            map.insert(c.id, r);
+        }
+        self.hoisted = saved;
+        Ok(map)
     }
 
     /// Arguments from one multi-valued call (`f(g())`): its results land in the argument
@@ -1785,6 +1881,26 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::CallN, win, id as u16, args.len() as u16);
                 self.ext(0, 0, 0);
             }
+            Builtin::Min | Builtin::Max if matches!(self.class(t), TClass::F64 | TClass::F32) => {
+                // Floats: NaN wins and -0 < +0, as Go's min/max define (a native per step).
+                let name = if b == Builtin::Min {
+                    "builtin.fmin"
+                } else {
+                    "builtin.fmax"
+                };
+                let id = self.native(name, e.span)?;
+                self.expr_to(&args[0], dst)?;
+                for a in &args[1..] {
+                    let win = self.alloc();
+                    self.emit(Op::Move, win + 1, dst, 0);
+                    let r = self.alloc_n(2) + 1;
+                    self.expr_to(a, r)?;
+                    self.emit(Op::CallN, win, id as u16, 2);
+                    self.ext(1, 0, 0);
+                    self.emit(Op::Move, dst, win, 0);
+                    self.restore(win);
+                }
+            }
             Builtin::Min | Builtin::Max => {
                 self.expr_to(&args[0], dst)?;
                 let cls = self.class(t);
@@ -1899,7 +2015,32 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// A composite literal in gc's order: the calls of its elements first, then the reads.
     fn composite(&mut self, t: TypeId, elems: &[ast::Element], dst: u16) -> CResult<()> {
+        if self.hoisted.is_empty() {
+            let mut calls = Vec::new();
+            let mut reads = false;
+            for el in elems {
+                if let Some(k) = &el.key {
+                    if matches!(self.tt.under(t), Type::Map(..)) {
+                        self.operand_calls(k, &mut calls, &mut reads);
+                    }
+                }
+                self.operand_calls(&el.value, &mut calls, &mut reads);
+            }
+            if reads && !calls.is_empty() {
+                let l = self.level();
+                self.hoisted = self.hoist_calls(&calls)?;
+                let r = self.composite_ordered(t, elems, dst);
+                self.hoisted.clear();
+                self.restore(l.max(dst + 1));
+                return r;
+            }
+        }
+        self.composite_ordered(t, elems, dst)
+    }
+
+    fn composite_ordered(&mut self, t: TypeId, elems: &[ast::Element], dst: u16) -> CResult<()> {
         match self.tt.under(t).clone() {
             Type::Struct(fields) => {
                 let z = self.zero_value(t);
@@ -1914,9 +2055,9 @@ impl<'a> Compiler<'a> {
                     self.expr_to(&el.value, r)?;
                     let c = self.convert(r, vt, ft)?;
                     if n == 1 {
-                        self.emit(Op::SetField, dst, off as u16, c);
+                        self.emit_w(Op::SetField, dst, off, c as u32);
                     } else {
-                        self.emit(Op::SetFieldN, dst, off as u16, c);
+                        self.emit_w(Op::SetFieldN, dst, off, c as u32);
                         self.ext_w(n, 0, 0);
                     }
                     self.restore(r);

@@ -106,6 +106,9 @@ pub struct Compiler<'a> {
     oversize: std::cell::Cell<Option<(u32, &'static str)>>,
     /// Method signatures met so far: a signature's id is the index of the first identical one.
     sig_ids: Vec<TypeId>,
+    /// Calls of the expression being compiled that were made first, and their registers (see
+    /// `binary_calls_first`).
+    hoisted: HashMap<ast::NodeId, u16>,
 }
 
 /// Largest slot count of a value (and length of an array) that instruction operands carry.
@@ -140,6 +143,7 @@ impl<'a> Compiler<'a> {
             cur_pos: std::cell::Cell::new(0),
             oversize: std::cell::Cell::new(None),
             sig_ids: Vec::new(),
+            hoisted: HashMap::new(),
         }
     }
 

@@ -21,6 +21,13 @@ fn direct_target_ok(e: &Expr) -> bool {
     }
 }
 
+fn strip_paren(mut e: &Expr) -> &Expr {
+    while let ExprKind::Paren(x) = &e.kind {
+        e = x;
+    }
+    e
+}
+
 /// A loop condition cheap and side-effect free enough to compile twice (at the top and at
 /// the bottom of the loop): comparisons of variables, constants, fields and `len`/`cap`.
 fn cheap_cond(e: &Expr) -> bool {
@@ -892,13 +899,53 @@ impl<'a> Compiler<'a> {
         Ok(regs)
     }
 
+    /// An assignment in gc's order: when its right-hand side or the operands of its
+    /// left-hand side make calls and also read variables or memory, the calls are made first
+    /// (left to right) and the reads after them.
     fn assign(&mut self, lhs: &[Expr], op: ast::AssignOp, rhs: &[Expr], s: &Stmt) -> CResult<()> {
+        if !self.hoisted.is_empty() {
+            return self.assign_ordered(lhs, op, rhs, s);
+        }
+        let mut calls = Vec::new();
+        let mut reads = false;
+        for x in lhs {
+            if !matches!(strip_paren(x).kind, ExprKind::Ident(_)) {
+                self.operand_calls(x, &mut calls, &mut reads);
+            }
+        }
+        for x in rhs {
+            self.operand_calls(x, &mut calls, &mut reads);
+        }
+        if !reads || calls.is_empty() {
+            return self.assign_ordered(lhs, op, rhs, s);
+        }
+        let l = self.level();
+        self.hoisted = self.hoist_calls(&calls)?;
+        let r = self.assign_ordered(lhs, op, rhs, s);
+        self.hoisted.clear();
+        if op != ast::AssignOp::Define {
+            self.restore(l);
+        }
+        r
+    }
+
+    fn assign_ordered(
+        &mut self,
+        lhs: &[Expr],
+        op: ast::AssignOp,
+        rhs: &[Expr],
+        s: &Stmt,
+    ) -> CResult<()> {
         let l = self.level();
         match op {
             ast::AssignOp::Op(bop) if self.reg_local(&lhs[0]).is_some() => {
                 let r = self.reg_local(&lhs[0]).unwrap_or(0);
                 let xt = self.ty(&lhs[0]);
                 let yr = self.expr(&rhs[0])?;
+                let yr = match bop {
+                    BinOp::Shl | BinOp::Shr => self.shift_count(Op::Shl, yr, self.ty(&rhs[0])),
+                    _ => yr as u32,
+                };
                 self.binop_regs(bop, xt, r, yr, r, s.span)?;
             }
             ast::AssignOp::Assign
@@ -917,6 +964,10 @@ impl<'a> Compiler<'a> {
                 let xt = self.ty(&lhs[0]);
                 let p = self.place(&lhs[0], false)?;
                 let yr = self.expr(&rhs[0])?;
+                let yr = match bop {
+                    BinOp::Shl | BinOp::Shr => self.shift_count(Op::Shl, yr, self.ty(&rhs[0])),
+                    _ => yr as u32,
+                };
                 let xr = self.alloc();
                 self.load_place(&p, xr)?;
                 self.binop_regs(bop, xt, xr, yr, xr, s.span)?;
@@ -1058,14 +1109,14 @@ impl<'a> Compiler<'a> {
         op: BinOp,
         t: TypeId,
         x: u16,
-        y: u16,
+        y: u32,
         dst: u16,
         span: ast::Span,
     ) -> CResult<()> {
         use TClass::*;
         if let Some(k) = self.complex_kind(t) {
             if matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div) {
-                return self.complex_binary(op, k, x, y, dst, span);
+                return self.complex_binary(op, k, x, y as u16, dst, span);
             }
         }
         let opc = match (op, self.class(t)) {
@@ -1105,7 +1156,7 @@ impl<'a> Compiler<'a> {
             (BinOp::Add, Str) => Op::Concat,
             _ => return Err(unsupported(span, "this assignment operator")),
         };
-        self.emit(opc, dst, x, y);
+        self.emit_w(opc, dst, x as u32, y);
         match self.class(t) {
             Int(k) if k.narrow_code() != 0 => {
                 self.emit(Op::Narrow, dst, dst, k.narrow_code());

@@ -447,10 +447,10 @@ fn promoted_wrapper(
     };
     for fi in path {
         let fty = tt.struct_fields(ct)?.get(*fi)?.ty;
-        let off = field_offset(tt, ct, *fi) as u16;
-        let fshape = shape(tt, fty) as u16;
+        let off = field_offset(tt, ct, *fi);
+        let fshape = shape(tt, fty);
         if cur_is_ptr {
-            code.push(Instr::new(Op::PtrOff, w, cur, off));
+            code.push(Instr::wide(Op::PtrOff, w as u32, cur as u32, off));
             cur = w;
             w += 1;
             match tt.pointer_elem(fty) {
@@ -464,10 +464,10 @@ fn promoted_wrapper(
             }
         } else {
             if fshape == 1 {
-                code.push(Instr::new(Op::GetField, w, cur, off));
+                code.push(Instr::wide(Op::GetField, w as u32, cur as u32, off));
             } else {
-                code.push(Instr::new(Op::GetFieldN, w, cur, off));
-                code.push(Instr::new(Op::Ext, fshape, 0, 0));
+                code.push(Instr::wide(Op::GetFieldN, w as u32, cur as u32, off));
+                code.push(Instr::wide(Op::Ext, fshape, 0, 0));
             }
             cur = w;
             w += 1;
@@ -486,7 +486,7 @@ fn promoted_wrapper(
         }
         cur
     } else if cur_is_ptr {
-        code.push(Instr::new(Op::Load, w, cur, shape(tt, ct) as u16));
+        code.push(Instr::wide(Op::Load, w as u32, cur as u32, shape(tt, ct)));
         w += 1;
         w - 1
     } else {

@@ -619,9 +619,13 @@ impl Vm<'_> {
                     Op::Xor => seti!(ins.a, r!(ins.b).int() ^ r!(ins.c).int()),
                     Op::AndNot => seti!(ins.a, r!(ins.b).int() & !r!(ins.c).int()),
                     Op::Shl | Op::ShrI | Op::ShrU => {
-                        let (x, n) = (r!(ins.b).int(), r!(ins.c).int());
+                        let x = r!(ins.b).int();
+                        let mut n = r!(ins.c & !SHIFT_UNSIGNED).int();
                         if n < 0 {
-                            rte!("negative shift amount");
+                            if ins.c & SHIFT_UNSIGNED == 0 {
+                                rte!("negative shift amount");
+                            }
+                            n = i64::MAX; // an unsigned count of 2^63 or more
                         }
                         let v = match ins.op {
                             Op::Shl => {
@@ -1184,6 +1188,9 @@ impl Vm<'_> {
                     }
                     Op::MapGet => {
                         let x = ext!();
+                        if let Some(t) = unhashable(&self.shared.prog, &r!(ins.c)) {
+                            rte!("hash of unhashable type {t}");
+                        }
                         let k = Key::from_value(&r!(ins.c), x.b & 2 != 0);
                         let found = match &r!(ins.b) {
                             Value::Map(m) => m.lock().entries.get(&k).map(|e| e.1.clone()),
@@ -1201,6 +1208,9 @@ impl Vm<'_> {
                     Op::MapSet => {
                         let x = ext!();
                         let kv = r!(ins.b).clone();
+                        if let Some(t) = unhashable(&self.shared.prog, &kv) {
+                            rte!("hash of unhashable type {t}");
+                        }
                         let k = Key::from_value(&kv, x.b & 2 != 0);
                         let v = r!(ins.c).clone();
                         match &r!(ins.a) {
@@ -1215,6 +1225,9 @@ impl Vm<'_> {
                     }
                     Op::MapDelete => {
                         let x = ext!();
+                        if let Some(t) = unhashable(&self.shared.prog, &r!(ins.b)) {
+                            rte!("hash of unhashable type {t}");
+                        }
                         let k = Key::from_value(&r!(ins.b), x.b & 2 != 0);
                         if let Value::Map(m) = &r!(ins.a) {
                             m.lock().entries.remove(&k);
@@ -1827,6 +1840,9 @@ fn str_conv(v: &Value, kind: u16) -> Value {
 
 /// `append(s, vals...)` with Go's growth. `kind` slot kind, `esz` slots per element, `ebytes`
 /// the element's size in bytes (for size-class rounding).
+/// Flag of a shift's count operand (C): the count's type is unsigned.
+pub const SHIFT_UNSIGNED: u32 = 0x8000_0000;
+
 /// Flag of `append`'s element byte size: the slice has Go's 32-byte stack buffer.
 pub const APPEND_STACK_BUF: u32 = 0x8000_0000;
 
@@ -1955,6 +1971,28 @@ pub fn implements(prog: &super::program::Program, t: u32, iface: u32) -> Result<
         }
     }
     Ok(())
+}
+
+/// The name of the uncomparable dynamic type inside map key `k` (an interface holding a
+/// slice, map or func, possibly inside a struct key), which Go's map refuses to hash.
+#[inline]
+fn unhashable(prog: &super::program::Program, k: &Value) -> Option<String> {
+    match k {
+        Value::Iface(_) | Value::Tuple(_) => unhashable_slow(prog, k),
+        _ => None,
+    }
+}
+
+#[cold]
+fn unhashable_slow(prog: &super::program::Program, k: &Value) -> Option<String> {
+    match k {
+        Value::Iface(i) => match prog.types.get(i.ty as usize) {
+            Some(t) if !t.comparable => Some(t.name.clone()),
+            _ => unhashable(prog, &i.val),
+        },
+        Value::Tuple(t) => t.iter().find_map(|v| unhashable(prog, v)),
+        _ => None,
+    }
 }
 
 /// Go's `==` on two values of the same static type (deep for tuples and interfaces).

@@ -574,6 +574,8 @@ pub const TABLE: &[Entry] = &[
     ),
     ("runtime.Goexit", goexit),
     ("runtime.slicetoarrayptr", slicetoarrayptr),
+    ("builtin.fmin", nf!(|a| fv(fmin(fl(&a[0]), fl(&a[1]))))),
+    ("builtin.fmax", nf!(|a| fv(-fmin(-fl(&a[0]), -fl(&a[1]))))),
     ("strings.(*Reader).Len", sr_len),
     ("strings.(*Reader).Read", sr_read),
     ("strings.(*Reader).ReadByte", sr_read_byte),
@@ -2094,4 +2096,16 @@ fn file_read(vm: &mut Vm<'_>, a: &[Value]) -> R {
         dst.set(k, Value::Int(*c as i64));
     }
     Ok(vec![Value::Int(b.len() as i64), Value::Nil])
+}
+
+/// Go's `min` of two floats: NaN if either is, and -0 below +0.
+fn fmin(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return f64::NAN;
+    }
+    if x == y {
+        // Equal: only zeros of different signs differ; the negative one is smaller.
+        return if x.is_sign_negative() { x } else { y };
+    }
+    x.min(y)
 }
