@@ -141,6 +141,7 @@ instructions! {
     LtS        ABC      "lts"       "R[A] := R[B] < R[C] (string)";
     LeS        ABC      "les"       "R[A] := R[B] <= R[C] (string)";
     Eq         ABC      "eq"        "R[A] := R[B] == R[C] (deep: structs, arrays, pointers, interfaces; panics on uncomparable dynamic type)";
+    EqT        ABC      "eqt"       "R[A] := R[B] == R[C] (deep, of runtime type X.a: float parts compared as floats)";
 
     // ---- control flow (safe point on backward jumps) ----
     Jmp        Jump     "jmp"       "pc += sBx";

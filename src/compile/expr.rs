@@ -136,12 +136,7 @@ impl<'a> Compiler<'a> {
                         let k = self.konst(z);
                         let comma = self.info.comma_ok.contains(&e.id);
                         self.emit(Op::MapGet, dst, xr, kr);
-                        let fk = if matches!(self.class(kt), TClass::F64 | TClass::F32) {
-                            2
-                        } else {
-                            0
-                        };
-                        self.ext(k, fk | comma as u16, 0);
+                        self.map_ext(kt, k, comma as u16);
                     }
                     TClass::Array if self.in_memory(x) => {
                         // An element of an array in memory: through its address, without
@@ -639,7 +634,14 @@ impl<'a> Compiler<'a> {
         };
         let (x, y) = if swap { (br, ar) } else { (ar, br) };
         let y = self.shift_count(opc, y, self.ty(b));
-        self.emit_w(opc, dst, x as u32, y);
+        if opc == Op::Eq && self.float_parts(at) {
+            // Arrays and structs with float parts: compared as floats (NaN, -0).
+            let rt = self.rtype(at);
+            self.emit_w(Op::EqT, dst, x as u32, y);
+            self.ext_w(rt, 0, 0);
+        } else {
+            self.emit_w(opc, dst, x as u32, y);
+        }
         if negate {
             self.emit(Op::Not, dst, dst, 0);
         }
@@ -763,6 +765,47 @@ impl<'a> Compiler<'a> {
             ExprKind::Ident(_) => *reads = true,
             _ => {}
         }
+    }
+
+    /// The EXT word of a map operation on keys of type `kt` (MAPGET's `a`: its zero-value
+    /// constant; `flags`: MAPGET's comma-ok bit): 2 in X.b for float keys, and in X.c the
+    /// runtime type + 1 of an array or struct key with float parts (0 otherwise), so that
+    /// those parts hash and compare as floats.
+    pub(super) fn map_ext(&mut self, kt: TypeId, a: u16, flags: u16) {
+        let fk = if matches!(self.class(kt), TClass::F64 | TClass::F32) {
+            2
+        } else {
+            0
+        };
+        let typed = if self.float_parts(kt) {
+            self.rtype(kt) + 1
+        } else {
+            0
+        };
+        self.ext_w(a as u32, (fk | flags) as u32, typed);
+    }
+
+    /// Is `t` an array or struct with float or complex parts (compared as floats, not bits)?
+    pub(super) fn float_parts(&self, t: TypeId) -> bool {
+        fn has(tt: &TypeTable, t: TypeId, depth: u32) -> bool {
+            if depth > 64 {
+                return false;
+            }
+            match tt.under(t) {
+                Type::Basic(k) => matches!(
+                    k,
+                    crate::types::BasicKind::Float32
+                        | crate::types::BasicKind::Float64
+                        | crate::types::BasicKind::Complex64
+                        | crate::types::BasicKind::Complex128
+                ),
+                Type::Array(_, e) => has(tt, *e, depth + 1),
+                Type::Struct(fs) => fs.iter().any(|f| has(tt, f.ty, depth + 1)),
+                _ => false,
+            }
+        }
+        matches!(self.class(t), TClass::Array | TClass::Struct) && has(self.tt, t, 0)
+            || self.complex_kind(t).is_some()
     }
 
     /// The C operand of a shift: the count register, with [`SHIFT_UNSIGNED`] when the count's
@@ -1837,14 +1880,14 @@ impl<'a> Compiler<'a> {
             Builtin::Delete => {
                 let m = self.expr(&args[0])?;
                 let k = self.expr(&args[1])?;
-                self.emit(Op::MapDelete, m, k, 0);
-                let kt = self.ty(&args[1]);
-                let fk = if matches!(self.class(kt), TClass::F64 | TClass::F32) {
-                    2
-                } else {
-                    0
+                let kt = match self.tt.under(self.ty(&args[0])) {
+                    Type::Map(kt, _) => *kt,
+                    _ => self.ty(&args[1]),
                 };
-                self.ext(0, fk, 0);
+                // `delete(m, 1)` on a map[any]V: the key becomes an interface first.
+                let k = self.convert(k, self.ty(&args[1]), kt)?;
+                self.emit(Op::MapDelete, m, k, 0);
+                self.map_ext(kt, 0, 0);
             }
             Builtin::Panic => {
                 let at = self.ty(&args[0]);
@@ -2152,12 +2195,7 @@ impl<'a> Compiler<'a> {
                     self.expr_to(&el.value, r)?;
                     let c = self.convert(r, vty, vt)?;
                     self.emit(Op::MapSet, dst, kr, c);
-                    let fk = if matches!(self.class(kt), TClass::F64 | TClass::F32) {
-                        2
-                    } else {
-                        0
-                    };
-                    self.ext(0, fk, 0);
+                    self.map_ext(kt, 0, 0);
                     self.restore(kr);
                 }
             }

@@ -24,8 +24,13 @@ pub(super) enum Place {
     Var(ObjId),
     /// Element `i` of slice `s`.
     Slice { s: u16, i: u16 },
-    /// Entry `k` of map `m` (`fk`: float key; `zero`: constant of the zero value).
-    Map { m: u16, k: u16, fk: u16, zero: u16 },
+    /// Entry `k` of map `m` with key type `kt` (`zero`: constant of the zero value).
+    Map {
+        m: u16,
+        k: u16,
+        kt: TypeId,
+        zero: u16,
+    },
     /// The memory at pointer `p`, of shape `n`.
     Mem { p: u16, n: u32 },
     /// Part of an aggregate held in a register local.
@@ -143,14 +148,9 @@ impl Compiler<'_> {
                         let m = self.operand(s, pin)?;
                         let k = self.operand(&idx[0], pin)?;
                         let k = self.convert(k, self.ty(&idx[0]), kt)?;
-                        let fk = if matches!(self.class(kt), TClass::F64 | TClass::F32) {
-                            2
-                        } else {
-                            0
-                        };
                         let z = self.zero_value(vt);
                         let zero = self.konst(z);
-                        Ok(Place::Map { m, k, fk, zero })
+                        Ok(Place::Map { m, k, kt, zero })
                     }
                     TClass::Array if !self.in_memory(s) => {
                         let (len, et) = match self.tt.under(st) {
@@ -226,9 +226,9 @@ impl Compiler<'_> {
             Place::Slice { s, i } => {
                 self.emit(Op::Index, dst, *s, *i);
             }
-            Place::Map { m, k, fk, zero } => {
+            Place::Map { m, k, kt, zero } => {
                 self.emit(Op::MapGet, dst, *m, *k);
-                self.ext(*zero, *fk, 0);
+                self.map_ext(*kt, *zero, 0);
             }
             Place::Mem { p, n } => {
                 self.emit_w(Op::Load, dst, *p as u32, *n);
@@ -281,9 +281,9 @@ impl Compiler<'_> {
             Place::Slice { s, i } => {
                 self.emit(Op::SetIndex, *s, *i, r);
             }
-            Place::Map { m, k, fk, .. } => {
+            Place::Map { m, k, kt, .. } => {
                 self.emit(Op::MapSet, *m, *k, r);
-                self.ext(0, *fk, 0);
+                self.map_ext(*kt, 0, 0);
             }
             Place::Mem { p, n } => {
                 if *n != 1 || !self.fuse_ptroff(*p, Op::StoreF, r) {

@@ -796,6 +796,13 @@ impl Vm<'_> {
                         Ok(b) => seti!(ins.a, (b) as i64),
                         Err(tn) => rte!("comparing uncomparable type {}", tn),
                     },
+                    Op::EqT => {
+                        let x = ext!();
+                        match values_equal_typed(prog, x.a, &r!(ins.b), &r!(ins.c)) {
+                            Ok(b) => seti!(ins.a, (b) as i64),
+                            Err(tn) => rte!("comparing uncomparable type {}", tn),
+                        }
+                    }
 
                     // ---- control flow ----
                     Op::Jmp => jump!(ins.sbx()),
@@ -1191,7 +1198,7 @@ impl Vm<'_> {
                         if let Some(t) = unhashable(&self.shared.prog, &r!(ins.c)) {
                             rte!("hash of unhashable type {t}");
                         }
-                        let k = Key::from_value(&r!(ins.c), x.b & 2 != 0);
+                        let k = map_key(prog, &r!(ins.c), x.b & 2 != 0, x.c);
                         let found = match &r!(ins.b) {
                             Value::Map(m) => m.lock().entries.get(&k).map(|e| e.1.clone()),
                             _ => None,
@@ -1211,7 +1218,7 @@ impl Vm<'_> {
                         if let Some(t) = unhashable(&self.shared.prog, &kv) {
                             rte!("hash of unhashable type {t}");
                         }
-                        let k = Key::from_value(&kv, x.b & 2 != 0);
+                        let k = map_key(prog, &kv, x.b & 2 != 0, x.c);
                         let v = r!(ins.c).clone();
                         match &r!(ins.a) {
                             Value::Map(m) => {
@@ -1228,7 +1235,7 @@ impl Vm<'_> {
                         if let Some(t) = unhashable(&self.shared.prog, &r!(ins.b)) {
                             rte!("hash of unhashable type {t}");
                         }
-                        let k = Key::from_value(&r!(ins.b), x.b & 2 != 0);
+                        let k = map_key(prog, &r!(ins.b), x.b & 2 != 0, x.c);
                         if let Value::Map(m) = &r!(ins.a) {
                             m.lock().entries.remove(&k);
                         }
@@ -1995,6 +2002,127 @@ fn unhashable_slow(prog: &super::program::Program, k: &Value) -> Option<String> 
     }
 }
 
+/// The flattened slots of a value (a register tuple, or one slot).
+fn slots_of(v: &Value) -> &[Value] {
+    match v {
+        Value::Tuple(t) => t,
+        v => std::slice::from_ref(v),
+    }
+}
+
+/// Go's `==` on two values of runtime type `ty`, walking its fields and elements so that float
+/// parts compare as floats (NaN != NaN, -0 == +0).
+pub fn values_equal_typed(
+    prog: &super::program::Program,
+    ty: u32,
+    a: &Value,
+    b: &Value,
+) -> Result<bool, String> {
+    eq_slots(prog, ty, slots_of(a), slots_of(b))
+}
+
+fn eq_slots(
+    prog: &super::program::Program,
+    ty: u32,
+    a: &[Value],
+    b: &[Value],
+) -> Result<bool, String> {
+    let Some(t) = prog.types.get(ty as usize) else {
+        return Ok(a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.int() == y.int()));
+    };
+    match &t.kind {
+        RKind::Float64 | RKind::Float32 | RKind::Complex(_) => {
+            Ok(a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.float() == y.float()))
+        }
+        RKind::Struct(fields) => {
+            for f in fields {
+                let n = prog.types.get(f.ty as usize).map_or(1, |t| t.slots) as usize;
+                let r = f.off as usize..f.off as usize + n;
+                match (a.get(r.clone()), b.get(r)) {
+                    (Some(x), Some(y)) => {
+                        if !eq_slots(prog, f.ty, x, y)? {
+                            return Ok(false);
+                        }
+                    }
+                    _ => return Ok(false),
+                }
+            }
+            Ok(true)
+        }
+        RKind::Array(n, e) => {
+            let w = prog.types.get(*e as usize).map_or(1, |t| t.slots) as usize;
+            if w == 0 {
+                return Ok(true);
+            }
+            for i in 0..*n as usize {
+                let r = i * w..(i + 1) * w;
+                match (a.get(r.clone()), b.get(r)) {
+                    (Some(x), Some(y)) => {
+                        if !eq_slots(prog, *e, x, y)? {
+                            return Ok(false);
+                        }
+                    }
+                    _ => return Ok(false),
+                }
+            }
+            Ok(true)
+        }
+        _ => match (a, b) {
+            ([x], [y]) => values_equal(prog, x, y),
+            _ => Ok(false),
+        },
+    }
+}
+
+/// The map key of `v`, of runtime type `ty` when known (`ty` 0: use `is_float`): float parts
+/// of aggregates and of interface keys are normalised (-0 is +0; each NaN is its own key).
+pub fn map_key(prog: &super::program::Program, v: &Value, is_float: bool, ty: u32) -> Key {
+    match v {
+        Value::Iface(i) => Key::Iface(i.ty, Box::new(key_typed(prog, i.ty, &i.val))),
+        Value::Tuple(_) if ty != 0 => key_typed(prog, ty - 1, v),
+        _ => Key::from_value(v, is_float),
+    }
+}
+
+fn key_typed(prog: &super::program::Program, ty: u32, v: &Value) -> Key {
+    match prog.types.get(ty as usize).map(|t| &t.kind) {
+        Some(RKind::Float64 | RKind::Float32) => Key::from_value(v, true),
+        Some(RKind::Complex(_) | RKind::Struct(_) | RKind::Array(..)) => {
+            let mut out = Vec::new();
+            key_slots(prog, ty, slots_of(v), &mut out);
+            Key::Tuple(out)
+        }
+        _ => match v {
+            Value::Iface(i) => Key::Iface(i.ty, Box::new(key_typed(prog, i.ty, &i.val))),
+            v => Key::from_value(v, false),
+        },
+    }
+}
+
+fn key_slots(prog: &super::program::Program, ty: u32, s: &[Value], out: &mut Vec<Key>) {
+    match prog.types.get(ty as usize).map(|t| &t.kind) {
+        Some(RKind::Complex(_)) => out.extend(s.iter().map(|x| Key::from_value(x, true))),
+        Some(RKind::Struct(fields)) => {
+            for f in fields {
+                let n = prog.types.get(f.ty as usize).map_or(1, |t| t.slots) as usize;
+                if let Some(x) = s.get(f.off as usize..f.off as usize + n) {
+                    key_slots(prog, f.ty, x, out);
+                }
+            }
+        }
+        Some(RKind::Array(n, e)) => {
+            let w = prog.types.get(*e as usize).map_or(1, |t| t.slots) as usize;
+            for i in 0..(*n as usize).min(if w == 0 { 0 } else { s.len() / w }) {
+                key_slots(prog, *e, &s[i * w..(i + 1) * w], out);
+            }
+        }
+        _ => out.push(match s {
+            [x] => key_typed(prog, ty, x),
+            _ => Key::Nil,
+        }),
+    }
+}
+
 /// Go's `==` on two values of the same static type (deep for tuples and interfaces).
 /// Err(type name) when comparing interfaces holding an uncomparable dynamic type.
 pub fn values_equal(prog: &super::program::Program, a: &Value, b: &Value) -> Result<bool, String> {
@@ -2025,8 +2153,15 @@ pub fn values_equal(prog: &super::program::Program, a: &Value, b: &Value) -> Res
                 if !t.comparable {
                     return Err(t.name.clone());
                 }
-                if matches!(t.kind, RKind::Float64 | RKind::Float32) {
-                    return Ok(x.val.float() == y.val.float());
+                if matches!(
+                    t.kind,
+                    RKind::Float64
+                        | RKind::Float32
+                        | RKind::Complex(_)
+                        | RKind::Struct(_)
+                        | RKind::Array(..)
+                ) {
+                    return values_equal_typed(prog, x.ty, &x.val, &y.val);
                 }
                 if matches!(t.kind, RKind::ErrorString) && x.ty != RT_RUNTIME_ERROR {
                     // *errors.errorString: pointer identity.
