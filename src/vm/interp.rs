@@ -2112,7 +2112,7 @@ fn key_slots(prog: &super::program::Program, ty: u32, s: &[Value], out: &mut Vec
         }
         Some(RKind::Array(n, e)) => {
             let w = prog.types.get(*e as usize).map_or(1, |t| t.slots) as usize;
-            for i in 0..(*n as usize).min(if w == 0 { 0 } else { s.len() / w }) {
+            for i in 0..(*n as usize).min(s.len().checked_div(w).unwrap_or(0)) {
                 key_slots(prog, *e, &s[i * w..(i + 1) * w], out);
             }
         }
