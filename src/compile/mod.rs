@@ -774,10 +774,7 @@ impl<'a> Compiler<'a> {
         }
         let re = self.native_stub("runtime.Error.RuntimeError", 1, 0, ast::Span::default())?;
         let resym = self.prog.method_sym("RuntimeError");
-        for t in [
-            crate::vm::program::RT_RUNTIME_ERROR,
-            crate::vm::program::RT_PANIC_NIL_ERROR,
-        ] {
+        for t in crate::vm::program::RT_RUNTIME_ERRORS {
             if let Some(rt) = self.prog.types.get_mut(t as usize) {
                 rt.methods.insert(
                     resym,

@@ -129,11 +129,30 @@ fn bad_slice_lo(lo: i64, hi: i64, three: bool) -> String {
 }
 
 impl Vm<'_> {
-    /// Build a `runtime.Error` panic value.
+    /// Build a `runtime.Error` panic value, of the runtime type Go uses for that error
+    /// (`runtime.boundsError` for bounds, `runtime.errorString` otherwise).
     pub fn runtime_error(&self, msg: &str) -> Value {
+        let bounds = [
+            "index out of range",
+            "slice bounds out of range",
+            "cannot convert slice",
+        ];
+        let ty = if bounds.iter().any(|b| msg.starts_with(b)) {
+            super::program::RT_BOUNDS_ERROR
+        } else {
+            RT_RUNTIME_ERROR
+        };
         Value::Iface(Arc::new(Iface {
-            ty: RT_RUNTIME_ERROR,
+            ty,
             val: Value::from_str(&format!("runtime error: {msg}")),
+        }))
+    }
+
+    /// A `runtime.plainError` panic value (channel and nil-map errors; no "runtime error: ").
+    pub fn plain_error(&self, msg: &str) -> Value {
+        Value::Iface(Arc::new(Iface {
+            ty: super::program::RT_PLAIN_ERROR,
+            val: Value::from_str(msg),
         }))
     }
 
@@ -1224,10 +1243,7 @@ impl Vm<'_> {
                             Value::Map(m) => {
                                 m.lock().entries.insert(k, (kv, v));
                             }
-                            _ => throw!(Value::Iface(Arc::new(Iface {
-                                ty: RT_RUNTIME_ERROR,
-                                val: Value::from_str("assignment to entry in nil map"),
-                            }))),
+                            _ => throw!(self.plain_error("assignment to entry in nil map")),
                         }
                     }
                     Op::MapDelete => {
@@ -1345,7 +1361,7 @@ impl Vm<'_> {
                             // Go's *runtime.TypeAssertionError: a runtime.Error whose text has
                             // no "runtime error: " prefix.
                             throw!(Value::Iface(Arc::new(Iface {
-                                ty: RT_RUNTIME_ERROR,
+                                ty: super::program::RT_TYPE_ASSERTION_ERROR,
                                 val: Value::from_str(&msg),
                             })));
                         }
@@ -1619,10 +1635,7 @@ impl Vm<'_> {
                         let cap = r!(ins.b).int();
                         if cap < 0 {
                             // A plainError in Go: no "runtime error: " prefix.
-                            throw!(Value::Iface(Arc::new(Iface {
-                                ty: RT_RUNTIME_ERROR,
-                                val: Value::from_str("makechan: size out of range"),
-                            })));
+                            throw!(self.plain_error("makechan: size out of range"));
                         }
                         r!(ins.a) = Value::Chan(Arc::new(rt::ChanObj::new(cap as usize)));
                     }
@@ -1634,10 +1647,7 @@ impl Vm<'_> {
                             _ => None,
                         };
                         if let Err(msg) = rt::chansend(self, c, v) {
-                            let e = Value::Iface(Arc::new(Iface {
-                                ty: RT_RUNTIME_ERROR,
-                                val: Value::from_str(msg),
-                            }));
+                            let e = self.plain_error(msg);
                             throw!(e);
                         }
                     }
@@ -1668,10 +1678,7 @@ impl Vm<'_> {
                             _ => None,
                         };
                         if let Err(msg) = rt::closechan(self, c) {
-                            let e = Value::Iface(Arc::new(Iface {
-                                ty: RT_RUNTIME_ERROR,
-                                val: Value::from_str(msg),
-                            }));
+                            let e = self.plain_error(msg);
                             throw!(e);
                         }
                     }
@@ -1697,10 +1704,7 @@ impl Vm<'_> {
                                 r!(ins.a + 2) = Value::from_bool(ok);
                             }
                             Err(msg) => {
-                                let e = Value::Iface(Arc::new(Iface {
-                                    ty: RT_RUNTIME_ERROR,
-                                    val: Value::from_str(msg),
-                                }));
+                                let e = self.plain_error(msg);
                                 throw!(e);
                             }
                         }
@@ -2163,7 +2167,9 @@ pub fn values_equal(prog: &super::program::Program, a: &Value, b: &Value) -> Res
                 ) {
                     return values_equal_typed(prog, x.ty, &x.val, &y.val);
                 }
-                if matches!(t.kind, RKind::ErrorString) && x.ty != RT_RUNTIME_ERROR {
+                if matches!(t.kind, RKind::ErrorString)
+                    && !super::program::RT_RUNTIME_ERRORS.contains(&x.ty)
+                {
                     // *errors.errorString: pointer identity.
                     return Ok(Arc::ptr_eq(x, y));
                 }

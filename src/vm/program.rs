@@ -186,7 +186,21 @@ pub const RT_JOIN_ERROR: u32 = 6;
 /// `*runtime.PanicNilError`, what `panic(nil)` panics with (value: its `Error` text).
 pub const RT_PANIC_NIL_ERROR: u32 = 7;
 /// The built-in error types whose `Error` method is native (`errors.(*errorString).Error`).
-pub const RT_ERROR_TYPES: [u32; 6] = [0, 1, 4, 5, 6, 7];
+pub const RT_ERROR_TYPES: [u32; 9] = [0, 1, 4, 5, 6, 7, 8, 9, 10];
+/// `runtime.boundsError`: index, slice and conversion bounds panics.
+pub const RT_BOUNDS_ERROR: u32 = 8;
+/// `runtime.plainError`: channel and nil-map panics (their text has no "runtime error: ").
+pub const RT_PLAIN_ERROR: u32 = 9;
+/// The runtime's error types (`runtime.Error` implementations), compared by value.
+pub const RT_RUNTIME_ERRORS: [u32; 5] = [
+    RT_RUNTIME_ERROR,
+    RT_PANIC_NIL_ERROR,
+    RT_BOUNDS_ERROR,
+    RT_PLAIN_ERROR,
+    RT_TYPE_ASSERTION_ERROR,
+];
+/// `*runtime.TypeAssertionError` (its text has no "runtime error: ").
+pub const RT_TYPE_ASSERTION_ERROR: u32 = 10;
 
 /// A native (standard-library) function.
 pub type NativeFn =
@@ -265,7 +279,7 @@ impl Program {
             methods: MethodTable::default(),
             comparable: true,
         };
-        let mut rerr = scalar("runtime.Error", RKind::ErrorString);
+        let mut rerr = scalar("runtime.errorString", RKind::ErrorString);
         rerr.slot_kind = SlotKind::Vals;
         rerr.named = true;
         p.types.push(rerr);
@@ -281,6 +295,9 @@ impl Program {
             "*fmt.wrapErrors",
             "*errors.joinError",
             "*runtime.PanicNilError",
+            "runtime.boundsError",
+            "runtime.plainError",
+            "*runtime.TypeAssertionError",
         ] {
             let mut t = scalar(name, RKind::ErrorString);
             t.slot_kind = SlotKind::Vals;

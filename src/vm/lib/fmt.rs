@@ -99,10 +99,7 @@ fn builtin_close(vm: &mut Vm<'_>, a: &[Value]) -> R {
         _ => None,
     };
     if let Err(msg) = crate::vm::rt::closechan(vm, c) {
-        let e = Value::Iface(Arc::new(Iface {
-            ty: crate::vm::program::RT_RUNTIME_ERROR,
-            val: Value::from_str(msg),
-        }));
+        let e = vm.plain_error(msg);
         return Err(super::gopanic(vm, e));
     }
     Ok(vec![])
