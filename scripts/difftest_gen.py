@@ -1796,7 +1796,10 @@ def cat_floatcmp(fn):
             fn.L(f'var ex, ey any = {a}, {b}\nfmt.Println(ex == ey, ex == ex, ey != ey)')
             fn.L(f'f32a, f32b := float32({a}), float32({b})\nfmt.Println(f32a == f32b, [1]float32{{f32a}} == [1]float32{{f32b}})')
         elif k < 0.8:
-            fn.L(f'm := map[float64]string{{}}\nm[{a}] = "a"\nm[{b}] = "b"\nm[nz0] = "negzero"\nfmt.Println(len(m), m[0], m)')
+            # Two NaN keys print in map iteration order (random in Go): print the map only
+            # when at most one key can be NaN.
+            show = 'm' if 'NaN' not in a or 'NaN' not in b else 'len(m)'
+            fn.L(f'm := map[float64]string{{}}\nm[{a}] = "a"\nm[{b}] = "b"\nm[nz0] = "negzero"\nfmt.Println(len(m), m[0], {show})')
             fn.L(f'v, ok := m[{b}]\nfmt.Println(v, ok)')
         else:
             fn.L(f'type K struct{{ F float64 }}\nm := map[K]int{{}}\nm[K{{{a}}}]++\nm[K{{{b}}}]++\nm[K{{0}}]++\nfmt.Println(len(m), m[K{{0}}])')

@@ -62,7 +62,7 @@ for n in range(N):
     try:
         r = subprocess.run(["timeout", "-s", "KILL", "10", MG, "run", p], capture_output=True, stdin=subprocess.DEVNULL, env=dict(os.environ, GOMAXPROCS=str(random.choice([1,2,4]))))
         err = r.stderr.decode("utf8", "replace")
-        if r.returncode in (101, 134, 139, -9, -6, -11, 137) or "panicked at" in err or "internal error" in err or "unsupported" in err or "not supported" in err:
+        if r.returncode in (101, 134, 139, -9, -6, -11, 137) or "panicked at" in err or "internal error" in err or "internal compiler error" in err or "unsupported" in err or "not supported" in err:
             bad += 1
             q = os.path.join(OUT, f"bad_{os.path.basename(f)}_{n}.go")
             os.rename(p, q)
