@@ -516,7 +516,7 @@ impl<'a> Compiler<'a> {
             for x in [a, b] {
                 self.operand_calls(x, &mut calls, &mut reads);
             }
-            if reads && !calls.is_empty() {
+            if self.order_matters(&calls, reads) {
                 let l = self.level();
                 let map = self.hoist_calls(&calls)?;
                 self.hoisted = map;
@@ -634,7 +634,7 @@ impl<'a> Compiler<'a> {
         };
         let (x, y) = if swap { (br, ar) } else { (ar, br) };
         let y = self.shift_count(opc, y, self.ty(b));
-        if opc == Op::Eq && self.float_parts(at) {
+        if opc == Op::Eq && cls != Iface && self.float_parts(at) {
             // Arrays and structs with float parts: compared as floats (NaN, -0).
             let rt = self.rtype(at);
             self.emit_w(Op::EqT, dst, x as u32, y);
@@ -721,6 +721,20 @@ impl<'a> Compiler<'a> {
     }
 
     /// `&x`: the cell pointer of an escaping variable, `&T{...}`, `&s[i]`, `&p.f`.
+    /// Does making `calls` before the reads change anything: are there reads, and a call
+    /// that can change what they read (a function call, a receive, `&&`/`||` with calls,
+    /// `copy`; not `len`, `cap`, `append` and the other builtins without effects)?
+    pub(super) fn order_matters(&self, calls: &[&Expr], reads: bool) -> bool {
+        reads
+            && calls.iter().any(|c| match &c.kind {
+                ExprKind::Call { .. } => match self.info.calls.get(&c.id) {
+                    Some(CallKind::Builtin(b, _)) => *b == Builtin::Copy,
+                    _ => true,
+                },
+                _ => true,
+            })
+    }
+
     /// The calls and receives in operand `x` of an arithmetic or comparison expression, in
     /// evaluation order (not those inside `&&`/`||`, function literals or another call's
     /// arguments), and whether `x` also reads memory or variables.
@@ -734,17 +748,24 @@ impl<'a> Compiler<'a> {
             return;
         }
         match &x.kind {
-            ExprKind::Call { args, .. } => match self.info.calls.get(&x.id) {
-                Some(CallKind::Conversion(_)) | Some(CallKind::Builtin(..)) => {
-                    for a in args {
-                        self.operand_calls(a, calls, reads);
-                    }
+            // Conversions are not calls; builtin calls are (`append(x, 1)`, `cap(x)` are
+            // ordered with the other calls).
+            ExprKind::Call { args, .. }
+                if matches!(self.info.calls.get(&x.id), Some(CallKind::Conversion(_))) =>
+            {
+                for a in args {
+                    self.operand_calls(a, calls, reads);
                 }
-                _ => calls.push(x),
-            },
-            ExprKind::Unary(UnOp::Recv, _) => calls.push(x),
+            }
+            ExprKind::Call { .. } | ExprKind::Unary(UnOp::Recv, _) => calls.push(x),
+            // `&&` and `||` are ordered with the calls (the spec lists them together); one
+            // without calls is only a read.
             ExprKind::Binary(BinOp::LAnd | BinOp::LOr, ..) => {
-                *reads |= crate::check::contains_call_or_recv(x);
+                if crate::check::contains_call_or_recv(x) {
+                    calls.push(x);
+                } else {
+                    *reads = true;
+                }
             }
             ExprKind::Binary(_, p, q) => {
                 self.operand_calls(p, calls, reads);
@@ -763,6 +784,15 @@ impl<'a> Compiler<'a> {
                 self.operand_calls(p, calls, reads);
             }
             ExprKind::Ident(_) => *reads = true,
+            ExprKind::CompositeLit { elems, .. } => {
+                let is_map = matches!(self.tt.under(self.ty(x)), Type::Map(..));
+                for el in elems {
+                    if let (Some(k), true) = (&el.key, is_map) {
+                        self.operand_calls(k, calls, reads);
+                    }
+                    self.operand_calls(&el.value, calls, reads);
+                }
+            }
             _ => {}
         }
     }
@@ -1386,7 +1416,7 @@ impl<'a> Compiler<'a> {
         for x in exprs {
             self.operand_calls(x, &mut calls, &mut reads);
         }
-        (reads && !calls.is_empty()).then_some(calls)
+        self.order_matters(&calls, reads).then_some(calls)
     }
 
     /// Make `calls` into fresh registers (each outside any hoisting context).
@@ -2071,7 +2101,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.operand_calls(&el.value, &mut calls, &mut reads);
             }
-            if reads && !calls.is_empty() {
+            if self.order_matters(&calls, reads) {
                 let l = self.level();
                 self.hoisted = self.hoist_calls(&calls)?;
                 let r = self.composite_ordered(t, elems, dst);

@@ -913,10 +913,14 @@ impl<'a> Compiler<'a> {
                 self.operand_calls(x, &mut calls, &mut reads);
             }
         }
-        for x in rhs {
-            self.operand_calls(x, &mut calls, &mut reads);
+        // A multi-valued right-hand side (`a, b = f()`, `v, ok = m[k]`) is evaluated where
+        // it stands, after the operands on the left.
+        if !(rhs.len() == 1 && lhs.len() > 1) {
+            for x in rhs {
+                self.operand_calls(x, &mut calls, &mut reads);
+            }
         }
-        if !reads || calls.is_empty() {
+        if !self.order_matters(&calls, reads) {
             return self.assign_ordered(lhs, op, rhs, s);
         }
         let l = self.level();
