@@ -104,6 +104,8 @@ pub struct Compiler<'a> {
     /// Where a 16-bit instruction operand would first have wrapped, and what was too large
     /// (see `slots`, `alloc_n`, `konst`).
     oversize: std::cell::Cell<Option<(u32, &'static str)>>,
+    /// Where a variable of a type larger than the address space was first declared.
+    addr_space: std::cell::Cell<Option<(u32, TypeId)>>,
     /// Method signatures met so far: a signature's id is the index of the first identical one.
     sig_ids: Vec<TypeId>,
     /// Calls of the expression being compiled that were made first, and their registers (see
@@ -143,6 +145,7 @@ impl<'a> Compiler<'a> {
             cur_pos: std::cell::Cell::new(0),
             oversize: std::cell::Cell::new(None),
             sig_ids: Vec::new(),
+            addr_space: std::cell::Cell::new(None),
             hoisted: HashMap::new(),
         }
     }
@@ -159,6 +162,13 @@ impl<'a> Compiler<'a> {
             }
         }
         let r = self.compile_file_inner(file);
+        if let Some((pos, t)) = self.addr_space.get() {
+            let name = self.tt.type_string(t);
+            return Err(vec![Diagnostic::at(
+                pos,
+                format!("type {name} larger than address space"),
+            )]);
+        }
         if let Some((pos, what)) = self.oversize.get() {
             // A clear refusal rather than operands that would wrap.
             return Err(vec![unsupported(ast::Span { lo: pos, hi: pos }, what)]);
@@ -184,6 +194,7 @@ impl<'a> Compiler<'a> {
                     for s in specs {
                         for n in &s.names {
                             if let Some(o) = self.info.defs.get(&n.span.lo) {
+                                self.cur_pos.set(n.span.lo);
                                 let slot = self.prog.nglobals;
                                 self.prog.nglobals += 1;
                                 self.globals.insert(*o, slot);
@@ -680,6 +691,10 @@ impl<'a> Compiler<'a> {
 
     /// Zero value of type `t` as a register value.
     fn zero_value(&self, t: TypeId) -> Value {
+        // cmd/compile's limit on a type's size on 64-bit targets.
+        if types::byte_size(self.tt, t) >= 1 << 50 && self.addr_space.get().is_none() {
+            self.addr_space.set(Some((self.cur_pos.get(), t)));
+        }
         types::zero_value(self.tt, t)
     }
 

@@ -204,6 +204,9 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Decl(ast::Decl::Var(specs)) => {
                 for sp in specs {
+                    if let Some(n) = sp.names.first() {
+                        self.cur_pos.set(n.span.lo);
+                    }
                     let objs: Vec<Option<ObjId>> = sp
                         .names
                         .iter()

@@ -93,8 +93,10 @@ pub fn slots(tt: &TypeTable, t: TypeId) -> u32 {
         return 1;
     }
     match tt.under(t) {
-        Type::Struct(fs) => fs.iter().map(|f| slots(tt, f.ty)).sum::<u32>(),
-        Type::Array(n, e) => (*n as u32).saturating_mul(slots(tt, *e)),
+        Type::Struct(fs) => fs
+            .iter()
+            .fold(0u32, |acc, f| acc.saturating_add(slots(tt, f.ty))),
+        Type::Array(n, e) => n.saturating_mul(slots(tt, *e) as u64).min(u32::MAX as u64) as u32,
         _ => 1,
     }
 }
@@ -157,7 +159,7 @@ pub fn byte_size(tt: &TypeTable, t: TypeId) -> u64 {
         },
         Type::Slice(_) => 24,
         Type::Interface(_) => 16,
-        Type::Array(n, e) => n * byte_size(tt, *e),
+        Type::Array(n, e) => n.saturating_mul(byte_size(tt, *e)),
         Type::Struct(fs) => {
             let mut off = 0u64;
             let mut align = 1u64;
@@ -196,6 +198,12 @@ pub fn zero_value(tt: &TypeTable, t: TypeId) -> Value {
             Value::Tuple(Box::new([Value::from_f64(0.0), Value::from_f64(0.0)]))
         }
         Type::Basic(_) => Value::Int(0),
+        // (A type too large to represent is refused by the compiler, see `Compiler::slots`.)
+        Type::Struct(_) | Type::Array(..)
+            if slots(tt, t) as usize > crate::vm::value::SHAPE_LEN =>
+        {
+            Value::Tuple(Box::new([]))
+        }
         Type::Struct(_) | Type::Array(..) => {
             let mut v = Vec::new();
             flat_zero(tt, t, &mut v);
