@@ -1150,29 +1150,49 @@ struct ScannerState {
 }
 
 /// A byte source for a reader value: stdin, or a `*strings.Reader`'s remaining bytes.
-fn source(vm: &Vm<'_>, r: &Value) -> Source {
-    if let Value::Iface(iv) = r {
-        let name = vm
-            .prog()
-            .types
-            .get(iv.ty as usize)
-            .map_or("", |t| t.name.as_str());
-        if name == "*strings.Reader" {
-            if let Some(p) = ptr(&iv.val) {
-                let t = p.load(2 | AGG);
-                let t = t.tuple();
-                let s = t[0].as_str();
-                let i = (t[1].int().max(0) as usize).min(s.len());
-                let rest = s[i..].to_vec();
-                p.store(
-                    2 | AGG,
-                    Value::Tuple(vec![t[0].clone(), Value::Int(s.len() as i64)].into()),
-                );
-                return Box::new(std::io::Cursor::new(rest));
-            }
+/// The byte source of a `bufio.Scanner` over reader `r`: a `*strings.Reader` (its unread
+/// bytes), a `*bytes.Buffer` (its contents), a file opened with os.Open (its contents),
+/// os.Stdin, or a `*bufio.Reader` over one of these. Any other reader is refused with a
+/// clear error (Err: its type) rather than read as stdin.
+fn source(vm: &Vm<'_>, r: &Value) -> Result<Source, String> {
+    let Value::Iface(iv) = r else {
+        return Err("nil".into());
+    };
+    let name = vm
+        .prog()
+        .types
+        .get(iv.ty as usize)
+        .map_or("", |t| t.name.as_str());
+    let p = ptr(&iv.val);
+    match (name, p) {
+        ("*strings.Reader", Some(p)) => {
+            let t = p.load(2 | AGG);
+            let t = t.tuple();
+            let s = t[0].as_str();
+            let i = (t[1].int().max(0) as usize).min(s.len());
+            let rest = s[i..].to_vec();
+            p.store(
+                2 | AGG,
+                Value::Tuple(vec![t[0].clone(), Value::Int(s.len() as i64)].into()),
+            );
+            Ok(Box::new(std::io::Cursor::new(rest)))
         }
+        ("*bytes.Buffer", Some(p)) => {
+            let b = std::mem::take(&mut *super::strings::builder(p).lock());
+            Ok(Box::new(std::io::Cursor::new(b)))
+        }
+        ("*os.File", Some(p)) => match p.load(1).int() {
+            0 => Ok(Box::new(std::io::stdin())),
+            fd if fd >= 3 => {
+                let files = open_files().lock();
+                let b = files.get(fd as usize - 3).cloned().unwrap_or_default();
+                Ok(Box::new(std::io::Cursor::new(b)))
+            }
+            _ => Err(name.to_string()),
+        },
+        ("*bufio.Reader", Some(p)) => source(vm, &p.load(1)),
+        _ => Err(name.to_string()),
     }
-    Box::new(std::io::stdin())
 }
 
 fn new_scanner(vm: &mut Vm<'_>, a: &[Value]) -> R {
@@ -1181,7 +1201,18 @@ fn new_scanner(vm: &mut Vm<'_>, a: &[Value]) -> R {
         1 | AGG,
         Value::Tuple(vec![Value::Nil].into()),
     );
-    let src = source(vm, &a[0]);
+    let src = match source(vm, &a[0]) {
+        Ok(s) => s,
+        Err(t) => {
+            let e = Value::Iface(Arc::new(Iface {
+                ty: crate::vm::program::RT_STRING,
+                val: Value::from_str(&format!(
+                    "minigo does not support bufio.Scanner over a reader of type {t} yet"
+                )),
+            }));
+            return Err(super::gopanic(vm, e));
+        }
+    };
     let split = SplitCell(Arc::new(parking_lot::Mutex::new(sb::Builtin::Lines)));
     let s2 = split.clone();
     let _ = native_cell(&cell, move || ScannerState {
