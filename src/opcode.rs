@@ -168,7 +168,7 @@ instructions! {
     StrIndex   ABC      "strindex"  "R[A] := R[B][R[C]] (byte; panics out of range)";
     StrSlice   ABC      "strslice"  "R[A] := R[B][R[C]:R[C+1]] (X.a: 1 lo present, 2 hi present)";
     StrNext    ABC      "strnext"   "R[A], R[A+1] := rune and width of R[B] at byte index R[C]";
-    StrConv    ABC      "strconv"   "R[A] := conversion C of R[B] (1 bytes->string 2 string->bytes 3 runes->string 4 string->runes 5 rune->string)";
+    StrConv    ABC      "strconv"   "R[A] := conversion C of R[B] (1 bytes->string 2 string->bytes 3 runes->string 4 string->runes 5 rune->string; 6, 7: 2, 4 with capacity = length)";
 
     // ---- slices and arrays ----
     MakeSlice  ABC      "makeslice" "R[A] := make([]T, R[B], R[C]) (X.a slot kind, X.b slots per element, X.c zero K)";

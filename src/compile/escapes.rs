@@ -176,7 +176,12 @@ fn stmt(s: &Stmt, info: &Ctx<'_>, out: &mut HashSet<ObjId>, cap: bool) {
         }
         StmtKind::IncDec { x, .. } => e(x, out),
         StmtKind::Assign { lhs, rhs, .. } => {
-            // `s = append(s, ...)`: both uses keep s's backing array local.
+            // Storing into a variable (`s = x`, `s := x`) does not let its old backing array
+            // out.
+            for l in lhs {
+                info.local_use(l);
+            }
+            // `s = append(s, ...)`: the argument use keeps s's backing array local too.
             if let ([l], [r]) = (lhs.as_slice(), rhs.as_slice()) {
                 if let ExprKind::Call { fun, args, .. } = &r.kind {
                     if let (ExprKind::Ident(f), ExprKind::Ident(a), ExprKind::Ident(b)) = (
@@ -185,7 +190,6 @@ fn stmt(s: &Stmt, info: &Ctx<'_>, out: &mut HashSet<ObjId>, cap: bool) {
                         args.first().map(|a| &a.kind).unwrap_or(&fun.kind),
                     ) {
                         if f == "append" && a == b && info.uses.is_some() {
-                            info.local_use(l);
                             info.local_use(&args[0]);
                         }
                     }

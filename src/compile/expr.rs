@@ -784,12 +784,16 @@ impl<'a> Compiler<'a> {
                 self.operand_calls(p, calls, reads);
             }
             ExprKind::Ident(_) => *reads = true,
+            // gc builds a map literal with dynamic entries by statements made before the
+            // enclosing one, in the order of the calls: it is ordered as a call.
+            ExprKind::CompositeLit { elems, .. }
+                if matches!(self.tt.under(self.ty(x)), Type::Map(..))
+                    && elems.iter().any(|el| !self.static_entry(el)) =>
+            {
+                calls.push(x)
+            }
             ExprKind::CompositeLit { elems, .. } => {
-                let is_map = matches!(self.tt.under(self.ty(x)), Type::Map(..));
                 for el in elems {
-                    if let (Some(k), true) = (&el.key, is_map) {
-                        self.operand_calls(k, calls, reads);
-                    }
                     self.operand_calls(&el.value, calls, reads);
                 }
             }
@@ -1741,10 +1745,14 @@ impl<'a> Compiler<'a> {
                     Type::Slice(e) => *e,
                     _ => to,
                 };
-                let conv = if matches!(self.class(et), Int(crate::vm::program::IntKind::U8)) {
-                    2
-                } else {
-                    4
+                let bytes = matches!(self.class(et), Int(crate::vm::program::IntKind::U8));
+                // gc builds the slice of a constant string in an array of exactly its length;
+                // other strings get a size-class-rounded allocation.
+                let conv = match (bytes, self.info.consts.contains_key(&x.id)) {
+                    (true, false) => 2,
+                    (false, false) => 4,
+                    (true, true) => 6,
+                    (false, true) => 7,
                 };
                 self.emit(Op::StrConv, dst, r, conv);
             }
@@ -2089,16 +2097,20 @@ impl<'a> Compiler<'a> {
     }
 
     /// A composite literal in gc's order: the calls of its elements first, then the reads.
+    /// Is map literal entry `el` made of constants (gc inserts those first)?
+    fn static_entry(&self, el: &ast::Element) -> bool {
+        el.key
+            .as_ref()
+            .is_none_or(|k| self.info.consts.contains_key(&k.id))
+            && self.info.consts.contains_key(&el.value.id)
+    }
+
     fn composite(&mut self, t: TypeId, elems: &[ast::Element], dst: u16) -> CResult<()> {
-        if self.hoisted.is_empty() {
+        // A map literal's entries are ordered one at a time, in `composite_ordered`.
+        if self.hoisted.is_empty() && !matches!(self.tt.under(t), Type::Map(..)) {
             let mut calls = Vec::new();
             let mut reads = false;
             for el in elems {
-                if let Some(k) = &el.key {
-                    if matches!(self.tt.under(t), Type::Map(..)) {
-                        self.operand_calls(k, &mut calls, &mut reads);
-                    }
-                }
                 self.operand_calls(&el.value, &mut calls, &mut reads);
             }
             if self.order_matters(&calls, reads) {
@@ -2209,8 +2221,24 @@ impl<'a> Compiler<'a> {
                 }
             }
             Type::Map(kt, vt) => {
+                // As gc: the constant entries first, then each other one as the assignment
+                // `m[k] = v` (its calls before its reads).
                 self.emit(Op::MakeMap, dst, 0, 0);
-                for el in elems {
+                let (stat, dynamic): (Vec<_>, Vec<_>) =
+                    elems.iter().partition(|el| self.static_entry(el));
+                for el in stat.into_iter().chain(dynamic) {
+                    let mut calls = Vec::new();
+                    let mut reads = false;
+                    if self.hoisted.is_empty() {
+                        for x in el.key.iter().chain([&el.value]) {
+                            self.operand_calls(x, &mut calls, &mut reads);
+                        }
+                    }
+                    let l = self.level();
+                    let hoist = self.order_matters(&calls, reads);
+                    if hoist {
+                        self.hoisted = self.hoist_calls(&calls)?;
+                    }
                     let kr = self.alloc();
                     if let Some(k) = &el.key {
                         let kty = self.ty(k);
@@ -2226,7 +2254,10 @@ impl<'a> Compiler<'a> {
                     let c = self.convert(r, vty, vt)?;
                     self.emit(Op::MapSet, dst, kr, c);
                     self.map_ext(kt, 0, 0);
-                    self.restore(kr);
+                    if hoist {
+                        self.hoisted.clear();
+                    }
+                    self.restore(l);
                 }
             }
             Type::Pointer(inner) => {

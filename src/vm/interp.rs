@@ -1785,7 +1785,7 @@ fn str_conv(v: &Value, kind: u16) -> Value {
             Value::Slice(s) => Value::from_bytes(s.bytes()),
             _ => Value::Str(GoStr::empty()),
         },
-        2 => {
+        2 | 6 => {
             let b = v.as_str();
             if b.is_empty() {
                 // []byte("") is an empty, non-nil slice.
@@ -1797,7 +1797,11 @@ fn str_conv(v: &Value, kind: u16) -> Value {
                     esz: 1,
                 });
             }
-            let cap = roundupsize(b.len(), true);
+            let cap = if kind == 6 {
+                b.len()
+            } else {
+                roundupsize(b.len(), true)
+            };
             let obj = Obj::new(SlotKind::Bytes, cap, &[]);
             for (i, x) in b.iter().enumerate() {
                 obj.set(i, Value::Int(*x as i64));
@@ -1819,7 +1823,7 @@ fn str_conv(v: &Value, kind: u16) -> Value {
             }
             Value::from_bytes(out)
         }
-        4 => {
+        4 | 7 => {
             let b = v.as_str();
             let mut runes = Vec::new();
             let mut i = 0;
@@ -1828,7 +1832,11 @@ fn str_conv(v: &Value, kind: u16) -> Value {
                 runes.push(c as i64);
                 i += w;
             }
-            let cap = roundupsize(runes.len() * 4, true) / 4;
+            let cap = if kind == 7 {
+                runes.len()
+            } else {
+                roundupsize(runes.len() * 4, true) / 4
+            };
             let obj = Obj::new(SlotKind::Words, cap.max(runes.len()), &[]);
             for (i, r) in runes.iter().enumerate() {
                 obj.set(i, Value::Int(*r));
@@ -1886,11 +1894,15 @@ pub fn append_values(s: &Value, vals: Vec<Value>, kind: u32, shape: u32, ebytes:
         });
     }
     let kind = SlotKind::from_u16(kind as u16);
-    // The append has a 32-byte stack buffer (Go's growsliceBuf): used when the new length
-    // fits in it.
+    // The append has a 32-byte stack buffer (Go's growsliceBuf): used when the slice had no
+    // capacity yet and the new length fits in it.
     let buf = ebytes & APPEND_STACK_BUF != 0;
     let ebytes = ebytes & !APPEND_STACK_BUF;
-    let buflen = if buf { 32 / ebytes.max(1) as usize } else { 0 };
+    let buflen = if buf && cap == 0 {
+        32 / ebytes.max(1) as usize
+    } else {
+        0
+    };
     let newcap = if new_len <= buflen {
         buflen
     } else {
