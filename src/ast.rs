@@ -348,6 +348,15 @@ pub enum ExprKind {
     Union(Vec<Expr>),
     /// Placeholder after a syntax error.
     Bad,
+    /// Result `i` of the multi-valued call that is a builtin's only argument (`copy(f())`):
+    /// made by the checker, never by the parser.
+    TupleElem(u32),
+}
+
+/// The id of the checker's `TupleElem(i)` for the call with id `call` (outside the parser's
+/// range).
+pub fn tuple_elem_id(call: NodeId, i: usize) -> NodeId {
+    NodeId(0x8000_0000 | ((call.0 & 0x03FF_FFFF) << 5) | i as u32)
 }
 
 #[derive(Clone, Debug)]

@@ -865,9 +865,13 @@ impl TypeTable {
                 _ => (t, false),
             },
         };
-        // Methods of a named pointer type are not in its method set.
+        // A named pointer type has no methods, but the fields of what it points to are
+        // selected through it.
         if self.is_named(t) && self.is_pointer(t) {
-            return Lookup::NotFound;
+            return match self.lookup_field_or_method(self.underlying(t), name) {
+                f @ Lookup::Field { .. } => f,
+                _ => Lookup::NotFound,
+            };
         }
         struct Entry {
             ty: TypeId,

@@ -359,7 +359,7 @@ impl State {
                 match map.get(&tp).copied() {
                     Some(bound) => {
                         let before = map.len();
-                        let u = self.tt.underlying(bound);
+                        let u = self.core_type_id(bound);
                         self.unify(core, u, map, tparams);
                         changed |= map.len() != before;
                     }
@@ -383,26 +383,34 @@ impl State {
         }
     }
 
+    /// For a type parameter whose type set has a single underlying type, that type.
+    fn single_core(&self, t: TypeId) -> Option<TypeId> {
+        let Type::TypeParam(p) = self.tt.get(t) else {
+            return None;
+        };
+        let terms = self.tt.interface_of(p.constraint)?.terms.as_ref()?;
+        let u = self.tt.underlying(terms.first()?.ty);
+        terms
+            .iter()
+            .all(|x| self.tt.underlying(x.ty) == u)
+            .then_some(u)
+    }
+
+    /// `t`'s core type: its underlying type, or for a type parameter whose type set has a
+    /// single underlying type, that type.
+    fn core_type_id(&self, t: TypeId) -> TypeId {
+        self.single_core(t).unwrap_or_else(|| self.tt.underlying(t))
+    }
+
     /// The structure of `t`'s core type: for a type parameter whose type set has a single
     /// underlying type (`S ~[]E`, `M ~map[K]V`), that type's structure (so `S` can be
     /// indexed, sliced, ranged over, appended to, made and composed like `[]E`); otherwise
     /// `t`'s underlying structure.
     pub(crate) fn core_under(&self, t: TypeId) -> Type {
-        if let Type::TypeParam(p) = self.tt.get(t) {
-            if let Some(terms) = self
-                .tt
-                .interface_of(p.constraint)
-                .and_then(|i| i.terms.as_ref())
-            {
-                if let Some(first) = terms.first() {
-                    let u = self.tt.underlying(first.ty);
-                    if terms.iter().all(|x| self.tt.underlying(x.ty) == u) {
-                        return self.tt.get(u).clone();
-                    }
-                }
-            }
+        match self.single_core(t) {
+            Some(u) => self.tt.get(u).clone(),
+            None => self.tt.under(t).clone(),
         }
-        self.tt.under(t).clone()
     }
 
     pub(crate) fn mentions(&self, t: TypeId, tp: TypeId, d: u32) -> bool {
@@ -503,6 +511,13 @@ impl State {
             (Type::Map(k1, v1), Type::Map(k2, v2)) => {
                 self.unify(k1, k2, map, tparams);
                 self.unify(v1, v2, map, tparams);
+            }
+            (Type::Struct(f1), Type::Struct(f2)) if f1.len() == f2.len() => {
+                for (x, y) in f1.iter().zip(&f2) {
+                    if x.name == y.name {
+                        self.unify(x.ty, y.ty, map, tparams);
+                    }
+                }
             }
             (Type::Func(s1), Type::Func(s2)) => {
                 for (x, y) in s1.params.iter().zip(&s2.params) {
@@ -1001,6 +1016,34 @@ impl State {
         hint: Option<TypeId>,
     ) -> Operand {
         self.info.calls.insert(e.id, CallKind::Builtin(b, None));
+        // `copy(f())`, `complex(f())`, `print(f())`: the results of a multi-valued call are
+        // the arguments.
+        if let ([a], false, false) = (args, ellipsis, matches!(b, Builtin::Make | Builtin::New)) {
+            if matches!(a.kind, ExprKind::Call { .. }) && !self.info.spread.contains_key(&e.id) {
+                let nerr = self.errs.len();
+                let x = self.expr(a, None);
+                if let Type::Tuple(ts) = self.tt.get(x.ty).clone() {
+                    if (2..=32).contains(&ts.len()) {
+                        let synth: Vec<Expr> = ts
+                            .iter()
+                            .enumerate()
+                            .map(|(i, &t)| {
+                                let id = crate::ast::tuple_elem_id(a.id, i);
+                                self.info.types.insert(id, t);
+                                Expr {
+                                    id,
+                                    span: a.span,
+                                    kind: ExprKind::TupleElem(i as u32),
+                                }
+                            })
+                            .collect();
+                        self.info.spread.insert(e.id, synth.clone());
+                        return self.builtin(e, b, &synth, false, rparen, hint);
+                    }
+                }
+                self.errs.truncate(nerr);
+            }
+        }
         let name = b.name();
         let nargs = args.len();
         let (min, max): (usize, usize) = match b {
@@ -1136,7 +1179,13 @@ impl State {
                     }
                     let mut x = self.value(&args[1], Some(s.ty));
                     // append([]byte, string...) is allowed.
-                    if self.tt.basic_kind(el) == Some(BasicKind::Uint8) && self.tt.is_string(x.ty) {
+                    // So is a type parameter whose types are strings and byte slices.
+                    let bytestring = self
+                        .tparam_index_elem(x.ty)
+                        .is_some_and(|(e, ..)| self.tt.basic_kind(e) == Some(BasicKind::Uint8));
+                    if self.tt.basic_kind(el) == Some(BasicKind::Uint8)
+                        && (self.tt.is_string(x.ty) || bytestring)
+                    {
                         self.default_operand(&mut x, &args[1]);
                         return Operand::value(s.ty);
                     }
@@ -2217,12 +2266,68 @@ impl State {
                 }
             }
             _ => {
+                // A type parameter whose types are all indexable with one element type
+                // (`[]int | [5]int`).
+                if let Some((el, all_slices, n, has_string)) = self.tparam_index_elem(t) {
+                    self.index_value(ie, n);
+                    return Operand {
+                        mode: if (xo.mode == Mode::Var && !has_string) || all_slices {
+                            Mode::Var
+                        } else {
+                            Mode::Value
+                        },
+                        ty: el,
+                        val: None,
+                    };
+                }
                 let s = self.operand_string(&xo, x);
                 self.err(x.span, format!("invalid operation: cannot index {}", s));
                 self.expr(ie, None);
                 Operand::invalid()
             }
         }
+    }
+
+    /// For a type parameter whose type set holds only slices, arrays and pointers to arrays
+    /// (or strings) of one element type: that type, whether all are slices, the shortest
+    /// array length, and whether there is a string.
+    fn tparam_index_elem(&self, t: TypeId) -> Option<(TypeId, bool, Option<i128>, bool)> {
+        let Type::TypeParam(p) = self.tt.get(t) else {
+            return None;
+        };
+        let terms = self.tt.interface_of(p.constraint)?.terms.as_ref()?;
+        let mut el = None;
+        let mut all_slices = true;
+        let mut min_len: Option<i128> = None;
+        let mut has_string = false;
+        for term in terms {
+            let u = self.tt.under(term.ty).clone();
+            let u = match u {
+                Type::Pointer(q) => self.tt.under(q).clone(),
+                u => u,
+            };
+            let e = match u {
+                Type::Slice(e) => e,
+                Type::Array(n, e) => {
+                    all_slices = false;
+                    min_len = Some(min_len.map_or(n as i128, |m| m.min(n as i128)));
+                    e
+                }
+                // A string's bytes are never assignable: the result is a value.
+                Type::Basic(k) if k.is_string() => {
+                    all_slices = false;
+                    has_string = true;
+                    TypeTable::BYTE
+                }
+                _ => return None,
+            };
+            match el {
+                None => el = Some(e),
+                Some(x) if self.tt.identical(x, e) => {}
+                Some(_) => return None,
+            }
+        }
+        el.map(|e| (e, all_slices, min_len, has_string))
     }
 
     /// Check an index value: integer, non-negative constant, within `len` if known.
@@ -2438,7 +2543,7 @@ impl State {
             return Operand::invalid();
         }
         // Elided `&T` in element position: hint is *T.
-        let (base, ptr) = match (ty, self.tt.get(t).clone()) {
+        let (base, ptr) = match (ty, self.core_under(t)) {
             (None, Type::Pointer(p)) => (p, true),
             _ => (t, false),
         };

@@ -65,6 +65,14 @@ pub(crate) struct State {
     pub used: HashSet<ObjId>,
     pub lazy: HashMap<ObjId, Lazy>,
     pub resolving: Vec<ObjId>,
+    /// How many pointer, slice, map, channel, func or interface types enclose the type
+    /// expression being checked, and its value when each object in `resolving` started: a
+    /// type name met again under more of them is a valid recursive type.
+    pub indirections: u32,
+    pub resolve_ind: HashMap<ObjId, u32>,
+    /// Named types declared as another named type whose underlying type is not known yet
+    /// (`type T2 T1` met while resolving `T1`), set when it is.
+    pub pending_under: Vec<(TypeId, TypeId)>,
     pub fns: Vec<FnCtx>,
     pub iota: Option<i128>,
     /// While checking an inherited constant init expression, the position every error is
@@ -122,6 +130,9 @@ impl State {
             used: HashSet::new(),
             lazy: HashMap::new(),
             resolving: Vec::new(),
+            indirections: 0,
+            resolve_ind: HashMap::new(),
+            pending_under: Vec::new(),
             fns: Vec::new(),
             iota: None,
             errpos: None,
@@ -267,6 +278,13 @@ impl State {
     /// Pop a local scope, reporting unused variables.
     pub fn pop_scope(&mut self) {
         if let Some(s) = self.scopes.pop() {
+            self.report_unused(&s);
+        }
+    }
+
+    /// Queue "declared and not used" for the local variables of scope `s` (once each).
+    fn report_unused(&mut self, s: &HashMap<String, ObjId>) {
+        {
             let mut unused: Vec<ObjId> = s
                 .values()
                 .copied()
@@ -284,6 +302,7 @@ impl State {
                     // Reported at the end of the function, sorted (types2 `usage`).
                     self.pending_unused
                         .push((lo, format!("declared and not used: {}", n)));
+                    self.used.insert(id);
                 }
             }
         }
@@ -393,6 +412,7 @@ impl State {
             return;
         }
         self.resolving.push(id);
+        self.resolve_ind.insert(id, self.indirections);
         // Package-level declarations are checked outside any function.
         let saved_scopes = std::mem::take(&mut self.scopes);
         let saved_fns = std::mem::take(&mut self.fns);
@@ -453,6 +473,7 @@ impl State {
         self.fns = saved_fns;
         self.scopes = saved_scopes;
         self.resolving.retain(|&x| x != id);
+        self.resolve_ind.remove(&id);
     }
 
     // ---- entry points ----
@@ -1134,6 +1155,19 @@ impl State {
     }
 
     fn set_underlying_checked(&mut self, named: TypeId, u: TypeId, s: &ast::TypeSpec) {
+        if u != named
+            && self.tt.is_named(u)
+            && self.tt.underlying(u) == TypeTable::INVALID
+            && (self.pending_under.iter().any(|&(n, _)| n == u)
+                || self.tt.named(u).and_then(|n| n.obj).is_some_and(|o| {
+                    self.resolve_ind
+                        .get(&o)
+                        .is_some_and(|&i| self.indirections > i)
+                }))
+        {
+            self.pending_under.push((named, u));
+            return;
+        }
         if u == named
             || (self.tt.is_named(u)
                 && self.tt.underlying(u) == TypeTable::INVALID
@@ -1150,6 +1184,7 @@ impl State {
             return;
         }
         self.tt.set_underlying(named, u);
+        self.settle_pending_underlying();
         if self.contains_directly(u, named, 0) {
             let direct = match self.tt.get(u) {
                 Type::Struct(fs) => fs.iter().any(|f| f.ty == named),
@@ -1169,6 +1204,21 @@ impl State {
             }
             let e = self.tt.strukt(vec![]);
             self.tt.set_underlying(named, e);
+        }
+    }
+
+    /// Give the types in `pending_under` whose type's underlying type is now known theirs.
+    fn settle_pending_underlying(&mut self) {
+        loop {
+            let Some(i) = self
+                .pending_under
+                .iter()
+                .position(|&(_, u)| self.tt.underlying(u) != TypeTable::INVALID)
+            else {
+                return;
+            };
+            let (n, u) = self.pending_under.swap_remove(i);
+            self.tt.set_underlying(n, u);
         }
     }
 
@@ -1245,6 +1295,12 @@ impl State {
             }
             _ => {
                 let t = self.type_expr(e);
+                // An interface term contributes its type set (`OrderedNumeric | Complex`).
+                if self.tt.is_interface(t) {
+                    if let Some(ts) = self.tt.interface_of(t).and_then(|i| i.terms.clone()) {
+                        return ts;
+                    }
+                }
                 vec![Term {
                     tilde: false,
                     ty: t,
@@ -1752,9 +1808,11 @@ impl State {
         let outer_unused = std::mem::take(&mut self.pending_unused);
         let saved_ft = std::mem::replace(&mut self.fallthrough_ok, false);
         self.collect_labels(&body.stmts);
-        self.push_scope();
+        // The body's declarations share the block of the parameters and results.
         self.stmt_list(&body.stmts);
-        self.pop_scope();
+        if let Some(top) = self.scopes.last().cloned() {
+            self.report_unused(&top);
+        }
         self.targets = saved_targets;
         self.fallthrough_ok = saved_ft;
         let mut unused = std::mem::replace(&mut self.pending_unused, outer_unused);
@@ -1839,7 +1897,18 @@ impl State {
 
     /// Evaluate a type expression; reports `x is not a type` etc. Records the type in `types`.
     pub fn type_expr(&mut self, e: &Expr) -> TypeId {
+        let ind = matches!(
+            e.kind,
+            ExprKind::Star(_)
+                | ExprKind::SliceType(_)
+                | ExprKind::MapType(..)
+                | ExprKind::ChanType(..)
+                | ExprKind::FuncType(_)
+                | ExprKind::InterfaceType(_)
+        ) as u32;
+        self.indirections += ind;
         let t = self.type_expr_inner(e);
+        self.indirections -= ind;
         self.info.types.insert(e.id, t);
         t
     }

@@ -269,6 +269,9 @@ fn write_expr(s: &mut String, e: &Expr) {
             }
         }
         ExprKind::Bad => s.push_str("BadExpr"),
+        ExprKind::TupleElem(i) => {
+            s.push_str(&format!("result {}", i));
+        }
     }
 }
 
@@ -693,6 +696,38 @@ impl State {
         {
             if self.tt.identical(ve, te) && (!self.tt.has_name(v) || !self.tt.has_name(t)) {
                 return Ok(());
+            }
+        }
+        // A type parameter and a type without a name: every type in the parameter's type set
+        // must be assignable (a `~U` term stands for the types whose underlying type is U).
+        let terms_of = |c: &Self, p: TypeId| match c.tt.get(p) {
+            Type::TypeParam(tp) => {
+                c.tt.interface_of(tp.constraint)
+                    .and_then(|i| i.terms.clone())
+            }
+            _ => None,
+        };
+        if vp && !tp && !self.tt.has_name(t) {
+            if let Some(terms) = terms_of(self, v) {
+                let ok = terms.iter().all(|term| {
+                    self.tt.identical(term.ty, t)
+                        || (!self.tt.has_name(term.ty) || term.tilde)
+                            && self.tt.identical(self.tt.underlying(term.ty), tu)
+                });
+                if ok {
+                    return Ok(());
+                }
+            }
+        }
+        if tp && !vp && !self.tt.has_name(v) {
+            if let Some(terms) = terms_of(self, t) {
+                let ok = terms.iter().all(|term| {
+                    self.tt.identical(term.ty, v)
+                        || self.tt.identical(self.tt.underlying(term.ty), vu)
+                });
+                if ok {
+                    return Ok(());
+                }
             }
         }
         if self.tt.is_interface(v) && !vp && self.implements(t, v).is_ok() {
@@ -1206,11 +1241,17 @@ impl State {
                 Operand::invalid()
             }
             ExprKind::Bad => Operand::invalid(),
+            ExprKind::TupleElem(_) => match self.info.types.get(&e.id) {
+                Some(&t) => Operand::value(t),
+                None => Operand::invalid(),
+            },
         }
     }
 
     fn check_type_assertable(&mut self, iface: TypeId, t: TypeId, tspan: Span, e: &Expr) {
-        if t == TypeTable::INVALID || self.tt.is_interface(t) {
+        // A type parameter's dynamic type is known only at run time (types2 treats it as
+        // an interface here).
+        if t == TypeTable::INVALID || self.tt.is_interface(t) || self.tt.is_type_param(t) {
             return;
         }
         if let Some((m, why)) = self.tt.missing_method(t, iface) {

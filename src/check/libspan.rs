@@ -230,7 +230,8 @@ fn expr(e: &mut Expr, d: u32) {
         | ExprKind::ImagLit(_)
         | ExprKind::RuneLit(_)
         | ExprKind::StringLit(_)
-        | ExprKind::Bad => {}
+        | ExprKind::Bad
+        | ExprKind::TupleElem(_) => {}
         ExprKind::CompositeLit { ty, elems, rbrace } => {
             opt_expr(ty, d);
             for el in elems {

@@ -276,6 +276,9 @@ pub struct Subst {
 /// Everything the compiler needs to know about a checked program or REPL input.
 #[derive(Clone, Debug, Default)]
 pub struct TypeInfo {
+    /// Builtin calls whose only argument is a multi-valued call (`copy(f())`): the call's
+    /// results as the builtin's arguments.
+    pub spread: HashMap<NodeId, Vec<crate::ast::Expr>>,
     /// Final type of every expression (incl. type expressions: the type they denote).
     pub types: HashMap<NodeId, TypeId>,
     /// Value of every constant expression, converted to its final type.

@@ -485,7 +485,17 @@ impl State {
                     Some(t) => {
                         let mut x = self.value(t, None);
                         self.default_operand_ctx(&mut x, t, "switch expression");
-                        if !x.is_invalid() && !self.tt.comparable(x.ty) && x.mode != Mode::Nil {
+                        // Slices, maps and funcs may be switched on: their cases compare
+                        // with nil.
+                        let nil_only = matches!(
+                            self.tt.under(x.ty),
+                            Type::Slice(_) | Type::Map(..) | Type::Func(_)
+                        );
+                        if !x.is_invalid()
+                            && !self.tt.comparable(x.ty)
+                            && !nil_only
+                            && x.mode != Mode::Nil
+                        {
                             let xs = self.operand_string(&x, t);
                             self.err(t.span, format!("cannot switch on {}", xs));
                         }
@@ -542,6 +552,15 @@ impl State {
                                     self.err(e.span, format!("invalid case {} in switch on {} (mismatched types {} and {})", expr_string(e), expr_string(te), self.ts(x.ty), self.ts(tx.ty)));
                                     continue;
                                 }
+                                if x.mode != Mode::Nil && !self.tt.comparable(tx.ty) {
+                                    let what = match self.tt.under(tx.ty) {
+                                        Type::Slice(_) => "slice",
+                                        Type::Map(..) => "map",
+                                        _ => "func",
+                                    };
+                                    self.err(e.span, format!("invalid case {} in switch on {} ({} can only be compared to nil)", expr_string(e), expr_string(te), what));
+                                    continue;
+                                }
                                 if let Some(v) = x.val.as_ref().filter(|v| !v.is_unknown()) {
                                     if let Some((_, _, prev)) = seen
                                         .iter()
@@ -557,7 +576,14 @@ impl State {
                             }
                             None => {
                                 let mut x = self.value(e, None);
-                                if !x.is_invalid() && !self.tt.is_boolean(x.ty) {
+                                // The missing tag is a typed `true`: an interface case that
+                                // can hold a bool compares with it.
+                                let holds_bool = matches!(self.tt.under(x.ty), Type::Interface(_))
+                                    && self
+                                        .tt
+                                        .interface_of(x.ty)
+                                        .is_some_and(|i| i.methods.is_empty() && i.terms.is_none());
+                                if !x.is_invalid() && !self.tt.is_boolean(x.ty) && !holds_bool {
                                     let xs = self.operand_string(&x, e);
                                     self.err(e.span, format!("invalid case {} in switch (mismatched types {} and bool)", expr_string(e), self.ts(x.ty)));
                                     let _ = xs;
@@ -1712,7 +1738,7 @@ impl State {
     }
 
     fn check_type_switch_case(&mut self, iface: TypeId, t: TypeId, e: &Expr, xe: &Expr) {
-        if self.tt.is_interface(t) {
+        if self.tt.is_interface(t) || self.tt.is_type_param(t) {
             return;
         }
         if let Some((m, why)) = self.tt.missing_method(t, iface) {

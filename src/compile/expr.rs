@@ -1508,7 +1508,21 @@ impl<'a> Compiler<'a> {
                 self.conversion(&args[0], to, dst)?;
                 return Ok(dst);
             }
-            CallKind::Builtin(b, targ) => return self.builtin(e, b, targ, args, ellipsis),
+            CallKind::Builtin(b, targ) => {
+                if let Some(synth) = self.info.spread.get(&e.id).cloned() {
+                    // The call's results are the arguments (`copy(f())`).
+                    let base = self.multi(&args[0], synth.len())?;
+                    for (i, x) in synth.iter().enumerate() {
+                        self.hoisted.insert(x.id, base + i as u16);
+                    }
+                    let r = self.builtin(e, b, targ, &synth, false);
+                    for x in &synth {
+                        self.hoisted.remove(&x.id);
+                    }
+                    return r;
+                }
+                return self.builtin(e, b, targ, args, ellipsis);
+            }
             CallKind::Regular => {}
         }
         let ft = self.ty(fun);
@@ -1797,7 +1811,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn builtin(
+    pub(super) fn builtin(
         &mut self,
         e: &Expr,
         b: Builtin,

@@ -70,6 +70,8 @@ struct FnState {
     gotos: Vec<(usize, String)>,
     /// Set in the body closure of a range-over-func loop (see `rangefunc`).
     rf: Option<rangefunc::RangeFuncCtx>,
+    /// The label of the switch or select statement being compiled next (its `break` target).
+    switch_label: Option<String>,
 }
 
 type CResult<T> = Result<T, Diagnostic>;
@@ -111,6 +113,8 @@ pub struct Compiler<'a> {
     /// Calls of the expression being compiled that were made first, and their registers (see
     /// `binary_calls_first`).
     hoisted: HashMap<ast::NodeId, u16>,
+    /// Types of the parameters of the functions `builtin_thunk` makes.
+    thunk_types: HashMap<ast::NodeId, TypeId>,
 }
 
 /// Largest slot count of a value (and length of an array) that instruction operands carry.
@@ -147,6 +151,7 @@ impl<'a> Compiler<'a> {
             sig_ids: Vec::new(),
             addr_space: std::cell::Cell::new(None),
             hoisted: HashMap::new(),
+            thunk_types: HashMap::new(),
         }
     }
 
@@ -461,9 +466,58 @@ impl<'a> Compiler<'a> {
             .info
             .types
             .get(&e.id)
+            .or_else(|| self.thunk_types.get(&e.id))
             .copied()
             .unwrap_or(TypeTable::INVALID);
         self.sub(t)
+    }
+
+    /// `defer delete(m, k)`, `go copy(a, b)`, `defer clear(m)`: a function of the builtin's
+    /// arguments (of types `ts`, already evaluated by the caller) that makes the call.
+    pub(super) fn builtin_thunk(
+        &mut self,
+        e: &Expr,
+        b: crate::check::Builtin,
+        targ: Option<TypeId>,
+        ts: &[TypeId],
+    ) -> CResult<u32> {
+        let idx = self.prog.funcs.len() as u32;
+        let name = format!("{}.deferwrap{}", self.fs().name, idx);
+        self.prog.funcs.push(Func {
+            name: name.clone(),
+            ..Default::default()
+        });
+        let line = self.line_of(e.span);
+        let saved = self.fs.replace(self.new_fs(name, line));
+        let saved_hoisted = std::mem::take(&mut self.hoisted);
+        let params: Vec<Expr> = ts
+            .iter()
+            .enumerate()
+            .map(|(i, &t)| {
+                let id = ast::tuple_elem_id(e.id, i);
+                self.thunk_types.insert(id, t);
+                let r = self.alloc();
+                self.hoisted.insert(id, r);
+                Expr {
+                    id,
+                    span: e.span,
+                    kind: ast::ExprKind::TupleElem(i as u32),
+                }
+            })
+            .collect();
+        let r = self.builtin(e, b, targ, &params, false);
+        self.hoisted = saved_hoisted;
+        r?;
+        self.emit(Op::Ret, 0, 0, 0);
+        let fs = std::mem::replace(&mut self.fs, saved).expect("thunk fs");
+        let f = &mut self.prog.funcs[idx as usize];
+        f.code = fs.code;
+        f.lines = fs.lines;
+        f.consts = fs.consts;
+        f.nregs = fs.max.max(ts.len() as u16) + 1;
+        f.nparams = ts.len() as u16;
+        f.line = line;
+        Ok(idx)
     }
 
     /// `t` under the substitution of the generic instance being compiled.
@@ -858,6 +912,7 @@ impl<'a> Compiler<'a> {
             labels: HashMap::new(),
             gotos: Vec::new(),
             rf: None,
+            switch_label: None,
         }
     }
 

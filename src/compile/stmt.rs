@@ -194,7 +194,16 @@ impl<'a> Compiler<'a> {
                             self.emit(Op::Narrow, r, r, k.narrow_code());
                         }
                     }
-                    _ => return Err(unsupported(s.span, "++ on this type")),
+                    _ => match self.complex_kind(t) {
+                        Some(k) => {
+                            let one = self.alloc();
+                            let v = self.const_value(&ConstValue::Complex(1.0, 0.0), t);
+                            self.load_value(one, v);
+                            let op = if *inc { BinOp::Add } else { BinOp::Sub };
+                            self.complex_binary(op, k, r, one, r, s.span)?;
+                        }
+                        None => return Err(unsupported(s.span, "++ on this type")),
+                    },
                 }
                 self.store_place(&p, r)?;
                 self.restore(l);
@@ -332,6 +341,14 @@ impl<'a> Compiler<'a> {
                 self.fs().gotos.push((j, lbl.name.clone()));
             }
             StmtKind::Labeled(lbl, inner) => match &inner.kind {
+                StmtKind::For { .. } | StmtKind::Range { .. }
+                    if !self.fs().labels.contains_key(&lbl.name) =>
+                {
+                    // A goto to a loop's label starts the loop over.
+                    let here = self.pc();
+                    self.fs().labels.insert(lbl.name.clone(), here);
+                    self.stmt(s)?
+                }
                 StmtKind::For {
                     init,
                     cond,
@@ -367,6 +384,15 @@ impl<'a> Compiler<'a> {
                 _ => {
                     let here = self.pc();
                     self.fs().labels.insert(lbl.name.clone(), here);
+                    if matches!(
+                        inner.kind,
+                        StmtKind::Switch { .. }
+                            | StmtKind::TypeSwitch { .. }
+                            | StmtKind::Select { .. }
+                    ) {
+                        // `break L` leaves the labeled switch or select.
+                        self.fs().switch_label = Some(lbl.name.clone());
+                    }
                     self.stmt(inner)?
                 }
             },
@@ -385,8 +411,9 @@ impl<'a> Compiler<'a> {
                     Some(t) => Some((self.expr(t)?, self.ty(t))),
                     None => None,
                 };
+                let label = self.fs().switch_label.take();
                 self.fs().loops.push(LoopCtx {
-                    label: None,
+                    label,
                     breaks: vec![],
                     continues: vec![],
                     _level: l,
@@ -412,6 +439,17 @@ impl<'a> Compiler<'a> {
                                     }
                                 };
                                 self.emit(op, d, a, b);
+                                d
+                            }
+                            // No tag: `true`, compared with an interface-typed case.
+                            None if self.class(self.ty(e)) == TClass::Iface => {
+                                let et = self.ty(e);
+                                let er = self.expr(e)?;
+                                let t = self.alloc();
+                                self.load_value(t, Value::from_bool(true));
+                                let b = self.convert(t, TypeTable::BOOL, et)?;
+                                let d = self.alloc();
+                                self.emit(Op::Eq, d, er, b);
                                 d
                             }
                             None => self.expr(e)?,
@@ -476,7 +514,7 @@ impl<'a> Compiler<'a> {
                         Builtin::Panic => "builtin.panic",
                         Builtin::Print => "builtin.print",
                         Builtin::Println => "builtin.println",
-                        _ => return Err(unsupported(s.span, "go/defer of this builtin")),
+                        _ => return self.go_defer_builtin(e, is_go, l),
                     };
                     let id = self.native(name, s.span)?;
                     let win = self.alloc();
@@ -544,6 +582,56 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `defer delete(m, k)`, `go copy(a, b)`: the arguments are evaluated now, and the call
+    /// made by a function of them (gc's `deferwrap`).
+    fn go_defer_builtin(&mut self, e: &Expr, is_go: bool, l: u16) -> CResult<()> {
+        let (Some(CallKind::Builtin(b, targ)), ExprKind::Call { args, .. }) =
+            (self.call_kind(e.id), &e.kind)
+        else {
+            return Err(unsupported(e.span, "go/defer of this builtin"));
+        };
+        if b == Builtin::Recover {
+            return Err(unsupported(e.span, "go/defer of recover"));
+        }
+        let spread = self.info.spread.get(&e.id).cloned();
+        let ts: Vec<TypeId> = match &spread {
+            Some(xs) => xs.iter().map(|x| self.ty(x)).collect(),
+            None => args.iter().map(|a| self.ty(a)).collect(),
+        };
+        let f = self.builtin_thunk(e, b, targ, &ts)?;
+        let win = self.alloc();
+        let k = self.konst(Value::Func(std::sync::Arc::new(
+            crate::vm::value::FuncVal::Go {
+                func: f,
+                captures: Box::new([]),
+            },
+        )));
+        self.emit_i(Instr::abx(Op::LoadK, win, k as u32));
+        match spread {
+            Some(xs) => {
+                let base = self.multi(&args[0], xs.len())?;
+                for i in 0..xs.len() as u16 {
+                    let r = self.alloc();
+                    self.emit(Op::Move, r, base + i, 0);
+                }
+            }
+            None => {
+                for a in args {
+                    let r = self.alloc();
+                    self.expr_to(a, r)?;
+                }
+            }
+        }
+        self.emit(
+            if is_go { Op::Go } else { Op::Defer },
+            win,
+            ts.len() as u16,
+            0,
+        );
+        self.restore(l);
+        Ok(())
+    }
+
     /// `select`: evaluate every case's channel (and value to send) in source order, run
     /// `SELECT`, then dispatch on the chosen index.
     fn select(&mut self, clauses: &[ast::CommClause]) -> CResult<()> {
@@ -581,8 +669,9 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Op::Select, res, base, cases.len() as u16);
         self.ext(has_default as u16, 0, 0);
+        let label = self.fs().switch_label.take();
         self.fs().loops.push(LoopCtx {
-            label: None,
+            label,
             breaks: vec![],
             continues: vec![],
             _level: res,
@@ -696,8 +785,9 @@ impl<'a> Compiler<'a> {
         let default_jump = self.jump(Op::Jmp, 0);
         let mut starts = vec![0usize; clauses.len()];
         let mut ends = Vec::new();
+        let label = self.fs().switch_label.take();
         self.fs().loops.push(LoopCtx {
-            label: None,
+            label,
             breaks: vec![],
             continues: vec![],
             _level: xr,
