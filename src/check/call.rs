@@ -2043,13 +2043,18 @@ impl State {
                 recv,
                 index,
                 ptr_recv,
-                ..
+                path,
+                indirect,
+                recv_ptr,
             } => {
                 let (msig, obj) = match self.tt.named(recv) {
                     Some(n) => (n.methods[index].sig, n.methods[index].obj),
                     None => (TypeTable::INVALID, None),
                 };
-                if ptr_recv && !self.tt.is_pointer(t) {
+                // A pointer method is in T's method set when promoted through an embedded
+                // pointer.
+                let promoted_through_ptr = recv_ptr && !path.is_empty();
+                if ptr_recv && !self.tt.is_pointer(t) && !promoted_through_ptr {
                     let ts = self.ts(t);
                     self.err(
                         sel.span,
@@ -2081,6 +2086,8 @@ impl State {
                         sig,
                         iface_index: None,
                         obj,
+                        path,
+                        indirect,
                     },
                 );
                 // `T.M` depends on M's body for package initialisation order.
@@ -2089,7 +2096,12 @@ impl State {
                 }
                 Operand::value(sig)
             }
-            Lookup::IfaceMethod { iface, index, .. } => {
+            Lookup::IfaceMethod {
+                iface,
+                index,
+                path,
+                indirect,
+            } => {
                 let msig = self
                     .tt
                     .interface_of(iface)
@@ -2116,6 +2128,8 @@ impl State {
                         sig,
                         iface_index: Some(index),
                         obj: None,
+                        path: path.clone(),
+                        indirect: indirect.clone(),
                     },
                 );
                 Operand::value(sig)

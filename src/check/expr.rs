@@ -1504,6 +1504,8 @@ impl State {
         if matches!(op, BinOp::Shl | BinOp::Shr) {
             return self.shift(e, op, xe, ye, hint);
         }
+        // A comparison's operands do not take the type its result is used as.
+        let hint = if op.is_comparison() { None } else { hint };
         let mut x = self.value(xe, hint);
         let mut y = self.value(ye, hint);
         if x.is_invalid() || y.is_invalid() {

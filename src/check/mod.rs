@@ -209,6 +209,10 @@ pub enum Selection {
         /// For interface types, the index in the method list.
         iface_index: Option<usize>,
         obj: Option<ObjId>,
+        /// A promoted method: the embedded fields from `recv` to the method's receiver, and
+        /// which steps go through a pointer.
+        path: Vec<usize>,
+        indirect: Vec<bool>,
     },
     /// Qualified identifier `pkg.Name`: `fmt.Println` (a native Func), `math.Pi` (a constant:
     /// its value is in `consts`), `strings.Builder` (a TypeName), `os.Args` (a Var).

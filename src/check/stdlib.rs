@@ -337,6 +337,7 @@ func Appendf(b []byte, format string, a ...any) []byte
 "#;
 
 const IO: &str = r#"package io
+import "errors"
 type Writer interface { Write(p []byte) (n int, err error) }
 type Reader interface { Read(p []byte) (n int, err error) }
 type ReadWriter interface { Reader; Writer }
@@ -352,6 +353,23 @@ var ErrUnexpectedEOF error
 var Discard Writer
 func ReadAll(r Reader) ([]byte, error)
 func WriteString(w Writer, s string) (n int, err error)
+func ReadAtLeast(r Reader, buf []byte, min int) (n int, err error) {
+	if len(buf) < min {
+		return 0, errors.New("short buffer")
+	}
+	for n < min && err == nil {
+		var nn int
+		nn, err = r.Read(buf[n:])
+		n += nn
+	}
+	if n >= min {
+		err = nil
+	} else if n > 0 && err == EOF {
+		err = ErrUnexpectedEOF
+	}
+	return
+}
+func ReadFull(r Reader, buf []byte) (n int, err error) { return ReadAtLeast(r, buf, len(buf)) }
 "#;
 
 const OS: &str = r#"package os
@@ -1125,6 +1143,7 @@ const GOARCH = "amd64"
 const Compiler = "gc"
 func Gosched()
 func Goexit()
+func Breakpoint()
 func GC()
 func NumGoroutine() int
 func NumCPU() int

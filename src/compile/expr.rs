@@ -408,6 +408,16 @@ impl<'a> Compiler<'a> {
                         self.emit_w(Op::Load, dst, u32::from(dst), n);
                     }
                 }
+                // A library variable read by library code written in Go (`EOF` in io).
+                None if self.info.object(o).pkg != "main"
+                    && !self.info.object(o).pkg.is_empty() =>
+                {
+                    let (pkg, name) = (
+                        self.info.object(o).pkg.clone(),
+                        self.info.object(o).name.clone(),
+                    );
+                    self.load_lib_var(&pkg, &name, dst, self.info.object(o).span)?;
+                }
                 None => {
                     return Err(Diagnostic::internal(
                         self.info.object(o).span.lo,
@@ -416,6 +426,17 @@ impl<'a> Compiler<'a> {
                 }
             },
         }
+        Ok(())
+    }
+
+    /// A library variable (`os.Stdout`, `io.EOF`): a native returning it.
+    fn load_lib_var(&mut self, pkg: &str, name: &str, dst: u16, span: ast::Span) -> CResult<()> {
+        let id = self.native(&format!("{pkg}.{name}"), span)?;
+        let win = self.alloc();
+        self.emit(Op::CallN, win, id as u16, 0);
+        self.ext(1, 0, 0);
+        self.emit(Op::Move, dst, win, 0);
+        self.restore(win);
         Ok(())
     }
 
@@ -986,8 +1007,15 @@ impl<'a> Compiler<'a> {
                 }
                 Err(unsupported(x.span, "this address"))
             }
-            // `&*p` is `p`.
-            ExprKind::Star(p) => self.expr_to(p, dst),
+            // `&*p` is `p`, once checked not to be nil (a load of no slots).
+            ExprKind::Star(p) => {
+                self.expr_to(p, dst)?;
+                let l = self.level();
+                let scratch = self.alloc();
+                self.emit_w(Op::Load, scratch, dst as u32, 0);
+                self.restore(l);
+                Ok(())
+            }
             _ => Err(unsupported(x.span, "this address")),
         }
     }
@@ -1100,16 +1128,7 @@ impl<'a> Compiler<'a> {
                     self.emit_i(Instr::abx(Op::LoadK, dst, k as u32));
                     Ok(())
                 }
-                ObjKind::Var(_) => {
-                    // A library variable (`os.Stdout`, `io.EOF`): a native returning it.
-                    let id = self.native(&format!("{pkg}.{name}"), e.span)?;
-                    let win = self.alloc();
-                    self.emit(Op::CallN, win, id as u16, 0);
-                    self.ext(1, 0, 0);
-                    self.emit(Op::Move, dst, win, 0);
-                    self.restore(win);
-                    Ok(())
-                }
+                ObjKind::Var(_) => self.load_lib_var(&pkg, &name, dst, e.span),
                 _ => Err(unsupported(e.span, &format!("{pkg}.{name}"))),
             },
             Some(Selection::Method {
@@ -1177,6 +1196,31 @@ impl<'a> Compiler<'a> {
                 ptr_recv,
                 iface_index,
                 obj,
+                sig,
+                path,
+                indirect,
+            }) if !path.is_empty() => {
+                // A promoted method: a function that finds the receiver in its first argument.
+                let f = self.promoted_method_thunk(
+                    e,
+                    recv,
+                    &name,
+                    ptr_recv,
+                    iface_index,
+                    obj,
+                    sig,
+                    &path,
+                    &indirect,
+                )?;
+                self.emit_i(Instr::abx(Op::FuncRef, dst, f));
+                Ok(())
+            }
+            Some(Selection::MethodExpr {
+                recv,
+                name,
+                ptr_recv,
+                iface_index,
+                obj,
                 ..
             }) => {
                 let fv = if iface_index.is_some() {
@@ -1206,6 +1250,98 @@ impl<'a> Compiler<'a> {
             }
             _ => Err(unsupported(e.span, "this selector")),
         }
+    }
+
+    /// The function of method expression `T.M` for a method promoted through the embedded
+    /// fields `path` of T: its parameters are T's value and M's parameters; it selects the
+    /// receiver as `x.M(...)` would and calls M.
+    #[allow(clippy::too_many_arguments)]
+    fn promoted_method_thunk(
+        &mut self,
+        e: &Expr,
+        recv: TypeId,
+        name: &str,
+        ptr_recv: bool,
+        iface_index: Option<usize>,
+        obj: Option<ObjId>,
+        sig: TypeId,
+        path: &[usize],
+        indirect: &[bool],
+    ) -> CResult<u32> {
+        let Some(fsig) = self.tt.signature(self.tt.underlying(sig)).cloned() else {
+            return Err(unsupported(e.span, "this method expression"));
+        };
+        let idx = self.prog.funcs.len() as u32;
+        let fname = format!("{}.{}-fm", self.tt.type_string(recv), name);
+        self.prog.funcs.push(crate::vm::program::Func {
+            name: fname.clone(),
+            ..Default::default()
+        });
+        let line = self.line_of(e.span);
+        let saved = self.fs.replace(self.new_fs(fname, line));
+        let saved_hoisted = std::mem::take(&mut self.hoisted);
+        let nparams = fsig.params.len() as u16;
+        for _ in 0..nparams {
+            self.alloc();
+        }
+        let id0 = ast::tuple_elem_id(e.id, 0);
+        self.thunk_types.insert(id0, recv);
+        self.hoisted.insert(id0, 0);
+        let x = Expr {
+            id: id0,
+            span: e.span,
+            kind: ExprKind::TupleElem(0),
+        };
+        // The embedded field's type decides the implicit & or *.
+        let mut ft = recv;
+        for fi in path {
+            if let Some(el) = self.tt.pointer_elem(ft) {
+                ft = el;
+            }
+            ft = self.path_type(ft, std::slice::from_ref(fi));
+        }
+        let field_ptr = self.tt.is_pointer(ft) && !self.tt.is_interface(ft);
+        let auto = match (iface_index.is_some(), ptr_recv, field_ptr) {
+            (true, ..) => crate::check::AutoRef::None,
+            (false, true, false) => crate::check::AutoRef::AddrOf,
+            (false, false, true) => crate::check::AutoRef::Deref,
+            _ => crate::check::AutoRef::None,
+        };
+        let r = self.method_recv(&x, path, indirect, auto);
+        self.hoisted = saved_hoisted;
+        let r = r?;
+        let win = self.alloc();
+        let rr = self.alloc();
+        self.emit(Op::Move, rr, r, 0);
+        for i in 1..nparams {
+            let a = self.alloc();
+            self.emit(Op::Move, a, i, 0);
+        }
+        let nres = fsig.results.len() as u16;
+        match iface_index {
+            Some(_) => {
+                let sym = self.prog.method_sym(name);
+                self.emit(Op::CallM, win, sym as u16, nparams);
+            }
+            None => {
+                let named = self.tt.pointer_elem(ft).unwrap_or(ft);
+                let f = obj
+                    .and_then(|o| self.method_func(named, o))
+                    .ok_or_else(|| unsupported(e.span, "native method expressions"))?;
+                self.emit(Op::CallS, win, f as u16, nparams);
+            }
+        }
+        self.emit(Op::Ret, win, nres, 0);
+        let fs = std::mem::replace(&mut self.fs, saved).expect("thunk fs");
+        let f = &mut self.prog.funcs[idx as usize];
+        f.code = fs.code;
+        f.lines = fs.lines;
+        f.consts = fs.consts;
+        f.nregs = fs.max.max(nparams) + 1 + nres;
+        f.nparams = nparams;
+        f.nresults = nres;
+        f.line = line;
+        Ok(idx)
     }
 
     /// The receiver of a (possibly promoted) method: walk the embedded fields `path` from `x`,

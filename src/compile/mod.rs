@@ -607,6 +607,8 @@ impl<'a> Compiler<'a> {
                 sig,
                 iface_index,
                 obj,
+                path,
+                indirect,
             } => Selection::MethodExpr {
                 recv: self.sub(recv),
                 name,
@@ -614,6 +616,8 @@ impl<'a> Compiler<'a> {
                 sig: self.sub(sig),
                 iface_index,
                 obj,
+                path,
+                indirect,
             },
             q @ Selection::Qualified { .. } => q,
         })

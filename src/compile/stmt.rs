@@ -875,6 +875,19 @@ impl<'a> Compiler<'a> {
         }
         if !self.info.consts.contains_key(&c.id) {
             if let ExprKind::Binary(op, a, b) = &c.kind {
+                // The fused compare-and-branch forms evaluate a then b: not for operands whose
+                // calls gc makes before the reads (`x == f()`), nor for mixed comparisons of an
+                // interface with a concrete value.
+                let mut calls = Vec::new();
+                let mut reads = false;
+                self.operand_calls(a, &mut calls, &mut reads);
+                self.operand_calls(b, &mut calls, &mut reads);
+                let same_class = self.class(self.ty(a)) == self.class(self.ty(b))
+                    || self.is_nil(a)
+                    || self.is_nil(b);
+                if self.order_matters(&calls, reads) || !same_class {
+                    return self.jump_if_false_value(cond);
+                }
                 // `x == nil` / `x != nil` of a pointer, map, channel or function: a nil test
                 // (these are nil exactly when the register holds Value::Nil).
                 if matches!(op, BinOp::Eq | BinOp::Ne) {
@@ -969,6 +982,10 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
+        self.jump_if_false_value(cond)
+    }
+
+    fn jump_if_false_value(&mut self, cond: &Expr) -> CResult<usize> {
         let l = self.level();
         let r = self.expr(cond)?;
         let j = self.jump(Op::JmpIfNot, r);
@@ -1420,6 +1437,9 @@ impl<'a> Compiler<'a> {
         x: &Expr,
         body: &ast::Block,
     ) -> CResult<()> {
+        // A blank value variable reads no element (`for i, _ := range nilArrayPtr` is fine).
+        let value =
+            value.filter(|v| !matches!(&strip_paren(v).kind, ExprKind::Ident(n) if n == "_"));
         let xt = self.ty(x);
         let xr = self.alloc();
         self.expr_to(x, xr)?;
@@ -1445,6 +1465,25 @@ impl<'a> Compiler<'a> {
                 }
             } else {
                 Ok(())
+            }
+        };
+        // `for k, v = range x`: both left operands are evaluated before either is assigned
+        // (`for i, a[i] = range s` indexes with the old i).
+        let bind2 = |c: &mut Self, kr: u16, vr: u16| -> CResult<()> {
+            match (key, value) {
+                (Some(k), Some(v)) if !define => {
+                    let l = c.level();
+                    let pk = c.place(k, true)?;
+                    let pv = c.place(v, true)?;
+                    c.store_place(&pk, kr)?;
+                    c.store_place(&pv, vr)?;
+                    c.restore(l);
+                    Ok(())
+                }
+                _ => {
+                    bind(c, key, kr)?;
+                    bind(c, value, vr)
+                }
             }
         };
         match cls {
@@ -1480,15 +1519,13 @@ impl<'a> Compiler<'a> {
                 match cls {
                     TClass::Str => {
                         self.emit(Op::StrNext, w, xr, i);
-                        bind(self, key, i)?;
-                        bind(self, value, w)?;
+                        bind2(self, i, w)?;
                     }
                     TClass::Slice => {
                         if value.is_some() {
                             self.emit(Op::Index, w, xr, i);
                         }
-                        bind(self, key, i)?;
-                        bind(self, value, w)?;
+                        bind2(self, i, w)?;
                     }
                     TClass::Array if parr.is_some() => {
                         if value.is_some() {
@@ -1499,8 +1536,7 @@ impl<'a> Compiler<'a> {
                             self.ext_w(es, len as u32, 0);
                             self.emit_w(Op::Load, w, u32::from(p), es);
                         }
-                        bind(self, key, i)?;
-                        bind(self, value, w)?;
+                        bind2(self, i, w)?;
                     }
                     TClass::Array => {
                         if value.is_some() {
@@ -1512,8 +1548,7 @@ impl<'a> Compiler<'a> {
                             self.emit(Op::ArrIndex, w, xr, i);
                             self.ext_w(es, len as u32, 0);
                         }
-                        bind(self, key, i)?;
-                        bind(self, value, w)?;
+                        bind2(self, i, w)?;
                     }
                     _ => {
                         bind(self, key, i)?;
@@ -1539,8 +1574,7 @@ impl<'a> Compiler<'a> {
                 let exit = self.emit(Op::MapNext, kv, it, 0);
                 self.loop_begin(label);
                 let l = self.level();
-                bind(self, key, kv)?;
-                bind(self, value, kv + 1)?;
+                bind2(self, kv, kv + 1)?;
                 self.block(&body.stmts)?;
                 self.restore(l);
                 self.jump_back(top);

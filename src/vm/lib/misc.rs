@@ -573,6 +573,19 @@ pub const TABLE: &[Entry] = &[
         }),
     ),
     ("runtime.Goexit", goexit),
+    // A trap instruction: without a debugger the process dies of SIGTRAP, as Go's does.
+    (
+        "runtime.Breakpoint",
+        nf!(|vm, _a| {
+            let frames = vm.traceback();
+            let s = format!(
+                "SIGTRAP: trace trap\nPC=0x0 m=0 sigcode=128\n\ngoroutine {} [running]:\n{}",
+                vm.goid,
+                vm.format_trace(&frames)
+            );
+            Err(crate::vm::rt::fatal_exit(&s, 2))
+        }),
+    ),
     ("runtime.slicetoarrayptr", slicetoarrayptr),
     ("builtin.fmin", nf!(|a| fv(fmin(fl(&a[0]), fl(&a[1]))))),
     ("builtin.fmax", nf!(|a| fv(-fmin(-fl(&a[0]), -fl(&a[1]))))),
@@ -2073,12 +2086,11 @@ fn runtime_callers(vm: &mut Vm<'_>, a: &[Value]) -> R {
 /// not included even when `all`), truncated to `len(buf)`.
 fn runtime_stack(vm: &mut Vm<'_>, a: &[Value]) -> R {
     let frames = vm.traceback();
-    let prog = vm.prog();
-    let mut out = format!("goroutine {} [running]:\n", vm.goid);
-    for (f, line) in frames {
-        let name = prog.funcs.get(f as usize).map_or("?", |f| f.name.as_str());
-        out.push_str(&format!("{name}(...)\n\t{}:{line}\n", prog.file));
-    }
+    let out = format!(
+        "goroutine {} [running]:\n{}",
+        vm.goid,
+        vm.format_trace(&frames)
+    );
     let Value::Slice(dst) = &a[0] else {
         return Ok(vec![Value::Int(0)]);
     };
