@@ -17,7 +17,7 @@ use logos::Logos;
 
 /// Deepest bracket nesting accepted. A limit of minigo, not of Go: the AST is a tree of boxes
 /// and later passes recurse over it, so absurd nesting would overflow a thread's stack.
-pub const MAX_NESTING: usize = 5_000;
+pub const MAX_NESTING: usize = 200_000;
 
 /// A LALRPOP token triple.
 pub type Spanned = (usize, Tok, usize);

@@ -5,6 +5,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// Running out of memory ends the program as Go's runtime does (`fatal error: runtime: out of
+/// memory`, exit 2).
+#[global_allocator]
+static ALLOC: minigo_runtime::GoAlloc = minigo_runtime::GoAlloc;
+
 #[derive(Parser)]
 #[command(
     name = "minigo",

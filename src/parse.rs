@@ -173,6 +173,14 @@ fn run_lenient(start: Tok, src: &str, ids: &IdGen) -> (Option<build::Unit>, Vec<
         .iter()
         .map(|e| Diagnostic::syntax(e.pos as u32, e.msg.clone()))
         .collect();
+    // The lexer stopped at its nesting limit: the rest of the file was not read, and the
+    // syntax errors of the truncated stream would be spurious.
+    if lex_errors
+        .iter()
+        .any(|e| e.msg.starts_with("too deeply nested"))
+    {
+        return (None, diags);
+    }
     let mut res = reword_not_a_type(&start, &toks, parse_stream(start.clone(), &toks, ids));
     // An input Go's parser accepts where the LR grammar does not (a function type as an
     // operand): the syntax errors are the ones after it, in the stream edited to what Go

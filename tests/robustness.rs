@@ -1087,3 +1087,95 @@ fn cli_closed_stdout_pipe_ends_program() {
         thread::sleep(Duration::from_millis(10));
     }
 }
+
+/// Programs of a size and depth Go compiles: a 70,000-term expression (of constants and of a
+/// variable), and 10,000-deep parentheses, blocks, function literals and composite literals.
+/// Each prints a value fixed by the program's arithmetic.
+#[test]
+fn cli_large_and_deep_programs_compile() {
+    let n = 70_000;
+    let d = 10_000;
+    let cases: Vec<(String, &str, String)> = vec![
+        (
+            format!("x := 0\n\tx = x{}\n\tfmt.Println(x)", "+1".repeat(n)),
+            "terms-const",
+            format!("{n}\n"),
+        ),
+        (
+            format!("x, y := 0, 1\n\tx = x{}\n\tfmt.Println(x)", "+y".repeat(n)),
+            "terms-var",
+            format!("{n}\n"),
+        ),
+        (
+            format!("x := {}1{}\n\tfmt.Println(x)", "(".repeat(d), ")".repeat(d)),
+            "parens",
+            "1\n".into(),
+        ),
+        (
+            format!(
+                "x := 1\n{}x++{}\n\tfmt.Println(x)",
+                "{".repeat(d),
+                "}".repeat(d)
+            ),
+            "blocks",
+            "2\n".into(),
+        ),
+        (
+            format!(
+                "x := {}1{}\n\tfmt.Println(x)",
+                "func() int { return ".repeat(d / 10),
+                " }()".repeat(d / 10)
+            ),
+            "funclits",
+            "1\n".into(),
+        ),
+        (
+            format!(
+                "x := {}1{}\n\tfmt.Println(len(x))",
+                "[]any{".repeat(d),
+                "}".repeat(d)
+            ),
+            "complits",
+            "1\n".into(),
+        ),
+    ];
+    for (body, tag, want) in cases {
+        let src = format!("package main\n\nimport \"fmt\"\n\nfunc main() {{\n\t{body}\n}}\n");
+        let out = run_cli(src.as_bytes(), &format!("large-{tag}"));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            want,
+            "{tag}: stderr {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(0), "{tag}");
+    }
+}
+
+/// Running out of memory (address space capped with `ulimit -v`) ends the program as Go's
+/// runtime does: `fatal error: runtime: out of memory` and exit status 2, not Rust's abort.
+#[test]
+fn cli_out_of_memory_is_go_fatal_error() {
+    let dir = out_dir().join("cli-oom");
+    fs::create_dir_all(&dir).expect("create temp dir");
+    fs::write(
+        dir.join("prog.go"),
+        "package main\n\nfunc main() {\n\tvar keep [][]int\n\tfor i := 0; ; i++ {\n\t\tkeep = append(keep, make([]int, 1<<26))\n\t\tkeep[i][0] = i\n\t}\n}\n",
+    )
+    .expect("write prog.go");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v 3000000 && exec '{}' run prog.go",
+            env!("CARGO_BIN_EXE_minigo")
+        ))
+        .current_dir(&dir)
+        .output()
+        .expect("run minigo");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("fatal error: runtime: out of memory"),
+        "stderr: {stderr}"
+    );
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+}

@@ -144,6 +144,8 @@ pub(crate) const MORESTACK_MARGIN: usize = 64 * 1024;
 pub struct StackSegment {
     pub(crate) stack: DefaultStack,
     pub(crate) old_guard: usize,
+    /// Bytes of address space (`SEGMENT_SIZE` unless made by `newstack_sized`).
+    pub(crate) size: usize,
 }
 
 impl StackSegment {
@@ -156,8 +158,8 @@ impl StackSegment {
     }
 }
 
-pub(crate) fn segment_alloc() -> DefaultStack {
-    match DefaultStack::new(SEGMENT_SIZE) {
+pub(crate) fn segment_alloc(size: usize) -> DefaultStack {
+    match DefaultStack::new(size) {
         Ok(s) => s,
         Err(_) => crate::fatal::throw("out of memory (newstack)"),
     }

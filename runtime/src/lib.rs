@@ -115,6 +115,7 @@
 mod chan;
 mod coro;
 mod fatal;
+mod malloc;
 mod park;
 mod proc;
 mod rand;
@@ -141,6 +142,7 @@ use std::sync::atomic::Ordering;
 pub use chan::{Chan, ChanError};
 pub use coro::{GEntry, StackSegment, STACK_SIZE};
 pub use fatal::{fatal, fatal_on, fatalpanic, sigpipe, throw};
+pub use malloc::GoAlloc;
 pub use park::Gctx;
 #[cfg(loom)]
 #[doc(hidden)]

@@ -152,25 +152,38 @@ impl Gctx {
     /// run the nested entry with `StackSegment::run`, then give it back with `oldstack`.
     /// Throws `stack overflow` past `MAX_SEGMENT_BYTES`.
     pub fn newstack(&mut self) -> crate::coro::StackSegment {
+        self.newstack_sized(crate::coro::SEGMENT_SIZE)
+    }
+
+    /// `newstack` with a segment of `size` bytes of address space (for native recursion
+    /// known to go deep, such as printing a deeply nested value).
+    pub fn newstack_sized(&mut self, size: usize) -> crate::coro::StackSegment {
         use corosensei::stack::Stack;
-        if self.seg_bytes + crate::coro::SEGMENT_SIZE > crate::coro::MAX_SEGMENT_BYTES {
+        if self.seg_bytes + size > crate::coro::MAX_SEGMENT_BYTES {
             self.stack_overflow();
         }
         let stack = match self.spare.take() {
-            Some(s) => s,
-            None => crate::coro::segment_alloc(),
+            Some(s) if size == crate::coro::SEGMENT_SIZE => s,
+            spare => {
+                self.spare = spare;
+                crate::coro::segment_alloc(size)
+            }
         };
-        self.seg_bytes += crate::coro::SEGMENT_SIZE;
+        self.seg_bytes += size;
         let old_guard = self.stack_guard;
         self.stack_guard = stack.limit().get() + crate::coro::STACK_RED_ZONE;
-        crate::coro::StackSegment { stack, old_guard }
+        crate::coro::StackSegment {
+            stack,
+            old_guard,
+            size,
+        }
     }
 
     /// `oldstack`: back on the previous segment after a `newstack` segment's entry returned.
     pub fn oldstack(&mut self, seg: crate::coro::StackSegment) {
         self.stack_guard = seg.old_guard;
-        self.seg_bytes -= crate::coro::SEGMENT_SIZE;
-        if self.spare.is_none() {
+        self.seg_bytes -= seg.size;
+        if self.spare.is_none() && seg.size == crate::coro::SEGMENT_SIZE {
             self.spare = Some(seg.stack);
         }
     }

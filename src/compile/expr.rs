@@ -86,7 +86,7 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            ExprKind::Binary(op, a, b) => self.binary(*op, a, b, dst)?,
+            ExprKind::Binary(op, a, b) => self.binary(e.id, *op, a, b, dst)?,
             ExprKind::Unary(UnOp::Recv, x) if self.info.comma_ok.contains(&e.id) => {
                 let r = self.expr(x)?;
                 let z = self.zero_value(t);
@@ -226,7 +226,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::FuncLit { sig, body } => self.func_lit(sig, body, dst)?,
-            ExprKind::CompositeLit { elems, .. } => self.composite(t, elems, dst)?,
+            ExprKind::CompositeLit { elems, .. } => self.composite(Some(e.id), t, elems, dst)?,
             ExprKind::TypeAssert(x, Some(_)) => {
                 let xr = self.expr(x)?;
                 let xt = self.ty(x);
@@ -516,7 +516,7 @@ impl<'a> Compiler<'a> {
         Ok(r)
     }
 
-    fn binary(&mut self, op: BinOp, a: &Expr, b: &Expr, dst: u16) -> CResult<()> {
+    fn binary(&mut self, id: ast::NodeId, op: BinOp, a: &Expr, b: &Expr, dst: u16) -> CResult<()> {
         if matches!(op, BinOp::LAnd | BinOp::LOr) {
             self.expr_to(a, dst)?;
             let j = self.jump(
@@ -531,7 +531,11 @@ impl<'a> Compiler<'a> {
             self.patch(j);
             return Ok(());
         }
-        if self.hoisted.is_empty() {
+        // An operand of a binary expression already found to need no ordering needs none
+        // either (its calls and reads are among the parent's): checking it again would
+        // make a long chain `x+1+1+...` quadratic.
+        let checked = self.order_free.remove(&id);
+        if self.hoisted.is_empty() && !checked {
             let mut calls = Vec::new();
             let mut reads = false;
             for x in [a, b] {
@@ -541,10 +545,20 @@ impl<'a> Compiler<'a> {
                 let l = self.level();
                 let map = self.hoist_calls(&calls)?;
                 self.hoisted = map;
-                let r = self.binary(op, a, b, dst);
+                let r = self.binary(id, op, a, b, dst);
                 self.hoisted.clear();
                 self.restore(l.max(dst + 1));
                 return r;
+            }
+        }
+        if self.hoisted.is_empty() {
+            for x in [a, b] {
+                let x = super::stmt::strip_paren(x);
+                if let ExprKind::Binary(o, ..) = x.kind {
+                    if !matches!(o, BinOp::LAnd | BinOp::LOr) {
+                        self.order_free.insert(x.id);
+                    }
+                }
             }
         }
         let at = self.ty(a);
@@ -554,7 +568,7 @@ impl<'a> Compiler<'a> {
             if let Some(ConstValue::Int(c)) = self.info.consts.get(&b.id) {
                 let c = if op == BinOp::Sub { -*c } else { *c };
                 if c >= i16::MIN as i128 && c <= i16::MAX as i128 {
-                    let ar = self.expr(a)?;
+                    let ar = self.left_operand(a, dst)?;
                     self.emit(Op::AddIK, dst, ar, c as i16 as u16);
                     if k.narrow_code() != 0 {
                         self.emit(Op::Narrow, dst, dst, k.narrow_code());
@@ -579,7 +593,7 @@ impl<'a> Compiler<'a> {
                     _ => None,
                 };
                 if let Some(kop) = kop {
-                    let ar = self.expr(a)?;
+                    let ar = self.left_operand(a, dst)?;
                     let kc = self.konst(Value::Int(c as i64));
                     self.emit(kop, dst, ar, kc);
                     if k.narrow_code() != 0 {
@@ -596,7 +610,7 @@ impl<'a> Compiler<'a> {
                 return self.complex_binary(op, k, ar, br, dst, a.span);
             }
         }
-        let ar = self.expr(a)?;
+        let ar = self.left_operand(a, dst)?;
         let br = self.expr(b)?;
         use TClass::*;
         // `x == i` with an interface on the right only: an interface comparison.
@@ -739,6 +753,25 @@ impl<'a> Compiler<'a> {
             }
             UnOp::Tilde => Err(unsupported(x.span, "~ outside constraints")),
         }
+    }
+
+    /// The left operand of `a op b`: a binary expression is evaluated into the result
+    /// register `dst` when that is a temporary at the top (which `b` cannot read), so that a
+    /// long chain `x+y+y+...` needs no register per term.
+    fn left_operand(&mut self, a: &Expr, dst: u16) -> CResult<u16> {
+        let chain = matches!(super::stmt::strip_paren(a).kind, ExprKind::Binary(..));
+        if chain
+            && dst + 1 == self.level()
+            && !self
+                .fs()
+                .locals
+                .values()
+                .any(|l| matches!(l, Loc::Reg(r) | Loc::Cell(r) if *r == dst))
+        {
+            self.expr_to(a, dst)?;
+            return Ok(dst);
+        }
+        self.expr(a)
     }
 
     /// `&x`: the cell pointer of an escaping variable, `&T{...}`, `&s[i]`, `&p.f`.
@@ -2255,9 +2288,18 @@ impl<'a> Compiler<'a> {
             && self.info.consts.contains_key(&el.value.id)
     }
 
-    fn composite(&mut self, t: TypeId, elems: &[ast::Element], dst: u16) -> CResult<()> {
+    fn composite(
+        &mut self,
+        id: Option<ast::NodeId>,
+        t: TypeId,
+        elems: &[ast::Element],
+        dst: u16,
+    ) -> CResult<()> {
+        // A literal nested in one already found to need no ordering needs none either.
+        let checked = id.is_some_and(|id| self.order_free.remove(&id));
         // A map literal's entries are ordered one at a time, in `composite_ordered`.
-        if self.hoisted.is_empty() && !matches!(self.tt.under(t), Type::Map(..)) {
+        let is_map = matches!(self.tt.under(t), Type::Map(..));
+        if self.hoisted.is_empty() && !is_map && !checked {
             let mut calls = Vec::new();
             let mut reads = false;
             for el in elems {
@@ -2270,6 +2312,13 @@ impl<'a> Compiler<'a> {
                 self.hoisted.clear();
                 self.restore(l.max(dst + 1));
                 return r;
+            }
+        }
+        if self.hoisted.is_empty() && !is_map {
+            for el in elems {
+                if let ExprKind::CompositeLit { .. } = el.value.kind {
+                    self.order_free.insert(el.value.id);
+                }
             }
         }
         self.composite_ordered(t, elems, dst)
@@ -2328,6 +2377,7 @@ impl<'a> Compiler<'a> {
                     let vt = self.ty(&el.value);
                     if matches!(el.value.kind, ExprKind::CompositeLit { ty: None, .. }) {
                         self.composite(
+                            Some(el.value.id),
                             et,
                             std::slice::from_ref(&el.value)
                                 .first()
@@ -2414,7 +2464,7 @@ impl<'a> Compiler<'a> {
                 // `{...}` elided from `&T{...}` inside a literal of `[]*T`, `map[K]*T`...
                 let l = self.level();
                 let v = self.alloc();
-                self.composite(inner, elems, v)?;
+                self.composite(None, inner, elems, v)?;
                 self.new_cell(dst, inner, Some(v));
                 self.restore(l);
             }

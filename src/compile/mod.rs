@@ -113,6 +113,8 @@ pub struct Compiler<'a> {
     /// Calls of the expression being compiled that were made first, and their registers (see
     /// `binary_calls_first`).
     hoisted: HashMap<ast::NodeId, u16>,
+    /// Binary expressions whose operands are known to need no gc ordering (see `binary`).
+    order_free: HashSet<ast::NodeId>,
     /// Types of the parameters of the functions `builtin_thunk` makes.
     thunk_types: HashMap<ast::NodeId, TypeId>,
 }
@@ -152,6 +154,7 @@ impl<'a> Compiler<'a> {
             addr_space: std::cell::Cell::new(None),
             hoisted: HashMap::new(),
             thunk_types: HashMap::new(),
+            order_free: HashSet::new(),
         }
     }
 

@@ -21,7 +21,7 @@ fn direct_target_ok(e: &Expr) -> bool {
     }
 }
 
-fn strip_paren(mut e: &Expr) -> &Expr {
+pub(super) fn strip_paren(mut e: &Expr) -> &Expr {
     while let ExprKind::Paren(x) = &e.kind {
         e = x;
     }

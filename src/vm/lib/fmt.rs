@@ -676,8 +676,61 @@ pub enum Kind {
     Errorf,
 }
 
+/// Native stack for printing a deeply nested value (the printer recurses over the value; Go
+/// grows its stack for it). Only the touched pages are committed.
+const DEEP_PRINT_STACK: usize = 64 << 20;
+
+/// Whether some argument nests deeper than `limit` levels of interfaces, slices and
+/// aggregates (looking at a bounded number of values: a cheap check before every print).
+fn nests_deeper_than(args: &[Value], limit: usize) -> bool {
+    let mut stack: Vec<(Value, usize)> = args.iter().map(|a| (a.clone(), 0)).collect();
+    let mut budget = 4096usize;
+    while let Some((v, d)) = stack.pop() {
+        if d > limit {
+            return true;
+        }
+        budget -= 1;
+        if budget == 0 {
+            return false;
+        }
+        match &v {
+            Value::Iface(iv) => stack.push((iv.val.clone(), d + 1)),
+            Value::Tuple(t) => stack.extend(t.iter().map(|x| (x.clone(), d + 1))),
+            Value::Slice(sl) => {
+                stack.extend((0..(sl.len as usize).min(64)).map(|i| (sl.get(i), d + 1)))
+            }
+            Value::Map(m) => {
+                let g = m.lock();
+                stack.extend(
+                    g.entries
+                        .values()
+                        .take(64)
+                        .flat_map(|(k, v)| [(k.clone(), d + 1), (v.clone(), d + 1)]),
+                );
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Format `args` (interface values) with `format` as the `kind` of print does.
 pub fn format(vm: &mut Vm<'_>, format: &[u8], args: &[Value], kind: Kind) -> Result<Vec<u8>, Trap> {
+    if nests_deeper_than(args, 48) {
+        let mut seg = vm.g.newstack_sized(DEEP_PRINT_STACK);
+        let r = seg.run(|| format_here(vm, format, args, kind));
+        vm.g.oldstack(seg);
+        return r;
+    }
+    format_here(vm, format, args, kind)
+}
+
+fn format_here(
+    vm: &mut Vm<'_>,
+    format: &[u8],
+    args: &[Value],
+    kind: Kind,
+) -> Result<Vec<u8>, Trap> {
     let prog = vm.shared.prog.clone();
     let mut conv = Conv::new(&prog);
     let vals: Vec<FmtValue> = args.iter().map(|a| conv.operand(a)).collect();
