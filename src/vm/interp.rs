@@ -1336,12 +1336,23 @@ impl Vm<'_> {
                                     .map_or("?".to_string(), |t| t.name.clone())
                             };
                             let msg = match (&src, x.a == 1) {
-                                (Value::Iface(i), false) => format!(
-                                    "interface conversion: {} is {}, not {}",
-                                    tname(x.b),
-                                    tname(i.ty),
-                                    tname(target)
-                                ),
+                                (Value::Iface(i), false) => {
+                                    // Two types spelled alike (declared in different
+                                    // functions): Go says so.
+                                    let (have, want) = (tname(i.ty), tname(target));
+                                    let scopes = if have == want {
+                                        " (types from different scopes)"
+                                    } else {
+                                        ""
+                                    };
+                                    format!(
+                                        "interface conversion: {} is {}, not {}{}",
+                                        tname(x.b),
+                                        have,
+                                        want,
+                                        scopes
+                                    )
+                                }
                                 (Value::Iface(i), true) => format!(
                                     "interface conversion: {} is not {}: missing method {}",
                                     tname(i.ty),
