@@ -1353,6 +1353,10 @@ def cat_iface(fn):
             e = fn.fresh('e')
             fn.L(f'var {e} any = {c1}')
             fn.L(f'fmt.Println({e} == {c2}, {c2} == {e}, {e} != {c2}, {e} == {e})' if c2 != 'nil' else f'fmt.Println({e} == nil, nil == {e})')
+            if c2 != 'nil' and c1 != 'nil':
+                # The same comparisons as conditions (compiled to compare-and-branch forms).
+                for c in (c1, c2):
+                    fn.L(f'{{\n\tv := {c}\n\tif v != {e} {{\n\t\tfmt.Println("cond ne")\n\t}} else if {e} == v {{\n\t\tfmt.Println("cond eq")\n\t}}\n}}')
         elif k < 0.5:
             x = fn.fresh('x')
             fn.L(f'{x} := {S}{{{rng.randint(0, 9)}, {rng.randint(0, 9)}}}')
@@ -1866,7 +1870,8 @@ def cat_control(fn):
 
 CATEGORIES = [
     ('intarith', cat_intarith, 14), ('intconst', cat_intconst, 3), ('float', cat_float, 8), ('strings', cat_strings, 8),
-    ('order', cat_order, 5), ('order-unspec', cat_order, 3),  # order-unspec dropped by --avoid order-unspec ('storage', cat_storage, 12), ('composite', cat_composite, 6), ('iface', cat_iface, 7),
+    ('order', cat_order, 5), ('order-unspec', cat_order, 3),  # --avoid order-unspec drops it
+    ('storage', cat_storage, 12), ('composite', cat_composite, 6), ('iface', cat_iface, 7),
     ('closures', cat_closures, 6), ('defer', cat_defer, 7), ('goroutines', cat_goroutines, 5), ('maps', cat_maps, 6),
     ('methods', cat_methods, 5), ('generics', cat_generics, 5), ('slices', cat_slices, 6),
     ('floatcmp', cat_floatcmp, 3), ('errors', cat_errors, 3), ('control', cat_control, 3),
