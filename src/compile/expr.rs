@@ -1342,7 +1342,13 @@ impl<'a> Compiler<'a> {
         };
         let r = self.method_recv(&x, path, indirect, auto);
         self.hoisted = saved_hoisted;
-        let r = r?;
+        let r = match r {
+            Ok(r) => r,
+            Err(e) => {
+                self.finish_made_func(idx, saved, nparams, 0, 0, line);
+                return Err(e);
+            }
+        };
         let win = self.alloc();
         let rr = self.alloc();
         self.emit(Op::Move, rr, r, 0);
@@ -1358,22 +1364,15 @@ impl<'a> Compiler<'a> {
             }
             None => {
                 let named = self.tt.pointer_elem(ft).unwrap_or(ft);
-                let f = obj
-                    .and_then(|o| self.method_func(named, o))
-                    .ok_or_else(|| unsupported(e.span, "native method expressions"))?;
+                let Some(f) = obj.and_then(|o| self.method_func(named, o)) else {
+                    self.finish_made_func(idx, saved, nparams, 0, 0, line);
+                    return Err(unsupported(e.span, "native method expressions"));
+                };
                 self.emit(Op::CallS, win, f as u16, nparams);
             }
         }
         self.emit(Op::Ret, win, nres, 0);
-        let fs = std::mem::replace(&mut self.fs, saved).expect("thunk fs");
-        let f = &mut self.prog.funcs[idx as usize];
-        f.code = fs.code;
-        f.lines = fs.lines;
-        f.consts = fs.consts;
-        f.nregs = fs.max.max(nparams) + 1 + nres;
-        f.nparams = nparams;
-        f.nresults = nres;
-        f.line = line;
+        self.finish_made_func(idx, saved, nparams, nres, 0, line);
         Ok(idx)
     }
 

@@ -510,17 +510,34 @@ impl<'a> Compiler<'a> {
             .collect();
         let r = self.builtin(e, b, targ, &params, false);
         self.hoisted = saved_hoisted;
-        r?;
-        self.emit(Op::Ret, 0, 0, 0);
-        let fs = std::mem::replace(&mut self.fs, saved).expect("thunk fs");
+        if r.is_ok() {
+            self.emit(Op::Ret, 0, 0, 0);
+        }
+        self.finish_made_func(idx, saved, ts.len() as u16, 0, 0, line);
+        r.map(|_| idx)
+    }
+
+    /// Finish a function the compiler made (a stub or thunk compiled in `self.fs`, with the
+    /// enclosing function's state set aside in `saved`): its code goes to `prog.funcs[idx]`
+    /// and `saved` becomes current again. It has at least `min_regs` registers.
+    fn finish_made_func(
+        &mut self,
+        idx: u32,
+        saved: Option<FnState>,
+        nparams: u16,
+        nres: u16,
+        min_regs: u16,
+        line: u32,
+    ) {
+        let fs = std::mem::replace(&mut self.fs, saved).expect("made function's state");
         let f = &mut self.prog.funcs[idx as usize];
         f.code = fs.code;
         f.lines = fs.lines;
         f.consts = fs.consts;
-        f.nregs = fs.max.max(ts.len() as u16) + 1;
-        f.nparams = ts.len() as u16;
+        f.nregs = (fs.max.max(nparams) + 1 + nres).max(min_regs);
+        f.nparams = nparams;
+        f.nresults = nres;
         f.line = line;
-        Ok(idx)
     }
 
     /// `t` under the substitution of the generic instance being compiled.
@@ -818,14 +835,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::CallN, win, id as u16, nparams);
         self.ext(nres, 0, 0);
         self.emit(Op::Ret, win, nres, 0);
-        let fs = std::mem::replace(&mut self.fs, saved).expect("stub fs");
-        let f = &mut self.prog.funcs[idx as usize];
-        f.code = fs.code;
-        f.lines = fs.lines;
-        f.consts = fs.consts;
-        f.nregs = 2 * nparams + nres + 2;
-        f.nparams = nparams;
-        f.nresults = nres;
+        self.finish_made_func(idx, saved, nparams, nres, 2 * nparams + nres + 2, 0);
         Ok(idx)
     }
 
