@@ -1232,30 +1232,24 @@ impl<'a> Compiler<'a> {
                 sig,
                 path,
                 indirect,
-            }) if !path.is_empty() => {
-                // A promoted method: a function that finds the receiver in its first argument.
-                let f = self.promoted_method_thunk(
-                    e,
-                    recv,
-                    &name,
-                    ptr_recv,
-                    iface_index,
-                    obj,
-                    sig,
-                    &path,
-                    &indirect,
-                )?;
-                self.emit_i(Instr::abx(Op::FuncRef, dst, f));
-                Ok(())
-            }
-            Some(Selection::MethodExpr {
-                recv,
-                name,
-                ptr_recv,
-                iface_index,
-                obj,
-                ..
             }) => {
+                if !path.is_empty() {
+                    // A promoted method: a function that finds the receiver in its first
+                    // argument.
+                    let f = self.promoted_method_thunk(
+                        e,
+                        recv,
+                        &name,
+                        ptr_recv,
+                        iface_index,
+                        obj,
+                        sig,
+                        &path,
+                        &indirect,
+                    )?;
+                    self.emit_i(Instr::abx(Op::FuncRef, dst, f));
+                    return Ok(());
+                }
                 let fv = if iface_index.is_some() {
                     let sym = self.prog.method_sym(&name);
                     Some(crate::vm::value::FuncVal::IfaceMethod { sym })
