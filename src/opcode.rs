@@ -227,7 +227,7 @@ instructions! {
     CallM      ABC      "callm"     "R[A ..] := R[A+1].method#B(R[A+2 ..]) (C = arguments incl. receiver; dynamic dispatch)";
     CallN      ABC      "calln"     "R[A ..] := native#B(R[A+1 .. A+1+C]) (X.a results)";
     Ret        ABC      "ret"       "return R[A .. A+B]";
-    Defer      ABC      "defer"     "push deferred call R[A](R[A+1 .. A+1+B]) (C=1: R[A] is a method receiver, method X.a)";
+    Defer      ABC      "defer"     "push deferred call R[A](R[A+1 .. A+1+B]) (C=1: `defer recover()`, R[A] unused)";
     RunDefers  None     "rundefers" "run this frame's deferred calls (LIFO)";
     Panic      A        "panic"     "panic(R[A]) (an interface)";
     Recover    A        "recover"   "R[A] := recover()";

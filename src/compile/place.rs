@@ -33,12 +33,24 @@ pub(super) enum Place {
     },
     /// The memory at pointer `p`, of shape `n`.
     Mem { p: u16, n: u32 },
+    /// A field or element of the memory at pointer `base`, its address computed (nil and
+    /// bounds checked) only when stored to: in `a, p.f = 1, 2` and `a, p[i] = 1, 2` the store
+    /// to `a` happens before `p`'s fault, as Go's phase 2 does them in order.
+    Addr { base: u16, step: AddrStep, n: u32 },
     /// Part of an aggregate held in a register local.
     Reg {
         base: Box<Place>,
         sel: RegSel,
         n: u32,
     },
+}
+
+/// The last address step of a [`Place::Addr`].
+pub(super) enum AddrStep {
+    /// A field at a constant slot offset.
+    Field(u32),
+    /// Element `R[i]` of an array of `len` elements of shape `es`.
+    Elem { i: u16, es: u32, len: u32 },
 }
 
 /// Which part of a register-held aggregate a [`Place::Reg`] designates.
@@ -170,12 +182,48 @@ impl Compiler<'_> {
                             n: es,
                         })
                     }
+                    TClass::Array | TClass::Ptr if pin => {
+                        let at = self.tt.pointer_elem(st).unwrap_or(st);
+                        let (len, et) = match self.tt.under(at) {
+                            Type::Array(n, et) => (*n, *et),
+                            _ => return self.mem_place(x),
+                        };
+                        let base = if self.class(st) == TClass::Ptr {
+                            self.operand(s, pin)?
+                        } else {
+                            let r = self.alloc();
+                            self.address_of(s, r)?;
+                            r
+                        };
+                        let i = self.operand(&idx[0], pin)?;
+                        let es = self.slots(et);
+                        Ok(Place::Addr {
+                            base,
+                            step: AddrStep::Elem {
+                                i,
+                                es,
+                                len: len as u32,
+                            },
+                            n: es,
+                        })
+                    }
                     TClass::Array | TClass::Ptr => self.mem_place(x),
                     _ => Err(unsupported(x.span, "assignment to this index expression")),
                 }
             }
             ExprKind::Selector(base, _) => match self.selection(x) {
                 Some(Selection::Field { path, indirect, ty }) => {
+                    if pin && indirect.first() == Some(&true) && !indirect[1..].contains(&true) {
+                        let bt = self.ty(base);
+                        let st = self.tt.pointer_elem(bt).unwrap_or(bt);
+                        let off = self.path_offset(st, &path);
+                        let base = self.operand(base, pin)?;
+                        return Ok(Place::Addr {
+                            base,
+                            step: AddrStep::Field(off),
+                            n: self.slots(ty),
+                        });
+                    }
                     if indirect.iter().any(|b| *b) || self.in_memory(base) {
                         return self.mem_place(x);
                     }
@@ -233,6 +281,14 @@ impl Compiler<'_> {
             Place::Mem { p, n } => {
                 self.emit_w(Op::Load, dst, *p as u32, *n);
             }
+            Place::Addr { base, step, n } => {
+                let l = self.level();
+                let p = self.addr_step(*base, step);
+                if *n != 1 || !self.fuse_ptroff(p, Op::LoadF, dst) {
+                    self.emit_w(Op::Load, dst, p as u32, *n);
+                }
+                self.restore(l);
+            }
             Place::Reg { base, sel, n } => {
                 let l = self.level();
                 let b = match self.place_reg(base) {
@@ -262,6 +318,21 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// The address of a [`Place::Addr`] in a new register.
+    fn addr_step(&mut self, base: u16, step: &AddrStep) -> u16 {
+        let p = self.alloc();
+        match step {
+            AddrStep::Field(off) => {
+                self.emit_w(Op::PtrOff, p, base as u32, *off);
+            }
+            AddrStep::Elem { i, es, len } => {
+                self.emit(Op::ArrPtrIdx, p, base, *i);
+                self.ext_w(*es, *len, 0);
+            }
+        }
+        p
+    }
+
     /// The register of a place that is a register local.
     fn place_reg(&mut self, p: &Place) -> Option<u16> {
         match p {
@@ -289,6 +360,14 @@ impl Compiler<'_> {
                 if *n != 1 || !self.fuse_ptroff(*p, Op::StoreF, r) {
                     self.emit_w(Op::Store, *p, r as u32, *n);
                 }
+            }
+            Place::Addr { base, step, n } => {
+                let l = self.level();
+                let p = self.addr_step(*base, step);
+                if *n != 1 || !self.fuse_ptroff(p, Op::StoreF, r) {
+                    self.emit_w(Op::Store, p, r as u32, *n);
+                }
+                self.restore(l);
             }
             Place::Reg { base, sel, n } => {
                 // A register local is updated in place; anything else (a part of a part) is

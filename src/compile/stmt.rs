@@ -590,8 +590,13 @@ impl<'a> Compiler<'a> {
         else {
             return Err(unsupported(e.span, "go/defer of this builtin"));
         };
-        if b == Builtin::Recover {
-            return Err(unsupported(e.span, "go/defer of recover"));
+        if b == Builtin::Recover && !is_go {
+            // A deferred call the VM makes itself (it depends on who runs it).
+            let win = self.alloc();
+            self.emit(Op::LoadNil, win, 0, 0);
+            self.emit(Op::Defer, win, 0, 1);
+            self.restore(l);
+            return Ok(());
         }
         let spread = self.info.spread.get(&e.id).cloned();
         let ts: Vec<TypeId> = match &spread {

@@ -4,7 +4,10 @@ use super::program::{narrow, RKind, RT_RUNTIME_ERROR};
 use super::value::{
     FuncVal, GoMap, GoSlice, GoStr, Iface, Key, MapRef, Obj, Pointer, SlotKind, Value, SHAPE_LEN,
 };
-use super::{rt, Deferred, Frame, FrameKind, PanicRec, Trap, Vm, MAX_FRAMES, MAX_REGS};
+use super::{
+    rt, Deferred, Frame, FrameKind, PanicRec, Trap, Vm, MAX_FRAMES, MAX_REGS, PC_RUNTIME_GOPANIC,
+    PC_RUNTIME_PANICMEM, PC_RUNTIME_SIGPANIC,
+};
 use crate::opcode::{Instr, Op};
 use parking_lot::Mutex;
 use std::sync::Arc;
@@ -156,18 +159,48 @@ impl Vm<'_> {
         }))
     }
 
-    /// Start a panic with value `val` (Go's `gopanic`): record it, then unwind to the first
-    /// frame with deferred calls.
+    /// The panic of a value method called through a nil pointer (`(*T).M` made from `T.M`,
+    /// or an interface holding a nil `*T`): Go's `panicwrap` message, a plain error.
+    #[cold]
+    pub fn panicwrap(&self, func: u32, native: bool) -> Value {
+        let prog = &self.shared.prog;
+        let name = if native {
+            prog.natives.get(func as usize).map_or("?", |n| n.name)
+        } else {
+            prog.funcs
+                .get(func as usize)
+                .map_or("?", |f| f.name.as_str())
+        };
+        // "path/pkg.T.M": the type is between the package and the method.
+        let pkg_end = name.rfind('/').map_or(0, |i| i + 1);
+        let ty = name[pkg_end..]
+            .split_once('.')
+            .and_then(|(_, tm)| tm.rsplit_once('.'))
+            .map_or("?", |(t, _)| t);
+        self.plain_error(&format!(
+            "value method {name} called using nil *{ty} pointer"
+        ))
+    }
+
+    /// Start a panic with value `val` (Go's `gopanic`): record it, then run the deferred
+    /// calls.
     pub fn gopanic(&mut self, val: Value, stop_depth: usize, sigsegv: bool) -> Result<(), Trap> {
+        self.record_panic(val, sigsegv);
+        self.unwind(stop_depth)
+    }
+
+    /// Push a new panic record; the stack at this point is its trace.
+    pub fn record_panic(&mut self, val: Value, sigsegv: bool) {
         let trace = self.traceback();
         self.panics.push(PanicRec {
             val,
             recovered: false,
-            recover_depth: 0,
+            aborted: false,
+            defer_depth: 0,
+            defer_frame: 0,
             trace,
             sigsegv,
         });
-        self.unwind(stop_depth)
     }
 
     /// Turn a native's panic request or a propagated panic into unwinding.
@@ -181,40 +214,88 @@ impl Vm<'_> {
         }
     }
 
-    /// Continue unwinding the current panic: run the next deferred call (returns Ok with its
-    /// frame pushed), or pop frames; `Err(Panicking)` when `stop_depth` is reached.
+    /// Continue the current panic: start its next deferred call (returns Ok with its frame
+    /// pushed), or, when no deferred call above `stop_depth` is left, drop the frames above it
+    /// and return `Err(Panicking)`. As in Go, the panicking frames stay on the stack while the
+    /// deferred calls run above them (so `runtime.Caller` sees where the panic happened); a
+    /// recovery (`recovery`) drops them.
     pub fn unwind(&mut self, stop_depth: usize) -> Result<(), Trap> {
         loop {
-            let depth = self.frames.len();
-            if depth <= stop_depth {
+            let next = self.defers.last().map_or(0, |d| d.depth);
+            if next <= stop_depth {
+                self.abort_panics(stop_depth);
+                self.frames.truncate(stop_depth);
                 return Err(Trap::Panicking);
             }
-            if self.defers.last().is_some_and(|d| d.depth == depth) {
-                let d = match self.defers.pop() {
-                    Some(d) => d,
-                    None => continue,
-                };
-                match self.start_deferred(d, FrameKind::PanicDeferred) {
-                    Ok(true) => return Ok(()),
-                    Ok(false) => continue,
-                    Err(Trap::Panicking) => {
-                        // A native deferred call panicked: the new panic continues unwinding.
-                        if let Some((v, seg)) = self.pending_panic.take() {
-                            let trace = self.traceback();
-                            self.panics.push(PanicRec {
-                                val: v,
-                                recovered: false,
-                                recover_depth: 0,
-                                trace,
-                                sigsegv: seg,
-                            });
-                        }
-                        continue;
-                    }
-                    Err(e) => return Err(e),
-                }
+            self.abort_panics(next);
+            let Some(d) = self.defers.pop() else {
+                continue;
+            };
+            if d.recover {
+                // `defer recover()` run by a panic is not called by a deferred function.
+                continue;
             }
-            self.frames.pop();
+            if let Some(p) = self.panics.last_mut() {
+                p.defer_depth = next;
+                p.defer_frame = 0;
+            }
+            match self.start_deferred(d, FrameKind::PanicDeferred) {
+                Ok(true) => {
+                    let top = self.frames.len();
+                    if let Some(p) = self.panics.last_mut() {
+                        p.defer_frame = top;
+                    }
+                    return Ok(());
+                }
+                Ok(false) => continue,
+                Err(Trap::Panicking) => {
+                    // A native deferred call panicked: the new panic continues unwinding.
+                    if let Some((v, seg)) = self.pending_panic.take() {
+                        self.record_panic(v, seg);
+                    }
+                    continue;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// The current panic is unwinding to the deferred calls of the frame at `depth`: older
+    /// panics whose deferred call runs above it are aborted.
+    fn abort_panics(&mut self, depth: usize) {
+        let n = self.panics.len().saturating_sub(1);
+        for p in &mut self.panics[..n] {
+            if p.defer_frame > depth {
+                p.aborted = true;
+            }
+        }
+    }
+
+    /// A deferred call of the current panic returned after recovering it (Go's `recovery`):
+    /// the panic and the ones it aborted are done, the panicking frames go, and the frame that
+    /// deferred the call returns normally.
+    fn recovery(&mut self) {
+        let depth = self.panics.pop().map_or(0, |p| p.defer_depth);
+        while self.panics.last().is_some_and(|p| p.aborted) {
+            self.panics.pop();
+        }
+        self.frames.truncate(depth);
+        let prog = &self.shared.prog;
+        if let Some(caller) = self.frames.last_mut() {
+            caller.pc = prog.funcs[caller.func as usize].recover_pc;
+        }
+    }
+
+    /// `recover()` called directly by the function running in the frame at `depth`: the
+    /// current panic's value if that frame is the panic's deferred call (Go's `gorecover`).
+    pub fn gorecover(&mut self, depth: usize) -> Value {
+        let deferred = depth > 0 && self.frames[depth - 1].kind == FrameKind::PanicDeferred;
+        match self.panics.last_mut() {
+            Some(p) if deferred && !p.recovered && !p.aborted && p.defer_frame == depth => {
+                p.recovered = true;
+                p.val.clone()
+            }
+            _ => Value::Nil,
         }
     }
 
@@ -234,17 +315,38 @@ impl Vm<'_> {
         }
     }
 
-    /// The current stack as (function, line) pairs, innermost first.
+    /// The current stack as (function, line) pairs, innermost first. Below a panic's
+    /// deferred call come the runtime's panic frames (`runtime.gopanic`, and for a nil
+    /// dereference `runtime.panicmem` and `runtime.sigpanic`), then the frames that panicked.
     pub fn traceback(&self) -> Vec<(u32, u32)> {
         let prog = &self.shared.prog;
-        self.frames
-            .iter()
-            .rev()
-            .map(|f| {
-                let pc = (f.pc as usize).saturating_sub(1);
-                (f.func, prog.line_of(f.func, pc))
-            })
-            .collect()
+        let mut out = Vec::with_capacity(self.frames.len());
+        for (i, f) in self.frames.iter().enumerate().rev() {
+            // A frame running its deferred calls on return stops at RUNDEFERS (re-executed
+            // after each); any other is just past the instruction it runs.
+            let running_defers = self
+                .frames
+                .get(i + 1)
+                .is_some_and(|up| up.kind == FrameKind::Deferred);
+            let pc = if running_defers {
+                f.pc as usize
+            } else {
+                (f.pc as usize).saturating_sub(1)
+            };
+            out.push((f.func, prog.line_of(f.func, pc)));
+            if f.kind == FrameKind::PanicDeferred {
+                out.push((PC_RUNTIME_GOPANIC, 0));
+                if self
+                    .panics
+                    .iter()
+                    .any(|p| p.defer_frame == i + 1 && p.sigsegv)
+                {
+                    out.push((PC_RUNTIME_PANICMEM, 0));
+                    out.push((PC_RUNTIME_SIGPANIC, 0));
+                }
+            }
+        }
+        out
     }
 
     /// Push a call: `regs[win]` holds the function value, arguments follow.
@@ -309,10 +411,9 @@ impl Vm<'_> {
                 let recv = match &self.regs[win + 1] {
                     Value::Ptr(p) => p.load(*slots as usize),
                     _ => {
-                        let e =
-                            self.runtime_error("invalid memory address or nil pointer dereference");
+                        let e = self.panicwrap(*func, false);
                         let depth = self.frames.len();
-                        self.gopanic(e, depth, true)?;
+                        self.gopanic(e, depth, false)?;
                         return Ok(CallDone::Pushed);
                     }
                 };
@@ -335,7 +436,12 @@ impl Vm<'_> {
                 let recv = match entry {
                     Some(e) if e.deref > 0 => match &val {
                         Value::Ptr(p) => Some(p.load(e.deref as usize)),
-                        _ => None,
+                        _ => {
+                            let e = self.panicwrap(e.func, e.native);
+                            let depth = self.frames.len();
+                            self.gopanic(e, depth, false)?;
+                            return Ok(CallDone::Pushed);
+                        }
                     },
                     Some(_) => Some(val),
                     None => None,
@@ -410,26 +516,9 @@ impl Vm<'_> {
         rt::fatal_exit(&format!("fatal error: minigo internal error: {msg}\n"), 2)
     }
 
-    /// Frames as Go prints them (`main.f(...)\n\tfile:line +0x0`), eliding the middle of very
-    /// deep stacks as Go does (50 innermost, 50 outermost).
+    /// Frames as Go prints them (`main.f(...)\n\tfile:line +0x0`).
     pub fn format_trace(&self, trace: &[(u32, u32)]) -> String {
-        let prog = &self.shared.prog;
-        let mut s = String::new();
-        let n = trace.len();
-        for (i, (f, line)) in trace.iter().enumerate() {
-            if n > 100 && i == 50 {
-                s.push_str(&format!("...{} frames elided...\n", n - 100));
-            }
-            if n > 100 && i >= 50 && i < n - 50 {
-                continue;
-            }
-            let name = prog.funcs.get(*f as usize).map_or("?", |f| f.name.as_str());
-            if name.is_empty() {
-                continue;
-            }
-            s.push_str(&format!("{}(...)\n\t{}:{} +0x0\n", name, prog.file, line));
-        }
-        s
+        rt::format_frames(&self.shared, trace)
     }
 
     /// Run until the frame depth drops to `stop_depth`.
@@ -1431,7 +1520,7 @@ impl Vm<'_> {
                         let recv = if entry.deref > 0 {
                             match &val {
                                 Value::Ptr(p) => p.load(entry.deref as usize),
-                                _ => nilderef!(),
+                                _ => throw!(self.panicwrap(entry.func, entry.native)),
                             }
                         } else {
                             val
@@ -1489,7 +1578,7 @@ impl Vm<'_> {
                         let recv = if entry.deref > 0 {
                             match &val {
                                 Value::Ptr(p) => p.load(entry.deref as usize),
-                                _ => nilderef!(),
+                                _ => throw!(self.panicwrap(entry.func, entry.native)),
                             }
                         } else {
                             val
@@ -1568,10 +1657,7 @@ impl Vm<'_> {
                             FrameKind::Entry => self.last_results = ins.b as usize,
                             FrameKind::PanicDeferred => {
                                 if self.panics.last().is_some_and(|p| p.recovered) {
-                                    self.panics.clear();
-                                    if let Some(caller) = self.frames.last_mut() {
-                                        caller.pc = prog.funcs[caller.func as usize].recover_pc;
-                                    }
+                                    self.recovery();
                                 } else {
                                     self.unwind(stop_depth)?;
                                 }
@@ -1586,11 +1672,17 @@ impl Vm<'_> {
                             depth,
                             func: f,
                             args,
+                            recover: ins.c == 1,
                         });
                     }
                     Op::RunDefers => {
                         if self.defers.last().is_some_and(|d| d.depth == depth) {
                             if let Some(d) = self.defers.pop() {
+                                if d.recover {
+                                    self.gorecover(depth);
+                                    pc -= 1; // the next deferred call
+                                    continue;
+                                }
                                 // Re-execute RUNDEFERS when the deferred call returns.
                                 self.frames[depth - 1].pc = (pc - 1) as u32;
                                 match self.start_deferred(d, FrameKind::Deferred) {
@@ -1620,16 +1712,7 @@ impl Vm<'_> {
                         throw!(v);
                     }
                     Op::Recover => {
-                        let ok = self.frames[depth - 1].kind == FrameKind::PanicDeferred;
-                        let v = match self.panics.last_mut() {
-                            Some(p) if ok && !p.recovered => {
-                                p.recovered = true;
-                                p.recover_depth = depth;
-                                p.val.clone()
-                            }
-                            _ => Value::Nil,
-                        };
-                        r!(ins.a) = v;
+                        r!(ins.a) = self.gorecover(depth);
                     }
                     Op::Go => {
                         let f = r!(ins.a).clone();

@@ -57,6 +57,9 @@ pub struct Deferred {
     pub depth: usize,
     pub func: Value,
     pub args: Vec<Value>,
+    /// `defer recover()`: recovers as a direct call from the deferring function would when
+    /// that function returns normally; a no-op when a panic or Goexit runs it.
+    pub recover: bool,
 }
 
 /// One active panic (Go's `_panic`).
@@ -64,13 +67,27 @@ pub struct PanicRec {
     /// The panic value (an interface value, or nil).
     pub val: Value,
     pub recovered: bool,
-    /// Frame depth of the deferred call that recovered it.
-    pub recover_depth: usize,
+    /// A newer panic unwound past the deferred call this one was running: it can no longer be
+    /// recovered and goes when the newer one is recovered (Go's `_panic.aborted`).
+    pub aborted: bool,
+    /// Depth of the frame whose deferred call this panic runs (a recovery resumes it).
+    pub defer_depth: usize,
+    /// Depth of that deferred call's own frame (0 while none runs).
+    pub defer_frame: usize,
     /// The stack when the panic started (function, line), innermost first.
     pub trace: Vec<(u32, u32)>,
     /// A nil dereference: Go prints the `[signal SIGSEGV ...]` line.
     pub sigsegv: bool,
 }
+
+/// Pseudo function numbers of runtime frames in tracebacks (beside the program's functions):
+/// the frames Go shows below a goroutine's function, and between a panic's deferred call and
+/// the frame that panicked.
+pub const PC_RUNTIME_MAIN: u32 = u32::MAX - 2;
+pub const PC_RUNTIME_GOEXIT: u32 = u32::MAX - 3;
+pub const PC_RUNTIME_GOPANIC: u32 = u32::MAX - 4;
+pub const PC_RUNTIME_PANICMEM: u32 = u32::MAX - 5;
+pub const PC_RUNTIME_SIGPANIC: u32 = u32::MAX - 6;
 
 /// Go's maximum stack is 1 GB; minigo bounds the frame depth instead (a Go frame of a small
 /// function is ~100 bytes, so this is the same order of recursion depth).

@@ -32,7 +32,9 @@ impl Vm<'_> {
     pub fn panic_text_lines(&mut self) -> String {
         let mut out = String::new();
         let n = self.panics.len();
-        let mut sigsegv = false;
+        // Go prints the signal line while the goroutine's signal is set: from a panic caused by
+        // a fault until no panic is left.
+        let sigsegv = self.panics.iter().any(|p| p.sigsegv);
         // preprintpanics: a panic whose value is the very value of the next (newer) one was
         // re-panicked; printpanics marks it "[recovered, repanicked]" and skips the newer one.
         let repanicked: Vec<bool> = (0..n)
@@ -46,7 +48,6 @@ impl Vm<'_> {
             .collect();
         for i in 0..n {
             if i > 0 && repanicked[i - 1] {
-                sigsegv = self.panics[i].sigsegv;
                 continue;
             }
             let (val, recovered) = {
@@ -65,7 +66,6 @@ impl Vm<'_> {
                 out.push_str(" [recovered]");
             }
             out.push('\n');
-            sigsegv = self.panics[i].sigsegv;
         }
         if sigsegv {
             out.push_str("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n");

@@ -52,14 +52,27 @@ pub fn install_traceback(vm: &mut Vm<'_>) {
     }));
 }
 
-/// `main.f(...)\n\t/path/prog.go:L +0x0\n` per frame.
+/// `main.f(...)\n\t/path/prog.go:L +0x0\n` per frame, eliding the middle of very deep
+/// stacks as Go does (50 innermost, 50 outermost). Of the runtime's frames Go shows only the
+/// panic (`runtime.gopanic`, printed as `panic`).
 pub fn format_frames(shared: &Shared, frames: &[(u32, u32)]) -> String {
     let prog = &shared.prog;
     let mut s = String::new();
-    for (f, line) in frames {
-        let func = match prog.funcs.get(*f as usize) {
-            Some(f) => f,
-            None => continue,
+    let n = frames.len();
+    for (i, &(f, line)) in frames.iter().enumerate() {
+        if n > 100 && i == 50 {
+            s.push_str(&format!("...{} frames elided...\n", n - 100));
+        }
+        if n > 100 && i >= 50 && i < n - 50 {
+            continue;
+        }
+        if f == super::PC_RUNTIME_GOPANIC {
+            s.push_str("panic({0x0?, 0x0?})\n\truntime/panic.go:0 +0x0\n");
+            continue;
+        }
+        let func = match prog.funcs.get(f as usize) {
+            Some(f) if !f.name.is_empty() => f,
+            _ => continue,
         };
         let args = if func.nparams == 0 { "()" } else { "(...)" };
         s.push_str(&format!(

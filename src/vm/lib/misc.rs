@@ -6,7 +6,10 @@ use crate::stdlib::math as sm;
 use crate::stdlib::sort as ssort;
 use crate::vm::program::{RKind, RT_WRAP_ERROR};
 use crate::vm::value::{Iface, Pointer, SlotKind, Value, AGG};
-use crate::vm::{Trap, Vm};
+use crate::vm::{
+    Trap, Vm, PC_RUNTIME_GOEXIT, PC_RUNTIME_GOPANIC, PC_RUNTIME_MAIN, PC_RUNTIME_PANICMEM,
+    PC_RUNTIME_SIGPANIC,
+};
 use std::io::Read;
 use std::sync::{Arc, OnceLock};
 
@@ -1426,6 +1429,9 @@ fn bufio_flush(vm: &mut Vm<'_>, w: &Value) -> Result<(), Trap> {
 fn goexit(vm: &mut Vm<'_>, _a: &[Value]) -> R {
     // Run the deferred calls of every frame, innermost first, then end the goroutine.
     while let Some(d) = vm.defers.pop() {
+        if d.recover {
+            continue; // recover() outside a panic's deferred call
+        }
         vm.call_value(&d.func, &d.args)?;
     }
     vm.publish_frames();
@@ -2016,20 +2022,19 @@ fn read_mem_stats(vm: &mut Vm<'_>, a: &[Value]) -> R {
 /// A program counter as minigo reports it: the function's number (plus one) in the high 32
 /// bits and the line in the low 32 (so FuncForPC and CallersFrames can decode it).
 fn frame_pc(func: u32, line: u32) -> i64 {
-    ((func as i64 + 1) << 32) | line as i64
+    (((func as u64 + 1) << 32) | line as u64) as i64
 }
-
-/// Pseudo function numbers of the frames below a goroutine's function, as Go shows them.
-const PC_RUNTIME_MAIN: u32 = u32::MAX - 2;
-const PC_RUNTIME_GOEXIT: u32 = u32::MAX - 3;
 
 /// The function name and file a `frame_pc` value names.
 fn pc_func(vm: &Vm<'_>, pc: i64) -> Option<(String, String)> {
-    let f = (pc >> 32) - 1;
-    let runtime = |name: &str| Some((name.to_string(), "runtime/proc.go".to_string()));
+    let f = ((pc as u64) >> 32).wrapping_sub(1);
+    let runtime = |name: &str, file: &str| Some((name.to_string(), format!("runtime/{file}")));
     match u32::try_from(f).ok()? {
-        PC_RUNTIME_MAIN => runtime("runtime.main"),
-        PC_RUNTIME_GOEXIT => runtime("runtime.goexit"),
+        PC_RUNTIME_MAIN => runtime("runtime.main", "proc.go"),
+        PC_RUNTIME_GOEXIT => runtime("runtime.goexit", "asm_amd64.s"),
+        PC_RUNTIME_GOPANIC => runtime("runtime.gopanic", "panic.go"),
+        PC_RUNTIME_PANICMEM => runtime("runtime.panicmem", "panic.go"),
+        PC_RUNTIME_SIGPANIC => runtime("runtime.sigpanic", "signal_unix.go"),
         f => {
             let prog = vm.prog();
             let func = prog.funcs.get(f as usize)?;
@@ -2041,10 +2046,14 @@ fn pc_func(vm: &Vm<'_>, pc: i64) -> Option<(String, String)> {
 /// `runtime.Caller(skip)`: skip 0 is the function calling Caller.
 fn runtime_caller(vm: &mut Vm<'_>, a: &[Value]) -> R {
     let frames = vm.traceback();
-    match usize::try_from(a[0].int()).ok().and_then(|s| frames.get(s)) {
-        Some(&(f, line)) => Ok(vec![
-            Value::Int(frame_pc(f, line)),
-            Value::from_str(&vm.prog().file),
+    let found = usize::try_from(a[0].int())
+        .ok()
+        .and_then(|s| frames.get(s))
+        .and_then(|&(f, line)| Some((frame_pc(f, line), pc_func(vm, frame_pc(f, line))?.1, line)));
+    match found {
+        Some((pc, file, line)) => Ok(vec![
+            Value::Int(pc),
+            Value::from_str(&file),
             Value::Int(line as i64),
             Value::Int(1),
         ]),

@@ -25,7 +25,7 @@ pub mod time;
 
 use super::program::{NativeFn, RKind, RT_ERRORS_STRING, RT_STRING};
 use super::value::{GoSlice, Iface, Obj, Pointer, SlotKind, Value};
-use super::{PanicRec, Trap, Vm};
+use super::{Trap, Vm};
 use std::any::Any;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};
@@ -71,14 +71,7 @@ pub fn lookup(name: &str) -> Option<Entry> {
 
 /// Start a Go panic with value `val` from a native (the caller returns the Trap).
 pub fn gopanic(vm: &mut Vm<'_>, val: Value) -> Trap {
-    let trace = vm.traceback();
-    vm.panics.push(PanicRec {
-        val,
-        recovered: false,
-        recover_depth: 0,
-        trace,
-        sigsegv: false,
-    });
+    vm.record_panic(val, false);
     Trap::Panicking
 }
 
