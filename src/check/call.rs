@@ -2038,7 +2038,15 @@ impl State {
 
     /// `T.M` / `(*T).M`.
     fn method_expr(&mut self, e: &Expr, t: TypeId, sel: &ast::Ident) -> Operand {
-        match self.tt.lookup_field_or_method(t, &sel.name) {
+        // `T.M` of a type parameter: a method of its constraint (resolved per instance).
+        let lookup = match self.tt.get(t) {
+            Type::TypeParam(p) => match self.tt.lookup_field_or_method(p.constraint, &sel.name) {
+                l @ Lookup::IfaceMethod { .. } => l,
+                _ => Lookup::NotFound,
+            },
+            _ => self.tt.lookup_field_or_method(t, &sel.name),
+        };
+        match lookup {
             Lookup::Method {
                 recv,
                 index,

@@ -623,6 +623,37 @@ impl<'a> Compiler<'a> {
             Selection::MethodExpr {
                 recv,
                 name,
+                iface_index: Some(_),
+                sig,
+                ..
+            } if !self.tt.is_interface(self.sub(recv)) => {
+                // `T.M` of a type parameter, T a concrete type here: T's own method.
+                let t = self.sub(recv);
+                let crate::types::Lookup::Method {
+                    recv: named,
+                    index,
+                    ptr_recv,
+                    path,
+                    indirect,
+                    ..
+                } = self.tt.lookup_field_or_method(t, &name)
+                else {
+                    return None;
+                };
+                Selection::MethodExpr {
+                    recv: t,
+                    obj: self.tt.named(named)?.methods.get(index)?.obj,
+                    name,
+                    ptr_recv,
+                    sig: self.sub(sig),
+                    iface_index: None,
+                    path,
+                    indirect,
+                }
+            }
+            Selection::MethodExpr {
+                recv,
+                name,
                 ptr_recv,
                 sig,
                 iface_index,

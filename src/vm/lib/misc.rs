@@ -2038,6 +2038,12 @@ fn pc_func(vm: &Vm<'_>, pc: i64) -> Option<(String, String)> {
         f => {
             let prog = vm.prog();
             let func = prog.funcs.get(f as usize)?;
+            // A pc past the function's last line is not in it (pc arithmetic walks off the
+            // end of a function as in Go).
+            let line = (pc & 0xffff_ffff) as u32;
+            if line > func.lines.iter().copied().max().unwrap_or(0).max(func.line) {
+                return None;
+            }
             Some((func.name.clone(), prog.file.to_string()))
         }
     }
