@@ -59,6 +59,41 @@ pub struct SourceMap {
     /// The file name as printed (`prog.go`).
     pub name: String,
     line_starts: Vec<u32>,
+    /// The source text.
+    text: Vec<u8>,
+    /// Where line directives change the reported position, in source order.
+    bases: Vec<LineBase>,
+    /// File names line directives introduce (a position's file index `i` > 0 is
+    /// `files[i - 1]`; 0 is `name`).
+    pub files: Vec<String>,
+}
+
+/// A position base set by a line directive (cmd/compile's `PosBase`): from offset `pos` on,
+/// positions are in file `file` (an index as in [`SourceMap::files`]), starting at `line`
+/// and, on `pos`'s own line, column `col` (0: columns unknown until the next directive).
+#[derive(Clone, Debug)]
+struct LineBase {
+    pos: u32,
+    file: u32,
+    line: u32,
+    col: u32,
+}
+
+/// A position as Go reports it: file index (see [`SourceMap::files`]), line, and column
+/// (0 when a line directive left it unknown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub file: u32,
+    pub line: u32,
+    pub col: u32,
+}
+
+/// The number and the offset of the digits after the last `:` of `text`
+/// (`syntax.trailingDigits`): `None` when there is no `:`, `Some((i, None))` when what follows
+/// is not a number.
+fn trailing_digits(text: &str) -> Option<(usize, Option<u32>)> {
+    let i = text.rfind(':')?;
+    Some((i + 1, text[i + 1..].parse::<u32>().ok()))
 }
 
 impl SourceMap {
@@ -74,9 +109,117 @@ impl SourceMap {
                 line_starts.push(i as u32 + 1);
             }
         }
-        SourceMap {
+        let mut sm = SourceMap {
             name: name.to_string(),
             line_starts,
+            text: src.to_vec(),
+            bases: Vec::new(),
+            files: Vec::new(),
+        };
+        if let Ok(text) = std::str::from_utf8(src) {
+            for d in crate::lexer::line_directives(text) {
+                sm.add_directive(d.end, &d.text);
+            }
+        }
+        sm
+    }
+
+    /// A line directive taking effect at `pos` (cmd/compile's `updateBase`). Malformed ones
+    /// are ignored (cmd/compile reports "invalid line number").
+    fn add_directive(&mut self, pos: u32, text: &str) {
+        let Some((i, Some(n))) = trailing_digits(text) else {
+            return;
+        };
+        const POS_MAX: u32 = 1 << 30;
+        let (file_end, line, col) = match trailing_digits(&text[..i - 1]) {
+            Some((i2, Some(n2))) if n > 0 && n <= POS_MAX => (i2 - 1, n2, n),
+            Some((_, Some(_))) => return,
+            _ => (i - 1, n, 0),
+        };
+        if line == 0 || line > POS_MAX {
+            return;
+        }
+        let name = &text[..file_end];
+        // With a column, an empty file name keeps the current file.
+        let file = if name.is_empty() && col != 0 {
+            self.position(pos.saturating_sub(1)).file
+        } else if name == self.name {
+            0
+        } else {
+            match self.files.iter().position(|f| f == name) {
+                Some(k) => k as u32 + 1,
+                None => {
+                    self.files.push(name.to_string());
+                    self.files.len() as u32
+                }
+            }
+        };
+        self.bases.push(LineBase {
+            pos,
+            file,
+            line,
+            col,
+        });
+    }
+
+    /// The position Go reports for offset `pos`: its physical line and column, unless a line
+    /// directive before it says otherwise.
+    pub fn position(&self, pos: u32) -> Position {
+        let (line, col) = self.line_col(pos);
+        let k = self.base_index(pos);
+        let Some(b) = k.checked_sub(1).map(|k| &self.bases[k]) else {
+            return Position { file: 0, line, col };
+        };
+        let (bline, bcol) = self.line_col(b.pos);
+        let col = match b.col {
+            0 => 0,
+            c if line == bline => c + (col - bcol),
+            _ => col,
+        };
+        Position {
+            file: b.file,
+            line: b.line + (line - bline),
+            col,
+        }
+    }
+
+    /// The offset of the first token at or after `pos`: blanks and comments skipped (the
+    /// operator or bracket that follows an operand).
+    pub fn next_token(&self, pos: u32) -> u32 {
+        let t = &self.text;
+        let mut i = pos as usize;
+        while i < t.len() {
+            match t[i] {
+                b' ' | b'\t' | b'\n' | b'\r' => i += 1,
+                b'/' if t.get(i + 1) == Some(&b'/') => {
+                    i = t[i..]
+                        .iter()
+                        .position(|&c| c == b'\n')
+                        .map_or(t.len(), |k| i + k);
+                }
+                b'/' if t.get(i + 1) == Some(&b'*') => {
+                    i = t[i + 2..]
+                        .windows(2)
+                        .position(|w| w == b"*/")
+                        .map_or(t.len(), |k| i + 2 + k + 2);
+                }
+                _ => break,
+            }
+        }
+        i as u32
+    }
+
+    /// Which position base `pos` is in: 0 before the first line directive, `k` after the
+    /// `k`th.
+    pub fn base_index(&self, pos: u32) -> usize {
+        self.bases.partition_point(|b| b.pos <= pos)
+    }
+
+    /// The name of file index `file` (see [`SourceMap::files`]).
+    pub fn file_name(&self, file: u32) -> &str {
+        match file {
+            0 => &self.name,
+            i => self.files.get(i as usize - 1).map_or("?", |s| s.as_str()),
         }
     }
 
@@ -106,6 +249,14 @@ impl SourceMap {
     }
 
     fn pos_string(&self, pos: u32) -> String {
+        if !self.bases.is_empty() {
+            let p = self.position(pos);
+            let name = self.file_name(p.file);
+            return match p.col {
+                0 | 255.. => format!("{}:{}", name, p.line),
+                c => format!("{}:{}:{}", name, p.line, c),
+            };
+        }
         match self.go_line_col(pos) {
             (l, 255) => format!("{}:{}", self.name, l),
             (l, c) => format!("{}:{}:{}", self.name, l, c),
@@ -144,8 +295,20 @@ pub fn render_all(sm: &SourceMap, diags: &[Diagnostic]) -> Vec<String> {
         }
     }
     // Stable: errors whose positions compare equal (all columns from 255 on are 255) stay in
-    // report order.
-    kept.sort_by_key(|d| sm.go_line_col(d.pos));
+    // report order. cmd/compile orders positions by their line-directive base first, bases
+    // numbered as the errors first use them, then by line and column.
+    let mut bases: Vec<usize> = Vec::new();
+    for d in &kept {
+        let b = sm.base_index(d.pos);
+        if !bases.contains(&b) {
+            bases.push(b);
+        }
+    }
+    kept.sort_by_key(|d| {
+        let b = sm.base_index(d.pos);
+        let rank = bases.iter().position(|&x| x == b).unwrap_or(0);
+        (rank, sm.go_line_col(d.pos))
+    });
     let mut out: Vec<String> = kept.iter().map(|d| sm.render(d)).collect();
     out.dedup();
     if let Some(pos) = too_many {
@@ -179,6 +342,38 @@ mod tests {
         assert_eq!(out[2], "p.go:2:2: e1");
         assert_eq!(out[3], "p.go:2:2: syntax error: a");
         assert_eq!(out[10], "p.go:8:2: too many errors");
+    }
+
+    #[test]
+    fn line_directives_set_positions() {
+        let src = "package main\n//line c:/foo/bar.go:987\nx\n//line bad:x\ny\n/*line :5:3*/z\n";
+        let sm = SourceMap::new("p.go", src);
+        let at = |s: &str| src.find(s).unwrap() as u32;
+        let p = sm.position(at("x"));
+        assert_eq!(
+            (sm.file_name(p.file), p.line, p.col),
+            ("c:/foo/bar.go", 987, 0)
+        );
+        // A malformed directive is no directive: the previous one still counts.
+        let p = sm.position(at("y"));
+        assert_eq!((sm.file_name(p.file), p.line), ("c:/foo/bar.go", 989));
+        // A column with no file name keeps the file; columns count from the directive's.
+        let p = sm.position(at("z"));
+        assert_eq!(
+            (sm.file_name(p.file), p.line, p.col),
+            ("c:/foo/bar.go", 5, 3)
+        );
+        assert_eq!(
+            sm.position(0),
+            Position {
+                file: 0,
+                line: 1,
+                col: 1
+            }
+        );
+        // `//line` counts only at the start of a line.
+        let sm = SourceMap::new("p.go", "x //line a.go:9\ny\n");
+        assert_eq!(sm.position(17).line, 2);
     }
 
     #[test]

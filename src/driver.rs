@@ -108,6 +108,14 @@ pub fn run_file(path: &Path, args: &[String]) -> i32 {
     // Tracebacks print the absolute path, as Go does.
     if let Ok(abs) = std::fs::canonicalize(path) {
         prog.file = Arc::from(abs.to_string_lossy().as_ref());
+        // Relative file names of line directives are relative to the file's directory.
+        if let Some(dir) = abs.parent() {
+            for f in &mut prog.line_files {
+                if !f.is_empty() && !Path::new(&**f).is_absolute() {
+                    *f = Arc::from(dir.join(&**f).to_string_lossy().as_ref());
+                }
+            }
+        }
     }
     let mut os_args = vec![name];
     os_args.extend(args.iter().cloned());

@@ -34,6 +34,59 @@ pub struct Lexer<'s> {
     pub errors: Vec<LexError>,
 }
 
+/// A line directive comment (`//line file:line[:col]` at the start of a line, or
+/// `/*line file:line[:col]*/` anywhere): the positions from `end` on are reported as `text`
+/// says.
+pub struct LineDirective {
+    /// Offset of the comment.
+    pub at: u32,
+    /// Offset where the directive takes effect: the start of the next line for `//line`,
+    /// right after the comment for `/*line*/`.
+    pub end: u32,
+    /// The text after `line `.
+    pub text: String,
+}
+
+/// The line directives of `src`, in order (found by the lexer, so never inside a literal).
+pub fn line_directives(src: &str) -> Vec<LineDirective> {
+    if !src.contains("//line ") && !src.contains("/*line ") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut lx = RawTok::lexer(src);
+    while let Some(t) = lx.next() {
+        let span = lx.span();
+        let text = &src[span.clone()];
+        let found = match t {
+            Ok(RawTok::LineComment) => {
+                let at_line_start = span.start == 0 || src.as_bytes()[span.start - 1] == b'\n';
+                match text.strip_prefix("//line ") {
+                    Some(rest) if at_line_start => {
+                        let nl = src[span.end..]
+                            .find('\n')
+                            .map_or(src.len(), |i| span.end + i + 1);
+                        Some((rest.trim_end_matches('\r'), nl))
+                    }
+                    _ => None,
+                }
+            }
+            Ok(RawTok::BlockComment(false)) => text
+                .strip_prefix("/*line ")
+                .and_then(|r| r.strip_suffix("*/"))
+                .map(|r| (r, span.end)),
+            _ => None,
+        };
+        if let Some((text, end)) = found {
+            out.push(LineDirective {
+                at: span.start as u32,
+                end: end as u32,
+                text: text.to_string(),
+            });
+        }
+    }
+    out
+}
+
 impl<'s> Lexer<'s> {
     pub fn new(src: &'s str) -> Lexer<'s> {
         let mut inner = RawTok::lexer(src);

@@ -22,7 +22,29 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn expr_to(&mut self, e: &Expr, dst: u16) -> CResult<()> {
-        self.fs().line = self.line_of(e.span);
+        // The expression's own instructions get its line, as Go positions it; those of its
+        // operands get theirs.
+        let saved = self.fs().line;
+        self.fs().line = self.op_line(e);
+        let r = self.expr_to_inner(e, dst);
+        self.fs().line = saved;
+        r
+    }
+
+    /// The line Go gives the operation of `e`: that of the `(` of a call, the `[` of an index
+    /// or slice expression, the operator of a binary one; else where `e` starts.
+    pub(super) fn op_line(&self, e: &Expr) -> u32 {
+        let after = match &e.kind {
+            ExprKind::Call { fun, .. } => fun.span.hi,
+            ExprKind::Index(x, _) | ExprKind::Slice { x, .. } => x.span.hi,
+            ExprKind::Binary(_, x, _) => x.span.hi,
+            _ => return self.line_of(e.span),
+        };
+        let at = self.src.next_token(after);
+        self.line_of(ast::Span { lo: at, hi: at })
+    }
+
+    fn expr_to_inner(&mut self, e: &Expr, dst: u16) -> CResult<()> {
         self.cur_pos.set(e.span.lo);
         let t = self.ty(e);
         if let Some(c) = self.info.consts.get(&e.id).cloned() {
@@ -1653,7 +1675,15 @@ impl<'a> Compiler<'a> {
     }
 
     /// Compile a call; results land in consecutive registers starting at the returned one.
-    pub(super) fn call(&mut self, e: &Expr, _want: usize) -> CResult<u16> {
+    pub(super) fn call(&mut self, e: &Expr, want: usize) -> CResult<u16> {
+        let saved = self.fs().line;
+        self.fs().line = self.op_line(e);
+        let r = self.call_inner(e, want);
+        self.fs().line = saved;
+        r
+    }
+
+    fn call_inner(&mut self, e: &Expr, _want: usize) -> CResult<u16> {
         let (fun, args, ellipsis) = match &e.kind {
             ExprKind::Call {
                 fun,

@@ -182,7 +182,16 @@ impl<'a> Compiler<'a> {
             return Err(vec![unsupported(ast::Span { lo: pos, hi: pos }, what)]);
         }
         match r {
-            Ok(()) => Ok(self.prog),
+            Ok(()) => {
+                let mut prog = self.prog;
+                prog.line_files = self
+                    .src
+                    .files
+                    .iter()
+                    .map(|f| std::sync::Arc::from(f.as_str()))
+                    .collect();
+                Ok(prog)
+            }
             Err(d) => Err(vec![d]),
         }
     }
@@ -300,8 +309,10 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// The packed line (`program::pack_line`) instructions for `span` record.
     fn line_of(&self, span: ast::Span) -> u32 {
-        self.src.line_col(span.lo).0
+        let p = self.src.position(span.lo);
+        crate::vm::program::pack_line(p.file, p.line)
     }
 
     // ---------------------------------------------------------------------------------------

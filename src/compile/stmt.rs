@@ -1170,8 +1170,8 @@ impl<'a> Compiler<'a> {
                     return Ok(());
                 }
                 if !define {
-                    for (p, r) in places.iter().flatten().zip(regs) {
-                        self.store_place(p, r)?;
+                    for ((p, r), x) in places.iter().flatten().zip(regs).zip(lhs) {
+                        self.store_at(x, p, r)?;
                     }
                     self.restore(l);
                     return Ok(());
@@ -1292,9 +1292,19 @@ impl<'a> Compiler<'a> {
     pub(super) fn assign_to(&mut self, x: &Expr, r: u16) -> CResult<()> {
         let l = self.level();
         let p = self.place(x, false)?;
-        self.store_place(&p, r)?;
+        self.store_at(x, &p, r)?;
         self.restore(l.max(r + 1));
         Ok(())
+    }
+
+    /// Store register `r` into place `p` of `x`, the store at `x`'s line as Go positions it
+    /// (the `[` of an index expression).
+    fn store_at(&mut self, x: &Expr, p: &Place, r: u16) -> CResult<()> {
+        let saved = self.fs().line;
+        self.fs().line = self.op_line(x);
+        let res = self.store_place(p, r);
+        self.fs().line = saved;
+        res
     }
 
     /// `break`/`continue` (to the loop labelled `name`, or the innermost). In a

@@ -231,6 +231,9 @@ pub struct Program {
     pub main: Option<u32>,
     /// File name printed in tracebacks.
     pub file: Arc<str>,
+    /// Files named by line directives: an instruction line whose top bits hold `i` > 0 (see
+    /// [`pack_line`]) is in `line_files[i - 1]`.
+    pub line_files: Vec<Arc<str>>,
     /// Well-known method symbols.
     pub sym_error: Option<u32>,
     pub sym_string: Option<u32>,
@@ -267,6 +270,7 @@ impl Program {
             init: None,
             main: None,
             file: Arc::from(file),
+            line_files: Vec::new(),
             sym_error: None,
             sym_string: None,
         };
@@ -327,10 +331,41 @@ impl Program {
     }
 
     /// Source line of instruction `pc` of function `f`.
+    /// The file of a packed line (see [`pack_line`]); a file a line directive left empty is
+    /// `??`, as Go's runtime reports it.
+    pub fn line_file(&self, packed: u32) -> &str {
+        match packed >> LINE_BITS {
+            0 => &self.file,
+            i => match self.line_files.get(i as usize - 1).map(|f| &**f) {
+                Some("") | None => "??",
+                Some(f) => f,
+            },
+        }
+    }
+
+    /// `file:line` of a packed line, as tracebacks print it.
+    pub fn location(&self, packed: u32) -> String {
+        format!("{}:{}", self.line_file(packed), line_number(packed))
+    }
+
     pub fn line_of(&self, f: u32, pc: usize) -> u32 {
         self.funcs
             .get(f as usize)
             .and_then(|f| f.lines.get(pc).copied())
             .unwrap_or(0)
     }
+}
+
+/// Bits of a packed line (an instruction's recorded position) that hold the line number; the
+/// bits above hold the index of the file a line directive named (0: the program's file).
+pub const LINE_BITS: u32 = 24;
+
+/// Pack a position's file index and line (lines past 2^24 - 1 saturate).
+pub fn pack_line(file: u32, line: u32) -> u32 {
+    (file.min(255) << LINE_BITS) | line.min((1 << LINE_BITS) - 1)
+}
+
+/// The line number of a packed line.
+pub fn line_number(packed: u32) -> u32 {
+    packed & ((1 << LINE_BITS) - 1)
 }

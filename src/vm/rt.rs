@@ -76,8 +76,10 @@ pub fn format_frames(shared: &Shared, frames: &[(u32, u32)]) -> String {
         };
         let args = if func.nparams == 0 { "()" } else { "(...)" };
         s.push_str(&format!(
-            "{}{}\n\t{}:{} +0x0\n",
-            func.name, args, prog.file, line
+            "{}{}\n\t{} +0x0\n",
+            func.name,
+            args,
+            prog.location(line)
         ));
     }
     s
@@ -111,7 +113,7 @@ pub fn go_value(vm: &mut Vm<'_>, f: Value, args: Vec<Value>, line: u32) {
         .last()
         .and_then(|fr| shared.prog.funcs.get(fr.func as usize))
         .map_or(Arc::from("main.main"), |f| Arc::from(f.name.as_str()));
-    let loc: Arc<str> = Arc::from(format!("{}:{} +0x0", shared.prog.file, line).as_str());
+    let loc: Arc<str> = Arc::from(format!("{} +0x0", shared.prog.location(line)).as_str());
     vm.g.go_at(
         name,
         creator,

@@ -4,7 +4,7 @@ use super::{byte_slice, bytes_of, native_cell, new_error, ptr, slice_items, Entr
 use crate::stdlib::bufio as sb;
 use crate::stdlib::math as sm;
 use crate::stdlib::sort as ssort;
-use crate::vm::program::{RKind, RT_WRAP_ERROR};
+use crate::vm::program::{line_number, RKind, RT_WRAP_ERROR};
 use crate::vm::value::{Iface, Pointer, SlotKind, Value, AGG};
 use crate::vm::{
     Trap, Vm, PC_RUNTIME_GOEXIT, PC_RUNTIME_GOPANIC, PC_RUNTIME_MAIN, PC_RUNTIME_PANICMEM,
@@ -624,8 +624,9 @@ pub const TABLE: &[Entry] = &[
     (
         "runtime.funcline",
         nf!(|vm, a| {
-            let line = pc_func(vm, a[0].int()).map_or(0, |_| a[0].int() & 0xffff_ffff);
-            Ok(vec![Value::Int(line)])
+            let pc = a[0].int();
+            let line = pc_func(vm, pc).map_or(0, |_| line_number(pc as u32));
+            Ok(vec![Value::Int(line as i64)])
         }),
     ),
     (
@@ -2040,11 +2041,12 @@ fn pc_func(vm: &Vm<'_>, pc: i64) -> Option<(String, String)> {
             let func = prog.funcs.get(f as usize)?;
             // A pc past the function's last line is not in it (pc arithmetic walks off the
             // end of a function as in Go).
-            let line = (pc & 0xffff_ffff) as u32;
-            if line > func.lines.iter().copied().max().unwrap_or(0).max(func.line) {
+            let line = line_number(pc as u32);
+            let last = func.lines.iter().copied().map(line_number).max();
+            if line > last.unwrap_or(0).max(line_number(func.line)) {
                 return None;
             }
-            Some((func.name.clone(), prog.file.to_string()))
+            Some((func.name.clone(), prog.line_file(pc as u32).to_string()))
         }
     }
 }
@@ -2060,7 +2062,7 @@ fn runtime_caller(vm: &mut Vm<'_>, a: &[Value]) -> R {
         Some((pc, file, line)) => Ok(vec![
             Value::Int(pc),
             Value::from_str(&file),
-            Value::Int(line as i64),
+            Value::Int(line_number(line) as i64),
             Value::Int(1),
         ]),
         None => Ok(vec![

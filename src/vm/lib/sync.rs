@@ -322,7 +322,7 @@ pub fn go_then(vm: &mut Vm<'_>, f: Value, after: Box<dyn FnOnce(&mut Gctx) + Sen
         .frames
         .last()
         .map_or(0, |fr| shared.prog.line_of(fr.func, fr.pc as usize));
-    let loc: Arc<str> = Arc::from(format!("{}:{} +0x0", shared.prog.file, line).as_str());
+    let loc: Arc<str> = Arc::from(format!("{} +0x0", shared.prog.location(line)).as_str());
     vm.g.go_at(
         name,
         creator,
