@@ -204,6 +204,7 @@ instructions! {
     MakeMap    A        "makemap"   "R[A] := make(map)";
     MapGet     ABC      "mapget"    "R[A] := R[B][R[C]] (X.a zero K; X.b: 1 also R[A+1] := ok, 2 float key)";
     MapSet     ABC      "mapset"    "R[A][R[B]] := R[C] (panics on nil map; X.b: 2 float key)";
+    MapAddI    ABC      "mapaddi"   "R[A][R[B]] += R[C], one lookup (64-bit integer elements; X.b: 1 subtract, 2 float key)";
     MapDelete  AB       "mapdelete" "delete(R[A], R[B]) (X.b: 2 float key)";
     MapLen     AB       "maplen"    "R[A] := len(R[B]) (map)";
     MapIter    AB       "mapiter"   "R[A] := iterator over a snapshot of R[B]'s entries";

@@ -178,6 +178,12 @@ impl<'a> Compiler<'a> {
                 }
                 let p = self.place(x, false)?;
                 let r = self.alloc();
+                if self.map_add(&p, t) {
+                    self.emit_i(Instr::asbx(Op::LoadI, r, 1));
+                    self.map_add_emit(&p, r, !*inc);
+                    self.restore(l);
+                    return Ok(());
+                }
                 self.load_place(&p, r)?;
                 match self.class(t) {
                     TClass::F64 | TClass::F32 => {
@@ -1087,6 +1093,11 @@ impl<'a> Compiler<'a> {
                     BinOp::Shl | BinOp::Shr => self.shift_count(Op::Shl, yr, self.ty(&rhs[0])),
                     _ => yr as u32,
                 };
+                let sub = bop == BinOp::Sub;
+                if matches!(bop, BinOp::Add | BinOp::Sub) && self.map_add(&p, xt) {
+                    self.map_add_emit(&p, yr as u16, sub);
+                    return Ok(());
+                }
                 let xr = self.alloc();
                 self.load_place(&p, xr)?;
                 self.binop_regs(bop, xt, xr, yr, xr, s.span)?;
@@ -1295,6 +1306,21 @@ impl<'a> Compiler<'a> {
         self.store_at(x, &p, r)?;
         self.restore(l.max(r + 1));
         Ok(())
+    }
+
+    /// Can `p op= v` (op + or -) on a value of type `t` be one map update (`MAPADDI`): a map
+    /// entry of a 64-bit integer type (no narrowing after the addition).
+    fn map_add(&self, p: &Place, t: TypeId) -> bool {
+        matches!(p, Place::Map { .. })
+            && matches!(self.class(t), TClass::Int(k) if k.narrow_code() == 0)
+    }
+
+    /// `MAPADDI` of the map place `p` with the delta in register `d`.
+    fn map_add_emit(&mut self, p: &Place, d: u16, sub: bool) {
+        if let Place::Map { m, k, kt, .. } = p {
+            self.emit(Op::MapAddI, *m, *k, d);
+            self.map_ext(*kt, 0, sub as u16);
+        }
     }
 
     /// Store register `r` into place `p` of `x`, the store at `x`'s line as Go positions it

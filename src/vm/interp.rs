@@ -1335,6 +1335,24 @@ impl Vm<'_> {
                             _ => throw!(self.plain_error("assignment to entry in nil map")),
                         }
                     }
+                    Op::MapAddI => {
+                        let x = ext!();
+                        let kv = r!(ins.b).clone();
+                        if let Some(t) = unhashable(&self.shared.prog, &kv) {
+                            rte!("hash of unhashable type {t}");
+                        }
+                        let k = map_key(prog, &kv, x.b & 2 != 0, x.c);
+                        let d = r!(ins.c).int();
+                        let d = if x.b & 1 != 0 { d.wrapping_neg() } else { d };
+                        let Value::Map(m) = &r!(ins.a) else {
+                            throw!(self.plain_error("assignment to entry in nil map"))
+                        };
+                        let mut m = m.lock();
+                        let e = m.entries.entry(k).or_insert((Value::Nil, Value::Int(0)));
+                        // As a store, it keeps the key as written (a float key's sign of zero).
+                        e.0 = kv;
+                        e.1 = Value::Int(e.1.int().wrapping_add(d));
+                    }
                     Op::MapDelete => {
                         let x = ext!();
                         if let Some(t) = unhashable(&self.shared.prog, &r!(ins.b)) {

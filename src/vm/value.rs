@@ -202,6 +202,11 @@ impl PartialEq for GoStr {
     }
 }
 impl Eq for GoStr {}
+impl fmt::Debug for GoStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", String::from_utf8_lossy(self.as_bytes()))
+    }
+}
 impl Hash for GoStr {
     fn hash<H: Hasher>(&self, h: &mut H) {
         self.as_bytes().hash(h)
@@ -552,7 +557,8 @@ impl GoSlice {
 pub enum Key {
     Nil,
     Int(i64),
-    Str(Vec<u8>),
+    /// The string itself (no copy: hashed and compared by its bytes).
+    Str(GoStr),
     Tuple(Vec<Key>),
     /// Interface key: dynamic type id and value.
     Iface(u32, Box<Key>),
@@ -580,7 +586,7 @@ impl Key {
                 }
             }
             Value::Int(i) => Key::Int(*i),
-            Value::Str(s) => Key::Str(s.as_bytes().to_vec()),
+            Value::Str(s) => Key::Str(s.clone()),
             Value::Tuple(t) => Key::Tuple(t.iter().map(|x| Key::from_value(x, false)).collect()),
             Value::Iface(i) => Key::Iface(i.ty, Box::new(Key::from_value(&i.val, false))),
             Value::Ptr(p) => Key::Addr(Arc::as_ptr(&p.obj) as *const u8 as usize, p.off),
@@ -590,10 +596,11 @@ impl Key {
     }
 }
 
-/// A Go map: entries keyed by [`Key`], keeping the original key value for iteration.
+/// A Go map: entries keyed by [`Key`], keeping the original key value for iteration. Hashed
+/// with foldhash, randomly seeded per map as Go seeds each map's hash.
 #[derive(Default)]
 pub struct GoMap {
-    pub entries: HashMap<Key, (Value, Value)>,
+    pub entries: HashMap<Key, (Value, Value), foldhash::fast::RandomState>,
 }
 
 pub type MapRef = Arc<Mutex<GoMap>>;
