@@ -567,6 +567,16 @@ impl Vm<'_> {
                 }};
             }
             // Raise a Go panic with value `$v`; unwinding may leave this frame.
+            // The map key image of value `v` (EXT `x`: bit 2 of x.b a float key, x.c its
+            // type); an unhashable dynamic type panics.
+            macro_rules! key {
+                ($v:expr, $x:expr) => {{
+                    if let Some(t) = unhashable(prog, $v) {
+                        rte!("hash of unhashable type {t}");
+                    }
+                    map_key(prog, $v, $x.b & 2 != 0, $x.c)
+                }};
+            }
             macro_rules! throw {
                 ($v:expr) => {{
                     self.frames[depth - 1].pc = pc as u32;
@@ -1303,10 +1313,7 @@ impl Vm<'_> {
                     }
                     Op::MapGet => {
                         let x = ext!();
-                        if let Some(t) = unhashable(&self.shared.prog, &r!(ins.c)) {
-                            rte!("hash of unhashable type {t}");
-                        }
-                        let k = map_key(prog, &r!(ins.c), x.b & 2 != 0, x.c);
+                        let k = key!(&r!(ins.c), x);
                         let found = match &r!(ins.b) {
                             Value::Map(m) => m.lock().entries.get(&k).map(|e| e.1.clone()),
                             _ => None,
@@ -1323,10 +1330,7 @@ impl Vm<'_> {
                     Op::MapSet => {
                         let x = ext!();
                         let kv = r!(ins.b).clone();
-                        if let Some(t) = unhashable(&self.shared.prog, &kv) {
-                            rte!("hash of unhashable type {t}");
-                        }
-                        let k = map_key(prog, &kv, x.b & 2 != 0, x.c);
+                        let k = key!(&kv, x);
                         let v = r!(ins.c).clone();
                         match &r!(ins.a) {
                             Value::Map(m) => {
@@ -1338,10 +1342,7 @@ impl Vm<'_> {
                     Op::MapAddI => {
                         let x = ext!();
                         let kv = r!(ins.b).clone();
-                        if let Some(t) = unhashable(&self.shared.prog, &kv) {
-                            rte!("hash of unhashable type {t}");
-                        }
-                        let k = map_key(prog, &kv, x.b & 2 != 0, x.c);
+                        let k = key!(&kv, x);
                         let d = r!(ins.c).int();
                         let d = if x.b & 1 != 0 { d.wrapping_neg() } else { d };
                         let Value::Map(m) = &r!(ins.a) else {
@@ -1355,10 +1356,7 @@ impl Vm<'_> {
                     }
                     Op::MapDelete => {
                         let x = ext!();
-                        if let Some(t) = unhashable(&self.shared.prog, &r!(ins.b)) {
-                            rte!("hash of unhashable type {t}");
-                        }
-                        let k = map_key(prog, &r!(ins.b), x.b & 2 != 0, x.c);
+                        let k = key!(&r!(ins.b), x);
                         if let Value::Map(m) = &r!(ins.a) {
                             m.lock().entries.remove(&k);
                         }
