@@ -942,6 +942,20 @@ impl<'a> Compiler<'a> {
         self.ext_w(kind, es, eb);
     }
 
+    /// A register holding the address of `x`: the variable's own cell register when `x` is a
+    /// local kept in a cell (its pointer never changes), else a new one.
+    pub(super) fn address_reg(&mut self, x: &Expr) -> CResult<u16> {
+        if let ExprKind::Ident(_) = &x.kind {
+            let o = self.info.uses.get(&x.span.lo).copied();
+            if let Some(Loc::Cell(r)) = o.and_then(|o| self.fs().locals.get(&o).copied()) {
+                return Ok(r);
+            }
+        }
+        let r = self.alloc();
+        self.address_of(x, r)?;
+        Ok(r)
+    }
+
     pub(super) fn address_of(&mut self, x: &Expr, dst: u16) -> CResult<()> {
         match &x.kind {
             ExprKind::Paren(y) => self.address_of(y, dst),
@@ -1044,9 +1058,7 @@ impl<'a> Compiler<'a> {
                 let pr = if self.class(st) == TClass::Ptr {
                     self.expr(s)?
                 } else {
-                    let r = self.alloc();
-                    self.address_of(s, r)?;
-                    r
+                    self.address_reg(s)?
                 };
                 let ir = self.expr(&idx[0])?;
                 let es = self.slots(et);
@@ -1102,9 +1114,7 @@ impl<'a> Compiler<'a> {
             cur_t = self.tt.pointer_elem(bt).unwrap_or(bt);
             self.expr(base)?
         } else {
-            let r = self.alloc();
-            self.address_of(base, r)?;
-            r
+            self.address_reg(base)?
         };
         self.field_ptr_from(p, cur_t, path, indirect)
     }

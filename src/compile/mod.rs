@@ -1140,6 +1140,19 @@ impl<'a> Compiler<'a> {
         let n = self.slots(ty);
         let kind = types::slot_kind(self.tt, ty) as u16;
         let z = self.zero_value(ty);
+        // NEW makes the slots nil or 0: a zero value of nothing else needs no constant.
+        fn plain(v: &Value) -> bool {
+            match v {
+                Value::Nil | Value::Int(0) => true,
+                Value::Tuple(t) => t.iter().all(plain),
+                _ => false,
+            }
+        }
+        if init.is_none() && plain(&z) {
+            self.emit_w(Op::New, dst, n, kind as u32);
+            self.ext(0, 1, 0);
+            return;
+        }
         let k = self.konst(z);
         match init {
             Some(src) if src != dst => {

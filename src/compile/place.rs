@@ -191,9 +191,7 @@ impl Compiler<'_> {
                         let base = if self.class(st) == TClass::Ptr {
                             self.operand(s, pin)?
                         } else {
-                            let r = self.alloc();
-                            self.address_of(s, r)?;
-                            r
+                            self.address_reg(s)?
                         };
                         let i = self.operand(&idx[0], pin)?;
                         let es = self.slots(et);

@@ -130,6 +130,12 @@ impl<'a> Compiler<'a> {
 
     pub(super) fn declare(&mut self, o: ObjId, t: TypeId, src: Option<u16>) -> CResult<()> {
         let r = self.alloc();
+        if src.is_none() && self.fs().escaping.contains(&o) {
+            // A new cell starts zeroed: no zero value to build and copy in.
+            self.new_cell(r, t, None);
+            self.fs().locals.insert(o, Loc::Cell(r));
+            return Ok(());
+        }
         match src {
             Some(s) => {
                 if s != r {
