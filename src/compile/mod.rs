@@ -217,8 +217,15 @@ impl<'a> Compiler<'a> {
                                 self.globals.insert(*o, slot);
                                 let ty = self.obj_ty(*o);
                                 let z = self.zero_value(ty);
+                                let cell = self.global_cell(*o);
+                                // A cell starts as nil and 0 slots: nothing to copy in.
+                                let z = if cell && z.is_plain_zero() {
+                                    Value::Nil
+                                } else {
+                                    z
+                                };
                                 self.prog.global_zero.push(z);
-                                if self.global_cell(*o) {
+                                if cell {
                                     let kind = types::slot_kind(self.tt, ty);
                                     let shape = types::shape(self.tt, ty) as usize;
                                     self.prog.global_cells.push((slot, kind, shape));
@@ -1141,14 +1148,7 @@ impl<'a> Compiler<'a> {
         let kind = types::slot_kind(self.tt, ty) as u16;
         let z = self.zero_value(ty);
         // NEW makes the slots nil or 0: a zero value of nothing else needs no constant.
-        fn plain(v: &Value) -> bool {
-            match v {
-                Value::Nil | Value::Int(0) => true,
-                Value::Tuple(t) => t.iter().all(plain),
-                _ => false,
-            }
-        }
-        if init.is_none() && plain(&z) {
+        if init.is_none() && z.is_plain_zero() {
             self.emit_w(Op::New, dst, n, kind as u32);
             self.ext(0, 1, 0);
             return;

@@ -92,6 +92,15 @@ impl Value {
             _ => &[],
         }
     }
+    /// Is this (flattened) value only nils and zero words, as a fresh object's slots are?
+    pub fn is_plain_zero(&self) -> bool {
+        match self {
+            Value::Nil | Value::Int(0) => true,
+            Value::Tuple(t) => t.iter().all(Value::is_plain_zero),
+            _ => false,
+        }
+    }
+
     /// Number of slots this value occupies when stored (tuples are flattened).
     pub fn slots(&self) -> usize {
         match self {
@@ -489,7 +498,9 @@ pub struct Pointer {
 impl Pointer {
     pub fn new_cell(kind: SlotKind, shape: usize, init: Value) -> Pointer {
         let obj = Obj::new(kind, shape & SHAPE_LEN, &[]);
-        obj.set_n(0, shape, init);
+        if !init.is_nil() {
+            obj.set_n(0, shape, init);
+        }
         Pointer {
             obj: Arc::new(obj),
             off: 0,
