@@ -125,11 +125,7 @@ pub fn run_file(path: &Path, args: &[String]) -> i32 {
 /// Run a compiled program: package initialisation, then `main.main` on goroutine 1.
 pub fn run_program(prog: Program, args: Vec<String>) -> i32 {
     let globals = prog.new_globals();
-    let shared = Arc::new(Shared {
-        prog: Arc::new(prog),
-        globals,
-        args,
-    });
+    let shared = Arc::new(Shared::new(prog, globals, args));
     let code = Arc::new(std::sync::atomic::AtomicI32::new(0));
     let code2 = code.clone();
     rt::run_main(Box::new(move |g: &mut rt::Gctx| {

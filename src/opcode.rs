@@ -79,6 +79,7 @@ instructions! {
     LoadNil    A        "loadnil"   "R[A] := nil";
     GetGlobal  ABx      "getglobal" "R[A] := G[Bx]";
     SetGlobal  ABx      "setglobal" "G[Bx] := R[A]";
+    GlobalCell ABx      "globalcell" "R[A] := the cell of aggregate global Bx (fixed for the program's life)";
     GetUp      AB       "getup"     "R[A] := U[B] (the captured cell pointer)";
     LoadUp     AB       "loadup"    "R[A] := *U[B] (one slot)";
     StoreUp    AB       "storeup"   "*U[A] := R[B] (one slot)";

@@ -275,11 +275,7 @@ impl Session {
                 }
             }
         }
-        let shared = Arc::new(Shared {
-            prog: Arc::new(prog),
-            globals: globals.clone(),
-            args: vec!["repl".to_string()],
-        });
+        let shared = Arc::new(Shared::new(prog, globals.clone(), vec!["repl".to_string()]));
         let mut result = Ok(());
         {
             let mut vm = Vm::new(shared.clone(), g.goid(), g);

@@ -163,9 +163,12 @@ impl<'a> Compiler<'a> {
                     TClass::Array if self.in_memory(x) => {
                         // An element of an array in memory: through its address, without
                         // reading the whole array.
+                        // The address goes to its own register: a loop then finds its
+                        // pointer there and only moves it (see `offset_ptr` in the VM).
                         let n = self.slots(t);
-                        self.address_of(e, dst)?;
-                        self.emit_w(Op::Load, dst, u32::from(dst), n);
+                        let p = self.alloc();
+                        self.address_of(e, p)?;
+                        self.emit_w(Op::Load, dst, u32::from(p), n);
                     }
                     TClass::Array => {
                         let xr = self.expr(x)?;
@@ -424,11 +427,12 @@ impl<'a> Compiler<'a> {
                 }
             }
             None => match self.globals.get(&o).copied() {
+                Some(g) if self.global_cell(o) => {
+                    self.emit_i(Instr::abx(Op::GlobalCell, dst, g));
+                    self.emit_w(Op::Load, dst, u32::from(dst), n);
+                }
                 Some(g) => {
                     self.emit_i(Instr::abx(Op::GetGlobal, dst, g));
-                    if self.global_cell(o) {
-                        self.emit_w(Op::Load, dst, u32::from(dst), n);
-                    }
                 }
                 // A library variable read by library code written in Go (`EOF` in io).
                 None if self.info.object(o).pkg != "main"
@@ -488,7 +492,7 @@ impl<'a> Compiler<'a> {
                 Some(g) if self.global_cell(o) => {
                     let l = self.level();
                     let t = self.alloc();
-                    self.emit_i(Instr::abx(Op::GetGlobal, t, g));
+                    self.emit_i(Instr::abx(Op::GlobalCell, t, g));
                     self.emit_w(Op::Store, t, u32::from(src), n);
                     self.restore(l);
                 }
@@ -975,7 +979,7 @@ impl<'a> Compiler<'a> {
                     }
                     None if self.global_cell(o) => {
                         let g = self.globals[&o];
-                        self.emit_i(Instr::abx(Op::GetGlobal, dst, g));
+                        self.emit_i(Instr::abx(Op::GlobalCell, dst, g));
                     }
                     None if self.globals.contains_key(&o)
                         && (self.slots(self.obj_ty(o)) == 1

@@ -104,6 +104,29 @@ pub fn grow_cap(new_len: usize, old_cap: usize, ebytes: usize, noscan: bool) -> 
     mem / ebytes
 }
 
+/// `regs[dst] := regs[src] + add` slots, a pointer into the same object; false if `regs[src]`
+/// is not a pointer. When `regs[dst]` already points into that object (a loop reusing its
+/// temporary), only its offset changes: no reference count is touched.
+#[inline(always)]
+fn offset_ptr(regs: &mut [Value], dst: usize, src: usize, add: u32) -> bool {
+    let (obj, off) = match &regs[src] {
+        Value::Ptr(p) => (Arc::as_ptr(&p.obj), p.off + add),
+        _ => return false,
+    };
+    if let Value::Ptr(d) = &mut regs[dst] {
+        if Arc::as_ptr(&d.obj) == obj {
+            d.off = off;
+            return true;
+        }
+    }
+    let obj = match &regs[src] {
+        Value::Ptr(p) => p.obj.clone(),
+        _ => return false,
+    };
+    regs[dst] = Value::Ptr(Pointer { obj, off });
+    true
+}
+
 /// Go's `boundsErrorFmt`, or `boundsNegErrorFmt` for a negative index (no length then).
 fn bad_index(i: i64, len: usize) -> String {
     if i < 0 {
@@ -672,6 +695,15 @@ impl Vm<'_> {
                     Op::GetGlobal => {
                         let v = shared.globals.obj.get(ins.bx() as usize);
                         r!(ins.a) = v;
+                    }
+                    Op::GlobalCell => {
+                        let cell = shared.cells.get(ins.bx() as usize);
+                        match (&mut r!(ins.a), cell) {
+                            // Already this cell (a loop reusing its register): nothing to do.
+                            (Value::Ptr(d), Some(Value::Ptr(c)))
+                                if Arc::ptr_eq(&d.obj, &c.obj) && d.off == c.off => {}
+                            (slot, c) => *slot = c.cloned().unwrap_or_default(),
+                        }
                     }
                     Op::SetGlobal => {
                         let v = r!(ins.a).clone();
@@ -1287,24 +1319,32 @@ impl Vm<'_> {
                         }
                     }
                     Op::PtrOff => {
-                        let p = ptr!(ins.b);
-                        r!(ins.a) = Value::Ptr(Pointer {
-                            obj: p.obj,
-                            off: p.off + ins.c,
-                        });
+                        if !offset_ptr(
+                            &mut self.regs,
+                            base + ins.a as usize,
+                            base + ins.b as usize,
+                            ins.c,
+                        ) {
+                            nilderef!();
+                        }
                     }
                     Op::ArrPtrIdx => {
                         let x = ext!();
                         let i = r!(ins.c).int();
-                        let p = ptr!(ins.b);
                         let (esz, n) = ((x.a as usize & SHAPE_LEN).max(1), x.b as usize);
+                        if !matches!(r!(ins.b), Value::Ptr(_)) {
+                            nilderef!();
+                        }
                         if i < 0 || i as usize >= n {
                             rte!("{}", bad_index(i, n));
                         }
-                        r!(ins.a) = Value::Ptr(Pointer {
-                            obj: p.obj,
-                            off: p.off + (i as usize * esz) as u32,
-                        });
+                        let add = (i as usize * esz) as u32;
+                        offset_ptr(
+                            &mut self.regs,
+                            base + ins.a as usize,
+                            base + ins.b as usize,
+                            add,
+                        );
                     }
 
                     // ---- maps ----

@@ -100,6 +100,24 @@ pub struct Shared {
     pub prog: Arc<Program>,
     pub globals: Pointer,
     pub args: Vec<String>,
+    /// The cells of the package-level arrays and structs, by global slot (nil for the other
+    /// globals): they never change once the globals exist, so reading one takes no lock.
+    pub cells: Vec<Value>,
+}
+
+impl Shared {
+    pub fn new(prog: Program, globals: Pointer, args: Vec<String>) -> Shared {
+        let mut cells = vec![Value::Nil; prog.nglobals as usize];
+        for &(slot, _, _) in &prog.global_cells {
+            cells[slot as usize] = globals.obj.get(slot as usize);
+        }
+        Shared {
+            prog: Arc::new(prog),
+            globals,
+            args,
+            cells,
+        }
+    }
 }
 
 /// The per-goroutine VM state.

@@ -7,11 +7,8 @@ use crate::opcode::{Instr, Op};
 use std::sync::Arc;
 
 fn run(prog: Program, f: u32, args: &[Value]) -> Vec<Value> {
-    let shared = Arc::new(Shared {
-        prog: Arc::new(prog),
-        globals: Pointer::new_cell(SlotKind::Vals, 1, Value::Nil),
-        args: vec![],
-    });
+    let globals = Pointer::new_cell(SlotKind::Vals, 1, Value::Nil);
+    let shared = Arc::new(Shared::new(prog, globals, vec![]));
     let out = Arc::new(parking_lot::Mutex::new(vec![]));
     let out2 = out.clone();
     let args = args.to_vec();
