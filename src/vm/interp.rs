@@ -579,6 +579,16 @@ impl Vm<'_> {
                     }
                 }};
             }
+            // Write a value; an integer over an integer skips the old value's drop glue.
+            macro_rules! setv {
+                ($i:expr, $v:expr) => {{
+                    let v: Value = $v;
+                    match (&mut self.regs[base + $i as usize], v) {
+                        (Value::Int(x), Value::Int(y)) => *x = y,
+                        (slot, v) => *slot = v,
+                    }
+                }};
+            }
             macro_rules! ext {
                 () => {{
                     let x = match code.get(pc) {
@@ -621,14 +631,6 @@ impl Vm<'_> {
                     self.gopanic(e, stop_depth, true)?;
                     continue 'frames;
                 }};
-            }
-            macro_rules! ptr {
-                ($i:expr) => {
-                    match &r!($i) {
-                        Value::Ptr(p) => p.clone(),
-                        _ => nilderef!(),
-                    }
-                };
             }
             macro_rules! safepoint {
                 () => {
@@ -1086,7 +1088,7 @@ impl Vm<'_> {
                             }
                             _ => rte!("{}", bad_index(i, 0)),
                         };
-                        r!(ins.a) = v;
+                        setv!(ins.a, v);
                     }
                     Op::SetIndex | Op::SetIndexN => {
                         let i = r!(ins.b).int();
@@ -1296,13 +1298,18 @@ impl Vm<'_> {
                         });
                     }
                     Op::Load => {
-                        let p = ptr!(ins.b);
-                        r!(ins.a) = p.load(ins.c as usize);
+                        let v = match &r!(ins.b) {
+                            Value::Ptr(p) => p.load(ins.c as usize),
+                            _ => nilderef!(),
+                        };
+                        setv!(ins.a, v);
                     }
                     Op::Store => {
-                        let p = ptr!(ins.a);
                         let v = r!(ins.b).clone();
-                        p.store(ins.c as usize, v);
+                        match &r!(ins.a) {
+                            Value::Ptr(p) => p.store(ins.c as usize, v),
+                            _ => nilderef!(),
+                        }
                     }
                     Op::LoadF => {
                         let v = match &r!(ins.b) {
