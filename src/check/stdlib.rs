@@ -1139,6 +1139,7 @@ func (v *Value) CompareAndSwap(old, new any) (swapped bool)
 
 const RUNTIME: &str = r#"package runtime
 const GOOS = "linux"
+var MemProfileRate int
 const GOARCH = "amd64"
 const Compiler = "gc"
 func Gosched()

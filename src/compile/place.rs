@@ -37,6 +37,9 @@ pub(super) enum Place {
     /// bounds checked) only when stored to: in `a, p.f = 1, 2` and `a, p[i] = 1, 2` the store
     /// to `a` happens before `p`'s fault, as Go's phase 2 does them in order.
     Addr { base: u16, step: AddrStep, n: u32 },
+    /// A library variable the program may assign (`runtime.MemProfileRate`): natives to get
+    /// and set it.
+    LibVar { get: u32, set: u32 },
     /// Part of an aggregate held in a register local.
     Reg {
         base: Box<Place>,
@@ -210,6 +213,15 @@ impl Compiler<'_> {
                 }
             }
             ExprKind::Selector(base, _) => match self.selection(x) {
+                Some(Selection::Qualified { pkg, name, .. }) => {
+                    let setter = format!("{pkg}.{name}=");
+                    if crate::vm::lib::lookup(&setter).is_none() {
+                        return Err(unsupported(x.span, &format!("assigning {pkg}.{name}")));
+                    }
+                    let get = self.native(&format!("{pkg}.{name}"), x.span)?;
+                    let set = self.native(&setter, x.span)?;
+                    Ok(Place::LibVar { get, set })
+                }
                 Some(Selection::Field { path, indirect, ty }) => {
                     if pin && indirect.first() == Some(&true) && !indirect[1..].contains(&true) {
                         let bt = self.ty(base);
@@ -278,6 +290,13 @@ impl Compiler<'_> {
             }
             Place::Mem { p, n } => {
                 self.emit_w(Op::Load, dst, *p as u32, *n);
+            }
+            Place::LibVar { get, .. } => {
+                let win = self.alloc();
+                self.emit(Op::CallN, win, *get as u16, 0);
+                self.ext(1, 0, 0);
+                self.emit(Op::Move, dst, win, 0);
+                self.restore(win);
             }
             Place::Addr { base, step, n } => {
                 let l = self.level();
@@ -358,6 +377,14 @@ impl Compiler<'_> {
                 if *n != 1 || !self.fuse_ptroff(*p, Op::StoreF, r) {
                     self.emit_w(Op::Store, *p, r as u32, *n);
                 }
+            }
+            Place::LibVar { set, .. } => {
+                let win = self.alloc();
+                let arg = self.alloc();
+                self.emit(Op::Move, arg, r, 0);
+                self.emit(Op::CallN, win, *set as u16, 1);
+                self.ext(0, 0, 0);
+                self.restore(win);
             }
             Place::Addr { base, step, n } => {
                 let l = self.level();

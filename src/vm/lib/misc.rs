@@ -559,6 +559,22 @@ pub const TABLE: &[Entry] = &[
         "runtime.GOMAXPROCS",
         nf!(|vm, a| Ok(vec![Value::Int(vm.g.gomaxprocs(a[0].int() as i32) as i64)])),
     ),
+    // A library variable the program may assign: a getter and a setter (`pkg.Name=`).
+    // minigo keeps no memory profile, so the rate is only remembered.
+    (
+        "runtime.MemProfileRate",
+        nf!(|a| {
+            let _ = a;
+            Value::Int(MEM_PROFILE_RATE.load(std::sync::atomic::Ordering::Relaxed))
+        }),
+    ),
+    (
+        "runtime.MemProfileRate=",
+        nf!(|a| {
+            MEM_PROFILE_RATE.store(a[0].int(), std::sync::atomic::Ordering::Relaxed);
+            Value::Nil
+        }),
+    ),
     (
         "runtime.NumCPU",
         nf!(|a| {
@@ -2019,6 +2035,10 @@ fn read_mem_stats(vm: &mut Vm<'_>, a: &[Value]) -> R {
     }
     Ok(vec![])
 }
+
+/// `runtime.MemProfileRate`: 0, as in a Go program that never reads a memory profile (the
+/// linker then turns profiling off), which is every program here.
+static MEM_PROFILE_RATE: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
 
 /// A program counter as minigo reports it: the function's number (plus one) in the high 32
 /// bits and the line in the low 32 (so FuncForPC and CallersFrames can decode it).
