@@ -216,13 +216,12 @@ impl<'a> Compiler<'a> {
                                 self.prog.nglobals += 1;
                                 self.globals.insert(*o, slot);
                                 let ty = self.obj_ty(*o);
-                                let z = self.zero_value(ty);
                                 let cell = self.global_cell(*o);
                                 // A cell starts as nil and 0 slots: nothing to copy in.
-                                let z = if cell && z.is_plain_zero() {
+                                let z = if cell && types::zero_is_plain(self.tt, ty) {
                                     Value::Nil
                                 } else {
-                                    z
+                                    self.zero_value(ty)
                                 };
                                 self.prog.global_zero.push(z);
                                 if cell {
@@ -1146,13 +1145,13 @@ impl<'a> Compiler<'a> {
     fn new_cell(&mut self, dst: u16, ty: TypeId, init: Option<u16>) {
         let n = self.slots(ty);
         let kind = types::slot_kind(self.tt, ty) as u16;
-        let z = self.zero_value(ty);
         // NEW makes the slots nil or 0: a zero value of nothing else needs no constant.
-        if init.is_none() && z.is_plain_zero() {
+        if init.is_none() && types::zero_is_plain(self.tt, ty) {
             self.emit_w(Op::New, dst, n, kind as u32);
             self.ext(0, 1, 0);
             return;
         }
+        let z = self.zero_value(ty);
         let k = self.konst(z);
         match init {
             Some(src) if src != dst => {

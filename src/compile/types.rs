@@ -233,6 +233,19 @@ fn flat_zero(tt: &TypeTable, t: TypeId, out: &mut Vec<Value>) {
     }
 }
 
+/// Is the zero value of `t` only nils and zero words (what a fresh object's slots hold)?
+/// Decided from the type, without building the value.
+pub fn zero_is_plain(tt: &TypeTable, t: TypeId) -> bool {
+    if is_opaque(tt, t) {
+        return true;
+    }
+    match tt.under(t) {
+        Type::Struct(fs) => fs.iter().all(|f| zero_is_plain(tt, f.ty)),
+        Type::Array(_, e) => zero_is_plain(tt, *e),
+        _ => zero_value(tt, t).is_plain_zero(),
+    }
+}
+
 /// Slot offset of field `i` of struct type `t`.
 pub fn field_offset(tt: &TypeTable, t: TypeId, i: usize) -> u32 {
     if is_opaque(tt, t) {

@@ -1305,7 +1305,10 @@ impl Vm<'_> {
                         setv!(ins.a, v);
                     }
                     Op::Store => {
-                        let v = r!(ins.b).clone();
+                        let v = match &r!(ins.b) {
+                            Value::Int(i) => Value::Int(*i),
+                            o => o.clone(),
+                        };
                         match &r!(ins.a) {
                             Value::Ptr(p) => p.store(ins.c as usize, v),
                             _ => nilderef!(),

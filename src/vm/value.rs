@@ -378,6 +378,28 @@ impl Obj {
     }
     #[inline]
     pub fn set(&self, i: usize, val: Value) {
+        // A word or byte slot takes an integer: that value owns nothing, so skip its drop glue.
+        let val = match val {
+            Value::Int(w) => {
+                match self {
+                    Obj::Words(ws) => {
+                        if let Some(x) = ws.get(i) {
+                            x.store(w, Relaxed)
+                        }
+                        return;
+                    }
+                    Obj::Bytes(b) => {
+                        if let Some(x) = b.get(i) {
+                            x.store(w as u8, Relaxed)
+                        }
+                        return;
+                    }
+                    Obj::Vals(_) => {}
+                }
+                Value::Int(w)
+            }
+            v => v,
+        };
         match self {
             // Relaxed: see `get`.
             Obj::Words(w) => {
