@@ -200,6 +200,7 @@ instructions! {
     StoreF     ABC      "storef"    "*(R[A] + B) := R[C] (one slot)";
     PtrOff     ABC      "ptroff"    "R[A] := R[B] + C slots (field address)";
     ArrPtrIdx  ABC      "arrptridx" "R[A] := &(*R[B])[R[C]] (X.a element slots, X.b length)";
+    ArrGlobIdx ABC      "arrglobidx" "R[A] := &G[B][R[C]], G[B] an array global's cell (X.a element slots, X.b length)";
 
     // ---- maps ----
     MakeMap    A        "makemap"   "R[A] := make(map)";

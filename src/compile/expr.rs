@@ -946,6 +946,18 @@ impl<'a> Compiler<'a> {
         self.ext_w(kind, es, eb);
     }
 
+    /// The global slot of `x` when it names a package-level array or struct kept in a cell.
+    fn global_cell_slot(&mut self, x: &Expr) -> Option<u32> {
+        let ExprKind::Ident(_) = &x.kind else {
+            return None;
+        };
+        let o = self.info.uses.get(&x.span.lo).copied()?;
+        if self.fs().locals.contains_key(&o) || !self.global_cell(o) {
+            return None;
+        }
+        self.globals.get(&o).copied()
+    }
+
     /// A register holding the address of `x`: the variable's own cell register when `x` is a
     /// local kept in a cell (its pointer never changes), else a new one.
     pub(super) fn address_reg(&mut self, x: &Expr) -> CResult<u16> {
@@ -1059,13 +1071,20 @@ impl<'a> Compiler<'a> {
                     Type::Array(n, et) => (*n, *et),
                     _ => return Err(unsupported(x.span, "this address")),
                 };
+                let es = self.slots(et);
+                // An element of a package-level array: straight from the global's cell.
+                if let Some(g) = self.global_cell_slot(s) {
+                    let ir = self.expr(&idx[0])?;
+                    self.emit_w(Op::ArrGlobIdx, dst, g, u32::from(ir));
+                    self.ext_w(es, n as u32, 0);
+                    return Ok(());
+                }
                 let pr = if self.class(st) == TClass::Ptr {
                     self.expr(s)?
                 } else {
                     self.address_reg(s)?
                 };
                 let ir = self.expr(&idx[0])?;
-                let es = self.slots(et);
                 self.emit(Op::ArrPtrIdx, dst, pr, ir);
                 self.ext_w(es, n as u32, 0);
                 Ok(())

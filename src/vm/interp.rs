@@ -1338,6 +1338,27 @@ impl Vm<'_> {
                             nilderef!();
                         }
                     }
+                    Op::ArrGlobIdx => {
+                        let x = ext!();
+                        let i = r!(ins.c).int();
+                        let (esz, n) = ((x.a as usize & SHAPE_LEN).max(1), x.b as usize);
+                        if i < 0 || i as usize >= n {
+                            rte!("{}", bad_index(i, n));
+                        }
+                        let Some(Value::Ptr(cell)) = shared.cells.get(ins.b as usize) else {
+                            return Err(self.internal("global cell"));
+                        };
+                        let off = cell.off + (i as usize * esz) as u32;
+                        match &mut r!(ins.a) {
+                            Value::Ptr(d) if Arc::ptr_eq(&d.obj, &cell.obj) => d.off = off,
+                            slot => {
+                                *slot = Value::Ptr(Pointer {
+                                    obj: cell.obj.clone(),
+                                    off,
+                                })
+                            }
+                        }
+                    }
                     Op::ArrPtrIdx => {
                         let x = ext!();
                         let i = r!(ins.c).int();
