@@ -116,6 +116,7 @@ mod chan;
 mod coro;
 mod fatal;
 mod malloc;
+mod mgc;
 mod park;
 mod proc;
 mod rand;
@@ -142,7 +143,8 @@ use std::sync::atomic::Ordering;
 pub use chan::{Chan, ChanError};
 pub use coro::{GEntry, StackSegment, STACK_SIZE};
 pub use fatal::{fatal, fatal_on, fatalpanic, sigpipe, throw};
-pub use malloc::GoAlloc;
+pub use malloc::{memstats, GoAlloc};
+pub use mgc::{addr, track, GcStats, Trace};
 pub use park::Gctx;
 #[cfg(loom)]
 #[doc(hidden)]
@@ -162,6 +164,8 @@ pub struct Config {
     pub schedtrace_ms: u64,
     /// `GODEBUG=scheddetail=1`: detailed P/M/G lines with schedtrace.
     pub scheddetail: bool,
+    /// `GODEBUG=gctrace=1`: a line on standard error per collection.
+    pub gctrace: bool,
     /// `MINIGO_SCHED_SEED=n`: seeded random scheduling mode (random runnext use, random
     /// steal victim order, random select poll order, all from seeded generators).
     pub sched_seed: Option<u64>,
@@ -173,6 +177,7 @@ impl Default for Config {
             gomaxprocs: num_cpu(),
             schedtrace_ms: 0,
             scheddetail: false,
+            gctrace: false,
             sched_seed: None,
         }
     }
@@ -209,6 +214,7 @@ impl Config {
             let val = it.next().unwrap_or("").trim();
             match k {
                 "schedtrace" => self.schedtrace_ms = val.parse().unwrap_or(0),
+                "gctrace" => self.gctrace = val.parse::<i64>().map(|n| n != 0).unwrap_or(false),
                 "scheddetail" => {
                     self.scheddetail = val.parse::<i64>().map(|n| n != 0).unwrap_or(false)
                 }

@@ -56,3 +56,75 @@ unsafe impl GlobalAlloc for GoAlloc {
         p
     }
 }
+
+/// Heap accounting for `runtime.ReadMemStats` (Go's `memstats`): objects allocated and freed
+/// and their bytes, counted in per-thread shards so that parallel allocation does not share
+/// one cache line.
+pub mod memstats {
+    use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering::Relaxed};
+
+    #[repr(align(64))]
+    #[derive(Default)]
+    struct Shard {
+        mallocs: AtomicU64,
+        frees: AtomicU64,
+        alloc_bytes: AtomicU64,
+        freed_bytes: AtomicU64,
+    }
+
+    const SHARDS: usize = 16;
+    static STATS: [Shard; SHARDS] = [const {
+        Shard {
+            mallocs: AtomicU64::new(0),
+            frees: AtomicU64::new(0),
+            alloc_bytes: AtomicU64::new(0),
+            freed_bytes: AtomicU64::new(0),
+        }
+    }; SHARDS];
+
+    fn shard() -> &'static Shard {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        thread_local! {
+            static MINE: std::cell::Cell<usize> = const { std::cell::Cell::new(usize::MAX) };
+        }
+        let mut i = MINE.with(|m| m.get());
+        if i == usize::MAX {
+            i = NEXT.fetch_add(1, Relaxed) % SHARDS;
+            MINE.with(|m| m.set(i));
+        }
+        &STATS[i]
+    }
+
+    /// An object of `bytes` bytes was allocated (and counts towards the heap goal).
+    pub fn malloc(bytes: u64) {
+        let s = shard();
+        s.mallocs.fetch_add(1, Relaxed);
+        s.alloc_bytes.fetch_add(bytes, Relaxed);
+        crate::mgc::note_alloc(bytes);
+    }
+
+    /// An object of `bytes` bytes was freed.
+    pub fn free(bytes: u64) {
+        let s = shard();
+        s.frees.fetch_add(1, Relaxed);
+        s.freed_bytes.fetch_add(bytes, Relaxed);
+    }
+
+    /// Bytes of objects allocated and not yet freed (the heap in use).
+    pub fn in_use() -> u64 {
+        let (_, _, a, f) = read();
+        a.saturating_sub(f)
+    }
+
+    /// (mallocs, frees, bytes allocated in total, bytes freed).
+    pub fn read() -> (u64, u64, u64, u64) {
+        let mut t = (0, 0, 0, 0);
+        for s in &STATS {
+            t.0 += s.mallocs.load(Relaxed);
+            t.1 += s.frees.load(Relaxed);
+            t.2 += s.alloc_bytes.load(Relaxed);
+            t.3 += s.freed_bytes.load(Relaxed);
+        }
+        t
+    }
+}

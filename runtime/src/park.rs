@@ -242,8 +242,17 @@ impl Gctx {
     /// load and one compare.
     #[inline]
     pub fn safepoint(&mut self) {
+        self.safepoint_with(|| {})
+    }
+
+    /// [`Gctx::safepoint`], calling `before_stop` first when the G is about to stop (to be
+    /// preempted, or to run a collection): the VM drops the values its returned frames left
+    /// in registers, so that they do not keep objects alive.
+    #[inline]
+    pub fn safepoint_with(&mut self, before_stop: impl FnOnce()) {
         if self.g.preempt.load(Ordering::Relaxed) {
             // Relaxed: a late observation only delays preemption by one safe point.
+            before_stop();
             self.preempt_slow();
         }
         let probe = 0u8;
@@ -262,6 +271,11 @@ impl Gctx {
     #[cold]
     #[inline(never)]
     fn preempt_slow(&mut self) {
+        // A wanted collection runs here, and the G goes on (sysmon asks again if its time
+        // slice is over).
+        if self.gc_requested() {
+            return;
+        }
         self.suspend(Park::Preempted);
     }
 

@@ -116,6 +116,7 @@ pub fn run_main_with(cfg: Config, opts: RunOpts, main: GEntry) {
         stackfree_len: AtomicUsize::new(0),
         coarse_now: AtomicI64::new(nanotime()),
         stw: Mutex::new(()),
+        heap: Arc::new(crate::mgc::Heap::new(me.clone(), cfg.gctrace)),
     });
     crate::fatal::register_sched(&sched);
 
@@ -228,6 +229,7 @@ fn mstart(sched: Arc<Sched>, m: Arc<M>) {
     } else {
         CheapRand::from_entropy(m.id as u64)
     };
+    crate::mgc::mcache_init(&sched.heap);
     let mut mc = Mcore {
         sched,
         ms: MState {
@@ -1321,6 +1323,9 @@ pub(crate) fn checkdead(s: &Sched, l: &SchedLocked) {
     {
         let allgs = s.allgs.lock();
         for g in allgs.iter() {
+            if g.system.load(Ordering::Relaxed) {
+                continue;
+            }
             match g.readstatus() {
                 G_WAITING | G_PREEMPTED => grunning += 1,
                 st @ (G_RUNNABLE | G_RUNNING | G_SYSCALL) => {

@@ -107,6 +107,8 @@ pub enum WaitReason {
     PanicWait,
     /// "stopping the world".
     StoppingTheWorld,
+    /// "finalizer wait" (the finalizer goroutine with nothing to run).
+    FinalizerWait,
 }
 
 impl WaitReason {
@@ -131,11 +133,12 @@ impl WaitReason {
             WaitReason::Preempted => "preempted",
             WaitReason::PanicWait => "panicwait",
             WaitReason::StoppingTheWorld => "stopping the world",
+            WaitReason::FinalizerWait => "finalizer wait",
         }
     }
 
     pub(crate) fn from_u8(v: u8) -> WaitReason {
-        const ALL: [WaitReason; 18] = [
+        const ALL: [WaitReason; 19] = [
             WaitReason::Zero,
             WaitReason::IoWait,
             WaitReason::Semacquire,
@@ -154,6 +157,7 @@ impl WaitReason {
             WaitReason::Preempted,
             WaitReason::PanicWait,
             WaitReason::StoppingTheWorld,
+            WaitReason::FinalizerWait,
         ];
         ALL.get(v as usize).copied().unwrap_or(WaitReason::Zero)
     }
@@ -210,6 +214,9 @@ pub struct G {
     /// prints as ", locked to thread". The G↔M wiring itself is not enforced: a locked G
     /// may still be resumed by another M.
     pub(crate) locked_ext: AtomicU32,
+    /// A goroutine of the runtime's own (the finalizer goroutine): hidden from
+    /// `NumGoroutine`, dumps and the deadlock check, as Go's `isSystemGoroutine`.
+    pub(crate) system: AtomicBool,
     /// The coroutine, its stack and entry closure. Touched only by the owner of the G:
     /// the M that won the Runnable→Running CAS, or the P whose free list holds it (I1).
     pub(crate) stack: UnsafeCell<GStackState>,
@@ -239,6 +246,7 @@ impl G {
             param: AtomicUsize::new(0),
             m_id: AtomicI64::new(-1),
             locked_ext: AtomicU32::new(0),
+            system: AtomicBool::new(false),
             stack: UnsafeCell::new(GStackState::default()),
             info: Mutex::new(GInfo {
                 start_fn: Arc::from(""),
@@ -527,8 +535,10 @@ pub(crate) struct Sched {
     pub(crate) stackfree_len: AtomicUsize,
     /// nanotime() as of sysmon's last tick (≤ 10 ms stale).
     pub(crate) coarse_now: AtomicI64,
-    /// Serialises stop-the-world requests (runtime.GOMAXPROCS).
+    /// Serialises stop-the-world requests (runtime.GOMAXPROCS, collections).
     pub(crate) stw: Mutex<()>,
+    /// The garbage collector's heap.
+    pub(crate) heap: Arc<crate::mgc::Heap>,
 }
 
 impl Sched {

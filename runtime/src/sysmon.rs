@@ -140,7 +140,7 @@ fn preemptone(p: &PShared) {
 }
 
 /// `preemptall()`.
-fn preemptall(s: &Sched) {
+pub(crate) fn preemptall(s: &Sched) {
     for p in s.allp().ps.iter() {
         if p.status.load(Ordering::Relaxed) == P_RUNNING {
             preemptone(p);
@@ -184,24 +184,30 @@ impl Gctx {
     /// `runtime.GOMAXPROCS(n)`: with n < 1 only query; else stop the world, resize the
     /// set of Ps (procresize), restart. Returns the previous setting.
     pub fn gomaxprocs(&mut self, n: i32) -> i32 {
-        let mc = self.mc();
-        let sched = mc.sched.clone();
-        let s = &*sched;
-        let _stw = s.stw.lock();
-        let ret = s.gomaxprocs();
-        if n <= 0 || n == ret {
-            return ret;
+        loop {
+            let mc = self.mc();
+            let sched = mc.sched.clone();
+            let s = &*sched;
+            let ret = s.gomaxprocs();
+            if n <= 0 || n == ret {
+                return ret;
+            }
+            // Another goroutine stopping the world (a collection) waits for our P: yield
+            // to it rather than block in the lock.
+            if let Some(_stw) = s.stw.try_lock() {
+                let ms = &mut mc.ms;
+                stop_the_world(s, ms);
+                start_the_world(s, ms, n);
+                return ret;
+            }
+            self.gosched();
         }
-        let ms = &mut mc.ms;
-        stop_the_world(s, ms);
-        start_the_world(s, ms, n);
-        ret
     }
 }
 
 /// `stopTheWorldWithSema`: every P but ours ends in `l.stopped`; ours stays in `ms.p`
 /// with status `_Pgcstop`.
-fn stop_the_world(s: &Sched, ms: &mut MState) {
+pub(crate) fn stop_the_world(s: &Sched, ms: &mut MState) {
     {
         let mut l = s.lock.lock();
         l.stopwait = s.gomaxprocs() as i64;
@@ -230,7 +236,7 @@ fn stop_the_world(s: &Sched, ms: &mut MState) {
 }
 
 /// `startTheWorldWithSema`: procresize, restart Ps that have work, keep ours.
-fn start_the_world(s: &Sched, ms: &mut MState, nprocs: i32) {
+pub(crate) fn start_the_world(s: &Sched, ms: &mut MState, nprocs: i32) {
     let my_id = ms.pp().sh.id;
     let mine = releasep_gcstop(ms);
     let with_work: Vec<Box<P>> = {

@@ -87,7 +87,11 @@ pub(crate) fn tracebackothers(s: &Sched, skip: Option<u64>) -> String {
     let mut out = String::new();
     for g in allgs.iter() {
         let st = g.readstatus();
-        if st == G_DEAD || st == G_IDLE || Some(g.goid()) == skip {
+        if st == G_DEAD
+            || st == G_IDLE
+            || Some(g.goid()) == skip
+            || g.system.load(std::sync::atomic::Ordering::Relaxed)
+        {
             continue;
         }
         out.push('\n');

@@ -40,6 +40,7 @@ fn child_entry() {
         gomaxprocs: procs,
         schedtrace_ms: 0,
         scheddetail: false,
+        gctrace: false,
         sched_seed: None,
     };
     match scenario.as_str() {
@@ -122,6 +123,7 @@ fn child_entry() {
                 schedtrace_ms: 2,
                 scheddetail: procs == 3,
                 gomaxprocs: 2,
+                gctrace: false,
                 sched_seed: None,
             },
             Box::new(|g| {

@@ -15,12 +15,14 @@ fn configs() -> Vec<Config> {
             gomaxprocs: p,
             schedtrace_ms: 0,
             scheddetail: false,
+            gctrace: false,
             sched_seed: None,
         });
         v.push(Config {
             gomaxprocs: p,
             schedtrace_ms: 0,
             scheddetail: false,
+            gctrace: false,
             sched_seed: Some(p as u64 * 7919),
         });
     }
@@ -587,6 +589,7 @@ fn chaos_token_conservation() {
         gomaxprocs: 8,
         schedtrace_ms: 0,
         scheddetail: false,
+        gctrace: false,
         sched_seed: Some(99),
     });
     for cfg in cfgs {
@@ -845,6 +848,7 @@ fn seeded_mode_is_reproducible_with_one_p() {
                 gomaxprocs: 1,
                 schedtrace_ms: 0,
                 scheddetail: false,
+                gctrace: false,
                 sched_seed: Some(seed),
             },
             move |g| {

@@ -28,6 +28,7 @@ pub fn source(path: &str) -> Option<&'static str> {
         "sync" => SYNC,
         "sync/atomic" => ATOMIC,
         "runtime" => RUNTIME,
+        "runtime/debug" => DEBUG,
         "math/rand" => RAND,
         "cmp" => CMP,
         "slices" => SLICES,
@@ -59,6 +60,7 @@ pub const PACKAGES: &[&str] = &[
     "sync",
     "sync/atomic",
     "runtime",
+    "runtime/debug",
     "math/rand",
     "cmp",
     "slices",
@@ -1135,6 +1137,11 @@ func (v *Value) Load() (val any)
 func (v *Value) Store(val any)
 func (v *Value) Swap(new any) (old any)
 func (v *Value) CompareAndSwap(old, new any) (swapped bool)
+"#;
+
+const DEBUG: &str = r#"package debug
+func SetGCPercent(percent int) int
+func FreeOSMemory()
 "#;
 
 const RUNTIME: &str = r#"package runtime

@@ -168,18 +168,18 @@ impl Vm<'_> {
         } else {
             RT_RUNTIME_ERROR
         };
-        Value::Iface(Arc::new(Iface {
+        Value::Iface(Iface::new(
             ty,
-            val: Value::from_str(&format!("runtime error: {msg}")),
-        }))
+            Value::from_str(&format!("runtime error: {msg}")),
+        ))
     }
 
     /// A `runtime.plainError` panic value (channel and nil-map errors; no "runtime error: ").
     pub fn plain_error(&self, msg: &str) -> Value {
-        Value::Iface(Arc::new(Iface {
-            ty: super::program::RT_PLAIN_ERROR,
-            val: Value::from_str(msg),
-        }))
+        Value::Iface(Iface::new(
+            super::program::RT_PLAIN_ERROR,
+            Value::from_str(msg),
+        ))
     }
 
     /// The panic of a value method called through a nil pointer (`(*T).M` made from `T.M`,
@@ -517,6 +517,7 @@ impl Vm<'_> {
             pc: 0,
             base: base as u32,
             ret: win as u32,
+            top: (base + nregs) as u32,
             kind,
             closure,
         });
@@ -636,7 +637,10 @@ impl Vm<'_> {
                 () => {
                     if rt::preempt_requested(self.g) {
                         self.frames[depth - 1].pc = pc as u32;
-                        rt::safepoint(self.g);
+                        let (regs, frames, prog) =
+                            (&mut self.regs, &self.frames, &self.shared.prog);
+                        self.g
+                            .safepoint_with(|| release_dead_regs(regs, frames, prog));
                     }
                 };
             }
@@ -1054,7 +1058,7 @@ impl Vm<'_> {
                         let obj =
                             Obj::new(SlotKind::from_u16(x.a as u16), cap as usize * esz, &zslots);
                         r!(ins.a) = Value::Slice(GoSlice {
-                            obj: Arc::new(obj),
+                            obj: crate::vm::value::new_obj(obj),
                             off: 0,
                             len: len as u32,
                             cap: cap as u32,
@@ -1293,7 +1297,7 @@ impl Vm<'_> {
                             }
                         }
                         r!(ins.a) = Value::Ptr(Pointer {
-                            obj: Arc::new(obj),
+                            obj: crate::vm::value::new_obj(obj),
                             off: 0,
                         });
                     }
@@ -1380,7 +1384,7 @@ impl Vm<'_> {
 
                     // ---- maps ----
                     Op::MakeMap => {
-                        r!(ins.a) = Value::Map(Arc::new(Mutex::new(GoMap::default())));
+                        r!(ins.a) = Value::Map(GoMap::new_ref());
                     }
                     Op::MapGet => {
                         let x = ext!();
@@ -1469,7 +1473,7 @@ impl Vm<'_> {
                     // ---- interfaces ----
                     Op::ToIface => {
                         let v = r!(ins.b).clone();
-                        r!(ins.a) = Value::Iface(Arc::new(Iface { ty: ins.c, val: v }));
+                        r!(ins.a) = Value::Iface(Iface::new(ins.c, v));
                     }
                     Op::Assert | Op::AssertOk => {
                         let x = ext!();
@@ -1547,10 +1551,10 @@ impl Vm<'_> {
                             };
                             // Go's *runtime.TypeAssertionError: a runtime.Error whose text has
                             // no "runtime error: " prefix.
-                            throw!(Value::Iface(Arc::new(Iface {
-                                ty: super::program::RT_TYPE_ASSERTION_ERROR,
-                                val: Value::from_str(&msg),
-                            })));
+                            throw!(Value::Iface(Iface::new(
+                                super::program::RT_TYPE_ASSERTION_ERROR,
+                                Value::from_str(&msg)
+                            )));
                         }
                     }
                     Op::DynType => {
@@ -1572,24 +1576,25 @@ impl Vm<'_> {
                     Op::Closure => {
                         let x = ext!();
                         let caps: Box<[Value]> = (0..x.a).map(|i| r!(ins.c + i).clone()).collect();
-                        r!(ins.a) = Value::Func(Arc::new(FuncVal::Go {
+                        r!(ins.a) = Value::Func(FuncVal::new(FuncVal::Go {
                             func: ins.b,
                             captures: caps,
                         }));
                     }
                     Op::FuncRef => {
-                        r!(ins.a) = Value::Func(Arc::new(FuncVal::Go {
+                        r!(ins.a) = Value::Func(FuncVal::new(FuncVal::Go {
                             func: ins.bx(),
                             captures: Box::new([]),
                         }));
                     }
                     Op::BindM => {
                         let recv = r!(ins.b).clone();
-                        r!(ins.a) = Value::Func(Arc::new(FuncVal::Bound { func: ins.c, recv }));
+                        r!(ins.a) = Value::Func(FuncVal::new(FuncVal::Bound { func: ins.c, recv }));
                     }
                     Op::BindN => {
                         let recv = r!(ins.b).clone();
-                        r!(ins.a) = Value::Func(Arc::new(FuncVal::NativeBound { id: ins.c, recv }));
+                        r!(ins.a) =
+                            Value::Func(FuncVal::new(FuncVal::NativeBound { id: ins.c, recv }));
                     }
                     Op::BindI => {
                         let (entry, val) = match &r!(ins.b) {
@@ -1787,12 +1792,10 @@ impl Vm<'_> {
                         let v = r!(ins.a).clone();
                         let v = if v.is_nil() {
                             // Go 1.21: panic(nil) becomes a *runtime.PanicNilError.
-                            Value::Iface(Arc::new(Iface {
-                                ty: super::program::RT_PANIC_NIL_ERROR,
-                                val: Value::from_str(
-                                    "runtime error: panic called with nil argument",
-                                ),
-                            }))
+                            Value::Iface(Iface::new(
+                                super::program::RT_PANIC_NIL_ERROR,
+                                Value::from_str("runtime error: panic called with nil argument"),
+                            ))
                         } else {
                             v
                         };
@@ -1988,7 +1991,7 @@ fn str_conv(v: &Value, kind: u16) -> Value {
                 obj.set(i, Value::Int(*x as i64));
             }
             Value::Slice(GoSlice {
-                obj: Arc::new(obj),
+                obj: crate::vm::value::new_obj(obj),
                 off: 0,
                 len: b.len() as u32,
                 cap: cap as u32,
@@ -2023,7 +2026,7 @@ fn str_conv(v: &Value, kind: u16) -> Value {
                 obj.set(i, Value::Int(*r));
             }
             Value::Slice(GoSlice {
-                obj: Arc::new(obj),
+                obj: crate::vm::value::new_obj(obj),
                 off: 0,
                 len: runes.len() as u32,
                 cap: cap.max(runes.len()) as u32,
@@ -2109,7 +2112,7 @@ pub fn append_values(s: &Value, vals: Vec<Value>, kind: u32, shape: u32, ebytes:
         nobj.set_n((len + i) * esz, shape, v);
     }
     Value::Slice(GoSlice {
-        obj: Arc::new(nobj),
+        obj: crate::vm::value::new_obj(nobj),
         off: 0,
         len: new_len as u32,
         cap: newcap as u32,
@@ -2405,4 +2408,23 @@ fn complex128div(n: (f64, f64), m: (f64, f64)) -> (f64, f64) {
         }
     }
     (e, f)
+}
+
+/// Drop the values registers above the innermost frame still hold (left by frames that
+/// returned): the collector counts every reference a register holds, and Go's would not see
+/// these (they are past the top of the stack).
+#[cold]
+pub(crate) fn release_dead_regs(
+    regs: &mut [Value],
+    frames: &[Frame],
+    prog: &super::program::Program,
+) {
+    let top = frames.last().map_or(0, |fr| {
+        fr.base as usize + prog.funcs[fr.func as usize].nregs as usize
+    });
+    for r in regs.iter_mut().skip(top) {
+        if !matches!(r, Value::Nil | Value::Int(_)) {
+            *r = Value::Nil;
+        }
+    }
 }

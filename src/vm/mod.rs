@@ -47,6 +47,8 @@ pub struct Frame {
     pub base: u32,
     /// Absolute register index where results go.
     pub ret: u32,
+    /// One past the frame's last register (`base + nregs`).
+    pub top: u32,
     pub kind: FrameKind,
     /// The closure being run (for captured cells).
     pub closure: Option<Arc<FuncVal>>,
@@ -207,7 +209,7 @@ impl<'g> Vm<'g> {
     /// Call function `func` (an index) with arguments; used for `main.main`, `init` and method
     /// callbacks.
     pub fn call_func(&mut self, func: u32, args: &[Value]) -> Result<Vec<Value>, Trap> {
-        let f = Value::Func(Arc::new(FuncVal::Go {
+        let f = Value::Func(FuncVal::new(FuncVal::Go {
             func,
             captures: Box::new([]),
         }));
@@ -244,6 +246,12 @@ impl<'g> Vm<'g> {
     pub fn publish_frames(&mut self) {
         let t = self.traceback();
         *self.snapshot.lock() = t;
+        self.release_dead_regs();
+    }
+
+    /// See [`interp::release_dead_regs`]: before this G blocks or collects.
+    pub fn release_dead_regs(&mut self) {
+        interp::release_dead_regs(&mut self.regs, &self.frames, &self.shared.prog);
     }
 
     #[inline]

@@ -19,6 +19,8 @@ use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicI64, AtomicU8, Ordering::Relaxed};
 use std::sync::{Arc, OnceLock};
 
+use minigo_runtime::{addr, track, Trace};
+
 /// A register or slot value.
 #[derive(Clone, Default)]
 pub enum Value {
@@ -307,13 +309,16 @@ impl Obj {
         obj
     }
 
-    /// Bytes of memory the object's slots take.
+    /// Bytes of memory the object takes.
     pub fn byte_size(&self) -> u64 {
-        match self {
-            Obj::Words(w) => w.len() as u64 * 8,
-            Obj::Bytes(b) => b.len() as u64,
-            Obj::Vals(v) => (v.len() * std::mem::size_of::<Mutex<Value>>()) as u64,
-        }
+        // The shared header (`Arc`'s counts and this enum) comes with every object.
+        const HEADER: u64 = 16 + std::mem::size_of::<Obj>() as u64;
+        HEADER
+            + match self {
+                Obj::Words(w) => w.len() as u64 * 8,
+                Obj::Bytes(b) => b.len() as u64,
+                Obj::Vals(v) => (v.len() * std::mem::size_of::<Mutex<Value>>()) as u64,
+            }
     }
 
     fn new_uncounted(kind: SlotKind, n: usize, zero: &[Value]) -> Obj {
@@ -524,7 +529,7 @@ impl Pointer {
             obj.set_n(0, shape, init);
         }
         Pointer {
-            obj: Arc::new(obj),
+            obj: new_obj(obj),
             off: 0,
         }
     }
@@ -636,7 +641,18 @@ pub struct GoMap {
     pub entries: HashMap<Key, (Value, Value), foldhash::fast::RandomState>,
 }
 
-pub type MapRef = Arc<Mutex<GoMap>>;
+/// A map's shared state: the entries behind one lock.
+#[derive(Default)]
+pub struct MapCell(Mutex<GoMap>);
+
+impl std::ops::Deref for MapCell {
+    type Target = Mutex<GoMap>;
+    fn deref(&self) -> &Mutex<GoMap> {
+        &self.0
+    }
+}
+
+pub type MapRef = Arc<MapCell>;
 
 // ---------------------------------------------------------------------------------------------
 // Interfaces and functions
@@ -663,6 +679,145 @@ pub enum FuncVal {
     /// Method expression `(*T).M` for a value-receiver method `func`: dereferences its first
     /// argument (`slots` slots) and calls `func`.
     DerefMethod { func: u32, slots: u32 },
+}
+
+pub use minigo_runtime::memstats;
+
+// ---------------------------------------------------------------------------------------------
+// What the collector sees (see the runtime's `mgc`): the objects that can hold references
+// list them, once per `Arc` held, and can drop them when found to be garbage.
+
+/// Visit the references a value holds (a tuple's are those of its slots).
+pub fn trace_value(v: &Value, visit: &mut dyn FnMut(usize)) {
+    match v {
+        Value::Ptr(p) => visit(addr(&p.obj)),
+        Value::Slice(s) => visit(addr(&s.obj)),
+        Value::Func(f) => visit(addr(f)),
+        Value::Iface(i) => visit(addr(i)),
+        Value::Map(m) => visit(addr(m)),
+        Value::Tuple(t) => t.iter().for_each(|x| trace_value(x, visit)),
+        Value::Nil | Value::Int(_) | Value::Str(_) | Value::Chan(_) | Value::Native(_) => {}
+    }
+}
+
+/// Whether a value holds a reference the collector traces (so its holder may be in a cycle).
+fn holds_refs(v: &Value) -> bool {
+    match v {
+        Value::Ptr(_) | Value::Slice(_) | Value::Func(_) | Value::Iface(_) | Value::Map(_) => true,
+        Value::Tuple(t) => t.iter().any(holds_refs),
+        Value::Nil | Value::Int(_) | Value::Str(_) | Value::Chan(_) | Value::Native(_) => false,
+    }
+}
+
+impl Trace for Obj {
+    fn trace(&self, visit: &mut dyn FnMut(usize)) -> bool {
+        let Obj::Vals(slots) = self else {
+            return true;
+        };
+        for m in slots.iter() {
+            let Some(v) = m.try_lock() else {
+                return false;
+            };
+            trace_value(&v, visit);
+        }
+        true
+    }
+    fn clear(&self) {
+        if let Obj::Vals(slots) = self {
+            for m in slots.iter() {
+                let v = std::mem::take(&mut *m.lock());
+                drop(v);
+            }
+        }
+    }
+}
+
+impl Trace for FuncVal {
+    fn trace(&self, visit: &mut dyn FnMut(usize)) -> bool {
+        match self {
+            FuncVal::Go { captures, .. } => captures.iter().for_each(|v| trace_value(v, visit)),
+            FuncVal::Bound { recv, .. } | FuncVal::NativeBound { recv, .. } => {
+                trace_value(recv, visit)
+            }
+            FuncVal::Native { .. } | FuncVal::IfaceMethod { .. } | FuncVal::DerefMethod { .. } => {}
+        }
+        true
+    }
+    /// Immutable: a cycle through a closure also goes through the cell it captures, which
+    /// is cleared.
+    fn clear(&self) {}
+}
+
+impl Trace for Iface {
+    fn trace(&self, visit: &mut dyn FnMut(usize)) -> bool {
+        trace_value(&self.val, visit);
+        true
+    }
+    /// Immutable, as `FuncVal`.
+    fn clear(&self) {}
+}
+
+impl Trace for MapCell {
+    fn trace(&self, visit: &mut dyn FnMut(usize)) -> bool {
+        let Some(m) = self.try_lock() else {
+            return false;
+        };
+        for (k, v) in m.entries.values() {
+            trace_value(k, visit);
+            trace_value(v, visit);
+        }
+        true
+    }
+    fn clear(&self) {
+        let entries = std::mem::take(&mut self.lock().entries);
+        drop(entries);
+    }
+}
+
+/// A shared object of `obj`'s slots, known to the collector when it can hold references.
+pub fn new_obj(obj: Obj) -> Arc<Obj> {
+    let a = Arc::new(obj);
+    if a.kind() == SlotKind::Vals {
+        track(&a);
+    }
+    a
+}
+
+impl Iface {
+    /// A boxed interface value.
+    pub fn new(ty: u32, val: Value) -> Arc<Iface> {
+        let refs = holds_refs(&val);
+        let a = Arc::new(Iface { ty, val });
+        if refs {
+            track(&a);
+        }
+        a
+    }
+}
+
+impl FuncVal {
+    /// A function value (closures and bound methods are known to the collector).
+    pub fn new(f: FuncVal) -> Arc<FuncVal> {
+        let refs = match &f {
+            FuncVal::Go { captures, .. } => captures.iter().any(holds_refs),
+            FuncVal::Bound { recv, .. } | FuncVal::NativeBound { recv, .. } => holds_refs(recv),
+            _ => false,
+        };
+        let a = Arc::new(f);
+        if refs {
+            track(&a);
+        }
+        a
+    }
+}
+
+impl GoMap {
+    /// A new empty map.
+    pub fn new_ref() -> MapRef {
+        let a = Arc::new(MapCell::default());
+        track(&a);
+        a
+    }
 }
 
 #[cfg(test)]
@@ -693,63 +848,5 @@ mod tests {
         assert_eq!(o.get(2).int(), 7);
         assert_eq!(o.get(3).as_str(), b"x");
         assert_eq!(o.get(1).as_str(), b"");
-    }
-}
-
-/// Heap accounting for `runtime.ReadMemStats` (Go's `memstats`): objects allocated and freed
-/// and their bytes, counted in per-thread shards so that parallel allocation does not share
-/// one cache line.
-pub mod memstats {
-    use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering::Relaxed};
-
-    #[repr(align(64))]
-    #[derive(Default)]
-    struct Shard {
-        mallocs: AtomicU64,
-        frees: AtomicU64,
-        alloc_bytes: AtomicU64,
-        freed_bytes: AtomicU64,
-    }
-
-    const SHARDS: usize = 16;
-    static STATS: [Shard; SHARDS] = [const {
-        Shard {
-            mallocs: AtomicU64::new(0),
-            frees: AtomicU64::new(0),
-            alloc_bytes: AtomicU64::new(0),
-            freed_bytes: AtomicU64::new(0),
-        }
-    }; SHARDS];
-
-    fn shard() -> &'static Shard {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        thread_local! {
-            static MINE: usize = NEXT.fetch_add(1, Relaxed) % SHARDS;
-        }
-        &STATS[MINE.with(|m| *m)]
-    }
-
-    pub fn malloc(bytes: u64) {
-        let s = shard();
-        s.mallocs.fetch_add(1, Relaxed);
-        s.alloc_bytes.fetch_add(bytes, Relaxed);
-    }
-
-    pub fn free(bytes: u64) {
-        let s = shard();
-        s.frees.fetch_add(1, Relaxed);
-        s.freed_bytes.fetch_add(bytes, Relaxed);
-    }
-
-    /// (mallocs, frees, bytes allocated in total, bytes freed).
-    pub fn read() -> (u64, u64, u64, u64) {
-        let mut t = (0, 0, 0, 0);
-        for s in &STATS {
-            t.0 += s.mallocs.load(Relaxed);
-            t.1 += s.frees.load(Relaxed);
-            t.2 += s.alloc_bytes.load(Relaxed);
-            t.3 += s.freed_bytes.load(Relaxed);
-        }
-        t
     }
 }

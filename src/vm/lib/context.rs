@@ -52,10 +52,7 @@ pub fn deadline_exceeded(vm: &Vm<'_>) -> Value {
         .iter()
         .position(|t| t.name == "context.deadlineExceededError")
     {
-        Some(ty) => Value::Iface(Arc::new(Iface {
-            ty: ty as u32,
-            val: Value::Tuple(vec![].into()),
-        })),
+        Some(ty) => Value::Iface(Iface::new(ty as u32, Value::Tuple(vec![].into()))),
         None => new_error(b"context deadline exceeded"),
     }
 }
@@ -155,10 +152,10 @@ fn ctx_type(vm: &Vm<'_>) -> u32 {
 }
 
 fn wrap(vm: &Vm<'_>, c: Arc<Ctx>) -> Value {
-    Value::Iface(Arc::new(Iface {
-        ty: ctx_type(vm),
-        val: Value::Tuple(vec![Value::Native(c)].into()),
-    }))
+    Value::Iface(Iface::new(
+        ctx_type(vm),
+        Value::Tuple(vec![Value::Native(c)].into()),
+    ))
 }
 
 /// The state of a context value (an interface holding a ctxImpl, or the receiver tuple).

@@ -6,7 +6,6 @@ use crate::vm::interp::{implements, values_equal};
 use crate::vm::program::{RKind, RT_JOIN_ERROR, RT_WRAP_ERROR, RT_WRAP_ERRORS};
 use crate::vm::value::{Iface, Value, AGG};
 use crate::vm::{Trap, Vm};
-use std::sync::Arc;
 
 pub const TABLE: &[Entry] = &[
     ("errors.New", errors_new),
@@ -185,10 +184,10 @@ fn errors_join(vm: &mut Vm<'_>, a: &[Value]) -> R {
     }
     let mut t = vec![Value::from_bytes(msg)];
     t.extend(errs);
-    Ok(vec![Value::Iface(Arc::new(Iface {
-        ty: RT_JOIN_ERROR,
-        val: Value::Tuple(t.into()),
-    }))])
+    Ok(vec![Value::Iface(Iface::new(
+        RT_JOIN_ERROR,
+        Value::Tuple(t.into()),
+    ))])
 }
 
 fn runtime_error_marker(_vm: &mut Vm<'_>, _a: &[Value]) -> R {

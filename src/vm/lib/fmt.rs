@@ -394,7 +394,8 @@ impl<'p> Conv<'p> {
             let (e, s) = (has("Error"), has("String"));
             if e || s {
                 let inner = self.raw(v, ty, depth);
-                self.handles.push(Arc::new(Iface { ty, val: v.clone() }));
+                self.handles
+                    .push(crate::vm::value::Iface::new(ty, v.clone()));
                 return FmtValue::Methods {
                     value: Box::new(inner),
                     handle: self.handles.len() - 1,
@@ -902,10 +903,7 @@ fn fmt_errorf(vm: &mut Vm<'_>, a: &[Value]) -> R {
         };
         let mut t = vec![Value::from_bytes(s)];
         t.extend(wrapped);
-        Value::Iface(Arc::new(Iface {
-            ty,
-            val: Value::Tuple(t.into()),
-        }))
+        Value::Iface(crate::vm::value::Iface::new(ty, Value::Tuple(t.into())))
     };
     Ok(vec![e])
 }

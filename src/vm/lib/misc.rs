@@ -244,10 +244,10 @@ pub const TABLE: &[Entry] = &[
                 .iter()
                 .position(|t| t.name == "sort.reverse")
                 .unwrap_or(0) as u32;
-            Ok(vec![Value::Iface(Arc::new(Iface {
+            Ok(vec![Value::Iface(crate::vm::value::Iface::new(
                 ty,
-                val: Value::Tuple(vec![a[0].clone()].into()),
-            }))])
+                Value::Tuple(vec![a[0].clone()].into()),
+            ))])
         }),
     ),
     (
@@ -582,7 +582,27 @@ pub const TABLE: &[Entry] = &[
             Value::Int(minigo_runtime::num_cpu() as i64)
         }),
     ),
-    ("runtime.GC", nf!(|_vm, _a| Ok(vec![]))),
+    (
+        "runtime.GC",
+        nf!(|vm, _a| {
+            vm.release_dead_regs();
+            vm.g.gc();
+            Ok(vec![])
+        }),
+    ),
+    (
+        "runtime/debug.SetGCPercent",
+        nf!(|vm, a| Ok(vec![Value::Int(
+            vm.g.set_gc_percent(a[0].int().clamp(-1, i32::MAX as i64) as i32) as i64
+        )])),
+    ),
+    (
+        "runtime/debug.FreeOSMemory",
+        nf!(|vm, _a| {
+            vm.g.gc();
+            Ok(vec![])
+        }),
+    ),
     ("runtime.KeepAlive", nf!(|_vm, _a| Ok(vec![]))),
     (
         "runtime.Version",
@@ -619,7 +639,7 @@ pub const TABLE: &[Entry] = &[
     ("bufio.(*Reader).Read", reader_read),
     ("os.(*File).Read", file_read),
     ("runtime.ReadMemStats", read_mem_stats),
-    ("runtime.SetFinalizer", nf!(|_vm, _a| Ok(vec![]))),
+    ("runtime.SetFinalizer", set_finalizer),
     ("runtime.Caller", runtime_caller),
     ("runtime.Callers", runtime_callers),
     ("runtime.Stack", runtime_stack),
@@ -1087,7 +1107,7 @@ fn file_iface(vm: &Vm<'_>, f: &Value) -> Value {
         .iter()
         .position(|t| t.name == "*os.File")
         .unwrap_or(0) as u32;
-    Value::Iface(Arc::new(Iface { ty, val: f.clone() }))
+    Value::Iface(crate::vm::value::Iface::new(ty, f.clone()))
 }
 
 fn static_err(cell: &'static OnceLock<Value>, msg: &[u8]) -> Value {
@@ -1125,10 +1145,10 @@ fn path_error_in(vm: Option<&Vm<'_>>, op: &str, name: &str, e: &std::io::Error) 
             _ => ("input/output error", None),
         };
         let errv = match inner {
-            Some(i) => Value::Iface(Arc::new(Iface {
-                ty: RT_WRAP_ERROR,
-                val: Value::Tuple(vec![Value::from_str(text), i].into()),
-            })),
+            Some(i) => Value::Iface(crate::vm::value::Iface::new(
+                RT_WRAP_ERROR,
+                Value::Tuple(vec![Value::from_str(text), i].into()),
+            )),
             None => new_error(text.as_bytes()),
         };
         let cell = Pointer::new_cell(
@@ -1136,10 +1156,7 @@ fn path_error_in(vm: Option<&Vm<'_>>, op: &str, name: &str, e: &std::io::Error) 
             3 | AGG,
             Value::Tuple(vec![Value::from_str(op), Value::from_str(name), errv].into()),
         );
-        return Value::Iface(Arc::new(Iface {
-            ty: ty as u32,
-            val: Value::Ptr(cell),
-        }));
+        return Value::Iface(crate::vm::value::Iface::new(ty as u32, Value::Ptr(cell)));
     }
     path_error_plain(op, name, e)
 }
@@ -1153,10 +1170,10 @@ fn path_error_plain(op: &str, name: &str, e: &std::io::Error) -> Value {
     };
     let msg = format!("{op} {name}: {text}");
     match inner {
-        Some(i) => Value::Iface(Arc::new(Iface {
-            ty: RT_WRAP_ERROR,
-            val: Value::Tuple(vec![Value::from_str(&msg), i].into()),
-        })),
+        Some(i) => Value::Iface(crate::vm::value::Iface::new(
+            RT_WRAP_ERROR,
+            Value::Tuple(vec![Value::from_str(&msg), i].into()),
+        )),
         None => new_error(msg.as_bytes()),
     }
 }
@@ -1237,12 +1254,12 @@ fn new_scanner(vm: &mut Vm<'_>, a: &[Value]) -> R {
     let src = match source(vm, &a[0]) {
         Ok(s) => s,
         Err(t) => {
-            let e = Value::Iface(Arc::new(Iface {
-                ty: crate::vm::program::RT_STRING,
-                val: Value::from_str(&format!(
+            let e = Value::Iface(crate::vm::value::Iface::new(
+                crate::vm::program::RT_STRING,
+                Value::from_str(&format!(
                     "minigo does not support bufio.Scanner over a reader of type {t} yet"
                 )),
-            }));
+            ));
             return Err(super::gopanic(vm, e));
         }
     };
@@ -1959,10 +1976,10 @@ fn rand64() -> u64 {
 /// `rand.Intn`, `Int63n`, `Int31n`: uniform in [0, n); Go's panic for n <= 0.
 fn rand_below(vm: &mut Vm<'_>, n: i64, name: &str) -> R {
     if n <= 0 {
-        let v = Value::Iface(Arc::new(Iface {
-            ty: crate::vm::program::RT_STRING,
-            val: Value::from_str(&format!("invalid argument to {name}")),
-        }));
+        let v = Value::Iface(crate::vm::value::Iface::new(
+            crate::vm::program::RT_STRING,
+            Value::from_str(&format!("invalid argument to {name}")),
+        ));
         return Err(super::gopanic(vm, v));
     }
     // Rejection sampling: no modulo bias.
@@ -2013,12 +2030,13 @@ fn read_mem_stats(vm: &mut Vm<'_>, a: &[Value]) -> R {
     };
     let (mallocs, frees, total, freed) = crate::vm::value::memstats::read();
     let live = total.saturating_sub(freed);
+    let gc = vm.g.gc_stats();
     let rss = std::fs::read_to_string("/proc/self/statm")
         .ok()
         .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
         .map_or(live, |pages| pages * 4096);
     // Field slots in declaration order (see the MemStats declaration).
-    let fields: [(usize, u64); 10] = [
+    let fields: [(usize, u64); 15] = [
         (0, live),                           // Alloc
         (1, total),                          // TotalAlloc
         (2, rss),                            // Sys
@@ -2028,11 +2046,25 @@ fn read_mem_stats(vm: &mut Vm<'_>, a: &[Value]) -> R {
         (7, rss),                            // HeapSys
         (9, live),                           // HeapInuse
         (11, mallocs.saturating_sub(frees)), // HeapObjects
-        (21, live.max(4 << 20)),             // NextGC
+        (21, gc.next_gc),                    // NextGC
+        (22, gc.last_gc),                    // LastGC
+        (23, gc.pause_total_ns),             // PauseTotalNs
+        (536, gc.num_gc as u64),             // NumGC
+        (537, gc.num_forced as u64),         // NumForcedGC
+        (539, 1),                            // EnableGC
     ];
     for (off, v) in fields {
         p.obj.set(p.off as usize + off, Value::Int(v as i64));
     }
+    // PauseNs [256] at 24, PauseEnd [256] at 280, GCCPUFraction at 538.
+    for k in 0..256 {
+        let base = p.off as usize;
+        p.obj.set(base + 24 + k, Value::Int(gc.pause_ns[k] as i64));
+        p.obj
+            .set(base + 280 + k, Value::Int(gc.pause_end[k] as i64));
+    }
+    p.obj
+        .set(p.off as usize + 538, Value::from_f64(gc.cpu_fraction));
     Ok(vec![])
 }
 
@@ -2188,4 +2220,104 @@ fn fmin(x: f64, y: f64) -> f64 {
         return if x.is_sign_negative() { x } else { y };
     }
     x.min(y)
+}
+
+/// A finalizer set by `runtime.SetFinalizer`: the pointer to pass (as the finalizer's
+/// parameter wants it: the pointer, or the interface value holding it) and the function.
+/// It holds the object strongly, so the collector sees the object's last reference here.
+struct FinRec {
+    arg: Value,
+    func: Value,
+}
+
+impl minigo_runtime::Trace for FinRec {
+    fn trace(&self, visit: &mut dyn FnMut(usize)) -> bool {
+        crate::vm::value::trace_value(&self.arg, visit);
+        crate::vm::value::trace_value(&self.func, visit);
+        true
+    }
+    fn clear(&self) {}
+}
+
+/// `runtime.SetFinalizer(obj, finalizer)`: checks as Go's, then records the finalizer with
+/// the collector; the first call starts the finalizer goroutine (`createfing`).
+fn set_finalizer(vm: &mut Vm<'_>, a: &[Value]) -> R {
+    let type_name = |vm: &Vm<'_>, v: &Value| match v {
+        Value::Iface(i) => vm.prog().types[i.ty as usize].name.clone(),
+        _ => "nil".to_string(),
+    };
+    let Value::Iface(obj) = &a[0] else {
+        minigo_runtime::throw("runtime.SetFinalizer: first argument is nil");
+    };
+    let Value::Ptr(p) = &obj.val else {
+        let t = type_name(vm, &a[0]);
+        minigo_runtime::throw(&format!(
+            "runtime.SetFinalizer: first argument is {t}, not pointer"
+        ));
+    };
+    let fv = match &a[1] {
+        Value::Nil => {
+            vm.g.remove_finalizer(minigo_runtime::addr(&p.obj));
+            return Ok(vec![]);
+        }
+        Value::Iface(f) => match &f.val {
+            Value::Func(_) => f,
+            Value::Nil => {
+                vm.g.remove_finalizer(minigo_runtime::addr(&p.obj));
+                return Ok(vec![]);
+            }
+            _ => {
+                let t = type_name(vm, &a[1]);
+                minigo_runtime::throw(&format!(
+                    "runtime.SetFinalizer: second argument is {t}, not a function"
+                ));
+            }
+        },
+        _ => return Ok(vec![]),
+    };
+    // A finalizer taking an interface gets the interface value; one taking *T the pointer.
+    let fname = &vm.prog().types[fv.ty as usize].name;
+    let arg = if fname.starts_with("func(") && !fname.starts_with("func(*") {
+        a[0].clone()
+    } else {
+        obj.val.clone()
+    };
+    let rec = Arc::new(FinRec {
+        arg,
+        func: fv.val.clone(),
+    });
+    vm.g.set_finalizer(&p.obj, rec);
+    if vm.g.createfing() {
+        start_fing(vm);
+    }
+    Ok(vec![])
+}
+
+/// The finalizer goroutine (`runfinq`): waits for the collector to queue finalizers and
+/// runs them one after another. A runtime goroutine: not in `NumGoroutine` or dumps.
+fn start_fing(vm: &mut Vm<'_>) {
+    let shared = vm.shared.clone();
+    vm.g.go_at(
+        Arc::from("runtime.runfinq"),
+        Arc::from("runtime.createfing"),
+        None,
+        Box::new(move |g: &mut minigo_runtime::Gctx| {
+            g.set_system();
+            let goid = g.goid();
+            let mut vm = Vm::new(shared, goid, g);
+            crate::vm::rt::install_traceback(&mut vm);
+            loop {
+                for rec in vm.g.finq_wait() {
+                    let rec: Arc<dyn std::any::Any + Send + Sync> = rec;
+                    if let Ok(r) = rec.downcast::<FinRec>() {
+                        crate::vm::rt::run_goroutine(
+                            &mut vm,
+                            &r.func,
+                            std::slice::from_ref(&r.arg),
+                        );
+                    }
+                }
+            }
+        }),
+    );
 }

@@ -82,18 +82,18 @@ pub fn panic_str(vm: &mut Vm<'_>, s: &str) -> Trap {
 
 /// A string in an interface (`any`).
 pub fn str_iface(s: &[u8]) -> Value {
-    Value::Iface(Arc::new(Iface {
-        ty: RT_STRING,
-        val: Value::from_bytes(s.to_vec()),
-    }))
+    Value::Iface(crate::vm::value::Iface::new(
+        RT_STRING,
+        Value::from_bytes(s.to_vec()),
+    ))
 }
 
 /// An `*errors.errorString` error value.
 pub fn new_error(msg: &[u8]) -> Value {
-    Value::Iface(Arc::new(Iface {
-        ty: RT_ERRORS_STRING,
-        val: Value::from_bytes(msg.to_vec()),
-    }))
+    Value::Iface(crate::vm::value::Iface::new(
+        RT_ERRORS_STRING,
+        Value::from_bytes(msg.to_vec()),
+    ))
 }
 
 /// The elements of a slice value.
@@ -113,7 +113,7 @@ pub fn make_slice(kind: SlotKind, vals: Vec<Value>) -> Value {
         obj.set(i, v);
     }
     Value::Slice(GoSlice {
-        obj: Arc::new(obj),
+        obj: crate::vm::value::new_obj(obj),
         off: 0,
         len: n as u32,
         cap: n as u32,
@@ -141,7 +141,7 @@ pub fn byte_slice(b: &[u8]) -> Value {
         }
     }
     Value::Slice(GoSlice {
-        obj: Arc::new(obj),
+        obj: crate::vm::value::new_obj(obj),
         off: 0,
         len: n as u32,
         cap: n as u32,

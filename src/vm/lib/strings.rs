@@ -615,15 +615,12 @@ fn num_error(vm: &Vm<'_>, e: &sc::NumError) -> Value {
                 .into(),
             ),
         );
-        return Value::Iface(Arc::new(Iface {
-            ty: ty as u32,
-            val: Value::Ptr(cell),
-        }));
+        return Value::Iface(Iface::new(ty as u32, Value::Ptr(cell)));
     }
-    Value::Iface(Arc::new(Iface {
-        ty: crate::vm::program::RT_WRAP_ERROR,
-        val: Value::Tuple(vec![Value::from_bytes(e.message()), inner].into()),
-    }))
+    Value::Iface(Iface::new(
+        crate::vm::program::RT_WRAP_ERROR,
+        Value::Tuple(vec![Value::from_bytes(e.message()), inner].into()),
+    ))
 }
 
 // ---------------------------------------------------------------------------------------------

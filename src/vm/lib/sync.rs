@@ -232,10 +232,10 @@ fn rw_rlocker(vm: &mut Vm<'_>, a: &[Value]) -> R {
         .iter()
         .position(|t| t.name == "sync.rlocker")
         .unwrap_or(0) as u32;
-    Ok(vec![Value::Iface(Arc::new(crate::vm::value::Iface {
+    Ok(vec![Value::Iface(crate::vm::value::Iface::new(
         ty,
-        val: Value::Tuple(vec![Value::Native(m)].into()),
-    }))])
+        Value::Tuple(vec![Value::Native(m)].into()),
+    ))])
 }
 fn rlocker_state(v: &Value) -> Option<Arc<RWMutex>> {
     match v.tuple().first() {
