@@ -517,7 +517,6 @@ impl Vm<'_> {
             pc: 0,
             base: base as u32,
             ret: win as u32,
-            top: (base + nregs) as u32,
             kind,
             closure,
         });

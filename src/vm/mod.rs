@@ -47,8 +47,6 @@ pub struct Frame {
     pub base: u32,
     /// Absolute register index where results go.
     pub ret: u32,
-    /// One past the frame's last register (`base + nregs`).
-    pub top: u32,
     pub kind: FrameKind,
     /// The closure being run (for captured cells).
     pub closure: Option<Arc<FuncVal>>,
