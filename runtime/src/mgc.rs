@@ -365,10 +365,10 @@ impl Heap {
         drop(nodes);
         let gcpercent = self.gcpercent.load(Ordering::Relaxed);
         // A cycle that found nothing to free or finalize makes the next one wait longer
-        // (up to 8 times the goal): reference counting freed everything else, so its work
+        // (twice the goal): reference counting freed everything else, so its work
         // would be spent on a heap that is all live.
         let k = if freed == 0 && queued == 0 {
-            (self.fruitless.load(Ordering::Relaxed) + 1).min(3)
+            (self.fruitless.load(Ordering::Relaxed) + 1).min(1)
         } else {
             0
         };
