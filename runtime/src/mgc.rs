@@ -65,6 +65,12 @@ const HEAP_MINIMUM: u64 = 4 << 20;
 const OBJ_MINIMUM: usize = 1 << 16;
 /// Objects an M registers before handing them to the heap in one batch.
 const BATCH: usize = 128;
+/// Stress mode collects after each tracked allocation at first, then after every
+/// `live/16 + registered/STRESS_SPACING` allocations: a program that makes n objects
+/// runs at most about `STRESS_SPACING * (1 + ln(n / STRESS_SPACING))` cycles however few
+/// of them stay live (100,000 short-lived goroutines would otherwise stop the world
+/// 100,000 times).
+const STRESS_SPACING: usize = 1024;
 /// Bytes an M allocates between two checks of the heap goal.
 const CHECK_BYTES: u64 = 64 << 10;
 
@@ -99,6 +105,8 @@ struct Registry {
     check_at: usize,
     /// Collect when `objs` (pruned) reaches this length.
     obj_goal: usize,
+    /// Objects registered since the start (stress mode's spacing grows with it).
+    total: usize,
 }
 
 /// A finalizer (`SetFinalizer`): the object it is set on, and the VM's record (the
@@ -164,6 +172,7 @@ impl Heap {
                 objs: Vec::new(),
                 check_at: OBJ_MINIMUM,
                 obj_goal: if stress { 1 } else { obj_goal(0, gcpercent) },
+                total: 0,
             }),
             specials: Mutex::new(Vec::new()),
             finq: Mutex::new(Vec::new()),
@@ -202,9 +211,10 @@ impl Heap {
 
     fn add(&self, batch: &mut Vec<Weak<dyn Trace>>) {
         let mut reg = self.reg.lock();
+        reg.total += batch.len();
         reg.objs.append(batch);
-        // In stress mode, a cycle after each allocation while the heap is small, after each
-        // `live/16` as it grows (so that the mode stays linear).
+        // In stress mode, a cycle after each allocation while the heap is small, then
+        // sparser as the heap and the allocation count grow (see `STRESS_SPACING`).
         if self.stress && reg.objs.len() >= reg.obj_goal {
             drop(reg);
             self.request();
@@ -376,7 +386,7 @@ impl Heap {
         let mut reg = self.reg.lock();
         let n = live.len();
         reg.obj_goal = if self.stress {
-            n + 1 + n / 16
+            n + 1 + n / 16 + reg.total / STRESS_SPACING
         } else {
             obj_goal(n, gcpercent).saturating_mul(1 << k)
         };
