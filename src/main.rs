@@ -41,6 +41,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    minigo_runtime::mallocinit();
     let cli = Cli::parse();
     let code = match cli.command {
         Some(Command::Run { file, args }) => minigo::driver::run_file(&file, &args),

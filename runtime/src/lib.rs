@@ -143,7 +143,7 @@ use std::sync::atomic::Ordering;
 pub use chan::{Chan, ChanError};
 pub use coro::{GEntry, StackSegment, STACK_SIZE};
 pub use fatal::{fatal, fatal_on, fatalpanic, sigpipe, throw};
-pub use malloc::{memstats, GoAlloc};
+pub use malloc::{mallocinit, memstats, GoAlloc};
 pub use mgc::{addr, track, GcStats, Trace};
 pub use park::Gctx;
 #[cfg(loom)]
