@@ -12,7 +12,7 @@ use std::alloc::{GlobalAlloc, Layout};
 /// Installed by the `minigo` binary with `#[global_allocator]`.
 pub struct GoAlloc;
 
-/// mimalloc's option numbers (`mi_option_t` in its `mimalloc.h`, v2), for those its Rust
+/// mimalloc's option numbers (`mi_option_t` in its `mimalloc.h`), for those its Rust
 /// bindings do not name.
 const MI_OPTION_ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
@@ -105,32 +105,46 @@ pub mod memstats {
         }
     }; SHARDS];
 
-    fn shard() -> &'static Shard {
+    /// This thread's shard, and whether the thread has it to itself: the first `SHARDS - 1`
+    /// threads (the Ms of any ordinary program) each own one and count with plain loads and
+    /// stores; the threads after them share the last one and count with atomic adds.
+    #[inline]
+    fn shard() -> (&'static Shard, bool) {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
         thread_local! {
             static MINE: std::cell::Cell<usize> = const { std::cell::Cell::new(usize::MAX) };
         }
         let mut i = MINE.with(|m| m.get());
         if i == usize::MAX {
-            i = NEXT.fetch_add(1, Relaxed) % SHARDS;
+            i = NEXT.fetch_add(1, Relaxed).min(SHARDS - 1);
             MINE.with(|m| m.set(i));
         }
-        &STATS[i]
+        (&STATS[i], i < SHARDS - 1)
+    }
+
+    #[inline]
+    fn add(c: &AtomicU64, n: u64, exclusive: bool) {
+        if exclusive {
+            // Only this thread writes `c`; readers see the old or the new total.
+            c.store(c.load(Relaxed).wrapping_add(n), Relaxed);
+        } else {
+            c.fetch_add(n, Relaxed);
+        }
     }
 
     /// An object of `bytes` bytes was allocated (and counts towards the heap goal).
     pub fn malloc(bytes: u64) {
-        let s = shard();
-        s.mallocs.fetch_add(1, Relaxed);
-        s.alloc_bytes.fetch_add(bytes, Relaxed);
+        let (s, excl) = shard();
+        add(&s.mallocs, 1, excl);
+        add(&s.alloc_bytes, bytes, excl);
         crate::mgc::note_alloc(bytes);
     }
 
     /// An object of `bytes` bytes was freed.
     pub fn free(bytes: u64) {
-        let s = shard();
-        s.frees.fetch_add(1, Relaxed);
-        s.freed_bytes.fetch_add(bytes, Relaxed);
+        let (s, excl) = shard();
+        add(&s.frees, 1, excl);
+        add(&s.freed_bytes, bytes, excl);
     }
 
     /// Bytes of objects allocated and not yet freed (the heap in use).

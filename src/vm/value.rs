@@ -283,18 +283,26 @@ impl Drop for Obj {
         let Obj::Vals(slots) = self else {
             return;
         };
-        let refs = slots
-            .iter_mut()
-            .map(|m| std::mem::take(m.get_mut()))
-            .filter(|v| !matches!(v, Value::Nil | Value::Int(_)));
         if RELEASING.with(|r| r.replace(true)) {
-            TO_RELEASE.with(|q| q.borrow_mut().extend(refs));
+            TO_RELEASE.with(|q| {
+                let mut q = q.borrow_mut();
+                for m in slots.iter_mut() {
+                    if !matches!(m.get_mut(), Value::Nil | Value::Int(_)) {
+                        q.push(std::mem::take(m.get_mut()));
+                    }
+                }
+            });
             return;
         }
-        let mut work: Vec<Value> = refs.collect();
-        while let Some(v) = work.pop() {
+        // The outermost drop: what its slots free hands their references to `TO_RELEASE`,
+        // which is drained one value at a time (never borrowed across a drop).
+        for m in slots.iter_mut() {
+            if !matches!(m.get_mut(), Value::Nil | Value::Int(_)) {
+                drop(std::mem::take(m.get_mut()));
+            }
+        }
+        while let Some(v) = TO_RELEASE.with(|q| q.borrow_mut().pop()) {
             drop(v);
-            TO_RELEASE.with(|q| work.append(&mut q.borrow_mut()));
         }
         RELEASING.with(|r| r.set(false));
     }
