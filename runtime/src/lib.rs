@@ -144,7 +144,7 @@ pub use chan::{Chan, ChanError};
 pub use coro::{GEntry, StackSegment, STACK_SIZE};
 pub use fatal::{fatal, fatal_on, fatalpanic, sigpipe, throw};
 pub use malloc::{mallocinit, memstats, GoAlloc};
-pub use mgc::{addr, track, GcStats, Trace};
+pub use mgc::{addr, track, GcHeader, GcStats, Trace};
 pub use park::Gctx;
 #[cfg(loom)]
 #[doc(hidden)]

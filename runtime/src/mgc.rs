@@ -9,9 +9,10 @@
 //! 1. every tracked object (an object that can hold references: see [`track`]) gets
 //!    `refs` = its reference count;
 //! 2. each reference from one tracked object to another is subtracted (the object's
-//!    [`Trace::trace`] lists them). What is left over counts references from outside the
-//!    tracked heap: goroutine registers, globals, channel buffers, library state, anything.
-//!    An object with `refs > 0` is a root;
+//!    [`Trace::trace`] lists them by their [`GcHeader`], in which the cycle has written
+//!    each object's number, so no lookup by address is needed). What is left over counts
+//!    references from outside the tracked heap: goroutine registers, globals, channel
+//!    buffers, library state, anything. An object with `refs > 0` is a root;
 //! 3. everything reachable from a root is marked (with a work list, no recursion);
 //! 4. objects with a finalizer that are not marked are queued for the finalizer goroutine
 //!    (and, with what they reach, kept for one more cycle), as Go's `SetFinalizer` does;
@@ -31,7 +32,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
 
 use parking_lot::Mutex;
@@ -44,16 +45,51 @@ use crate::time::nanotime;
 /// An object the collector can look into: the VM's heap cells, closures, interface boxes,
 /// maps.
 pub trait Trace: std::any::Any + Send + Sync {
-    /// Call `visit` with [`addr`] of every `Arc` this object holds a strong reference to,
-    /// once per reference held. Return `false`, having visited anything or not, when the
-    /// contents cannot be read now (a lock is held): the object is then kept, and so is
-    /// everything it references.
-    fn trace(&self, visit: &mut dyn FnMut(usize)) -> bool;
+    /// The object's collector header.
+    fn header(&self) -> &GcHeader;
+    /// Call `visit` with the [`GcHeader`] of every object this one holds a strong `Arc`
+    /// reference to, once per reference held. Return `false`, having visited anything or
+    /// not, when the contents cannot be read now (a lock is held): the object is then kept,
+    /// and so is everything it references.
+    fn trace(&self, visit: &mut dyn FnMut(&GcHeader)) -> bool;
     /// Drop the references this object holds: it is garbage (unreachable from any root).
     fn clear(&self);
 }
 
-/// The identity of an `Arc`'s object, as [`Trace::trace`] reports it.
+/// The word every object the collector can see carries (Go keeps its mark bits beside the
+/// span; an `Arc`'s object has no span, so the word is in the object). During a cycle it
+/// holds the cycle's number and the object's index in it, so following a reference needs
+/// no lookup by address; at other times nothing reads it.
+#[derive(Default)]
+pub struct GcHeader(AtomicU64);
+
+impl GcHeader {
+    /// A header no cycle has numbered.
+    pub const fn new() -> GcHeader {
+        GcHeader(AtomicU64::new(0))
+    }
+
+    /// This object's index in cycle `epoch`, if the cycle numbered it.
+    #[inline]
+    fn index(&self, epoch: u32) -> Option<u32> {
+        let w = self.0.load(Ordering::Relaxed); // written only with the world stopped
+        ((w >> 32) as u32 == epoch).then_some(w as u32)
+    }
+
+    /// Number this object `i` in cycle `epoch`; false if it already has a number in it.
+    #[inline]
+    fn number(&self, epoch: u32, i: u32) -> bool {
+        if self.index(epoch).is_some() {
+            return false;
+        }
+        self.0
+            .store((u64::from(epoch) << 32) | u64::from(i), Ordering::Relaxed);
+        true
+    }
+}
+
+/// The identity of an `Arc`'s object (for finalizers: `SetFinalizer(p, nil)` finds its
+/// record by it).
 #[inline]
 pub fn addr<T: ?Sized>(a: &Arc<T>) -> usize {
     Arc::as_ptr(a) as *const () as usize
@@ -131,8 +167,8 @@ pub(crate) struct Heap {
     stats: Mutex<GcStats>,
     /// CPU time spent collecting, for `GCCPUFraction` and gctrace's percentage.
     gc_ns: AtomicU64,
-    /// Consecutive cycles that freed nothing (see `collect`).
-    fruitless: std::sync::atomic::AtomicU32,
+    /// The number of the last cycle (see [`GcHeader`]).
+    epoch: AtomicU32,
     stress: bool,
     gctrace: bool,
     sched: Weak<Sched>,
@@ -192,7 +228,7 @@ impl Heap {
                 freed: 0,
             }),
             gc_ns: AtomicU64::new(0),
-            fruitless: std::sync::atomic::AtomicU32::new(0),
+            epoch: AtomicU32::new(0),
             stress,
             gctrace,
             sched,
@@ -246,15 +282,19 @@ impl Heap {
         MCACHE.with(|c| c.borrow_mut().flush());
         let weaks = std::mem::take(&mut self.reg.lock().objs);
         let mut specials = self.specials.lock();
+        let epoch = self.epoch.fetch_add(1, Ordering::Relaxed).wrapping_add(1);
         let mut nodes: Vec<Arc<dyn Trace>> = Vec::with_capacity(weaks.len() + specials.len());
         let mut kept: Vec<Weak<dyn Trace>> = Vec::with_capacity(weaks.len());
-        let mut index: HashMap<usize, u32, foldhash::fast::FixedState> =
-            HashMap::with_capacity_and_hasher(weaks.len(), foldhash::fast::FixedState::default());
+        // The node of each finalizer's target (looked up by address: there are few).
+        let mut targets: HashMap<usize, u32, foldhash::fast::FixedState> =
+            specials.iter().map(|s| (s.target, u32::MAX)).collect();
         for w in weaks {
             if let Some(a) = w.upgrade() {
                 // An object registered twice (by its allocation and by SetFinalizer) is one node.
-                if let std::collections::hash_map::Entry::Vacant(e) = index.entry(addr(&a)) {
-                    e.insert(nodes.len() as u32);
+                if a.header().number(epoch, nodes.len() as u32) {
+                    if let Some(t) = targets.get_mut(&addr(&a)) {
+                        *t = nodes.len() as u32;
+                    }
                     nodes.push(a);
                     kept.push(w);
                 }
@@ -262,7 +302,7 @@ impl Heap {
         }
         let nobj = nodes.len();
         for s in specials.iter() {
-            index.insert(addr(&s.record), nodes.len() as u32);
+            s.record.header().number(epoch, nodes.len() as u32);
             nodes.push(s.record.clone());
         }
         let n = nodes.len();
@@ -279,8 +319,8 @@ impl Heap {
         for (i, node) in nodes.iter().enumerate() {
             start.push(edges.len() as u32);
             scratch.clear();
-            let ok = node.trace(&mut |a| {
-                if let Some(&j) = index.get(&a) {
+            let ok = node.trace(&mut |h| {
+                if let Some(j) = h.index(epoch) {
                     scratch.push(j);
                 }
             });
@@ -323,7 +363,7 @@ impl Heap {
         // 4. Finalizers (Go's specials): what an object with a finalizer references is kept,
         // and so is the finalizer function; the object itself only if something else reaches
         // it (its own references, a cycle back to it included, do not keep it).
-        let target_of = |s: &Special| index.get(&s.target).copied();
+        let target_of = |s: &Special| targets.get(&s.target).copied().filter(|&t| t != u32::MAX);
         for (k, s) in specials.iter().enumerate() {
             let rec = nobj + k;
             let t = target_of(s);
@@ -374,21 +414,12 @@ impl Heap {
         }
         drop(nodes);
         let gcpercent = self.gcpercent.load(Ordering::Relaxed);
-        // A cycle that found nothing to free or finalize makes the next one wait longer
-        // (twice the goal): reference counting freed everything else, so its work
-        // would be spent on a heap that is all live.
-        let k = if freed == 0 && queued == 0 {
-            (self.fruitless.load(Ordering::Relaxed) + 1).min(1)
-        } else {
-            0
-        };
-        self.fruitless.store(k, Ordering::Relaxed);
         let mut reg = self.reg.lock();
         let n = live.len();
         reg.obj_goal = if self.stress {
             n + 1 + n / 16 + reg.total / STRESS_SPACING
         } else {
-            obj_goal(n, gcpercent).saturating_mul(1 << k)
+            obj_goal(n, gcpercent)
         };
         reg.check_at = (n * 2).max(OBJ_MINIMUM);
         // Objects registered while we ran (finalizers' objects) stay.
@@ -576,8 +607,7 @@ impl Gctx {
             crate::sysmon::start_the_world(s, &mut mc.ms, nprocs);
             let t3 = nanotime();
             let gcpercent = heap.gcpercent.load(Ordering::Relaxed);
-            let k = heap.fruitless.load(Ordering::Relaxed);
-            let goal = heap_goal(live, gcpercent).saturating_mul(1 << k);
+            let goal = heap_goal(live, gcpercent);
             heap.next_gc.store(goal, Ordering::Relaxed);
             let pause = (t3 - t0).max(0) as u64;
             let gc_ns = heap
@@ -694,16 +724,20 @@ mod tests {
     /// A test object: a node with references to other nodes, behind a lock.
     #[derive(Default)]
     struct Node {
+        hdr: GcHeader,
         out: Mutex<Vec<Arc<Node>>>,
     }
 
     impl Trace for Node {
-        fn trace(&self, visit: &mut dyn FnMut(usize)) -> bool {
+        fn header(&self) -> &GcHeader {
+            &self.hdr
+        }
+        fn trace(&self, visit: &mut dyn FnMut(&GcHeader)) -> bool {
             let Some(out) = self.out.try_lock() else {
                 return false;
             };
             for n in out.iter() {
-                visit(addr(n));
+                visit(&n.hdr);
             }
             true
         }
@@ -813,11 +847,15 @@ mod tests {
 
     /// A finalizer record: holds its target strongly.
     struct Rec {
+        hdr: GcHeader,
         target: Arc<Node>,
     }
     impl Trace for Rec {
-        fn trace(&self, visit: &mut dyn FnMut(usize)) -> bool {
-            visit(addr(&self.target));
+        fn header(&self) -> &GcHeader {
+            &self.hdr
+        }
+        fn trace(&self, visit: &mut dyn FnMut(&GcHeader)) -> bool {
+            visit(&self.target.hdr);
             true
         }
         fn clear(&self) {}
@@ -826,7 +864,10 @@ mod tests {
     fn special(h: &Heap, t: &Arc<Node>) {
         h.specials.lock().push(Special {
             target: addr(t),
-            record: Arc::new(Rec { target: t.clone() }),
+            record: Arc::new(Rec {
+                hdr: GcHeader::new(),
+                target: t.clone(),
+            }),
         });
     }
 

@@ -621,6 +621,7 @@ impl<'a> Compiler<'a> {
             crate::vm::value::FuncVal::Go {
                 func: f,
                 captures: Box::new([]),
+                hdr: minigo_runtime::GcHeader::new(),
             },
         )));
         self.emit_i(Instr::abx(Op::LoadK, win, k as u32));

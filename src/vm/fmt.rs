@@ -196,7 +196,7 @@ impl Vm<'_> {
         };
         // Nested operands with methods: Go calls Error()/String() on them too.
         if !top && !t.methods.is_empty() && !matches!(v, Value::Nil) {
-            let iv = Arc::new(Iface { ty, val: v.clone() });
+            let iv = Iface::new(ty, v.clone());
             let (se, ss) = (self.prog().sym_error, self.prog().sym_string);
             if let Some(s) = self.call_string_method(&iv, se)? {
                 return Ok(s);

@@ -9,6 +9,7 @@ use super::{
     PC_RUNTIME_PANICMEM, PC_RUNTIME_SIGPANIC,
 };
 use crate::opcode::{Instr, Op};
+use minigo_runtime::GcHeader;
 use parking_lot::Mutex;
 use std::sync::Arc;
 
@@ -389,7 +390,7 @@ impl Vm<'_> {
             }
         };
         match &*fv {
-            FuncVal::Go { func, captures } => {
+            FuncVal::Go { func, captures, .. } => {
                 let f = *func;
                 let clo = if captures.is_empty() {
                     None
@@ -399,7 +400,7 @@ impl Vm<'_> {
                 self.push_frame(f, win, kind, clo)?;
                 Ok(CallDone::Pushed)
             }
-            FuncVal::Bound { func, recv } => {
+            FuncVal::Bound { func, recv, .. } => {
                 let f = *func;
                 self.ensure_regs(win + nargs + 3);
                 for i in (0..nargs).rev() {
@@ -412,7 +413,7 @@ impl Vm<'_> {
             }
             FuncVal::Native { .. } | FuncVal::NativeBound { .. } => {
                 let (id, recv) = match &*fv {
-                    FuncVal::NativeBound { id, recv } => (id, Some(recv.clone())),
+                    FuncVal::NativeBound { id, recv, .. } => (id, Some(recv.clone())),
                     FuncVal::Native { id } => (id, None),
                     _ => return Err(self.internal("push_call")),
                 };
@@ -1578,22 +1579,31 @@ impl Vm<'_> {
                         r!(ins.a) = Value::Func(FuncVal::new(FuncVal::Go {
                             func: ins.b,
                             captures: caps,
+                            hdr: GcHeader::new(),
                         }));
                     }
                     Op::FuncRef => {
                         r!(ins.a) = Value::Func(FuncVal::new(FuncVal::Go {
                             func: ins.bx(),
                             captures: Box::new([]),
+                            hdr: GcHeader::new(),
                         }));
                     }
                     Op::BindM => {
                         let recv = r!(ins.b).clone();
-                        r!(ins.a) = Value::Func(FuncVal::new(FuncVal::Bound { func: ins.c, recv }));
+                        r!(ins.a) = Value::Func(FuncVal::new(FuncVal::Bound {
+                            func: ins.c,
+                            recv,
+                            hdr: GcHeader::new(),
+                        }));
                     }
                     Op::BindN => {
                         let recv = r!(ins.b).clone();
-                        r!(ins.a) =
-                            Value::Func(FuncVal::new(FuncVal::NativeBound { id: ins.c, recv }));
+                        r!(ins.a) = Value::Func(FuncVal::new(FuncVal::NativeBound {
+                            id: ins.c,
+                            recv,
+                            hdr: GcHeader::new(),
+                        }));
                     }
                     Op::BindI => {
                         let (entry, val) = match &r!(ins.b) {
@@ -1620,14 +1630,16 @@ impl Vm<'_> {
                             FuncVal::NativeBound {
                                 id: entry.func,
                                 recv,
+                                hdr: GcHeader::new(),
                             }
                         } else {
                             FuncVal::Bound {
                                 func: entry.func,
                                 recv,
+                                hdr: GcHeader::new(),
                             }
                         };
-                        r!(ins.a) = Value::Func(Arc::new(fv));
+                        r!(ins.a) = Value::Func(FuncVal::new(fv));
                     }
                     Op::Call => {
                         self.frames[depth - 1].pc = pc as u32;

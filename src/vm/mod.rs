@@ -210,6 +210,7 @@ impl<'g> Vm<'g> {
         let f = Value::Func(FuncVal::new(FuncVal::Go {
             func,
             captures: Box::new([]),
+            hdr: minigo_runtime::GcHeader::new(),
         }));
         self.call_value(&f, args)
     }

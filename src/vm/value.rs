@@ -19,7 +19,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicI64, AtomicU8, Ordering::Relaxed};
 use std::sync::{Arc, OnceLock};
 
-use minigo_runtime::{addr, track, Trace};
+use minigo_runtime::{track, GcHeader, Trace};
 
 /// A register or slot value.
 #[derive(Clone, Default)]
@@ -261,9 +261,37 @@ impl SlotKind {
 
 /// A heap object: the storage of an escaping variable, a pointee, a slice's backing array.
 pub enum Obj {
-    Words(Box<[AtomicI64]>),
-    Bytes(Box<[AtomicU8]>),
-    Vals(Box<[Mutex<Value>]>),
+    Words(Slots<AtomicI64>),
+    Bytes(Slots<AtomicU8>),
+    Vals(Slots<Mutex<Value>>),
+}
+
+/// An object's slots, with the word the collector keeps in every object it can see.
+pub struct Slots<T> {
+    hdr: GcHeader,
+    cells: Box<[T]>,
+}
+
+impl<T> From<Vec<T>> for Slots<T> {
+    fn from(v: Vec<T>) -> Slots<T> {
+        Slots {
+            hdr: GcHeader::new(),
+            cells: v.into_boxed_slice(),
+        }
+    }
+}
+
+impl<T> std::ops::Deref for Slots<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        &self.cells
+    }
+}
+
+impl<T> std::ops::DerefMut for Slots<T> {
+    fn deref_mut(&mut self) -> &mut [T] {
+        &mut self.cells
+    }
 }
 
 thread_local! {
@@ -340,12 +368,12 @@ impl Obj {
                         v.push(AtomicI64::new(zero[i % zero.len()].int()));
                     }
                 }
-                Obj::Words(v.into_boxed_slice())
+                Obj::Words(v.into())
             }
             SlotKind::Bytes => {
                 let mut v = Vec::with_capacity(n);
                 v.resize_with(n, || AtomicU8::new(0));
-                Obj::Bytes(v.into_boxed_slice())
+                Obj::Bytes(v.into())
             }
             SlotKind::Vals => {
                 let mut v = Vec::with_capacity(n);
@@ -356,7 +384,7 @@ impl Obj {
                         v.push(Mutex::new(zero[i % zero.len()].clone()));
                     }
                 }
-                Obj::Vals(v.into_boxed_slice())
+                Obj::Vals(v.into())
             }
         }
     }
@@ -651,12 +679,15 @@ pub struct GoMap {
 
 /// A map's shared state: the entries behind one lock.
 #[derive(Default)]
-pub struct MapCell(Mutex<GoMap>);
+pub struct MapCell {
+    hdr: GcHeader,
+    map: Mutex<GoMap>,
+}
 
 impl std::ops::Deref for MapCell {
     type Target = Mutex<GoMap>;
     fn deref(&self) -> &Mutex<GoMap> {
-        &self.0
+        &self.map
     }
 }
 
@@ -670,18 +701,27 @@ pub type MapRef = Arc<MapCell>;
 pub struct Iface {
     pub ty: u32,
     pub val: Value,
+    pub hdr: GcHeader,
 }
 
 /// A function value.
 pub enum FuncVal {
     /// A Go function or closure: function index and captured cells.
-    Go { func: u32, captures: Box<[Value]> },
+    Go {
+        func: u32,
+        captures: Box<[Value]>,
+        hdr: GcHeader,
+    },
     /// A method value `x.M` bound to its receiver.
-    Bound { func: u32, recv: Value },
+    Bound {
+        func: u32,
+        recv: Value,
+        hdr: GcHeader,
+    },
     /// A native (standard library) function.
     Native { id: u32 },
     /// A native method value bound to its receiver (`defer wg.Done()`).
-    NativeBound { id: u32, recv: Value },
+    NativeBound { id: u32, recv: Value, hdr: GcHeader },
     /// Method expression `I.M` on an interface type: calls method#sym of its first argument.
     IfaceMethod { sym: u32 },
     /// Method expression `(*T).M` for a value-receiver method `func`: dereferences its first
@@ -696,13 +736,13 @@ pub use minigo_runtime::memstats;
 // list them, once per `Arc` held, and can drop them when found to be garbage.
 
 /// Visit the references a value holds (a tuple's are those of its slots).
-pub fn trace_value(v: &Value, visit: &mut dyn FnMut(usize)) {
+pub fn trace_value(v: &Value, visit: &mut dyn FnMut(&GcHeader)) {
     match v {
-        Value::Ptr(p) => visit(addr(&p.obj)),
-        Value::Slice(s) => visit(addr(&s.obj)),
-        Value::Func(f) => visit(addr(f)),
-        Value::Iface(i) => visit(addr(i)),
-        Value::Map(m) => visit(addr(m)),
+        Value::Ptr(p) => visit(p.obj.header()),
+        Value::Slice(s) => visit(s.obj.header()),
+        Value::Func(f) => visit(f.header()),
+        Value::Iface(i) => visit(i.header()),
+        Value::Map(m) => visit(m.header()),
         Value::Tuple(t) => t.iter().for_each(|x| trace_value(x, visit)),
         Value::Nil | Value::Int(_) | Value::Str(_) | Value::Chan(_) | Value::Native(_) => {}
     }
@@ -718,7 +758,14 @@ fn holds_refs(v: &Value) -> bool {
 }
 
 impl Trace for Obj {
-    fn trace(&self, visit: &mut dyn FnMut(usize)) -> bool {
+    fn header(&self) -> &GcHeader {
+        match self {
+            Obj::Words(s) => &s.hdr,
+            Obj::Bytes(s) => &s.hdr,
+            Obj::Vals(s) => &s.hdr,
+        }
+    }
+    fn trace(&self, visit: &mut dyn FnMut(&GcHeader)) -> bool {
         let Obj::Vals(slots) = self else {
             return true;
         };
@@ -740,8 +787,22 @@ impl Trace for Obj {
     }
 }
 
+/// The header of function values that are never tracked (they hold no references).
+static UNTRACKED: GcHeader = GcHeader::new();
+
 impl Trace for FuncVal {
-    fn trace(&self, visit: &mut dyn FnMut(usize)) -> bool {
+    fn header(&self) -> &GcHeader {
+        match self {
+            FuncVal::Go { hdr, .. }
+            | FuncVal::Bound { hdr, .. }
+            | FuncVal::NativeBound { hdr, .. } => hdr,
+            // Never tracked: these hold no references.
+            FuncVal::Native { .. } | FuncVal::IfaceMethod { .. } | FuncVal::DerefMethod { .. } => {
+                &UNTRACKED
+            }
+        }
+    }
+    fn trace(&self, visit: &mut dyn FnMut(&GcHeader)) -> bool {
         match self {
             FuncVal::Go { captures, .. } => captures.iter().for_each(|v| trace_value(v, visit)),
             FuncVal::Bound { recv, .. } | FuncVal::NativeBound { recv, .. } => {
@@ -757,7 +818,10 @@ impl Trace for FuncVal {
 }
 
 impl Trace for Iface {
-    fn trace(&self, visit: &mut dyn FnMut(usize)) -> bool {
+    fn header(&self) -> &GcHeader {
+        &self.hdr
+    }
+    fn trace(&self, visit: &mut dyn FnMut(&GcHeader)) -> bool {
         trace_value(&self.val, visit);
         true
     }
@@ -766,7 +830,10 @@ impl Trace for Iface {
 }
 
 impl Trace for MapCell {
-    fn trace(&self, visit: &mut dyn FnMut(usize)) -> bool {
+    fn header(&self) -> &GcHeader {
+        &self.hdr
+    }
+    fn trace(&self, visit: &mut dyn FnMut(&GcHeader)) -> bool {
         let Some(m) = self.try_lock() else {
             return false;
         };
@@ -795,7 +862,11 @@ impl Iface {
     /// A boxed interface value.
     pub fn new(ty: u32, val: Value) -> Arc<Iface> {
         let refs = holds_refs(&val);
-        let a = Arc::new(Iface { ty, val });
+        let a = Arc::new(Iface {
+            ty,
+            val,
+            hdr: GcHeader::new(),
+        });
         if refs {
             track(&a);
         }

@@ -2228,10 +2228,14 @@ fn fmin(x: f64, y: f64) -> f64 {
 struct FinRec {
     arg: Value,
     func: Value,
+    hdr: minigo_runtime::GcHeader,
 }
 
 impl minigo_runtime::Trace for FinRec {
-    fn trace(&self, visit: &mut dyn FnMut(usize)) -> bool {
+    fn header(&self) -> &minigo_runtime::GcHeader {
+        &self.hdr
+    }
+    fn trace(&self, visit: &mut dyn FnMut(&minigo_runtime::GcHeader)) -> bool {
         crate::vm::value::trace_value(&self.arg, visit);
         crate::vm::value::trace_value(&self.func, visit);
         true
@@ -2285,6 +2289,7 @@ fn set_finalizer(vm: &mut Vm<'_>, a: &[Value]) -> R {
     let rec = Arc::new(FinRec {
         arg,
         func: fv.val.clone(),
+        hdr: minigo_runtime::GcHeader::new(),
     });
     vm.g.set_finalizer(&p.obj, rec);
     if vm.g.createfing() {

@@ -395,5 +395,6 @@ pub fn bind_native(vm: &Vm<'_>, name: &str, recv: Value) -> Value {
     Value::Func(Arc::new(crate::vm::value::FuncVal::NativeBound {
         id,
         recv,
+        hdr: minigo_runtime::GcHeader::new(),
     }))
 }
