@@ -284,7 +284,6 @@ impl Heap {
         let mut specials = self.specials.lock();
         let epoch = self.epoch.fetch_add(1, Ordering::Relaxed).wrapping_add(1);
         let mut nodes: Vec<Arc<dyn Trace>> = Vec::with_capacity(weaks.len() + specials.len());
-        let mut kept: Vec<Weak<dyn Trace>> = Vec::with_capacity(weaks.len());
         // The node of each finalizer's target (looked up by address: there are few).
         let mut targets: HashMap<usize, u32, foldhash::fast::FixedState> =
             specials.iter().map(|s| (s.target, u32::MAX)).collect();
@@ -296,7 +295,6 @@ impl Heap {
                         *t = nodes.len() as u32;
                     }
                     nodes.push(a);
-                    kept.push(w);
                 }
             }
         }
@@ -404,11 +402,11 @@ impl Heap {
         // 5. Sweep: break the garbage cycles; dropping our handles frees them.
         let mut freed = 0;
         let mut live = Vec::with_capacity(nobj);
-        for (i, w) in kept.into_iter().enumerate() {
+        for (i, node) in nodes[..nobj].iter().enumerate() {
             if marked[i] {
-                live.push(w);
+                live.push(Arc::downgrade(node));
             } else {
-                nodes[i].clear();
+                node.clear();
                 freed += 1;
             }
         }
