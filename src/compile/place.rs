@@ -224,15 +224,7 @@ impl Compiler<'_> {
                 }
                 Some(Selection::Field { path, indirect, ty }) => {
                     if pin && indirect.first() == Some(&true) && !indirect[1..].contains(&true) {
-                        let bt = self.ty(base);
-                        let st = self.tt.pointer_elem(bt).unwrap_or(bt);
-                        let off = self.path_offset(st, &path);
-                        let base = self.operand(base, pin)?;
-                        return Ok(Place::Addr {
-                            base,
-                            step: AddrStep::Field(off),
-                            n: self.slots(ty),
-                        });
+                        return self.ptr_field_place(base, &path, ty, pin);
                     }
                     if indirect.iter().any(|b| *b) || self.in_memory(base) {
                         return self.mem_place(x);
@@ -255,6 +247,44 @@ impl Compiler<'_> {
             }
             _ => Err(unsupported(x.span, "this assignment")),
         }
+    }
+
+    /// The place of `x` in `x op= y`. A field reached through one pointer (`p.f`, `p.a.b`) is
+    /// read and written at the pointer plus the field's offset (LOADF/STOREF), without a
+    /// pointer to the field being made; a nil `p` faults at the read, after `y`, as in Go.
+    /// (The pointer is evaluated first: a register local cannot change while `y` is
+    /// evaluated, since a function that assigns it captures it into a cell.)
+    pub(super) fn place_rmw(&mut self, x: &Expr) -> CResult<Place> {
+        if let ExprKind::Paren(y) = &x.kind {
+            return self.place_rmw(y);
+        }
+        if let ExprKind::Selector(base, _) = &x.kind {
+            if let Some(Selection::Field { path, indirect, ty }) = self.selection(x) {
+                if indirect.first() == Some(&true) && !indirect[1..].contains(&true) {
+                    return self.ptr_field_place(base, &path, ty, false);
+                }
+            }
+        }
+        self.place(x, false)
+    }
+
+    /// The field at `path` of the struct `*base` points to.
+    fn ptr_field_place(
+        &mut self,
+        base: &Expr,
+        path: &[usize],
+        ty: TypeId,
+        pin: bool,
+    ) -> CResult<Place> {
+        let bt = self.ty(base);
+        let st = self.tt.pointer_elem(bt).unwrap_or(bt);
+        let off = self.path_offset(st, path);
+        let base = self.operand(base, pin)?;
+        Ok(Place::Addr {
+            base,
+            step: AddrStep::Field(off),
+            n: self.slots(ty),
+        })
     }
 
     /// The place of an addressable `x` in memory: its address.

@@ -1094,7 +1094,7 @@ impl<'a> Compiler<'a> {
                 // `x op= y`: x's operands once, then y, then x's value (gc reads the variable
                 // after the right operand's calls), the operation and the store.
                 let xt = self.ty(&lhs[0]);
-                let p = self.place(&lhs[0], false)?;
+                let p = self.place_rmw(&lhs[0])?;
                 let yr = self.expr(&rhs[0])?;
                 let yr = match bop {
                     BinOp::Shl | BinOp::Shr => self.shift_count(Op::Shl, yr, self.ty(&rhs[0])),
