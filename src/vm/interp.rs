@@ -380,8 +380,10 @@ impl Vm<'_> {
         nargs: usize,
         kind: FrameKind,
     ) -> Result<CallDone, Trap> {
-        let fv = match &self.regs[win] {
-            Value::Func(f) => f.clone(),
+        // The function value is moved out of the window (the call's results overwrite it):
+        // a closure's goes to its frame without a count update.
+        let fv = match std::mem::take(&mut self.regs[win]) {
+            Value::Func(f) => f,
             _ => {
                 let e = self.runtime_error("invalid memory address or nil pointer dereference");
                 let depth = self.frames.len();
@@ -389,17 +391,13 @@ impl Vm<'_> {
                 return Ok(CallDone::Pushed);
             }
         };
+        if let FuncVal::Go { func, captures, .. } = &*fv {
+            let (f, closure) = (*func, !captures.is_empty());
+            self.push_frame(f, win, kind, closure.then_some(fv))?;
+            return Ok(CallDone::Pushed);
+        }
         match &*fv {
-            FuncVal::Go { func, captures, .. } => {
-                let f = *func;
-                let clo = if captures.is_empty() {
-                    None
-                } else {
-                    Some(fv.clone())
-                };
-                self.push_frame(f, win, kind, clo)?;
-                Ok(CallDone::Pushed)
-            }
+            FuncVal::Go { .. } => Err(self.internal("push_call")),
             FuncVal::Bound { func, recv, .. } => {
                 let f = *func;
                 self.ensure_regs(win + nargs + 3);
@@ -721,25 +719,26 @@ impl Vm<'_> {
                         } else {
                             (ins.a, ins.b)
                         };
+                        // The cell is borrowed from the running closure, not copied (a copy
+                        // is two atomic count updates per access).
                         let cell = match self.frames[depth - 1].closure.as_deref() {
-                            Some(FuncVal::Go { captures, .. }) => {
-                                captures.get(up as usize).cloned().unwrap_or_default()
-                            }
-                            _ => Value::Nil,
+                            Some(FuncVal::Go { captures, .. }) => captures.get(up as usize),
+                            _ => None,
                         };
-                        match ins.op {
-                            Op::GetUp => r!(slot) = cell,
-                            Op::LoadUp => match &cell {
-                                Value::Ptr(p) => r!(slot) = p.load(1),
-                                _ => nilderef!(),
-                            },
-                            _ => match &cell {
-                                Value::Ptr(p) => {
-                                    let v = r!(slot).clone();
-                                    p.store(1, v)
-                                }
-                                _ => nilderef!(),
-                            },
+                        match (ins.op, cell) {
+                            (Op::GetUp, c) => {
+                                let c = c.cloned().unwrap_or_default();
+                                r!(slot) = c;
+                            }
+                            (Op::LoadUp, Some(Value::Ptr(p))) => {
+                                let v = p.load(1);
+                                r!(slot) = v;
+                            }
+                            (Op::StoreUp, Some(Value::Ptr(p))) => {
+                                let v = r!(slot).clone();
+                                p.store(1, v)
+                            }
+                            _ => nilderef!(),
                         }
                     }
 
