@@ -1,6 +1,6 @@
 //! The dispatch loop: one `match` over [`Op`] in the instruction table's order.
 
-use super::program::{narrow, RKind, RT_RUNTIME_ERROR};
+use super::program::{narrow, MethodEntry, RKind, RT_RUNTIME_ERROR};
 use super::value::{
     FuncVal, GoMap, GoSlice, GoStr, Iface, Key, MapRef, Obj, Pointer, SlotKind, Value, SHAPE_LEN,
 };
@@ -12,6 +12,18 @@ use crate::opcode::{Instr, Op};
 use minigo_runtime::GcHeader;
 use parking_lot::Mutex;
 use std::sync::Arc;
+
+/// Outcome of an interface method lookup ([`Vm::iface_method`]).
+enum Dispatch {
+    /// The method and its receiver.
+    Found(MethodEntry, Value),
+    /// The interface is nil.
+    NilIface,
+    /// A value-receiver method reached through a nil `*T` (Go's `panicwrap`).
+    NilPtr(MethodEntry),
+    /// The dynamic type lacks the method (the checker rules this out).
+    Missing,
+}
 
 /// Outcome of starting a call.
 pub enum CallDone {
@@ -415,18 +427,7 @@ impl Vm<'_> {
                     FuncVal::Native { id } => (id, None),
                     _ => return Err(self.internal("push_call")),
                 };
-                let mut args: Vec<Value> = Vec::with_capacity(nargs + 1);
-                if let Some(r) = recv {
-                    args.push(r);
-                }
-                args.extend_from_slice(&self.regs[win + 1..win + 1 + nargs]);
-                let nf = self.shared.prog.natives[*id as usize].f;
-                let res = nf(self, &args)?;
-                let n = res.len();
-                self.ensure_regs(win + n + 1);
-                for (i, v) in res.into_iter().enumerate() {
-                    self.regs[win + i] = v;
-                }
+                let n = self.call_native(*id, win, recv, win + 1, nargs, 0)?;
                 Ok(CallDone::Native(n))
             }
             FuncVal::DerefMethod { func, slots } => {
@@ -444,47 +445,31 @@ impl Vm<'_> {
                 Ok(CallDone::Pushed)
             }
             FuncVal::IfaceMethod { sym } => {
-                let (entry, val) = match &self.regs[win + 1] {
-                    Value::Iface(i) => (
-                        self.shared
-                            .prog
-                            .types
-                            .get(i.ty as usize)
-                            .and_then(|t| t.methods.get(sym).copied()),
-                        i.val.clone(),
-                    ),
-                    _ => (None, Value::Nil),
-                };
-                let recv = match entry {
-                    Some(e) if e.deref > 0 => match &val {
-                        Value::Ptr(p) => Some(p.load(e.deref as usize)),
-                        _ => {
-                            let e = self.panicwrap(e.func, e.native);
-                            let depth = self.frames.len();
-                            self.gopanic(e, depth, false)?;
-                            return Ok(CallDone::Pushed);
-                        }
-                    },
-                    Some(_) => Some(val),
-                    None => None,
-                };
-                let (Some(entry), Some(recv)) = (entry, recv) else {
-                    let e = self.runtime_error("invalid memory address or nil pointer dereference");
-                    let depth = self.frames.len();
-                    self.gopanic(e, depth, true)?;
-                    return Ok(CallDone::Pushed);
+                let (entry, recv) = match self.iface_method(&self.regs[win + 1], *sym) {
+                    Dispatch::Found(e, recv) => (e, recv),
+                    Dispatch::NilPtr(e) => {
+                        let e = self.panicwrap(e.func, e.native);
+                        let depth = self.frames.len();
+                        self.gopanic(e, depth, false)?;
+                        return Ok(CallDone::Pushed);
+                    }
+                    Dispatch::NilIface | Dispatch::Missing => {
+                        let e =
+                            self.runtime_error("invalid memory address or nil pointer dereference");
+                        let depth = self.frames.len();
+                        self.gopanic(e, depth, true)?;
+                        return Ok(CallDone::Pushed);
+                    }
                 };
                 if entry.native {
-                    let mut args: Vec<Value> = Vec::with_capacity(nargs);
-                    args.push(recv);
-                    args.extend_from_slice(&self.regs[win + 2..win + 1 + nargs]);
-                    let nf = self.shared.prog.natives[entry.func as usize].f;
-                    let res = nf(self, &args)?;
-                    let n = res.len();
-                    self.ensure_regs(win + n + 1);
-                    for (i, v) in res.into_iter().enumerate() {
-                        self.regs[win + i] = v;
-                    }
+                    let n = self.call_native(
+                        entry.func,
+                        win,
+                        Some(recv),
+                        win + 2,
+                        nargs.saturating_sub(1),
+                        0,
+                    )?;
                     return Ok(CallDone::Native(n));
                 }
                 self.regs[win + 1] = recv;
@@ -492,6 +477,64 @@ impl Vm<'_> {
                 Ok(CallDone::Pushed)
             }
         }
+    }
+
+    /// Dynamic dispatch (Go's itab lookup): method `sym` of the dynamic type of interface
+    /// value `v`, and the receiver as the method takes it (the stored pointer loaded first
+    /// for a value-receiver method reached through a `*T`).
+    #[inline]
+    fn iface_method(&self, v: &Value, sym: u32) -> Dispatch {
+        let Value::Iface(i) = v else {
+            return Dispatch::NilIface;
+        };
+        let prog = &self.shared.prog;
+        let Some(entry) = prog
+            .types
+            .get(i.ty as usize)
+            .and_then(|t| t.methods.get(&sym))
+        else {
+            return Dispatch::Missing;
+        };
+        let recv = if entry.deref > 0 {
+            match &i.val {
+                Value::Ptr(p) => p.load(entry.deref as usize),
+                _ => return Dispatch::NilPtr(*entry),
+            }
+        } else {
+            i.val.clone()
+        };
+        Dispatch::Found(*entry, recv)
+    }
+
+    /// Call native `id`: its arguments are `recv` (a bound or dispatched receiver), then the
+    /// `nargs` registers from `from`, moved out (they are the call's temporaries); its
+    /// results go to `win ..`, with the register file made large enough for at least
+    /// `want` of them. Returns the number of results.
+    pub fn call_native(
+        &mut self,
+        id: u32,
+        win: usize,
+        recv: Option<Value>,
+        from: usize,
+        nargs: usize,
+        want: u32,
+    ) -> Result<usize, Trap> {
+        let nf = match self.shared.prog.natives.get(id as usize) {
+            Some(n) => n.f,
+            None => return Err(self.internal("unknown native")),
+        };
+        let mut args: Vec<Value> = Vec::with_capacity(nargs + 1);
+        args.extend(recv);
+        if let Some(regs) = self.regs.get_mut(from..from + nargs) {
+            args.extend(regs.iter_mut().map(std::mem::take));
+        }
+        let res = nf(self, &args)?;
+        let n = res.len();
+        self.ensure_regs(win + n.max(want as usize) + 1);
+        for (slot, v) in self.regs[win..].iter_mut().zip(res) {
+            *slot = v;
+        }
+        Ok(n)
     }
 
     /// Push a Go frame for function `func` whose arguments start at `win + 1`.
@@ -1605,25 +1648,11 @@ impl Vm<'_> {
                         }));
                     }
                     Op::BindI => {
-                        let (entry, val) = match &r!(ins.b) {
-                            Value::Iface(i) => (
-                                prog.types
-                                    .get(i.ty as usize)
-                                    .and_then(|t| t.methods.get(&{ ins.c }).copied()),
-                                i.val.clone(),
-                            ),
-                            _ => nilderef!(),
-                        };
-                        let Some(entry) = entry else {
-                            return Err(self.internal("method not found"));
-                        };
-                        let recv = if entry.deref > 0 {
-                            match &val {
-                                Value::Ptr(p) => p.load(entry.deref as usize),
-                                _ => throw!(self.panicwrap(entry.func, entry.native)),
-                            }
-                        } else {
-                            val
+                        let (entry, recv) = match self.iface_method(&r!(ins.b), ins.c) {
+                            Dispatch::Found(e, recv) => (e, recv),
+                            Dispatch::NilIface => nilderef!(),
+                            Dispatch::NilPtr(e) => throw!(self.panicwrap(e.func, e.native)),
+                            Dispatch::Missing => return Err(self.internal("method not found")),
                         };
                         let fv = if entry.native {
                             FuncVal::NativeBound {
@@ -1664,43 +1693,19 @@ impl Vm<'_> {
                         self.frames[depth - 1].pc = pc as u32;
                         safepoint!();
                         let recv_at = base + ins.a as usize + 1;
-                        let (entry, val) = match &self.regs[recv_at] {
-                            Value::Iface(i) => (
-                                prog.types
-                                    .get(i.ty as usize)
-                                    .and_then(|t| t.methods.get(&{ ins.b }).copied()),
-                                i.val.clone(),
-                            ),
-                            _ => nilderef!(),
+                        let (entry, recv) = match self.iface_method(&self.regs[recv_at], ins.b) {
+                            Dispatch::Found(e, recv) => (e, recv),
+                            Dispatch::NilIface => nilderef!(),
+                            Dispatch::NilPtr(e) => throw!(self.panicwrap(e.func, e.native)),
+                            Dispatch::Missing => return Err(self.internal("method not found")),
                         };
-                        let entry = match entry {
-                            Some(e) => e,
-                            None => return Err(self.internal("method not found")),
-                        };
-                        let recv = if entry.deref > 0 {
-                            match &val {
-                                Value::Ptr(p) => p.load(entry.deref as usize),
-                                _ => throw!(self.panicwrap(entry.func, entry.native)),
-                            }
-                        } else {
-                            val
-                        };
-                        self.regs[recv_at] = recv;
                         if entry.native {
                             let win = base + ins.a as usize;
-                            let args: Vec<Value> =
-                                self.regs[win + 1..win + 1 + ins.c as usize].to_vec();
-                            let nf = match prog.natives.get(entry.func as usize) {
-                                Some(n) => n.f,
-                                None => return Err(self.internal("unknown native")),
-                            };
-                            match nf(self, &args) {
-                                Ok(res) => {
-                                    self.ensure_regs(win + res.len() + 1);
-                                    for (i, v) in res.into_iter().enumerate() {
-                                        self.regs[win + i] = v;
-                                    }
-                                }
+                            let nargs = (ins.c as usize).saturating_sub(1);
+                            let r =
+                                self.call_native(entry.func, win, Some(recv), win + 2, nargs, 0);
+                            match r {
+                                Ok(_) => {}
                                 Err(t @ Trap::Panicking) => {
                                     self.raise(t, stop_depth)?;
                                 }
@@ -1708,6 +1713,7 @@ impl Vm<'_> {
                             }
                             continue 'frames;
                         }
+                        self.regs[recv_at] = recv;
                         self.push_frame(
                             entry.func,
                             base + ins.a as usize,
@@ -1720,19 +1726,9 @@ impl Vm<'_> {
                         let x = ext!();
                         self.frames[depth - 1].pc = pc as u32;
                         let win = base + ins.a as usize;
-                        let args: Vec<Value> =
-                            self.regs[win + 1..win + 1 + ins.c as usize].to_vec();
-                        let nf = match prog.natives.get(ins.b as usize) {
-                            Some(n) => n.f,
-                            None => return Err(self.internal("unknown native")),
-                        };
-                        match nf(self, &args) {
-                            Ok(res) => {
-                                let want = (x.a as usize).max(res.len());
-                                self.ensure_regs(win + want + 1);
-                                for (i, v) in res.into_iter().enumerate() {
-                                    self.regs[win + i] = v;
-                                }
+                        let r = self.call_native(ins.b, win, None, win + 1, ins.c as usize, x.a);
+                        match r {
+                            Ok(_) => {
                                 // A native may have grown the register file or pushed frames
                                 // (callbacks) that have since returned: reload the frame.
                                 continue 'frames;
