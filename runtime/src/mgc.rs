@@ -310,28 +310,19 @@ impl Heap {
             .enumerate()
             .map(|(i, a)| Arc::strong_count(a) as i64 - 1 - i64::from(i >= nobj))
             .collect();
-        // 2. Subtract the references between tracked objects, recording the edges.
-        let mut start: Vec<u32> = Vec::with_capacity(n + 1);
-        let mut edges: Vec<u32> = Vec::new();
-        let mut scratch: Vec<u32> = Vec::new();
-        for (i, node) in nodes.iter().enumerate() {
-            start.push(edges.len() as u32);
-            scratch.clear();
-            let ok = node.trace(&mut |h| {
-                if let Some(j) = h.index(epoch) {
-                    scratch.push(j);
-                }
-            });
-            if ok {
-                for &j in &scratch {
-                    refs[j as usize] -= 1;
-                }
-                edges.extend_from_slice(&scratch);
-            } else {
-                refs[i] = i64::MAX / 2;
-            }
+        // 2. Subtract the references between tracked objects, recording the edges (traced on
+        // every P's thread when the heap is large: this is most of a cycle's work).
+        let procs = self
+            .sched
+            .upgrade()
+            .map_or(1, |s| s.gomaxprocs().max(1) as usize);
+        let (start, edges, unreadable) = trace_nodes(&nodes, epoch, procs);
+        for &j in &edges {
+            refs[j as usize] -= 1;
         }
-        start.push(edges.len() as u32);
+        for i in unreadable {
+            refs[i as usize] = i64::MAX / 2;
+        }
         let out = |i: usize| &edges[start[i] as usize..start[i + 1] as usize];
         // 3. Mark from the roots.
         let mut marked = vec![false; n];
@@ -475,6 +466,77 @@ pub(crate) fn mcache_init(heap: &Arc<Heap>) {
         c.flush();
         c.heap = Some(heap.clone());
     });
+}
+
+/// Nodes traced per thread at least before a cycle traces on more than one.
+const PARALLEL_MIN: usize = 1 << 15;
+
+/// The edges of `nodes` (each node's out-edges, as indices in cycle `epoch`) in compressed
+/// rows: node `i`'s are `edges[start[i]..start[i + 1]]`; and the nodes whose contents could
+/// not be read (a lock was held), which have no edges listed. With `procs > 1` and enough
+/// nodes, consecutive ranges of nodes are traced on `procs` threads at once (Go's mark
+/// workers, one per P; the world is stopped, so the other Ps' threads are idle).
+fn trace_nodes(
+    nodes: &[Arc<dyn Trace>],
+    epoch: u32,
+    procs: usize,
+) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+    let range = |lo: usize, part: &[Arc<dyn Trace>]| {
+        let mut start = Vec::with_capacity(part.len());
+        let mut edges = Vec::new();
+        let mut unreadable = Vec::new();
+        let mut scratch = Vec::new();
+        for (k, node) in part.iter().enumerate() {
+            start.push(edges.len() as u32);
+            scratch.clear();
+            let ok = node.trace(&mut |h| {
+                if let Some(j) = h.index(epoch) {
+                    scratch.push(j);
+                }
+            });
+            if ok {
+                edges.extend_from_slice(&scratch);
+            } else {
+                unreadable.push((lo + k) as u32);
+            }
+        }
+        (start, edges, unreadable)
+    };
+    let workers = procs.min(nodes.len() / PARALLEL_MIN).max(1);
+    let parts: Vec<(Vec<u32>, Vec<u32>, Vec<u32>)> = if workers == 1 {
+        vec![range(0, nodes)]
+    } else {
+        let chunk = nodes.len().div_ceil(workers);
+        std::thread::scope(|sc| {
+            let range = &range;
+            let handles: Vec<_> = nodes
+                .chunks(chunk)
+                .enumerate()
+                .skip(1)
+                .map(|(w, part)| sc.spawn(move || range(w * chunk, part)))
+                .collect();
+            let mut parts = vec![range(0, &nodes[..chunk.min(nodes.len())])];
+            for h in handles {
+                match h.join() {
+                    Ok(p) => parts.push(p),
+                    Err(e) => std::panic::resume_unwind(e),
+                }
+            }
+            parts
+        })
+    };
+    let total: usize = parts.iter().map(|p| p.1.len()).sum();
+    let mut start = Vec::with_capacity(nodes.len() + 1);
+    let mut edges = Vec::with_capacity(total);
+    let mut unreadable = Vec::new();
+    for (s, e, u) in parts {
+        let base = edges.len() as u32;
+        start.extend(s.into_iter().map(|x| x + base));
+        edges.extend_from_slice(&e);
+        unreadable.extend(u);
+    }
+    start.push(edges.len() as u32);
+    (start, edges, unreadable)
 }
 
 /// Register `obj` with the collector of the scheduler running this thread: it can hold
@@ -904,6 +966,34 @@ mod tests {
         drop(a);
         let (_, _, queued) = h.collect();
         assert_eq!(queued, 1);
+    }
+
+    #[test]
+    fn parallel_trace_lists_what_one_thread_lists() {
+        // A ring of nodes, each also pointing two ahead; one node locked (unreadable).
+        let h = heap();
+        let n = 3 * PARALLEL_MIN + 7;
+        let nodes: Vec<Arc<Node>> = (0..n).map(|_| node(&h)).collect();
+        for i in 0..n {
+            let mut out = nodes[i].out.lock();
+            out.push(nodes[(i + 1) % n].clone());
+            out.push(nodes[(i + 2) % n].clone());
+        }
+        let dyns: Vec<Arc<dyn Trace>> = nodes.iter().map(|a| a.clone() as Arc<dyn Trace>).collect();
+        for (i, a) in dyns.iter().enumerate() {
+            assert!(a.header().number(9, i as u32));
+        }
+        let locked = nodes[PARALLEL_MIN + 3].out.lock();
+        let one = trace_nodes(&dyns, 9, 1);
+        let four = trace_nodes(&dyns, 9, 4);
+        drop(locked);
+        assert_eq!(one.2, vec![(PARALLEL_MIN + 3) as u32]);
+        assert_eq!(one, four);
+        assert_eq!(one.0.len(), n + 1);
+        assert_eq!(one.1.len(), 2 * (n - 1));
+        for n in &nodes {
+            n.out.lock().clear();
+        }
     }
 
     #[test]
