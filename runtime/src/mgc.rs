@@ -663,12 +663,16 @@ impl Gctx {
             let (_n, freed, queued) = heap.collect();
             let t2 = nanotime();
             let live = crate::malloc::memstats::in_use();
-            let nprocs = s.gomaxprocs();
-            crate::sysmon::start_the_world(s, &mut mc.ms, nprocs);
-            let t3 = nanotime();
+            // The next goal is set, and requests made while the world was stopping dropped
+            // (this cycle answers them), before any goroutine runs again: otherwise one that
+            // allocates at once sees the old goal and starts a second, useless cycle.
             let gcpercent = heap.gcpercent.load(Ordering::Relaxed);
             let goal = heap_goal(live, gcpercent);
             heap.next_gc.store(goal, Ordering::Relaxed);
+            heap.requested.store(false, Ordering::SeqCst);
+            let nprocs = s.gomaxprocs();
+            crate::sysmon::start_the_world(s, &mut mc.ms, nprocs);
+            let t3 = nanotime();
             let pause = (t3 - t0).max(0) as u64;
             let gc_ns = heap
                 .gc_ns
